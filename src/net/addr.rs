@@ -1,0 +1,105 @@
+//! Addresses as the engine reports them: IP socket addresses or Unix paths.
+
+use std::fmt;
+use std::net::SocketAddr;
+
+use serde::{Deserialize, Serialize};
+
+/// A local or peer address, as `getsockname()`/`getpeername()` return it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Addr {
+    Inet(SocketAddr),
+    Unix(String),
+    /// An unnamed Unix socket (a client that never called bind).
+    Unnamed,
+}
+
+impl fmt::Display for Addr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Addr::Inet(a) => write!(f, "{a}"),
+            Addr::Unix(p) => write!(f, "{p}"),
+            Addr::Unnamed => write!(f, "(unnamed)"),
+        }
+    }
+}
+
+impl From<SocketAddr> for Addr {
+    fn from(a: SocketAddr) -> Self {
+        Addr::Inet(a)
+    }
+}
+
+impl Addr {
+    pub fn from_unix(a: &std::os::unix::net::SocketAddr) -> Addr {
+        match a.as_pathname() {
+            Some(p) => Addr::Unix(p.display().to_string()),
+            None => Addr::Unnamed,
+        }
+    }
+
+    /// True for 0.0.0.0 and ::, which accept traffic from every interface.
+    pub fn is_unspecified(&self) -> bool {
+        matches!(self, Addr::Inet(a) if a.ip().is_unspecified())
+    }
+}
+
+/// Splits "host:port", "[v6]:port" or "v6addr" + port into host and port,
+/// with an exact message when it cannot. Ports are checked to fit 0..=65535.
+pub fn parse_host_port(input: &str) -> Result<(String, u16), String> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err("the address is empty: write host:port, e.g. 127.0.0.1:9000".into());
+    }
+    let (host, port) = if let Some(rest) = s.strip_prefix('[') {
+        let (h, p) =
+            rest.split_once(']').ok_or_else(|| format!("'{s}': an IPv6 address in [ ] needs its closing ]"))?;
+        let p = p.strip_prefix(':').ok_or_else(|| format!("'{s}': write the port after the ], as [{h}]:9000"))?;
+        (h.to_string(), p)
+    } else {
+        match s.rsplit_once(':') {
+            Some((h, _)) if h.contains(':') => {
+                return Err(format!("'{s}': put an IPv6 address in brackets, as [::1]:9000"));
+            }
+            Some((h, p)) => (h.to_string(), p),
+            None => return Err(format!("'{s}' has no port: write host:port, e.g. {s}:9000")),
+        }
+    };
+    if host.is_empty() {
+        return Err(format!("'{s}' has no host: write e.g. 127.0.0.1{s}"));
+    }
+    Ok((host, parse_port(port)?))
+}
+
+/// A port number with a message that says what is wrong with it.
+pub fn parse_port(p: &str) -> Result<u16, String> {
+    let p = p.trim();
+    if p.is_empty() {
+        return Err("the port is empty: write a number from 0 to 65535".into());
+    }
+    if !p.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("port '{p}' is not a number: write a number from 0 to 65535"));
+    }
+    match p.parse::<u32>() {
+        Ok(n) if n <= 65535 => Ok(n as u16),
+        _ => Err(format!("port {p} is out of range: ports go from 0 to 65535")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_rejects_addresses() {
+        assert_eq!(parse_host_port("127.0.0.1:9000").unwrap(), ("127.0.0.1".into(), 9000));
+        assert_eq!(parse_host_port("[::1]:0").unwrap(), ("::1".into(), 0));
+        assert_eq!(parse_host_port("localhost:80").unwrap(), ("localhost".into(), 80));
+        assert!(parse_host_port("127.0.0.1:99999").unwrap_err().contains("out of range"));
+        assert!(parse_host_port("127.0.0.1:abc").unwrap_err().contains("not a number"));
+        assert!(parse_host_port("127.0.0.1").unwrap_err().contains("no port"));
+        assert!(parse_host_port("::1:80").unwrap_err().contains("brackets"));
+        assert!(parse_host_port(":80").unwrap_err().contains("no host"));
+        assert!(parse_host_port("").unwrap_err().contains("empty"));
+    }
+}

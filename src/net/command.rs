@@ -1,0 +1,60 @@
+//! What a caller asks the engine to do. Each variant names the endpoint it is for.
+
+use std::path::PathBuf;
+
+use super::event::{ConnId, EndpointId};
+use super::options::{OptValue, SockOpt};
+use super::reply::ReplyMode;
+use super::spec::EndpointSpec;
+
+/// Where a send goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A client's or a connected datagram socket's peer.
+    Peer,
+    /// One connection of a server.
+    Conn(ConnId),
+    /// Every connection of a server.
+    All,
+    /// A datagram to this address (host:port, or a path for Unix datagrams).
+    To(String),
+}
+
+#[derive(Clone, Debug)]
+pub enum Command {
+    /// Start a worker for a new endpoint: resolve, create the socket, apply the
+    /// options, bind/listen or connect, then serve it until closed.
+    Open { id: EndpointId, spec: EndpointSpec },
+    /// Queue bytes for sending; the worker reports each send() as it happens.
+    Send { id: EndpointId, target: Target, data: Vec<u8> },
+    /// Stream a file to the target, read in chunks as the socket takes them.
+    SendFile { id: EndpointId, target: Target, path: PathBuf },
+    /// Set an option on the endpoint's socket (or one connection) and read it back.
+    SetOption { id: EndpointId, conn: Option<ConnId>, opt: SockOpt, value: OptValue },
+    /// Read every option that applies and report them all.
+    ReadOptions { id: EndpointId, conn: Option<ConnId> },
+    /// Change what a server does with what it receives.
+    SetReply { id: EndpointId, reply: ReplyMode },
+    /// shutdown(SHUT_WR): send FIN once queued data is out, keep reading.
+    ShutdownWrite { id: EndpointId, conn: Option<ConnId> },
+    /// Close one connection of a server; `abort` sends RST (SO_LINGER 0).
+    Disconnect { id: EndpointId, conn: ConnId, abort: bool },
+    /// Close the endpoint (a server with all its connections); the worker ends.
+    Close { id: EndpointId, abort: bool },
+}
+
+impl Command {
+    pub fn endpoint(&self) -> EndpointId {
+        match self {
+            Command::Open { id, .. }
+            | Command::Send { id, .. }
+            | Command::SendFile { id, .. }
+            | Command::SetOption { id, .. }
+            | Command::ReadOptions { id, .. }
+            | Command::SetReply { id, .. }
+            | Command::ShutdownWrite { id, .. }
+            | Command::Disconnect { id, .. }
+            | Command::Close { id, .. } => *id,
+        }
+    }
+}

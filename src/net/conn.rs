@@ -1,0 +1,236 @@
+//! One stream connection inside a worker: its socket, the bytes waiting to be
+//! sent, and the flags that drive half-close, close-after-flush and reply modes.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::os::fd::AsFd;
+
+use mio::event::Source;
+
+use super::addr::Addr;
+use super::errors::NetError;
+use super::event::{ConnId, EventKind};
+use super::outbox::Outbox;
+
+/// What a stream socket must offer the worker (TCP and Unix streams both do).
+pub(crate) trait StreamSock: Read + Write + Source + AsFd + Send + 'static {
+    fn local(&self) -> Addr;
+    fn peer(&self) -> Addr;
+    fn shutdown_write(&self) -> io::Result<()>;
+}
+
+impl StreamSock for mio::net::TcpStream {
+    fn local(&self) -> Addr {
+        self.local_addr().map(Addr::Inet).unwrap_or(Addr::Unnamed)
+    }
+    fn peer(&self) -> Addr {
+        self.peer_addr().map(Addr::Inet).unwrap_or(Addr::Unnamed)
+    }
+    fn shutdown_write(&self) -> io::Result<()> {
+        self.shutdown(std::net::Shutdown::Write)
+    }
+}
+
+impl StreamSock for mio::net::UnixStream {
+    fn local(&self) -> Addr {
+        self.local_addr().map(|a| Addr::from_unix(&a)).unwrap_or(Addr::Unnamed)
+    }
+    fn peer(&self) -> Addr {
+        self.peer_addr().map(|a| Addr::from_unix(&a)).unwrap_or(Addr::Unnamed)
+    }
+    fn shutdown_write(&self) -> io::Result<()> {
+        self.shutdown(std::net::Shutdown::Write)
+    }
+}
+
+/// Bytes queued for one connection before its own reads pause (echo, chat).
+pub(crate) const OUT_PAUSE: usize = 1 << 20;
+/// Bytes a connection may have queued at all; a send past it is refused.
+pub(crate) const OUT_MAX: usize = 64 << 20;
+/// How much of a file is read ahead into the send queue.
+const FILE_AHEAD: usize = 256 * 1024;
+pub(crate) const CHUNK: usize = 64 * 1024;
+
+pub(crate) struct FileSend {
+    pub file: File,
+    pub queued: u64,
+    pub total: u64,
+}
+
+pub(crate) struct Conn<S> {
+    pub id: ConnId,
+    pub sock: S,
+    pub local: Addr,
+    pub peer: Addr,
+    /// The socket may have data (mio is edge-triggered: remember it until WouldBlock).
+    pub readable: bool,
+    pub writable: bool,
+    /// The peer sent FIN.
+    pub read_closed: bool,
+    pub shutdown_requested: bool,
+    pub write_shut: bool,
+    pub close_when_flushed: bool,
+    /// Bytes a reply mode is collecting (a chat line, an HTTP request head).
+    pub reply_buf: Vec<u8>,
+    /// The http mode has answered: ignore what else arrives.
+    pub replied: bool,
+    pub file: Option<FileSend>,
+    out: VecDeque<Vec<u8>>,
+    out_off: usize,
+    out_bytes: usize,
+}
+
+pub(crate) enum ReadOutcome {
+    Data(Vec<u8>),
+    WouldBlock,
+    Eof,
+    Failed,
+}
+
+impl<S: StreamSock> Conn<S> {
+    pub fn new(id: ConnId, sock: S) -> Conn<S> {
+        let local = sock.local();
+        let peer = sock.peer();
+        Conn {
+            id,
+            sock,
+            local,
+            peer,
+            readable: true,
+            writable: true,
+            read_closed: false,
+            shutdown_requested: false,
+            write_shut: false,
+            close_when_flushed: false,
+            reply_buf: Vec::new(),
+            replied: false,
+            file: None,
+            out: VecDeque::new(),
+            out_off: 0,
+            out_bytes: 0,
+        }
+    }
+
+    pub fn queued(&self) -> usize {
+        self.out_bytes
+    }
+
+    /// Queues bytes, or says why not (closed for writing, queue full).
+    pub fn queue(&mut self, data: Vec<u8>) -> Result<(), NetError> {
+        if self.write_shut || self.shutdown_requested {
+            return Err(NetError::from_io("send", &io::Error::from_raw_os_error(libc::EPIPE)));
+        }
+        if self.out_bytes + data.len() > OUT_MAX {
+            return Err(NetError::usage(
+                "send",
+                format!(
+                    "{} bytes are already waiting because the peer is not reading; nothing more is queued until it does",
+                    self.out_bytes
+                ),
+            ));
+        }
+        if !data.is_empty() {
+            self.out_bytes += data.len();
+            self.out.push_back(data);
+        }
+        Ok(())
+    }
+
+    pub fn read_chunk(&mut self, buf: &mut [u8], out: &mut Outbox) -> ReadOutcome {
+        loop {
+            match self.sock.read(buf) {
+                Ok(0) => {
+                    self.readable = false;
+                    return ReadOutcome::Eof;
+                }
+                Ok(n) => return ReadOutcome::Data(buf[..n].to_vec()),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                    self.readable = false;
+                    return ReadOutcome::WouldBlock;
+                }
+                Err(e) => {
+                    self.readable = false;
+                    out.push(EventKind::Error { conn: Some(self.id), error: NetError::from_io("recv", &e) });
+                    return ReadOutcome::Failed;
+                }
+            }
+        }
+    }
+
+    /// Writes what the socket takes now; reports each send(). Err means the
+    /// connection is broken and must be closed.
+    pub fn flush(&mut self, out: &mut Outbox) -> Result<(), ()> {
+        while self.writable {
+            let Some(front) = self.out.front() else { break };
+            match self.sock.write(&front[self.out_off..]) {
+                Ok(n) => {
+                    out.push(EventKind::Sent {
+                        conn: self.id,
+                        to: None,
+                        data: front[self.out_off..self.out_off + n].to_vec(),
+                    });
+                    self.out_off += n;
+                    self.out_bytes -= n;
+                    if self.out_off == front.len() {
+                        self.out.pop_front();
+                        self.out_off = 0;
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => self.writable = false,
+                Err(e) => {
+                    out.push(EventKind::Error { conn: Some(self.id), error: NetError::from_io("send", &e) });
+                    return Err(());
+                }
+            }
+        }
+        if self.out.is_empty() && self.file.is_none() && self.shutdown_requested && !self.write_shut {
+            self.write_shut = true;
+            match self.sock.shutdown_write() {
+                Ok(()) => out.push(EventKind::Shutdown { conn: self.id }),
+                Err(e) => out.push(EventKind::Error { conn: Some(self.id), error: NetError::from_io("shutdown", &e) }),
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads the next piece of a file being sent into the queue.
+    pub fn pump_file(&mut self, out: &mut Outbox) {
+        if self.out_bytes >= FILE_AHEAD {
+            return;
+        }
+        let Some(f) = self.file.as_mut() else { return };
+        let mut chunk = vec![0u8; CHUNK];
+        match f.file.read(&mut chunk) {
+            Ok(0) => {
+                out.push(EventKind::FileProgress { conn: self.id, sent: f.queued, total: f.total.max(f.queued) });
+                self.file = None;
+            }
+            Ok(n) => {
+                chunk.truncate(n);
+                f.queued += n as u64;
+                out.push(EventKind::FileProgress { conn: self.id, sent: f.queued, total: f.total.max(f.queued) });
+                self.out_bytes += n;
+                self.out.push_back(chunk);
+            }
+            Err(e) => {
+                out.push(EventKind::Error { conn: Some(self.id), error: NetError::from_io("read(file)", &e) });
+                self.file = None;
+            }
+        }
+    }
+
+    /// Done with everything it was asked to send and ready to close.
+    pub fn flushed(&self) -> bool {
+        self.out.is_empty() && self.file.is_none()
+    }
+
+    /// Something to do without waiting for the poll.
+    pub fn busy(&self, reading_allowed: bool) -> bool {
+        (self.readable && reading_allowed && !self.read_closed)
+            || (self.writable && !self.out.is_empty())
+            || (self.file.is_some() && self.out_bytes < FILE_AHEAD)
+    }
+}

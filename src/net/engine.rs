@@ -1,0 +1,220 @@
+//! The caller's handle: opens endpoints (one worker thread each) and routes
+//! commands to them. Every call returns at once; nothing here blocks on I/O.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, TrySendError, bounded};
+use thiserror::Error;
+
+use super::Waker;
+use super::command::Command;
+use super::errors::NetError;
+use super::event::{EndpointId, Event, EventKind};
+use super::outbox::{InFlight, Outbox, payload_len};
+use super::spec::EndpointSpec;
+use super::{dgram, stream};
+
+/// Events the channel holds before workers start to wait (and stop reading).
+const EVENT_CAPACITY: usize = 16 * 1024;
+/// Commands a worker's inbox holds.
+const INBOX_CAPACITY: usize = 1024;
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum EngineError {
+    #[error("endpoint {0} does not exist (it was closed, or never opened)")]
+    UnknownEndpoint(EndpointId),
+    #[error("endpoint {0} is busy: its command queue is full, try again in a moment")]
+    Busy(EndpointId),
+    #[error("could not start a worker: {0}")]
+    Spawn(String),
+}
+
+/// What a worker thread needs from the engine.
+pub(crate) struct WorkerCtx {
+    pub spec: EndpointSpec,
+    pub inbox: Receiver<Command>,
+    pub poll: mio::Poll,
+    pub out: Outbox,
+}
+
+/// mio's poll answers to this token when a command is waiting.
+pub(crate) const WAKE_TOKEN: mio::Token = mio::Token(0);
+
+struct WorkerHandle {
+    tx: Sender<Command>,
+    wake: Arc<mio::Waker>,
+}
+
+struct Inner {
+    next_id: AtomicU64,
+    workers: Mutex<HashMap<EndpointId, WorkerHandle>>,
+    events: Sender<Event>,
+    in_flight: Arc<InFlight>,
+    waker: Arc<dyn Waker>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        // Dropping the inboxes tells each worker to close; wake them to see it.
+        let workers = std::mem::take(self.workers.get_mut().unwrap_or_else(|e| e.into_inner()));
+        for (_, w) in workers {
+            drop(w.tx);
+            let _ = w.wake.wake();
+        }
+    }
+}
+
+/// The engine handle. Clone it freely: clones share the same workers.
+#[derive(Clone)]
+pub struct Engine {
+    inner: Arc<Inner>,
+}
+
+/// The receiving end of the engine's events.
+pub struct Events {
+    rx: Receiver<Event>,
+    in_flight: Arc<InFlight>,
+}
+
+impl Events {
+    fn taken(&self, ev: Event) -> Event {
+        self.in_flight.sub(payload_len(&ev.kind));
+        ev
+    }
+
+    pub fn try_recv(&self) -> Option<Event> {
+        self.rx.try_recv().ok().map(|e| self.taken(e))
+    }
+
+    /// Waits up to `timeout`; `None` when nothing came (or every sender is gone).
+    pub fn recv_timeout(&self, timeout: Duration) -> Option<Event> {
+        match self.rx.recv_timeout(timeout) {
+            Ok(e) => Some(self.taken(e)),
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
+        }
+    }
+
+    pub fn recv_deadline(&self, deadline: Instant) -> Option<Event> {
+        self.recv_timeout(deadline.saturating_duration_since(Instant::now()))
+    }
+
+    /// Events waiting in the channel now.
+    pub fn len(&self) -> usize {
+        self.rx.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rx.is_empty()
+    }
+}
+
+impl Engine {
+    pub fn new(waker: Arc<dyn Waker>) -> (Engine, Events) {
+        let (tx, rx) = bounded(EVENT_CAPACITY);
+        let in_flight = Arc::new(InFlight::default());
+        let inner = Inner {
+            next_id: AtomicU64::new(1),
+            workers: Mutex::new(HashMap::new()),
+            events: tx,
+            in_flight: in_flight.clone(),
+            waker,
+        };
+        (Engine { inner: Arc::new(inner) }, Events { rx, in_flight })
+    }
+
+    /// A fresh endpoint id, for `Command::Open`.
+    pub fn next_id(&self) -> EndpointId {
+        self.inner.next_id.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// Opens an endpoint and returns its id; progress and errors arrive as events.
+    pub fn open(&self, spec: EndpointSpec) -> Result<EndpointId, EngineError> {
+        let id = self.next_id();
+        self.send(Command::Open { id, spec })?;
+        Ok(id)
+    }
+
+    /// Routes a command to its worker without blocking.
+    pub fn send(&self, cmd: Command) -> Result<(), EngineError> {
+        let id = cmd.endpoint();
+        if let Command::Open { spec, .. } = cmd {
+            return self.spawn(id, spec);
+        }
+        let mut workers = self.inner.workers.lock().unwrap_or_else(|e| e.into_inner());
+        let w = workers.get(&id).ok_or(EngineError::UnknownEndpoint(id))?;
+        match w.tx.try_send(cmd) {
+            Ok(()) => {
+                let _ = w.wake.wake();
+                Ok(())
+            }
+            Err(TrySendError::Full(_)) => Err(EngineError::Busy(id)),
+            Err(TrySendError::Disconnected(_)) => {
+                workers.remove(&id);
+                Err(EngineError::UnknownEndpoint(id))
+            }
+        }
+    }
+
+    /// Like [`Engine::send`], but waits up to `timeout` for room in a full
+    /// inbox. For callers off the UI thread (the CLI's stdin reader).
+    pub fn send_wait(&self, cmd: Command, timeout: Duration) -> Result<(), EngineError> {
+        let id = cmd.endpoint();
+        let (tx, wake) = {
+            let workers = self.inner.workers.lock().unwrap_or_else(|e| e.into_inner());
+            let w = workers.get(&id).ok_or(EngineError::UnknownEndpoint(id))?;
+            (w.tx.clone(), w.wake.clone())
+        };
+        tx.send_timeout(cmd, timeout).map_err(|e| match e {
+            crossbeam_channel::SendTimeoutError::Timeout(_) => EngineError::Busy(id),
+            crossbeam_channel::SendTimeoutError::Disconnected(_) => EngineError::UnknownEndpoint(id),
+        })?;
+        let _ = wake.wake();
+        Ok(())
+    }
+
+    fn spawn(&self, id: EndpointId, spec: EndpointSpec) -> Result<(), EngineError> {
+        let fail = |e: std::io::Error| EngineError::Spawn(NetError::from_io("epoll_create", &e).to_string());
+        let poll = mio::Poll::new().map_err(fail)?;
+        let wake = Arc::new(mio::Waker::new(poll.registry(), WAKE_TOKEN).map_err(fail)?);
+        let (tx, inbox) = bounded(INBOX_CAPACITY);
+        let (max_events, max_bytes) = if spec.kind.is_datagram() { (64 * 1024, 16 << 20) } else { (256, 4 << 20) };
+        let out = Outbox::new(
+            id,
+            self.inner.events.clone(),
+            self.inner.in_flight.clone(),
+            self.inner.waker.clone(),
+            max_events,
+            max_bytes,
+        );
+        let ctx = WorkerCtx { spec, inbox, poll, out };
+        let panic_tx = self.inner.events.clone();
+        let panic_waker = self.inner.waker.clone();
+        std::thread::Builder::new()
+            .name(format!("socklab-endpoint-{id}"))
+            .spawn(move || {
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_worker(ctx)));
+                if let Err(panic) = result {
+                    let msg = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "unknown panic".into());
+                    let error = NetError::usage("worker", format!("the endpoint's worker crashed: {msg}"));
+                    for kind in [EventKind::Error { conn: None, error }, EventKind::Stopped] {
+                        let _ = panic_tx.send(Event { time: std::time::SystemTime::now(), endpoint: id, kind });
+                    }
+                    panic_waker.wake();
+                }
+            })
+            .map_err(|e| EngineError::Spawn(e.to_string()))?;
+        self.inner.workers.lock().unwrap_or_else(|e| e.into_inner()).insert(id, WorkerHandle { tx, wake });
+        Ok(())
+    }
+}
+
+fn run_worker(ctx: WorkerCtx) {
+    if ctx.spec.kind.is_datagram() { dgram::run(ctx) } else { stream::run(ctx) }
+}

@@ -1,0 +1,151 @@
+//! What the engine reports: the steps a tutorial would print, each timestamped.
+
+use std::time::SystemTime;
+
+use super::addr::Addr;
+use super::errors::NetError;
+use super::options::{OptValue, SockOpt};
+
+pub type EndpointId = u64;
+/// A connection within an endpoint. A client's one connection is 0; a server
+/// numbers its accepted connections from 1.
+pub type ConnId = u64;
+
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub time: SystemTime,
+    pub endpoint: EndpointId,
+    pub kind: EventKind,
+}
+
+/// One option after a setsockopt or getsockopt: what was asked, what the kernel kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionReport {
+    pub opt: SockOpt,
+    pub requested: Option<OptValue>,
+    /// The value read back, or why it could not be read.
+    pub effective: Result<OptValue, String>,
+}
+
+#[derive(Clone, Debug)]
+pub enum EventKind {
+    /// getaddrinfo(): what a host name resolved to.
+    Resolved { host: String, addrs: Vec<Addr> },
+    /// socket(): created, with its family and type as C names it.
+    Socket { conn: Option<ConnId>, family: &'static str, ty: &'static str },
+    /// setsockopt() then getsockopt() of one option.
+    OptionSet { conn: Option<ConnId>, report: OptionReport },
+    /// Every applicable option, read back from the kernel.
+    Options { conn: Option<ConnId>, reports: Vec<OptionReport> },
+    /// bind(): the local address (with the real port when 0 was asked for).
+    Bound { local: Addr },
+    /// listen() with the backlog.
+    Listening { local: Addr, backlog: i32 },
+    /// accept(): a new connection of a server.
+    Accepted { conn: ConnId, local: Addr, peer: Addr },
+    /// connect() succeeded (getsockname / getpeername).
+    Connected { conn: ConnId, local: Addr, peer: Addr },
+    /// send()/sendto() returned: exactly these bytes left for the kernel.
+    Sent { conn: ConnId, to: Option<Addr>, data: Vec<u8> },
+    /// recv()/recvfrom() returned these bytes; each call is its own event.
+    Received { conn: ConnId, from: Option<Addr>, data: Vec<u8> },
+    /// recv() returned 0: the peer sent FIN (it closed or shut down writing).
+    PeerClosed { conn: ConnId },
+    /// shutdown(SHUT_WR) done: our FIN is on its way.
+    Shutdown { conn: ConnId },
+    /// close(): one connection, or the endpoint itself when `conn` is None.
+    Closed { conn: Option<ConnId>, abortive: bool },
+    /// A file send advanced.
+    FileProgress { conn: ConnId, sent: u64, total: u64 },
+    /// Datagrams lost: by the engine (the caller was too slow) and, where the
+    /// OS tells (Linux SO_RXQ_OVFL), by the kernel. Both are running totals.
+    Loss { engine_dropped: u64, kernel_dropped: Option<u64> },
+    /// A call failed. `conn` names the connection it concerned, if any.
+    Error { conn: Option<ConnId>, error: NetError },
+    /// The worker has ended; nothing more comes from this endpoint.
+    Stopped,
+}
+
+impl EventKind {
+    /// The syscall-like name a log shows for this event.
+    pub fn label(&self) -> &'static str {
+        match self {
+            EventKind::Resolved { .. } => "getaddrinfo",
+            EventKind::Socket { .. } => "socket",
+            EventKind::OptionSet { .. } => "setsockopt",
+            EventKind::Options { .. } => "getsockopt",
+            EventKind::Bound { .. } => "bind",
+            EventKind::Listening { .. } => "listen",
+            EventKind::Accepted { .. } => "accept",
+            EventKind::Connected { .. } => "connect",
+            EventKind::Sent { .. } => "send",
+            EventKind::Received { .. } => "recv",
+            EventKind::PeerClosed { .. } => "recv = 0 (FIN)",
+            EventKind::Shutdown { .. } => "shutdown",
+            EventKind::Closed { .. } => "close",
+            EventKind::FileProgress { .. } => "file",
+            EventKind::Loss { .. } => "loss",
+            EventKind::Error { .. } => "error",
+            EventKind::Stopped => "stopped",
+        }
+    }
+}
+
+impl EventKind {
+    /// One line, as a tutorial would print it: "accept() → #2 from 127.0.0.1:53012".
+    pub fn summary(&self) -> String {
+        use super::payload::render_text;
+        let preview = |data: &[u8]| {
+            let (s, is_text) = render_text(&data[..data.len().min(48)]);
+            let s = if is_text { format!("{:?}", s) } else { format!("[{s}]") };
+            if data.len() > 48 { format!("{s}…") } else { s }
+        };
+        let conn_tag = |c: &Option<ConnId>| c.map(|c| format!(" #{c}")).unwrap_or_default();
+        match self {
+            EventKind::Resolved { host, addrs } => {
+                let list: Vec<String> = addrs.iter().map(|a| a.to_string()).collect();
+                format!("getaddrinfo({host}) → {}", list.join(", "))
+            }
+            EventKind::Socket { family, ty, .. } => format!("socket({family}, {ty})"),
+            EventKind::OptionSet { conn, report } => {
+                let asked = report.requested.as_ref().map(|v| v.to_string()).unwrap_or_default();
+                let got = match &report.effective {
+                    Ok(v) => v.to_string(),
+                    Err(e) => format!("unreadable: {e}"),
+                };
+                format!("setsockopt{}({}, {asked}) → kernel has {got}", conn_tag(conn), report.opt.c_name())
+            }
+            EventKind::Options { conn, reports } => {
+                format!("getsockopt{}: {} options read", conn_tag(conn), reports.len())
+            }
+            EventKind::Bound { local } => format!("bind({local})"),
+            EventKind::Listening { local, backlog } => format!("listen({local}, backlog {backlog})"),
+            EventKind::Accepted { conn, peer, .. } => format!("accept() → #{conn} from {peer}"),
+            EventKind::Connected { local, peer, .. } => format!("connect({peer}) from {local}"),
+            EventKind::Sent { conn, to, data } => match to {
+                Some(to) => format!("sendto({to}) = {} bytes {}", data.len(), preview(data)),
+                None => format!("send(#{conn}) = {} bytes {}", data.len(), preview(data)),
+            },
+            EventKind::Received { conn, from, data } => match from {
+                Some(from) => format!("recvfrom({from}) = {} bytes {}", data.len(), preview(data)),
+                None => format!("recv(#{conn}) = {} bytes {}", data.len(), preview(data)),
+            },
+            EventKind::PeerClosed { conn } => {
+                format!("recv(#{conn}) = 0: the peer sent FIN (closed or shut down its sending side)")
+            }
+            EventKind::Shutdown { conn } => format!("shutdown(#{conn}, SHUT_WR): FIN sent, still reading"),
+            EventKind::Closed { conn: Some(c), abortive: true } => format!("close(#{c}) with SO_LINGER 0: RST sent"),
+            EventKind::Closed { conn: Some(c), .. } => format!("close(#{c})"),
+            EventKind::Closed { conn: None, .. } => "close(): endpoint closed".into(),
+            EventKind::FileProgress { sent, total, .. } => format!("file: {sent} of {total} bytes queued"),
+            EventKind::Loss { engine_dropped, kernel_dropped } => match kernel_dropped {
+                Some(k) => {
+                    format!("loss: {engine_dropped} datagrams dropped by socklab, {k} by the kernel (SO_RXQ_OVFL)")
+                }
+                None => format!("loss: {engine_dropped} datagrams dropped by socklab (the caller was too slow)"),
+            },
+            EventKind::Error { error, .. } => error.to_string(),
+            EventKind::Stopped => "worker stopped".into(),
+        }
+    }
+}

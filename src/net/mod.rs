@@ -1,0 +1,41 @@
+//! The socket engine: real sockets on background worker threads, driven by
+//! [`Command`]s and reporting [`Event`]s. Nothing in here knows about egui.
+
+mod addr;
+mod command;
+mod conn;
+mod dgram;
+mod engine;
+mod errors;
+mod event;
+mod options;
+mod outbox;
+mod payload;
+mod reply;
+mod rxq;
+mod setup;
+mod spec;
+mod stream;
+
+pub use addr::{Addr, parse_host_port};
+pub use command::{Command, Target};
+pub use engine::{Engine, EngineError, Events};
+pub use errors::{NetError, errno_name, explain_errno};
+pub use event::{ConnId, EndpointId, Event, EventKind, OptionReport};
+pub use options::{OptValue, Phase, SockOpt, parse_option_setting};
+pub use payload::{PayloadError, PayloadFormat, hex_string, parse_payload, render_text};
+pub use reply::ReplyMode;
+pub use spec::{EndpointKind, EndpointSpec, OptionRequest, SocketClass};
+
+/// Wakes whoever drains the event channel (the GUI passes
+/// `egui::Context::request_repaint`; the CLI and tests a no-op).
+pub trait Waker: Send + Sync {
+    fn wake(&self);
+}
+
+/// A [`Waker`] that does nothing, for callers that block on the channel.
+pub struct NoWaker;
+
+impl Waker for NoWaker {
+    fn wake(&self) {}
+}

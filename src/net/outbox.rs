@@ -1,0 +1,140 @@
+//! A worker's side of the event channel. Events wait here when the channel is
+//! full; a worker whose outbox is congested stops reading its sockets, so the
+//! kernel's flow control holds the peer back and memory stays bounded.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::SystemTime;
+
+use crossbeam_channel::{Sender, TrySendError};
+
+use super::Waker;
+use super::event::{EndpointId, Event, EventKind};
+
+/// Bytes of payload that may sit in the event channel, all workers together.
+pub(crate) const IN_FLIGHT_BUDGET: usize = 64 << 20;
+
+/// Payload bytes handed to the caller but not yet taken out of the channel.
+#[derive(Default)]
+pub(crate) struct InFlight(AtomicUsize);
+
+impl InFlight {
+    pub fn add(&self, n: usize) {
+        self.0.fetch_add(n, Ordering::Relaxed);
+    }
+    pub fn sub(&self, n: usize) {
+        self.0.fetch_sub(n, Ordering::Relaxed);
+    }
+    pub fn get(&self) -> usize {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+pub(crate) fn payload_len(kind: &EventKind) -> usize {
+    match kind {
+        EventKind::Sent { data, .. } | EventKind::Received { data, .. } => data.len(),
+        _ => 0,
+    }
+}
+
+pub(crate) struct Outbox {
+    endpoint: EndpointId,
+    tx: Sender<Event>,
+    pending: VecDeque<Event>,
+    pending_bytes: usize,
+    /// Past either limit the worker is congested.
+    max_events: usize,
+    max_bytes: usize,
+    in_flight: Arc<InFlight>,
+    waker: Arc<dyn Waker>,
+    delivered_since_wake: bool,
+}
+
+impl Outbox {
+    pub fn new(
+        endpoint: EndpointId,
+        tx: Sender<Event>,
+        in_flight: Arc<InFlight>,
+        waker: Arc<dyn Waker>,
+        max_events: usize,
+        max_bytes: usize,
+    ) -> Outbox {
+        Outbox {
+            endpoint,
+            tx,
+            pending: VecDeque::new(),
+            pending_bytes: 0,
+            max_events,
+            max_bytes,
+            in_flight,
+            waker,
+            delivered_since_wake: false,
+        }
+    }
+
+    pub fn push(&mut self, kind: EventKind) {
+        let ev = Event { time: SystemTime::now(), endpoint: self.endpoint, kind };
+        self.pending_bytes += payload_len(&ev.kind);
+        self.pending.push_back(ev);
+        self.flush();
+    }
+
+    /// Moves pending events into the channel while it has room.
+    pub fn flush(&mut self) {
+        while let Some(ev) = self.pending.pop_front() {
+            let n = payload_len(&ev.kind);
+            if n > 0 && self.in_flight.get() + n > IN_FLIGHT_BUDGET && self.in_flight.get() > 0 {
+                self.pending.push_front(ev);
+                break;
+            }
+            match self.tx.try_send(ev) {
+                Ok(()) => {
+                    self.pending_bytes -= n;
+                    self.in_flight.add(n);
+                    self.delivered_since_wake = true;
+                }
+                Err(TrySendError::Full(ev)) => {
+                    self.pending.push_front(ev);
+                    break;
+                }
+                // Nobody listens any more: nothing to keep.
+                Err(TrySendError::Disconnected(_)) => {
+                    self.pending.clear();
+                    self.pending_bytes = 0;
+                }
+            }
+        }
+    }
+
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// True when the worker should stop reading until the caller catches up.
+    pub fn congested(&self) -> bool {
+        self.pending.len() >= self.max_events
+            || self.pending_bytes >= self.max_bytes
+            || self.in_flight.get() >= IN_FLIGHT_BUDGET
+    }
+
+    /// Wakes the caller once for everything delivered since the last wake.
+    pub fn wake(&mut self) {
+        if self.delivered_since_wake {
+            self.delivered_since_wake = false;
+            self.waker.wake();
+        }
+    }
+
+    /// The last events of a worker must arrive: block until they are taken.
+    pub fn close(mut self) {
+        while let Some(ev) = self.pending.pop_front() {
+            let n = payload_len(&ev.kind);
+            if self.tx.send(ev).is_err() {
+                break;
+            }
+            self.in_flight.add(n);
+        }
+        self.waker.wake();
+    }
+}

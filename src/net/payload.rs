@@ -1,0 +1,189 @@
+//! What the user types into bytes (text with escapes, hex, base64), and bytes
+//! back into something readable without mangling what is not UTF-8.
+
+use std::fmt::Write as _;
+
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PayloadFormat {
+    /// UTF-8 text with `\n \r \t \0 \\ \xHH` escapes.
+    #[default]
+    Text,
+    /// Hex digits, two per byte; spaces, tabs and newlines are ignored.
+    Hex,
+    /// Standard base64 (with or without padding).
+    Base64,
+}
+
+impl PayloadFormat {
+    pub const ALL: [PayloadFormat; 3] = [PayloadFormat::Text, PayloadFormat::Hex, PayloadFormat::Base64];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PayloadFormat::Text => "text",
+            PayloadFormat::Hex => "hex",
+            PayloadFormat::Base64 => "base64",
+        }
+    }
+}
+
+/// Why a payload could not be parsed, and where (a character position, from 1).
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("at character {position}: {message}")]
+pub struct PayloadError {
+    pub position: usize,
+    pub message: String,
+}
+
+fn err(position: usize, message: impl Into<String>) -> PayloadError {
+    PayloadError { position, message: message.into() }
+}
+
+pub fn parse_payload(input: &str, format: PayloadFormat) -> Result<Vec<u8>, PayloadError> {
+    match format {
+        PayloadFormat::Text => parse_text(input),
+        PayloadFormat::Hex => parse_hex(input),
+        PayloadFormat::Base64 => parse_base64(input),
+    }
+}
+
+fn parse_text(input: &str) -> Result<Vec<u8>, PayloadError> {
+    let mut out = Vec::with_capacity(input.len());
+    let mut chars = input.chars().enumerate().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            continue;
+        }
+        let pos = i + 1;
+        match chars.next() {
+            Some((_, 'n')) => out.push(b'\n'),
+            Some((_, 'r')) => out.push(b'\r'),
+            Some((_, 't')) => out.push(b'\t'),
+            Some((_, '0')) => out.push(0),
+            Some((_, '\\')) => out.push(b'\\'),
+            Some((_, 'x')) => {
+                let hi = chars.next().map(|(_, c)| c);
+                let lo = chars.next().map(|(_, c)| c);
+                match (hi.and_then(|c| c.to_digit(16)), lo.and_then(|c| c.to_digit(16))) {
+                    (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+                    _ => return Err(err(pos, "\\x needs two hex digits, as in \\x41")),
+                }
+            }
+            Some((_, other)) => {
+                return Err(err(pos, format!("unknown escape \\{other}: use \\n \\r \\t \\0 \\\\ or \\xHH")));
+            }
+            None => return Err(err(pos, "a lone \\ at the end: write \\\\ for a backslash")),
+        }
+    }
+    Ok(out)
+}
+
+fn parse_hex(input: &str) -> Result<Vec<u8>, PayloadError> {
+    let mut out = Vec::with_capacity(input.len() / 2);
+    let mut pending: Option<(usize, u8)> = None;
+    for (i, c) in input.chars().enumerate() {
+        if c.is_whitespace() {
+            if let Some((p, _)) = pending {
+                return Err(err(p, "odd hex digit: each byte needs two digits, as in 0a"));
+            }
+            continue;
+        }
+        let Some(d) = c.to_digit(16) else {
+            return Err(err(i + 1, format!("'{c}' is not a hex digit (0-9, a-f)")));
+        };
+        match pending.take() {
+            Some((_, hi)) => out.push(hi * 16 + d as u8),
+            None => pending = Some((i + 1, d as u8)),
+        }
+    }
+    if let Some((p, _)) = pending {
+        return Err(err(p, "odd hex digit: each byte needs two digits, as in 0a"));
+    }
+    Ok(out)
+}
+
+fn parse_base64(input: &str) -> Result<Vec<u8>, PayloadError> {
+    let cleaned: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some((i, c)) = input
+        .chars()
+        .enumerate()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=') || c.is_whitespace()))
+    {
+        return Err(err(i + 1, format!("'{c}' is not a base64 character (A-Z a-z 0-9 + / =)")));
+    }
+    let engine = base64::engine::GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        base64::engine::GeneralPurposeConfig::new()
+            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+    );
+    engine.decode(cleaned.as_bytes()).map_err(|e| match e {
+        base64::DecodeError::InvalidByte(off, b) => err(off + 1, format!("'{}' is not valid here", b as char)),
+        base64::DecodeError::InvalidLength(n) => err(n, "the length is not valid base64 (a character is missing)"),
+        base64::DecodeError::InvalidLastSymbol(off, _) => err(off + 1, "the last character is not valid base64"),
+        base64::DecodeError::InvalidPadding => err(cleaned.len(), "the = padding is wrong"),
+    })
+}
+
+/// Lower-case hex, a space between bytes: "68 69 0a".
+pub fn hex_string(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 3);
+    for (i, b) in bytes.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+/// Received bytes as text when they are UTF-8, otherwise as hex: never mangled
+/// by a lossy conversion. Returns the string and whether it is text.
+pub fn render_text(bytes: &[u8]) -> (String, bool) {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), true),
+        Err(_) => (hex_string(bytes), false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_escapes() {
+        assert_eq!(parse_payload("hi\\r\\n\\x41\\\\\\t中", PayloadFormat::Text).unwrap(), "hi\r\nA\\\t中".as_bytes());
+        let e = parse_payload("ab\\q", PayloadFormat::Text).unwrap_err();
+        assert_eq!(e.position, 3);
+        assert!(e.message.contains("\\q"));
+        assert_eq!(parse_payload("\\x4", PayloadFormat::Text).unwrap_err().position, 1);
+        assert!(parse_payload("a\\", PayloadFormat::Text).is_err());
+    }
+
+    #[test]
+    fn hex_with_spaces_and_typos() {
+        assert_eq!(parse_payload("de ad BE EF\n00", PayloadFormat::Hex).unwrap(), vec![0xde, 0xad, 0xbe, 0xef, 0]);
+        let e = parse_payload("de ag", PayloadFormat::Hex).unwrap_err();
+        assert_eq!(e.position, 5);
+        assert!(e.message.contains("'g'"));
+        assert_eq!(parse_payload("abc", PayloadFormat::Hex).unwrap_err().position, 3);
+        assert_eq!(parse_payload("a bc", PayloadFormat::Hex).unwrap_err().position, 1);
+    }
+
+    #[test]
+    fn base64_round_trip_and_errors() {
+        assert_eq!(parse_payload("aGVsbG8=", PayloadFormat::Base64).unwrap(), b"hello");
+        assert_eq!(parse_payload("aGVsbG8", PayloadFormat::Base64).unwrap(), b"hello");
+        assert_eq!(parse_payload("aGV*bG8=", PayloadFormat::Base64).unwrap_err().position, 4);
+    }
+
+    #[test]
+    fn invalid_utf8_is_shown_as_hex() {
+        assert_eq!(render_text(b"ok\n"), ("ok\n".to_string(), true));
+        assert_eq!(render_text(&[0xff, 0x41]), ("ff 41".to_string(), false));
+    }
+}

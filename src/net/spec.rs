@@ -1,0 +1,145 @@
+//! What an endpoint is before it exists: the form a person fills in, the
+//! CLI's arguments, or an entry of a workspace file.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use super::options::{OptValue, SockOpt};
+use super::reply::ReplyMode;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EndpointKind {
+    TcpServer,
+    TcpClient,
+    /// A UDP socket: bound, optionally connected to a default peer.
+    Udp,
+    UnixServer,
+    UnixClient,
+    /// A Unix datagram socket: bound to a path, optionally connected to another.
+    UnixDatagram,
+}
+
+/// The four kinds of socket, which decide which options apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SocketClass {
+    Tcp,
+    Udp,
+    UnixStream,
+    UnixDgram,
+}
+
+impl EndpointKind {
+    pub const ALL: [EndpointKind; 6] = [
+        EndpointKind::TcpServer,
+        EndpointKind::TcpClient,
+        EndpointKind::Udp,
+        EndpointKind::UnixServer,
+        EndpointKind::UnixClient,
+        EndpointKind::UnixDatagram,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EndpointKind::TcpServer => "TCP server",
+            EndpointKind::TcpClient => "TCP client",
+            EndpointKind::Udp => "UDP socket",
+            EndpointKind::UnixServer => "Unix stream server",
+            EndpointKind::UnixClient => "Unix stream client",
+            EndpointKind::UnixDatagram => "Unix datagram socket",
+        }
+    }
+
+    pub fn class(self) -> SocketClass {
+        match self {
+            EndpointKind::TcpServer | EndpointKind::TcpClient => SocketClass::Tcp,
+            EndpointKind::Udp => SocketClass::Udp,
+            EndpointKind::UnixServer | EndpointKind::UnixClient => SocketClass::UnixStream,
+            EndpointKind::UnixDatagram => SocketClass::UnixDgram,
+        }
+    }
+
+    pub fn is_server(self) -> bool {
+        matches!(self, EndpointKind::TcpServer | EndpointKind::UnixServer)
+    }
+
+    pub fn is_unix(self) -> bool {
+        matches!(self, EndpointKind::UnixServer | EndpointKind::UnixClient | EndpointKind::UnixDatagram)
+    }
+
+    pub fn is_datagram(self) -> bool {
+        matches!(self, EndpointKind::Udp | EndpointKind::UnixDatagram)
+    }
+
+    /// The reply modes that make sense for this kind of endpoint.
+    pub fn reply_modes(self) -> &'static [ReplyMode] {
+        match self {
+            EndpointKind::TcpServer | EndpointKind::UnixServer => &ReplyMode::ALL,
+            EndpointKind::Udp | EndpointKind::UnixDatagram => &[ReplyMode::None, ReplyMode::Echo],
+            EndpointKind::TcpClient | EndpointKind::UnixClient => &[ReplyMode::None],
+        }
+    }
+}
+
+/// One option the user asked for, applied before bind/connect.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptionRequest {
+    pub opt: SockOpt,
+    pub value: OptValue,
+}
+
+/// Everything needed to open an endpoint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EndpointSpec {
+    pub kind: EndpointKind,
+    /// host:port to bind (servers, UDP) or connect to (clients); a path for Unix.
+    pub address: String,
+    /// UDP / Unix datagram: the default peer to connect() to, if any.
+    #[serde(default)]
+    pub peer: Option<String>,
+    #[serde(default)]
+    pub reply: ReplyMode,
+    #[serde(default)]
+    pub options: Vec<OptionRequest>,
+    #[serde(default = "default_backlog")]
+    pub backlog: i32,
+    #[serde(default = "default_connect_timeout")]
+    pub connect_timeout: Duration,
+}
+
+fn default_backlog() -> i32 {
+    128
+}
+
+fn default_connect_timeout() -> Duration {
+    Duration::from_secs(10)
+}
+
+impl EndpointSpec {
+    pub fn new(kind: EndpointKind, address: impl Into<String>) -> EndpointSpec {
+        EndpointSpec {
+            kind,
+            address: address.into(),
+            peer: None,
+            reply: ReplyMode::None,
+            options: Vec::new(),
+            backlog: default_backlog(),
+            connect_timeout: default_connect_timeout(),
+        }
+    }
+
+    pub fn with_reply(mut self, reply: ReplyMode) -> Self {
+        self.reply = reply;
+        self
+    }
+
+    pub fn with_option(mut self, opt: SockOpt, value: OptValue) -> Self {
+        self.options.push(OptionRequest { opt, value });
+        self
+    }
+
+    pub fn with_peer(mut self, peer: impl Into<String>) -> Self {
+        self.peer = Some(peer.into());
+        self
+    }
+}
