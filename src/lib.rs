@@ -1,2 +1,7 @@
+pub mod app;
 pub mod cli;
+pub mod model;
 pub mod net;
+pub mod settings;
+pub mod ui;
+pub mod workspace;

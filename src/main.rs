@@ -4,10 +4,14 @@ fn main() {
     let cli = socklab::cli::Cli::parse();
     let code = match cli.command {
         Some(_) => socklab::cli::run(cli),
-        None => {
-            eprintln!("socklab: the desktop app is not built yet; try `socklab serve --help`");
-            2
-        }
+        None => match socklab::app::run() {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("socklab: could not open the window: {e}");
+                eprintln!("socklab: (no display? the command line works without one: socklab --help)");
+                1
+            }
+        },
     };
     std::process::exit(code);
 }

@@ -68,6 +68,7 @@ pub fn event_json(ev: &Event) -> Value {
         EventKind::Error { conn, error } => json!({
             "conn": conn, "call": error.call, "errno": error.errno, "message": error.message, "hint": error.hint,
         }),
+        EventKind::Capture { path } => json!({ "path": path }),
         EventKind::Stopped => json!({}),
     };
     merge(&mut v, extra);

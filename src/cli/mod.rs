@@ -3,6 +3,7 @@
 mod args;
 mod json;
 mod run;
+mod workspace_run;
 
 pub use args::{Cli, Proto, Sub};
 pub use json::event_json;

@@ -51,7 +51,8 @@ pub fn run(cli: Cli) -> i32 {
             spec.connect_timeout = Duration::from_secs_f64(timeout.max(0.001));
             connect(spec, &common, Duration::from_millis(wait))
         }
-        Some(Sub::Run { .. }) | None => {
+        Some(Sub::Run { file, json }) => super::workspace_run::run_workspace(&file, json),
+        None => {
             eprintln!("socklab: nothing to run");
             2
         }
@@ -72,7 +73,13 @@ fn client_spec(proto: Proto, address: &str, bind: Option<String>) -> Result<Endp
         Proto::Unix => EndpointSpec::new(EndpointKind::UnixClient, address),
         Proto::Udp => {
             let (host, _) = parse_host_port(address)?;
-            let any = if host.contains(':') { "[::]:0" } else { "0.0.0.0:0" };
+            // Bind where the target is: loopback stays loopback, others get any interface.
+            let any = match host.parse::<std::net::IpAddr>() {
+                Ok(ip) if ip.is_loopback() && ip.is_ipv6() => "[::1]:0",
+                Ok(ip) if ip.is_loopback() => "127.0.0.1:0",
+                _ if host.contains(':') => "[::]:0",
+                _ => "0.0.0.0:0",
+            };
             EndpointSpec::new(EndpointKind::Udp, any).with_peer(address)
         }
         Proto::UnixDgram => {
@@ -88,14 +95,10 @@ fn client_spec(proto: Proto, address: &str, bind: Option<String>) -> Result<Endp
 struct Printer {
     json: bool,
     verbose: bool,
-    failed: bool,
 }
 
 impl Printer {
     fn show(&mut self, ev: &Event) {
-        if let EventKind::Error { .. } = ev.kind {
-            self.failed = true;
-        }
         if self.json {
             let mut out = io::stdout().lock();
             let _ = writeln!(out, "{}", event_json(ev));
@@ -215,7 +218,7 @@ fn serve(spec: EndpointSpec, common: &Common) -> i32 {
         }
     };
     install_ctrl_c(&engine, id);
-    let mut printer = Printer { json: common.json, verbose: common.verbose, failed: false };
+    let mut printer = Printer { json: common.json, verbose: common.verbose };
     let target = Arc::new(Mutex::new(kind.is_server().then_some(Target::All)));
     let ahead = Arc::new(Ahead::default());
     let mut started = false;
@@ -255,14 +258,18 @@ fn connect(spec: EndpointSpec, common: &Common, wait: Duration) -> i32 {
         }
     };
     install_ctrl_c(&engine, id);
-    let mut printer = Printer { json: common.json, verbose: common.verbose, failed: false };
+    let mut printer = Printer { json: common.json, verbose: common.verbose };
     let ahead = Arc::new(Ahead::default());
     let stdin_done = Arc::new(AtomicBool::new(false));
     let mut connected = false;
     let mut closing = false;
+    let mut failed = false;
     let mut last_activity = Instant::now();
     loop {
         let ev = events.recv_timeout(Duration::from_millis(20));
+        // An error that came before we began to close is a failure (e.g. a UDP
+        // peer's ICMP port unreachable); errors while closing are not.
+        failed |= !closing && ev.as_ref().is_some_and(|e| matches!(e.kind, EventKind::Error { .. }));
         if datagram && !closing && stdin_done.load(Ordering::SeqCst) && last_activity.elapsed() >= wait {
             closing = true;
             let _ = engine.send(Command::Close { id, abort: false });
@@ -297,7 +304,7 @@ fn connect(spec: EndpointSpec, common: &Common, wait: Duration) -> i32 {
                 closing = true;
                 let _ = engine.send(Command::Close { id, abort: false });
             }
-            EventKind::Stopped => return exit_code_for(!connected || (printer.failed && !closing)),
+            EventKind::Stopped => return exit_code_for(!connected || failed),
             _ => {}
         }
     }

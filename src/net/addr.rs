@@ -38,6 +38,11 @@ impl Addr {
         }
     }
 
+    /// A port typed into a form, checked to be 0..=65535.
+    pub fn parse_port_str(p: &str) -> Result<u16, String> {
+        parse_port(p)
+    }
+
     /// True for 0.0.0.0 and ::, which accept traffic from every interface.
     pub fn is_unspecified(&self) -> bool {
         matches!(self, Addr::Inet(a) if a.ip().is_unspecified())

@@ -41,6 +41,9 @@ pub enum Command {
     Disconnect { id: EndpointId, conn: ConnId, abort: bool },
     /// Close the endpoint (a server with all its connections); the worker ends.
     Close { id: EndpointId, abort: bool },
+    /// Record every send and receive to this file (see `net/capture.rs` for
+    /// the format), replacing any capture in progress; `None` stops.
+    Capture { id: EndpointId, path: Option<PathBuf> },
 }
 
 impl Command {
@@ -54,7 +57,8 @@ impl Command {
             | Command::SetReply { id, .. }
             | Command::ShutdownWrite { id, .. }
             | Command::Disconnect { id, .. }
-            | Command::Close { id, .. } => *id,
+            | Command::Close { id, .. }
+            | Command::Capture { id, .. } => *id,
         }
     }
 }

@@ -433,6 +433,10 @@ impl Worker {
                 self.done = true;
                 Ok(())
             }
+            Command::Capture { path, .. } => {
+                self.ctx.out.set_capture(path);
+                Ok(())
+            }
         };
         if let Err(error) = result {
             self.ctx.out.push(EventKind::Error { conn: None, error });

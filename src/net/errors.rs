@@ -124,6 +124,9 @@ pub fn explain_errno(code: i32, call: &str) -> &'static str {
         EADDRNOTAVAIL => {
             "This machine has no interface with that IP address: bind 127.0.0.1 (this machine only), 0.0.0.0 (every interface), or one of the machine's own addresses."
         }
+        ECONNREFUSED if is("recv") || is("send") => {
+            "Nothing is listening on that port: an earlier datagram was answered with ICMP port unreachable, which this connected socket reports on its next call. Start the server first, or check the port number."
+        }
         ECONNREFUSED => {
             "Nothing is listening on that address and port (the peer answered with RST): start the server first, or check the port number."
         }

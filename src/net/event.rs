@@ -62,6 +62,8 @@ pub enum EventKind {
     Loss { engine_dropped: u64, kernel_dropped: Option<u64> },
     /// A call failed. `conn` names the connection it concerned, if any.
     Error { conn: Option<ConnId>, error: NetError },
+    /// A capture to this file started, or (`None`) the capture stopped.
+    Capture { path: Option<String> },
     /// The worker has ended; nothing more comes from this endpoint.
     Stopped,
 }
@@ -86,6 +88,7 @@ impl EventKind {
             EventKind::FileProgress { .. } => "file",
             EventKind::Loss { .. } => "loss",
             EventKind::Error { .. } => "error",
+            EventKind::Capture { .. } => "capture",
             EventKind::Stopped => "stopped",
         }
     }
@@ -145,6 +148,8 @@ impl EventKind {
                 None => format!("loss: {engine_dropped} datagrams dropped by socklab (the caller was too slow)"),
             },
             EventKind::Error { error, .. } => error.to_string(),
+            EventKind::Capture { path: Some(p) } => format!("capture: recording every send and receive to {p}"),
+            EventKind::Capture { path: None } => "capture: stopped".into(),
             EventKind::Stopped => "worker stopped".into(),
         }
     }

@@ -2,6 +2,7 @@
 //! [`Command`]s and reporting [`Event`]s. Nothing in here knows about egui.
 
 mod addr;
+mod capture;
 mod command;
 mod conn;
 mod dgram;
@@ -18,6 +19,7 @@ mod spec;
 mod stream;
 
 pub use addr::{Addr, parse_host_port};
+pub use capture::CAPTURE_HEADER;
 pub use command::{Command, Target};
 pub use engine::{Engine, EngineError, Events};
 pub use errors::{NetError, errno_name, explain_errno};

@@ -3,6 +3,7 @@
 //! kernel's flow control holds the peer back and memory stays bounded.
 
 use std::collections::VecDeque;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::SystemTime;
@@ -10,6 +11,7 @@ use std::time::SystemTime;
 use crossbeam_channel::{Sender, TrySendError};
 
 use super::Waker;
+use super::capture::Recorder;
 use super::event::{EndpointId, Event, EventKind};
 
 /// Bytes of payload that may sit in the event channel, all workers together.
@@ -49,6 +51,8 @@ pub(crate) struct Outbox {
     in_flight: Arc<InFlight>,
     waker: Arc<dyn Waker>,
     delivered_since_wake: bool,
+    /// Every event passes here, so a capture taken here misses no byte.
+    recorder: Recorder,
 }
 
 impl Outbox {
@@ -70,11 +74,49 @@ impl Outbox {
             in_flight,
             waker,
             delivered_since_wake: false,
+            recorder: Recorder::default(),
         }
     }
 
     pub fn push(&mut self, kind: EventKind) {
+        if matches!(kind, EventKind::Stopped) && self.recorder.active() {
+            // Say the capture ended while the caller still listens.
+            self.set_capture(None);
+        }
         let ev = Event { time: SystemTime::now(), endpoint: self.endpoint, kind };
+        if let Err(error) = self.recorder.observe(&ev) {
+            self.queue(EventKind::Error { conn: None, error });
+            self.queue(EventKind::Capture { path: None });
+        }
+        self.queue_event(ev);
+    }
+
+    /// Starts recording sends and receives to `path` (replacing any capture
+    /// in progress), or stops with `None`; each change is reported as an event.
+    pub fn set_capture(&mut self, path: Option<PathBuf>) {
+        if let Err(error) = self.recorder.stop() {
+            self.push(EventKind::Error { conn: None, error });
+        }
+        let started = path.and_then(|path| {
+            let shown = path.display().to_string();
+            match self.recorder.start(path, self.endpoint) {
+                Ok(()) => Some(shown),
+                Err(error) => {
+                    self.push(EventKind::Error { conn: None, error });
+                    None
+                }
+            }
+        });
+        // Always one event with the state now, so a view can show it.
+        self.push(EventKind::Capture { path: started });
+    }
+
+    /// An event that bypasses the recorder (it reports on the recorder itself).
+    fn queue(&mut self, kind: EventKind) {
+        self.queue_event(Event { time: SystemTime::now(), endpoint: self.endpoint, kind });
+    }
+
+    fn queue_event(&mut self, ev: Event) {
         self.pending_bytes += payload_len(&ev.kind);
         self.pending.push_back(ev);
         self.flush();
@@ -119,7 +161,12 @@ impl Outbox {
     }
 
     /// Wakes the caller once for everything delivered since the last wake.
+    /// Called once per worker turn, which is also when the capture file is flushed.
     pub fn wake(&mut self) {
+        if let Err(error) = self.recorder.flush() {
+            self.queue(EventKind::Error { conn: None, error });
+            self.queue(EventKind::Capture { path: None });
+        }
         if self.delivered_since_wake {
             self.delivered_since_wake = false;
             self.waker.wake();
@@ -128,6 +175,7 @@ impl Outbox {
 
     /// The last events of a worker must arrive: block until they are taken.
     pub fn close(mut self) {
+        let _ = self.recorder.stop();
         while let Some(ev) = self.pending.pop_front() {
             let n = payload_len(&ev.kind);
             if self.tx.send(ev).is_err() {

@@ -139,7 +139,8 @@ fn open_tcp_client(ctx: &mut WorkerCtx) -> Option<TcpStream> {
             Ok(()) => {
                 sock.set_nonblocking(true).ok()?;
                 ctx.out.push(EventKind::Options {
-                    conn: Some(0),
+                    // A client's socket-level options are reported as the endpoint's (conn None).
+                    conn: None,
                     reports: snapshot(SockRef::from(&sock), SocketClass::Tcp, addr.is_ipv6()),
                 });
                 return Some(TcpStream::from_std(sock.into()));
@@ -162,7 +163,8 @@ fn open_unix_client(ctx: &mut WorkerCtx) -> Option<UnixStream> {
     }
     sock.set_nonblocking(true).ok()?;
     ctx.out.push(EventKind::Options {
-        conn: Some(0),
+        // A client's socket-level options are reported as the endpoint's (conn None).
+        conn: None,
         reports: snapshot(SockRef::from(&sock), SocketClass::UnixStream, false),
     });
     Some(UnixStream::from_std(sock.into()))
@@ -512,6 +514,7 @@ impl<L: ListenSock> Worker<L> {
                 }
             }
             Command::Close { abort, .. } => self.close_all(abort),
+            Command::Capture { path, .. } => self.ctx.out.set_capture(path),
         }
     }
 

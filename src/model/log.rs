@@ -1,0 +1,107 @@
+//! The event log: the syscall-like timeline, bounded, with what was dropped counted.
+
+use std::collections::VecDeque;
+use std::time::SystemTime;
+
+use crate::net::{EndpointId, Event, EventKind};
+
+/// Groups for the log's filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LogKind {
+    /// socket, getaddrinfo, bind, listen, close …
+    Lifecycle,
+    /// accept, connect, shutdown, FIN
+    Connection,
+    /// send, recv, file, loss
+    Data,
+    /// setsockopt, getsockopt
+    Option,
+    Error,
+}
+
+impl LogKind {
+    pub const ALL: [LogKind; 5] =
+        [LogKind::Lifecycle, LogKind::Connection, LogKind::Data, LogKind::Option, LogKind::Error];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LogKind::Lifecycle => "lifecycle",
+            LogKind::Connection => "connections",
+            LogKind::Data => "data",
+            LogKind::Option => "options",
+            LogKind::Error => "errors",
+        }
+    }
+
+    fn of(kind: &EventKind) -> LogKind {
+        match kind {
+            EventKind::Accepted { .. }
+            | EventKind::Connected { .. }
+            | EventKind::PeerClosed { .. }
+            | EventKind::Shutdown { .. } => LogKind::Connection,
+            EventKind::Sent { .. }
+            | EventKind::Received { .. }
+            | EventKind::FileProgress { .. }
+            | EventKind::Loss { .. } => LogKind::Data,
+            EventKind::OptionSet { .. } | EventKind::Options { .. } => LogKind::Option,
+            EventKind::Error { .. } => LogKind::Error,
+            _ => LogKind::Lifecycle,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct LogEntry {
+    pub time: SystemTime,
+    pub endpoint: EndpointId,
+    pub endpoint_name: String,
+    pub kind: LogKind,
+    pub call: &'static str,
+    pub summary: String,
+    /// For errors: the errno name and the plain-language cause and fix.
+    pub errno: Option<String>,
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct EventLog {
+    entries: VecDeque<LogEntry>,
+    max: usize,
+    /// Entries dropped from the log because it was full.
+    pub dropped: u64,
+}
+
+impl EventLog {
+    pub fn new(max: usize) -> EventLog {
+        EventLog { entries: VecDeque::new(), max: max.max(1), dropped: 0 }
+    }
+
+    pub fn push(&mut self, ev: &Event, endpoint_name: &str) {
+        let (errno, hint) = match &ev.kind {
+            EventKind::Error { error, .. } => (error.errno.clone(), Some(error.hint.clone()).filter(|h| !h.is_empty())),
+            _ => (None, None),
+        };
+        self.entries.push_back(LogEntry {
+            time: ev.time,
+            endpoint: ev.endpoint,
+            endpoint_name: endpoint_name.to_string(),
+            kind: LogKind::of(&ev.kind),
+            call: ev.kind.label(),
+            summary: ev.kind.summary(),
+            errno,
+            hint,
+        });
+        while self.entries.len() > self.max {
+            self.entries.pop_front();
+            self.dropped += 1;
+        }
+    }
+
+    pub fn entries(&self) -> &VecDeque<LogEntry> {
+        &self.entries
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+}

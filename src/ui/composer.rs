@@ -1,0 +1,254 @@
+//! The composer: type text (with escapes), hex or base64, pick a line ending,
+//! and send to the selected connection or to all. Enter sends, Shift+Enter
+//! adds a line, Up/Down recall history. A parse error is shown here and
+//! nothing is sent.
+
+use std::time::{Duration, Instant};
+
+use egui::RichText;
+
+use super::{Action, Selection, style};
+use crate::model::EndpointState;
+use crate::net::{Command, EndpointKind, PayloadFormat, Target, parse_host_port, parse_payload};
+pub use crate::workspace::LineEnding;
+
+const HISTORY: usize = 100;
+
+#[derive(Clone, Debug)]
+pub struct Composer {
+    pub text: String,
+    pub format: PayloadFormat,
+    pub ending: LineEnding,
+    /// Unconnected datagram sockets: where to send.
+    pub dest: String,
+    pub file_path: String,
+    pub repeat: bool,
+    pub repeat_ms: String,
+    history: Vec<String>,
+    history_pos: Option<usize>,
+    last_repeat: Option<Instant>,
+}
+
+impl Default for Composer {
+    fn default() -> Self {
+        Composer {
+            text: String::new(),
+            format: PayloadFormat::Text,
+            ending: LineEnding::Lf,
+            dest: String::new(),
+            file_path: String::new(),
+            repeat: false,
+            repeat_ms: "1000".into(),
+            history: Vec::new(),
+            history_pos: None,
+            last_repeat: None,
+        }
+    }
+}
+
+impl Composer {
+    /// The bytes to send, or where the input is wrong.
+    pub fn payload(&self) -> Result<Vec<u8>, String> {
+        let mut data =
+            parse_payload(&self.text, self.format).map_err(|e| format!("{} input {e}", self.format.label()))?;
+        data.extend_from_slice(self.ending.bytes());
+        Ok(data)
+    }
+
+    /// Where a send goes, or why it cannot go anywhere yet.
+    pub fn target(&self, ep: &EndpointState, sel: Selection) -> Result<Target, String> {
+        if ep.is_server() {
+            return match sel.conn {
+                Some(c) => Ok(Target::Conn(c)),
+                None if ep.conns.is_empty() => Err("no client is connected yet".into()),
+                None => Ok(Target::All),
+            };
+        }
+        if ep.spec.kind.is_datagram() && ep.peer.is_none() {
+            let dest = self.dest.trim();
+            if dest.is_empty() {
+                return Err("give a destination address (this socket is not connected)".into());
+            }
+            if ep.spec.kind == EndpointKind::Udp {
+                parse_host_port(dest)?;
+            }
+            return Ok(Target::To(dest.to_string()));
+        }
+        Ok(Target::Peer)
+    }
+
+    fn remember(&mut self) {
+        if !self.text.is_empty() && self.history.last() != Some(&self.text) {
+            self.history.push(self.text.clone());
+            if self.history.len() > HISTORY {
+                self.history.remove(0);
+            }
+        }
+        self.history_pos = None;
+    }
+
+    fn recall(&mut self, up: bool) {
+        if self.history.is_empty() {
+            return;
+        }
+        let last = self.history.len() - 1;
+        let pos = match (self.history_pos, up) {
+            (None, true) => Some(last),
+            (None, false) => None,
+            (Some(0), true) => Some(0),
+            (Some(p), true) => Some(p - 1),
+            (Some(p), false) if p >= last => None,
+            (Some(p), false) => Some(p + 1),
+        };
+        self.history_pos = pos;
+        self.text = pos.map(|p| self.history[p].clone()).unwrap_or_default();
+    }
+
+    /// A repeat send is due: returns the command, and when to look again.
+    pub fn due_repeat(
+        &mut self,
+        ep: &EndpointState,
+        sel: Selection,
+        now: Instant,
+    ) -> (Option<Command>, Option<Duration>) {
+        if !self.repeat {
+            return (None, None);
+        }
+        let Ok(ms) = self.repeat_ms.trim().parse::<u64>() else { return (None, None) };
+        let every = Duration::from_millis(ms.max(10));
+        let due = self.last_repeat.is_none_or(|t| now.duration_since(t) >= every);
+        if !due {
+            let wait = every.saturating_sub(self.last_repeat.map(|t| now.duration_since(t)).unwrap_or_default());
+            return (None, Some(wait));
+        }
+        self.last_repeat = Some(now);
+        match (self.payload(), self.target(ep, sel)) {
+            (Ok(data), Ok(target)) => (Some(Command::Send { id: ep.id, target, data }), Some(every)),
+            _ => {
+                self.repeat = false;
+                (None, None)
+            }
+        }
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, c: &mut Composer, actions: &mut Vec<Action>) {
+    let payload = c.payload();
+    let target = c.target(ep, sel);
+    let open = ep.status.is_open() && !ep.stopped;
+
+    ui.horizontal_wrapped(|ui| {
+        for f in PayloadFormat::ALL {
+            ui.selectable_value(&mut c.format, f, f.label());
+        }
+        ui.separator();
+        ui.label("line end:");
+        for e in LineEnding::ALL {
+            ui.selectable_value(&mut c.ending, e, e.label());
+        }
+        ui.separator();
+        let to = match &target {
+            Ok(Target::All) => format!("to all {} clients", ep.conns.len()),
+            Ok(Target::Conn(id)) => format!("to #{id}"),
+            Ok(Target::Peer) => ep.peer.as_ref().map(|p| format!("to {p}")).unwrap_or_default(),
+            Ok(Target::To(a)) => format!("to {a}"),
+            Err(_) => String::new(),
+        };
+        ui.label(RichText::new(to).strong());
+        if ep.spec.kind.is_datagram() && ep.peer.is_none() {
+            ui.add(egui::TextEdit::singleline(&mut c.dest).hint_text("destination host:port").desired_width(160.0));
+        }
+    });
+
+    // Enter sends and Shift+Enter makes a new line: take Enter before the editor sees it.
+    let edit_id = ui.scope_id().with(("composer", ep.id));
+    let focused = ui.memory(|m| m.has_focus(edit_id));
+    let mut send_now = false;
+    if focused {
+        ui.input_mut(|i| {
+            if i.consume_key(egui::Modifiers::NONE, egui::Key::Enter) {
+                send_now = true;
+            }
+            if !c.text.contains('\n') {
+                if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp) {
+                    c.recall(true);
+                }
+                if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown) {
+                    c.recall(false);
+                }
+            }
+        });
+    }
+    let hint = match c.format {
+        PayloadFormat::Text => "Type a message (\\n \\r \\t \\xHH escapes) — Enter sends, Shift+Enter new line",
+        PayloadFormat::Hex => "Hex bytes, e.g. 48 65 6c 6c 6f — Enter sends",
+        PayloadFormat::Base64 => "Base64, e.g. aGVsbG8= — Enter sends",
+    };
+    ui.horizontal(|ui| {
+        let label = ui.label("Message");
+        let edit = egui::TextEdit::multiline(&mut c.text)
+            .id(edit_id)
+            .hint_text(hint)
+            .desired_rows(2)
+            .font(egui::TextStyle::Monospace)
+            .desired_width(ui.available_width() - 90.0);
+        ui.add(edit).labelled_by(label.id);
+        let can_send = open && payload.is_ok() && target.is_ok();
+        let button = ui
+            .add_enabled(can_send, egui::Button::new(RichText::new("Send").strong()).min_size(egui::vec2(70.0, 40.0)));
+        if button.clicked() {
+            send_now = true;
+        }
+        if send_now
+            && can_send
+            && let (Ok(data), Ok(target)) = (payload.clone(), target.clone())
+        {
+            actions.push(Action::Engine(Command::Send { id: ep.id, target, data }));
+            c.remember();
+            c.text.clear();
+        }
+    });
+    match (&payload, &target) {
+        (Err(e), _) if !c.text.is_empty() => {
+            ui.label(RichText::new(format!("⚠ {e} — nothing sent")).color(style::error_color(ui)));
+        }
+        (_, Err(e)) if open => {
+            ui.label(RichText::new(format!("⚠ {e}")).color(style::warn_color(ui)));
+        }
+        _ if !open => {
+            ui.label(RichText::new("This endpoint is closed: nothing can be sent.").weak());
+        }
+        (Ok(data), _) => {
+            ui.label(RichText::new(format!("{} bytes", data.len())).small().weak());
+        }
+        _ => {}
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.checkbox(&mut c.repeat, "Repeat every").on_hover_text("Send the message again and again until unticked");
+        ui.add(egui::TextEdit::singleline(&mut c.repeat_ms).desired_width(60.0));
+        ui.label("ms");
+        if c.repeat && c.repeat_ms.trim().parse::<u64>().is_err() {
+            ui.label(RichText::new("⚠ not a number of ms").color(style::error_color(ui)));
+        }
+        ui.separator();
+        ui.add(egui::TextEdit::singleline(&mut c.file_path).hint_text("file to send").desired_width(180.0));
+        if ui.button("Browse…").clicked() {
+            actions.push(Action::PickFile { endpoint: ep.id });
+        }
+        let path = c.file_path.trim();
+        let send_file = ui.add_enabled(open && !path.is_empty() && target.is_ok(), egui::Button::new("Send file"));
+        if send_file.clicked()
+            && let Ok(target) = target.clone()
+        {
+            actions.push(Action::SendFile { endpoint: ep.id, target, path: path.into() });
+        }
+        if let Some((sent, total)) = ep.file_progress {
+            let frac = if total == 0 { 1.0 } else { sent as f32 / total as f32 };
+            ui.add(egui::ProgressBar::new(frac).desired_width(140.0).text(format!(
+                "{} / {}",
+                style::bytes(sent),
+                style::bytes(total)
+            )));
+        }
+    });
+}

@@ -1,0 +1,289 @@
+//! The conversation: each send and recv as a bubble (sent on the right,
+//! received on the left), as text, hex or both; chunks as they arrived or
+//! joined into lines. Only the visible bubbles are laid out, so thousands of
+//! messages cost the frame nothing.
+
+use egui::{Align, Layout, RichText, TextStyle, UiBuilder};
+
+use super::{Selection, style};
+use crate::model::{Direction, EndpointState, Message};
+use crate::net::{Addr, ConnId, hex_string};
+
+/// Lines a bubble shows before it says how much more there is.
+const MAX_BUBBLE_LINES: usize = 12;
+/// Characters a line shows before it is cut.
+const MAX_LINE_CHARS: usize = 160;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewMode {
+    Text,
+    Hex,
+    Both,
+}
+
+#[derive(Clone, Debug)]
+pub struct ConversationView {
+    pub mode: ViewMode,
+    /// true: one bubble per send()/recv(); false: joined into lines.
+    pub chunks: bool,
+    pub filter: String,
+    jump_to_end: bool,
+    cache: Option<Cache>,
+}
+
+impl Default for ConversationView {
+    fn default() -> Self {
+        ConversationView { mode: ViewMode::Text, chunks: true, filter: String::new(), jump_to_end: false, cache: None }
+    }
+}
+
+/// A bubble ready to draw: its lines are fixed, so its height is known.
+#[derive(Clone, Debug)]
+struct Bubble {
+    dir: Direction,
+    header: String,
+    lines: Vec<String>,
+    full: String,
+}
+
+#[derive(Clone, Debug)]
+struct Cache {
+    key: (u64, ViewMode, bool, String, Option<ConnId>),
+    bubbles: Vec<Bubble>,
+}
+
+fn visible_text(bytes: &[u8]) -> Option<String> {
+    let s = std::str::from_utf8(bytes).ok()?;
+    Some(s.replace('\r', "\\r").replace('\t', "\\t"))
+}
+
+/// A classic hexdump: offset, 16 bytes, and their printable characters.
+fn hexdump(bytes: &[u8]) -> Vec<String> {
+    bytes
+        .chunks(16)
+        .enumerate()
+        .map(|(i, row)| {
+            let ascii: String = row.iter().map(|&b| if (0x20..0x7f).contains(&b) { b as char } else { '.' }).collect();
+            format!("{:06x}  {:<47}  |{ascii}|", i * 16, hex_string(row))
+        })
+        .collect()
+}
+
+fn body_lines(data: &[u8], mode: ViewMode) -> Vec<String> {
+    let text = || match visible_text(data) {
+        Some(t) => {
+            let t = t.strip_suffix('\n').unwrap_or(&t).to_string();
+            t.split('\n').map(str::to_string).collect::<Vec<_>>()
+        }
+        None => {
+            let mut v = vec!["(not UTF-8: shown as hex)".to_string()];
+            v.extend(hexdump(data));
+            v
+        }
+    };
+    let mut lines = match mode {
+        ViewMode::Text => text(),
+        ViewMode::Hex => hexdump(data),
+        ViewMode::Both => {
+            let mut t = text();
+            t.extend(hexdump(data));
+            t
+        }
+    };
+    if data.is_empty() {
+        lines = vec!["(empty)".into()];
+    }
+    let total = lines.len();
+    lines.truncate(MAX_BUBBLE_LINES);
+    for l in lines.iter_mut() {
+        if l.chars().count() > MAX_LINE_CHARS {
+            *l = l.chars().take(MAX_LINE_CHARS).collect::<String>() + "…";
+        }
+    }
+    if total > MAX_BUBBLE_LINES {
+        lines.push(format!("… {} more lines (Copy takes them all)", total - MAX_BUBBLE_LINES));
+    }
+    lines
+}
+
+fn header(m: &Message, bytes: usize, parts: usize, server: bool) -> String {
+    let arrow = if m.dir == Direction::In { "⬅ recv" } else { "send ➡" };
+    let peer = match (&m.peer, m.dir) {
+        (Some(Addr::Unnamed) | None, _) => String::new(),
+        (Some(p), Direction::In) => format!(" from {p}"),
+        (Some(p), Direction::Out) => format!(" to {p}"),
+    };
+    let conn = if server { format!(" #{}", m.conn) } else { String::new() };
+    let parts = if parts > 1 { format!(" · {parts} chunks") } else { String::new() };
+    format!("{}  {arrow}{conn}{peer} · {bytes} bytes{parts}", style::clock(m.time))
+}
+
+fn build(ep: &EndpointState, view: &ConversationView, conn: Option<ConnId>) -> Vec<Bubble> {
+    let server = ep.is_server();
+    let msgs: Vec<&Message> = ep.conversation.iter().filter(|m| conn.is_none_or(|c| m.conn == c)).collect();
+    let mut groups: Vec<(&Message, Vec<u8>, usize)> = Vec::new();
+    for m in msgs {
+        if !view.chunks {
+            // Join a chunk to the previous one from the same side until a line ends.
+            if let Some((first, data, parts)) = groups.last_mut()
+                && first.dir == m.dir
+                && first.conn == m.conn
+                && data.last() != Some(&b'\n')
+            {
+                data.extend_from_slice(&m.data);
+                *parts += 1;
+                continue;
+            }
+        }
+        groups.push((m, m.data.clone(), 1));
+    }
+    let needle = view.filter.to_lowercase();
+    groups
+        .into_iter()
+        .filter_map(|(m, data, parts)| {
+            let full = match visible_text(&data) {
+                Some(_) => String::from_utf8_lossy(&data).to_string(),
+                None => hex_string(&data),
+            };
+            if !needle.is_empty() && !full.to_lowercase().contains(&needle) && !hex_string(&data).contains(&needle) {
+                return None;
+            }
+            Some(Bubble {
+                dir: m.dir,
+                header: header(m, data.len(), parts, server),
+                lines: body_lines(&data, view.mode),
+                full,
+            })
+        })
+        .collect()
+}
+
+/// Draws the toolbar and the bubbles for the selected endpoint (and connection).
+pub fn show(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, view: &mut ConversationView) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("View:");
+        ui.selectable_value(&mut view.mode, ViewMode::Text, "Text");
+        ui.selectable_value(&mut view.mode, ViewMode::Hex, "Hex");
+        ui.selectable_value(&mut view.mode, ViewMode::Both, "Both");
+        ui.separator();
+        ui.selectable_value(&mut view.chunks, true, "Each recv()")
+            .on_hover_text("One bubble per send()/recv() call: TCP's stream boundaries as they really were");
+        ui.selectable_value(&mut view.chunks, false, "Joined lines")
+            .on_hover_text("Chunks from the same side joined until a newline");
+        ui.separator();
+        ui.add(egui::TextEdit::singleline(&mut view.filter).hint_text("🔍 search").desired_width(140.0));
+        if !view.filter.is_empty() && ui.small_button("✖").on_hover_text("Clear the search").clicked() {
+            view.filter.clear();
+        }
+    });
+    if ep.conversation.dropped > 0 {
+        ui.label(
+            RichText::new(format!(
+                "{} older messages ({}) are no longer shown; the counters still include them. Record to a file to keep everything.",
+                ep.conversation.dropped,
+                style::bytes(ep.conversation.dropped_bytes)
+            ))
+            .small()
+            .color(style::warn_color(ui)),
+        );
+    }
+    ui.separator();
+
+    let key = (ep.conversation.revision(), view.mode, view.chunks, view.filter.clone(), sel.conn);
+    if view.cache.as_ref().is_none_or(|c| c.key != key) {
+        view.cache = Some(Cache { bubbles: build(ep, view, sel.conn), key });
+    }
+    let Some(cache) = view.cache.as_ref() else { return };
+    if cache.bubbles.is_empty() {
+        ui.add_space(20.0);
+        ui.label(RichText::new(empty_hint(ep)).weak());
+        return;
+    }
+
+    let row_h = ui.text_style_height(&TextStyle::Monospace);
+    let head_h = ui.text_style_height(&TextStyle::Small);
+    let pad = 8.0;
+    let gap = 6.0;
+    let heights: Vec<f32> =
+        cache.bubbles.iter().map(|b| head_h + 4.0 + b.lines.len() as f32 * row_h + 2.0 * pad + gap).collect();
+    let total: f32 = heights.iter().sum();
+    let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]).stick_to_bottom(true);
+    if std::mem::take(&mut view.jump_to_end) {
+        scroll = scroll.vertical_scroll_offset(total);
+    }
+    let mut copy: Option<String> = None;
+    let output = scroll.show_viewport(ui, |ui, viewport| {
+        ui.set_height(total);
+        let width = ui.available_width();
+        let origin = ui.min_rect().min;
+        let mut y = 0.0;
+        for (b, h) in cache.bubbles.iter().zip(&heights) {
+            if y + h >= viewport.min.y && y <= viewport.max.y {
+                let rect = egui::Rect::from_min_size(origin + egui::vec2(0.0, y), egui::vec2(width, h - gap));
+                ui.scope_builder(UiBuilder::new().max_rect(rect), |ui| {
+                    if bubble(ui, b, width, pad) {
+                        copy = Some(b.full.clone());
+                    }
+                });
+            }
+            y += h;
+        }
+    });
+    if let Some(text) = copy {
+        ui.ctx().copy_text(text);
+    }
+    let at_end = output.state.clamped_offset().y + output.inner_rect.height() >= output.content_size.y - 2.0;
+    if !at_end {
+        let pos = output.inner_rect.right_bottom() - egui::vec2(170.0, 40.0);
+        egui::Area::new(ui.scope_id().with("jump")).fixed_pos(pos).order(egui::Order::Foreground).show(
+            ui.ctx(),
+            |ui| {
+                if ui.button(RichText::new("⬇ Jump to latest").strong()).clicked() {
+                    view.jump_to_end = true;
+                }
+            },
+        );
+    }
+}
+
+/// Draws one bubble; returns true when its Copy button was clicked.
+fn bubble(ui: &mut egui::Ui, b: &Bubble, width: f32, pad: f32) -> bool {
+    let dark = ui.visuals().dark_mode;
+    let (fill, layout) = match (b.dir, dark) {
+        (Direction::In, true) => (egui::Color32::from_rgb(48, 52, 60), Layout::left_to_right(Align::Min)),
+        (Direction::In, false) => (egui::Color32::from_rgb(232, 234, 238), Layout::left_to_right(Align::Min)),
+        (Direction::Out, true) => (egui::Color32::from_rgb(28, 70, 120), Layout::right_to_left(Align::Min)),
+        (Direction::Out, false) => (egui::Color32::from_rgb(205, 225, 250), Layout::right_to_left(Align::Min)),
+    };
+    let mut copied = false;
+    ui.with_layout(layout, |ui| {
+        egui::Frame::new().fill(fill).corner_radius(8.0).inner_margin(pad).show(ui, |ui| {
+            ui.set_max_width(width * 0.8);
+            ui.vertical(|ui| {
+                ui.spacing_mut().item_spacing.y = 0.0;
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(&b.header).small().weak());
+                    if ui.small_button("Copy").on_hover_text("Copy the whole message").clicked() {
+                        copied = true;
+                    }
+                });
+                ui.add_space(4.0);
+                for line in &b.lines {
+                    ui.add(egui::Label::new(RichText::new(line).monospace()).wrap_mode(egui::TextWrapMode::Truncate));
+                }
+            });
+        });
+    });
+    copied
+}
+
+fn empty_hint(ep: &EndpointState) -> String {
+    match (ep.is_server(), ep.spec.kind.is_datagram()) {
+        (true, _) => format!(
+            "No messages yet. Connect a client to {} (the \"+ TCP client\" button, or `socklab connect tcp ADDRESS`), then type below.",
+            ep.local.as_ref().map(|a| a.to_string()).unwrap_or_else(|| ep.spec.address.clone())
+        ),
+        (false, true) => "No datagrams yet. Send one below, or send to this socket's address from another.".into(),
+        (false, false) => "No messages yet. Type below and press Enter to send.".into(),
+    }
+}

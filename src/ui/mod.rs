@@ -1,0 +1,47 @@
+//! The panels. Each draws from the model and its own view state, and asks for
+//! changes by pushing [`Action`]s, which the app applies in one place.
+
+pub mod composer;
+pub mod conversation;
+pub mod endpoints;
+pub mod event_log;
+pub mod fonts;
+pub mod inspector;
+pub mod new_endpoint;
+pub mod style;
+
+use std::path::PathBuf;
+
+use crate::net::{Command, ConnId, EndpointId, EndpointKind, EndpointSpec, Target};
+
+/// What the user picked: an endpoint and, for a server, one connection or all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selection {
+    pub endpoint: EndpointId,
+    pub conn: Option<ConnId>,
+}
+
+/// A change a panel asks for; applied by the app at the end of the frame.
+#[derive(Debug)]
+pub enum Action {
+    Open {
+        name: String,
+        spec: EndpointSpec,
+    },
+    Engine(Command),
+    Select(Selection),
+    ShowForm(EndpointKind),
+    PopOut(EndpointId),
+    PopIn(EndpointId),
+    /// Remove a closed endpoint from the list.
+    Forget(EndpointId),
+    /// Ask for a file to send (dialog off the UI thread).
+    PickFile {
+        endpoint: EndpointId,
+    },
+    SendFile {
+        endpoint: EndpointId,
+        target: Target,
+        path: PathBuf,
+    },
+}

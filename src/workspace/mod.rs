@@ -1,0 +1,128 @@
+//! Workspaces: a set of endpoints, saved messages and the window layout, kept
+//! in a RON file so a lesson or an experiment can be reopened as it was.
+//!
+//! Compatibility: fields added after version 1 carry `#[serde(default)]`, so
+//! older files keep loading; a file whose `version` is newer than
+//! [`CURRENT_VERSION`] is refused instead of being half understood.
+
+mod atomic;
+mod error;
+mod file;
+
+use serde::{Deserialize, Serialize};
+
+use crate::net::{EndpointSpec, PayloadError, PayloadFormat, parse_payload};
+
+pub use error::WorkspaceError;
+pub use file::{load, parse, save, to_ron};
+
+/// The newest file format this build reads and the one it writes.
+pub const CURRENT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workspace {
+    pub version: u32,
+    #[serde(default)]
+    pub endpoints: Vec<WorkspaceEndpoint>,
+    #[serde(default)]
+    pub messages: Vec<SavedMessage>,
+    #[serde(default)]
+    pub layout: Layout,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace { version: CURRENT_VERSION, endpoints: Vec::new(), messages: Vec::new(), layout: Layout::default() }
+    }
+}
+
+/// One endpoint as the form describes it; `autostart` opens it when the
+/// workspace is loaded (in the app) or run (`socklab run`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkspaceEndpoint {
+    pub name: String,
+    pub spec: EndpointSpec,
+    #[serde(default)]
+    pub autostart: bool,
+}
+
+/// What is added after a saved message's payload.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LineEnding {
+    #[default]
+    None,
+    /// `\n`, as Unix tools and most line protocols expect.
+    Lf,
+    /// `\r\n`, as HTTP, SMTP and telnet expect.
+    CrLf,
+}
+
+impl LineEnding {
+    pub const ALL: [LineEnding; 3] = [LineEnding::None, LineEnding::Lf, LineEnding::CrLf];
+
+    pub fn bytes(self) -> &'static [u8] {
+        match self {
+            LineEnding::None => b"",
+            LineEnding::Lf => b"\n",
+            LineEnding::CrLf => b"\r\n",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LineEnding::None => "none",
+            LineEnding::Lf => "\\n",
+            LineEnding::CrLf => "\\r\\n",
+        }
+    }
+}
+
+/// A message kept for sending again, written as the send box takes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedMessage {
+    pub name: String,
+    /// As typed: text with escapes, hex or base64, per `format`.
+    pub payload: String,
+    #[serde(default)]
+    pub format: PayloadFormat,
+    #[serde(default)]
+    pub line_ending: LineEnding,
+}
+
+impl SavedMessage {
+    pub fn new(name: impl Into<String>, payload: impl Into<String>) -> SavedMessage {
+        SavedMessage {
+            name: name.into(),
+            payload: payload.into(),
+            format: PayloadFormat::Text,
+            line_ending: LineEnding::None,
+        }
+    }
+
+    /// The exact bytes to send: the parsed payload, then the line ending.
+    pub fn bytes(&self) -> Result<Vec<u8>, PayloadError> {
+        let mut data = parse_payload(&self.payload, self.format)?;
+        data.extend_from_slice(self.line_ending.bytes());
+        Ok(data)
+    }
+}
+
+/// How the window was arranged. Unknown fields are ignored here (not refused)
+/// so the app can add to it without making older files unreadable.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Layout {
+    pub show_inspector: bool,
+    pub show_log: bool,
+    /// The selected endpoint, as an index into `endpoints`.
+    pub selected: Option<usize>,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout { show_inspector: true, show_log: true, selected: None }
+    }
+}

@@ -1,0 +1,234 @@
+//! Drives the real app headlessly (egui_kittest): clicks, typing, and real
+//! sockets behind it. Worker-driven results are awaited frame by frame with a
+//! deadline, never by sleeping.
+
+use std::net::UdpSocket;
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use socklab::app::{AppOptions, DRAIN_BUDGET, SocklabApp};
+use socklab::model::{Direction, Status};
+use socklab::net::{Addr, EndpointKind, EndpointSpec, OptValue, SockOpt};
+
+fn harness() -> Harness<'static, SocklabApp> {
+    Harness::builder().with_size([1280.0, 820.0]).build_eframe(|cc| SocklabApp::new(cc, AppOptions::default()))
+}
+
+/// Steps frames until `cond` holds, failing after a deadline.
+fn wait_until(h: &mut Harness<'_, SocklabApp>, what: &str, cond: impl Fn(&SocklabApp) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        h.step();
+        if cond(h.state()) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::yield_now();
+    }
+}
+
+fn endpoint_of(app: &SocklabApp, kind: EndpointKind) -> Option<&socklab::model::EndpointState> {
+    app.model.endpoints.values().find(|e| e.spec.kind == kind)
+}
+
+fn status_of(app: &SocklabApp, kind: EndpointKind) -> Option<Status> {
+    endpoint_of(app, kind).map(|e| e.status)
+}
+
+/// Opens the form for `button`, sets the port, and presses Start.
+fn start_from_form(h: &mut Harness<'_, SocklabApp>, button: &str, port: Option<&str>) {
+    h.get_by_label(button).click();
+    h.run_steps(4);
+    if let Some(port) = port {
+        h.get_by_label("Port").set_text_value_accesskit(port);
+        h.run_steps(4);
+    }
+    h.get_by_label("▶ Start").click();
+    h.run_steps(4);
+}
+
+#[test]
+fn start_a_server_and_a_client_by_clicking_and_chat() {
+    let mut h = harness();
+    start_from_form(&mut h, "+ TCP server", Some("0"));
+    wait_until(&mut h, "the server to listen", |a| status_of(a, EndpointKind::TcpServer) == Some(Status::Listening));
+    let server_port = match endpoint_of(h.state(), EndpointKind::TcpServer).and_then(|e| e.local.clone()) {
+        Some(Addr::Inet(a)) => a.port(),
+        other => panic!("server has no address: {other:?}"),
+    };
+    assert_ne!(server_port, 0, "the real port is shown, not 0");
+
+    // The client form is aimed at the running server already.
+    start_from_form(&mut h, "+ TCP client", None);
+    wait_until(&mut h, "the client to connect", |a| {
+        status_of(a, EndpointKind::TcpClient) == Some(Status::Connected)
+            && endpoint_of(a, EndpointKind::TcpServer).is_some_and(|s| s.conns.len() == 1)
+    });
+    let peer = endpoint_of(h.state(), EndpointKind::TcpClient).and_then(|e| e.peer.clone());
+    assert_eq!(peer.map(|p| p.to_string()), Some(format!("127.0.0.1:{server_port}")));
+
+    let message = h.get_by_label("Message");
+    message.focus();
+    message.type_text("hello 中文");
+    h.run_steps(4);
+    h.key_press(egui::Key::Enter);
+    wait_until(&mut h, "the message to reach the server", |a| {
+        endpoint_of(a, EndpointKind::TcpServer).is_some_and(|s| {
+            s.conversation.iter().any(|m| m.dir == Direction::In && m.data == "hello 中文\n".as_bytes())
+        })
+    });
+    wait_until(&mut h, "the echo to come back", |a| {
+        endpoint_of(a, EndpointKind::TcpClient).is_some_and(|c| {
+            c.conversation.iter().any(|m| m.dir == Direction::In && m.data == "hello 中文\n".as_bytes())
+        })
+    });
+    // The server's own view shows it, once selected.
+    let server_name = endpoint_of(h.state(), EndpointKind::TcpServer).map(|e| e.name.clone()).unwrap_or_default();
+    h.get_all_by_label(&server_name).next().expect("the server in the endpoint list").click();
+    h.run_steps(4);
+    assert!(h.query_all_by_label("hello 中文").count() >= 1, "the server's conversation shows the message");
+
+    // A hex typo is flagged in the composer and nothing is sent.
+    let sent_before = endpoint_of(h.state(), EndpointKind::TcpServer).map(|e| e.msgs_out);
+    h.get_by_label("hex").click();
+    h.run_steps(2);
+    let message = h.get_by_label("Message");
+    message.focus();
+    message.type_text("4g");
+    h.run_steps(4);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(4);
+    assert!(h.query_by_label_contains("'g' is not a hex digit").is_some(), "the hex error is shown at the composer");
+    assert!(h.get_by_label("Send").accesskit_node().is_disabled());
+    assert_eq!(endpoint_of(h.state(), EndpointKind::TcpServer).map(|e| e.msgs_out), sent_before, "nothing sent");
+}
+
+#[test]
+fn an_invalid_port_is_explained_at_the_field_and_nothing_starts() {
+    let mut h = harness();
+    h.get_by_label("+ TCP server").click();
+    h.run_steps(4);
+    h.get_by_label("Port").set_text_value_accesskit("70000");
+    h.run_steps(4);
+    assert!(h.query_by_label_contains("port 70000 is out of range").is_some());
+    let start = h.get_by_label("▶ Start");
+    assert!(start.accesskit_node().is_disabled(), "Start stays disabled");
+    start.click();
+    h.run_steps(4);
+    h.get_by_label("Port").set_text_value_accesskit("abc");
+    h.run_steps(4);
+    assert!(h.query_by_label_contains("'abc' is not a number").is_some());
+    assert!(h.state().model.endpoints.is_empty(), "nothing was opened");
+}
+
+#[test]
+fn setting_an_option_shows_the_value_the_kernel_kept() {
+    let mut h = harness();
+    start_from_form(&mut h, "+ TCP server", Some("0"));
+    wait_until(&mut h, "the server to listen", |a| status_of(a, EndpointKind::TcpServer) == Some(Status::Listening));
+    // The option's name labels both its row and its editor; the editor comes last.
+    h.get_all_by_label("SO_RCVBUF").last().expect("an editor named SO_RCVBUF").set_text_value_accesskit("65536");
+    h.run_steps(4);
+    h.get_all_by_label("SO_RCVBUF").last().expect("editor").focus();
+    h.run_steps(2);
+    h.key_press(egui::Key::Enter);
+    wait_until(&mut h, "SO_RCVBUF to be read back", |a| {
+        endpoint_of(a, EndpointKind::TcpServer).is_some_and(|s| {
+            s.options
+                .get(&None)
+                .and_then(|o| o.get(&SockOpt::RcvBuf))
+                .is_some_and(|v| v.requested == Some(OptValue::Int(65536)) && v.effective == Ok(OptValue::Int(131072)))
+        })
+    });
+    h.run_steps(4);
+    assert!(h.query_by_label("65536 → 131072").is_some(), "asked and kernel values side by side");
+}
+
+#[test]
+fn an_endpoint_pops_out_into_its_own_window() {
+    let mut h = harness();
+    start_from_form(&mut h, "+ UDP socket", Some("0"));
+    wait_until(&mut h, "the socket to bind", |a| status_of(a, EndpointKind::Udp) == Some(Status::Bound));
+    h.get_by_label("Pop out ↗").click();
+    h.run_steps(4);
+    let name = endpoint_of(h.state(), EndpointKind::Udp).map(|e| e.name.clone()).unwrap_or_default();
+    assert!(h.query_by_label_contains(&format!("socklab — {name}")).is_some(), "a window titled after the endpoint");
+    assert!(h.get_all_by_label("Message").count() >= 2, "the window has its own composer");
+}
+
+/// 50,000 datagrams as fast as possible: the UI keeps drawing within its
+/// budget and every datagram is accounted for, received or counted as lost.
+#[test]
+fn a_udp_flood_is_counted_exactly_and_frames_stay_within_budget() {
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    let spec = EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0").with_option(SockOpt::RcvBuf, OptValue::Int(4 << 20));
+    let id = h.state_mut().open_endpoint(&ctx, "flood", spec);
+    wait_until(&mut h, "the socket to bind", |a| a.model.endpoints.get(&id).is_some_and(|e| e.status == Status::Bound));
+    let target = match h.state().model.endpoints.get(&id).and_then(|e| e.local.clone()) {
+        Some(Addr::Inet(a)) => a,
+        other => panic!("no address: {other:?}"),
+    };
+    const BURST: u64 = 50_000;
+    let sender = std::thread::spawn(move || {
+        let s = UdpSocket::bind("127.0.0.1:0").expect("bind sender");
+        for i in 0..BURST {
+            let _ = s.send_to(&i.to_be_bytes(), target);
+        }
+        s
+    });
+    // Frames that stopped applying events with more still waiting: the drain
+    // yields to drawing instead of emptying the channel in one long frame.
+    let mut yielded = 0u32;
+    let mut frames = 0u32;
+    let mut step = |h: &mut Harness<'_, SocklabApp>| {
+        h.step();
+        frames += 1;
+        let s = h.state().stats;
+        if s.backlog > 0 && s.events_last_frame > 0 {
+            yielded += 1;
+        }
+        frames
+    };
+    while !sender.is_finished() {
+        step(&mut h);
+    }
+    let sender = sender.join().expect("sender thread");
+    // The kernel's drop count rides on the next datagram it queues: send
+    // markers one at a time until one arrives, counting each.
+    let mut markers = 0u64;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let seen = h.state().model.endpoints.get(&id).is_some_and(|e| e.conversation.iter().any(|m| m.data == b"END"));
+        if seen {
+            break;
+        }
+        if markers == 0 || step(&mut h) % 50 == 0 {
+            sender.send_to(b"END", target).expect("marker");
+            markers += 1;
+        }
+        assert!(Instant::now() < deadline, "the marker never arrived");
+    }
+    let accounted =
+        |a: &SocklabApp| a.model.endpoints.get(&id).map(|e| e.msgs_in + e.loss.0 + e.loss.1.unwrap_or(0)).unwrap_or(0);
+    wait_until(&mut h, "every datagram to be counted", |a| accounted(a) == BURST + markers);
+    let ep = &h.state().model.endpoints[&id];
+    println!("received {} of {}, lost: {:?}, frames {frames}, yielded {yielded}", ep.msgs_in, BURST + markers, ep.loss);
+    assert_eq!(ep.msgs_in + ep.loss.0 + ep.loss.1.unwrap_or(0), BURST + markers);
+    assert!(ep.conversation.len() <= h.state().model.limits.messages, "the view's history is bounded");
+    assert!(yielded > 0, "some frame left events for the next one (budget {DRAIN_BUDGET:?})");
+}
+
+#[test]
+fn snapshot_welcome_and_form_error() {
+    let mut h =
+        Harness::builder().with_size([1100.0, 640.0]).build_eframe(|cc| SocklabApp::new(cc, AppOptions::default()));
+    h.run_steps(4);
+    h.snapshot("welcome");
+    h.get_by_label("+ TCP server").click();
+    h.run_steps(4);
+    h.get_by_label("Port").set_text_value_accesskit("70000");
+    h.run_steps(4);
+    h.snapshot("form_invalid_port");
+}
