@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use crossbeam_channel::{Receiver, Sender, bounded};
 use egui::{CentralPanel, Panel, RichText};
 
 use crate::model::Model;
@@ -18,8 +17,14 @@ use crate::ui::event_log::LogView;
 use crate::ui::inspector::InspectorView;
 use crate::ui::new_endpoint::Form;
 use crate::ui::{self, Action, Selection};
+use crate::workspace::{SavedMessage, Workspace};
 
-type FilePick = (EndpointId, PathBuf);
+mod tasks;
+mod workspace_ops;
+
+use tasks::Tasks;
+pub use tasks::{Dialogs, NativeDialogs, TaskResult};
+use workspace_ops::Pending;
 
 /// Time per frame spent applying events; the rest waits for the next frame
 /// (and the engine's backpressure holds the peers back meanwhile).
@@ -33,15 +38,20 @@ impl crate::net::Waker for Repaint {
     }
 }
 
-/// How the app is started: tests pass no settings file, so nothing on disk is touched.
-#[derive(Clone, Debug, Default)]
+/// How the app is started. Tests pass no settings file (nothing on disk is
+/// touched) and their own dialogs.
+#[derive(Clone, Default)]
 pub struct AppOptions {
     pub settings_path: Option<PathBuf>,
+    /// None: the native dialogs.
+    pub dialogs: Option<Arc<dyn Dialogs>>,
+    /// A workspace to open at start.
+    pub workspace: Option<PathBuf>,
 }
 
 impl AppOptions {
-    pub fn persistent() -> AppOptions {
-        AppOptions { settings_path: settings::default_path() }
+    pub fn persistent(workspace: Option<PathBuf>) -> AppOptions {
+        AppOptions { settings_path: settings::default_path(), dialogs: None, workspace }
     }
 }
 
@@ -69,9 +79,18 @@ pub struct SocklabApp {
     saved_settings: Settings,
     options: AppOptions,
     pub stats: FrameStats,
-    /// Files picked in a dialog thread, for an endpoint's composer.
-    picks: (Sender<FilePick>, Receiver<FilePick>),
+    tasks: Tasks,
     created: u32,
+    ctx: egui::Context,
+    /// The workspace file, its content when last saved or loaded, and its saved messages.
+    workspace_path: Option<PathBuf>,
+    saved: Workspace,
+    messages: Vec<SavedMessage>,
+    pending: Option<Pending>,
+    /// The outcome of the last file operation: (text, is an error).
+    notice: Option<(String, bool)>,
+    allow_close: bool,
+    title: String,
 }
 
 impl SocklabApp {
@@ -82,7 +101,12 @@ impl SocklabApp {
         let settings = options.settings_path.as_deref().map(Settings::load).unwrap_or_default();
         ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
         ctx.set_zoom_factor(settings.zoom.clamp(0.5, 3.0));
-        let (engine, events) = Engine::new(Arc::new(Repaint(ctx)));
+        let (engine, events) = Engine::new(Arc::new(Repaint(ctx.clone())));
+        let dialogs = options.dialogs.clone().unwrap_or_else(|| Arc::new(NativeDialogs));
+        let tasks = Tasks::new(dialogs, ctx.clone());
+        if let Some(path) = options.workspace.clone() {
+            tasks.open_workspace(Some(path));
+        }
         SocklabApp {
             engine,
             events,
@@ -98,8 +122,16 @@ impl SocklabApp {
             settings,
             options,
             stats: FrameStats::default(),
-            picks: bounded(8),
+            tasks,
             created: 0,
+            ctx,
+            workspace_path: None,
+            saved: Workspace::default(),
+            messages: Vec::new(),
+            pending: None,
+            notice: None,
+            allow_close: false,
+            title: String::new(),
         }
     }
 
@@ -174,7 +206,7 @@ impl SocklabApp {
         format!("{} {}", kind.label(), self.created)
     }
 
-    fn apply(&mut self, ctx: &egui::Context, action: Action) {
+    fn apply(&mut self, action: Action) {
         match action {
             Action::Open { name, spec } => {
                 let id = self.engine.next_id();
@@ -216,16 +248,38 @@ impl SocklabApp {
                     self.selection = None;
                 }
             }
-            Action::PickFile { endpoint } => {
-                // The dialog blocks (and a missing portal may hang): never on the UI thread.
-                let tx = self.picks.0.clone();
-                let ctx = ctx.clone();
-                std::thread::spawn(move || {
-                    if let Some(path) = rfd::FileDialog::new().set_title("Send a file").pick_file() {
-                        let _ = tx.try_send((endpoint, path));
-                        ctx.request_repaint();
+            Action::PickFile { endpoint } => self.tasks.pick_file(endpoint),
+            Action::Start(id) => {
+                // A fresh worker (and id) for a listed endpoint that is not running.
+                if let Some(old) = self.model.endpoints.remove(&id) {
+                    let new_id = self.engine.next_id();
+                    self.model.add_endpoint(new_id, old.name, old.spec.clone());
+                    if let Some(ep) = self.model.endpoints.get_mut(&new_id) {
+                        ep.autostart = old.autostart;
                     }
-                });
+                    self.selection = Some(Selection { endpoint: new_id, conn: None });
+                    self.send(Command::Open { id: new_id, spec: old.spec });
+                }
+            }
+            Action::Record { endpoint, on } => match on {
+                true => {
+                    let name = self.model.name_of(endpoint).replace(|c: char| !c.is_alphanumeric(), "_");
+                    self.tasks.choose_capture(endpoint, format!("{name}-capture.txt"));
+                }
+                false => self.send(Command::Capture { id: endpoint, path: None }),
+            },
+            Action::Export { endpoint, format } => {
+                if let Some(ep) = self.model.endpoints.get(&endpoint) {
+                    let bytes = crate::model::export_conversation(ep.conversation.iter(), format);
+                    let name = ep.name.replace(|c: char| !c.is_alphanumeric(), "_");
+                    self.tasks.export(bytes, format!("{name}.{}", format.extension()), format.extension());
+                }
+            }
+            Action::SaveMessage(m) => self.messages.push(m),
+            Action::RemoveMessage(i) => {
+                if i < self.messages.len() {
+                    self.messages.remove(i);
+                }
             }
             Action::SendFile { endpoint, target, path } => self.send(Command::SendFile { id: endpoint, target, path }),
         }
@@ -233,6 +287,7 @@ impl SocklabApp {
 
     fn menu(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         egui::MenuBar::new().ui(ui, |ui| {
+            self.file_menu(ui);
             ui.menu_button("Endpoints", |ui| {
                 for kind in EndpointKind::ALL {
                     if ui.button(format!("New {}…", kind.label())).clicked() {
@@ -271,6 +326,7 @@ impl SocklabApp {
                     ui.ctx().set_theme(theme);
                 }
                 ui.label(RichText::new(format!("zoom {:.0}%", ui.ctx().zoom_factor() * 100.0)).weak());
+                ui.label(RichText::new(format!("workspace: {}", self.workspace_title())).strong());
             });
         });
     }
@@ -304,7 +360,7 @@ impl SocklabApp {
         let composer = self.composers.entry(sel.endpoint).or_default();
         Panel::bottom(("composer", sel.endpoint)).resizable(false).show(ui, |ui| {
             ui.add_space(4.0);
-            ui::composer::show(ui, ep, sel, composer, actions);
+            ui::composer::show(ui, ep, sel, composer, &self.messages, actions);
             ui.add_space(2.0);
         });
         let heading = match sel.conn {
@@ -317,7 +373,7 @@ impl SocklabApp {
             ui::style::badge(ui, ep.status);
         });
         let view = self.views.entry(sel.endpoint).or_default();
-        ui::conversation::show(ui, ep, sel, view);
+        ui::conversation::show(ui, ep, sel, view, actions);
     }
 
     fn popped_windows(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
@@ -353,7 +409,8 @@ impl SocklabApp {
 
     /// Opens an endpoint as if the user had filled in the form (tests, workspaces).
     pub fn open_endpoint(&mut self, ctx: &egui::Context, name: &str, spec: crate::net::EndpointSpec) -> EndpointId {
-        self.apply(ctx, Action::Open { name: name.to_string(), spec });
+        self.apply(Action::Open { name: name.to_string(), spec });
+        ctx.request_repaint();
         self.selection.map(|s| s.endpoint).unwrap_or_default()
     }
 }
@@ -361,8 +418,8 @@ impl SocklabApp {
 impl eframe::App for SocklabApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.drain(ctx);
-        while let Ok((id, path)) = self.picks.1.try_recv() {
-            self.composers.entry(id).or_default().file_path = path.display().to_string();
+        while let Some(result) = self.tasks.try_recv() {
+            self.handle_task(result);
         }
         self.repeat_sends(ctx);
     }
@@ -370,7 +427,24 @@ impl eframe::App for SocklabApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut actions = Vec::new();
+        self.shortcuts(&ctx);
+        let title = format!("socklab — {}", self.workspace_title());
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
         Panel::top("menu").show(ui, |ui| self.menu(ui, &mut actions));
+        if let Some((text, is_error)) = self.notice.clone() {
+            Panel::top("notice").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let color = if is_error { ui::style::error_color(ui) } else { ui.visuals().text_color() };
+                    ui.label(RichText::new(if is_error { format!("⚠ {text}") } else { text }).color(color));
+                    if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
+                        self.notice = None;
+                    }
+                });
+            });
+        }
         Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         if self.settings.show_log {
             Panel::bottom("log").resizable(true).default_size(190.0).min_size(90.0).show(ui, |ui| {
@@ -398,8 +472,9 @@ impl eframe::App for SocklabApp {
             self.form = None;
         }
         self.popped_windows(&ctx, &mut actions);
+        self.prompts(&ctx);
         for a in actions {
-            self.apply(&ctx, a);
+            self.apply(a);
         }
         self.save_settings_if_changed(&ctx);
     }
@@ -428,8 +503,8 @@ fn welcome(ui: &mut egui::Ui) {
     });
 }
 
-/// Opens the desktop app.
-pub fn run() -> eframe::Result {
+/// Opens the desktop app, on a workspace file if one is given.
+pub fn run(workspace: Option<PathBuf>) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("socklab")
@@ -439,5 +514,9 @@ pub fn run() -> eframe::Result {
         persist_window: false,
         ..Default::default()
     };
-    eframe::run_native("socklab", options, Box::new(|cc| Ok(Box::new(SocklabApp::new(cc, AppOptions::persistent())))))
+    eframe::run_native(
+        "socklab",
+        options,
+        Box::new(|cc| Ok(Box::new(SocklabApp::new(cc, AppOptions::persistent(workspace.clone()))))),
+    )
 }

@@ -4,7 +4,7 @@ fn main() {
     let cli = socklab::cli::Cli::parse();
     let code = match cli.command {
         Some(_) => socklab::cli::run(cli),
-        None => match socklab::app::run() {
+        None => match socklab::app::run(cli.workspace.or(cli.file)) {
             Ok(()) => 0,
             Err(e) => {
                 eprintln!("socklab: could not open the window: {e}");

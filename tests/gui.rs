@@ -232,3 +232,86 @@ fn snapshot_welcome_and_form_error() {
     h.run_steps(4);
     h.snapshot("form_invalid_port");
 }
+
+/// Dialogs that answer with paths the test chose.
+struct StubDialogs {
+    open: std::sync::Mutex<std::path::PathBuf>,
+    save: std::path::PathBuf,
+}
+
+impl socklab::app::Dialogs for StubDialogs {
+    fn open_workspace(&self) -> Option<std::path::PathBuf> {
+        self.open.lock().ok().map(|p| p.clone())
+    }
+    fn save_workspace(&self, _: &str) -> Option<std::path::PathBuf> {
+        Some(self.save.clone())
+    }
+    fn pick_file(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn save_file(&self, _: &str, _: &str, _: &str) -> Option<std::path::PathBuf> {
+        None
+    }
+}
+
+#[test]
+fn save_reopen_and_refuse_a_corrupt_workspace_with_stubbed_dialogs() {
+    use egui::{Key, Modifiers};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let saved_path = dir.path().join("lesson.ron");
+    let corrupt = dir.path().join("corrupt.ron");
+    std::fs::write(&corrupt, "(version: 1, endpoints: [ oops").expect("write corrupt");
+    let dialogs =
+        std::sync::Arc::new(StubDialogs { open: std::sync::Mutex::new(corrupt.clone()), save: saved_path.clone() });
+    let options = AppOptions { dialogs: Some(dialogs.clone()), ..Default::default() };
+    let mut h =
+        Harness::builder().with_size([1280.0, 820.0]).build_eframe(move |cc| SocklabApp::new(cc, options.clone()));
+
+    start_from_form(&mut h, "+ TCP server", Some("0"));
+    wait_until(&mut h, "the server to listen", |a| status_of(a, EndpointKind::TcpServer) == Some(Status::Listening));
+    assert!(h.state().is_dirty(), "a new endpoint is an unsaved change");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    wait_until(&mut h, "the save to land", |a| !a.is_dirty());
+    let ws = socklab::workspace::load(&saved_path).expect("the saved file loads");
+    assert_eq!(ws.endpoints.len(), 1);
+    assert_eq!(ws.endpoints[0].spec.kind, EndpointKind::TcpServer);
+    assert!(ws.endpoints[0].autostart);
+
+    // A corrupt file: a clear error, and what was open stays open.
+    let before = std::fs::read(&corrupt).expect("read");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    wait_until(&mut h, "the error to show", |_| true);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while h.query_by_label_contains("line 1, column").is_none() {
+        assert!(Instant::now() < deadline, "no error shown for the corrupt file");
+        h.step();
+    }
+    assert!(h.query_by_label_contains("corrupt.ron").is_some(), "the message names the file");
+    assert_eq!(h.state().model.endpoints.len(), 1, "the open workspace is unchanged");
+    assert_eq!(std::fs::read(&corrupt).expect("read"), before, "the file on disk is untouched");
+
+    // Reopen the saved file: its server starts again.
+    *dialogs.open.lock().expect("lock") = saved_path.clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    wait_until(&mut h, "the saved workspace to open and listen", |a| {
+        a.model.endpoints.len() == 1
+            && status_of(a, EndpointKind::TcpServer) == Some(Status::Listening)
+            && !a.is_dirty()
+    });
+
+    // Unsaved changes are asked about before they are lost.
+    start_from_form(&mut h, "+ UDP socket", Some("0"));
+    wait_until(&mut h, "the UDP socket", |a| status_of(a, EndpointKind::Udp) == Some(Status::Bound));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(4);
+    assert!(h.query_by_label("Unsaved changes").is_some(), "the question is asked");
+    h.get_by_label("Cancel").click();
+    h.run_steps(4);
+    assert_eq!(h.state().model.endpoints.len(), 2, "cancel keeps everything");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(4);
+    h.get_by_label("Don't save").click();
+    h.run_steps(4);
+    assert!(h.state().model.endpoints.is_empty(), "a new, empty workspace");
+}

@@ -11,6 +11,8 @@ use crate::net::{Addr, ConnId, EndpointId, EndpointSpec, Event, EventKind, NetEr
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
+    /// In the workspace, not started (it does not start automatically).
+    Idle,
     Starting,
     Listening,
     /// A datagram socket with a local address.
@@ -25,6 +27,7 @@ pub enum Status {
 impl Status {
     pub fn label(self) -> &'static str {
         match self {
+            Status::Idle => "not started",
             Status::Starting => "starting",
             Status::Listening => "listening",
             Status::Bound => "bound",
@@ -36,7 +39,7 @@ impl Status {
     }
 
     pub fn is_open(self) -> bool {
-        !matches!(self, Status::Closed | Status::Error)
+        !matches!(self, Status::Idle | Status::Closed | Status::Error)
     }
 }
 
@@ -94,6 +97,10 @@ pub struct EndpointState {
     /// A file being sent: (bytes queued, total).
     pub file_progress: Option<(u64, u64)>,
     pub stopped: bool,
+    /// Started when its workspace opens.
+    pub autostart: bool,
+    /// The file every byte in and out is being recorded to.
+    pub capture: Option<String>,
 }
 
 impl EndpointState {
@@ -120,6 +127,8 @@ impl EndpointState {
             loss: (0, None),
             file_progress: None,
             stopped: false,
+            autostart: true,
+            capture: None,
         }
     }
 
@@ -202,6 +211,7 @@ impl EndpointState {
                 self.file_progress = if sent >= total { None } else { Some((sent, total)) };
             }
             EventKind::Loss { engine_dropped, kernel_dropped } => self.loss = (engine_dropped, kernel_dropped),
+            EventKind::Capture { path } => self.capture = path,
             EventKind::Error { error, .. } => {
                 self.errors += 1;
                 if self.status == Status::Starting {

@@ -54,6 +54,15 @@ impl Model {
         self.endpoints.insert(id, EndpointState::new(id, name, spec, self.limits));
     }
 
+    /// Lists a workspace endpoint that has not been started.
+    pub fn add_idle_endpoint(&mut self, id: EndpointId, name: String, spec: EndpointSpec) {
+        let mut ep = EndpointState::new(id, name, spec, self.limits);
+        ep.status = Status::Idle;
+        ep.stopped = true;
+        ep.autostart = false;
+        self.endpoints.insert(id, ep);
+    }
+
     pub fn apply(&mut self, ev: Event) {
         self.events_applied += 1;
         let name = self.endpoints.get(&ev.endpoint).map(|e| e.name.as_str()).unwrap_or("?");

@@ -88,6 +88,30 @@ pub(crate) enum ReadOutcome {
     Failed,
 }
 
+/// recv() of up to CHUNK bytes straight into `buf`'s spare capacity: nothing
+/// to zero first, and `buf` can then be handed over whole (see `take_chunk`).
+fn recv_into(sock: &impl AsFd, buf: &mut Vec<u8>) -> io::Result<usize> {
+    buf.clear();
+    buf.reserve(CHUNK);
+    let n = socket2::SockRef::from(sock).recv(&mut buf.spare_capacity_mut()[..CHUNK])?;
+    // SAFETY: recv() returned n, so it initialised the first n bytes of the spare capacity.
+    unsafe { buf.set_len(n) };
+    Ok(n)
+}
+
+/// The bytes a recv() left in `buf`, as an event's own Vec. A big read gives
+/// `buf` itself away (no copy; a fresh buffer takes its place), shrunk to its
+/// length so the event holds no more memory than its bytes count for; a small
+/// read is copied out and `buf` kept.
+fn take_chunk(buf: &mut Vec<u8>) -> Vec<u8> {
+    if buf.len() < CHUNK / 2 {
+        return buf.as_slice().to_vec();
+    }
+    let mut data = std::mem::replace(buf, Vec::with_capacity(CHUNK));
+    data.shrink_to_fit();
+    data
+}
+
 impl<S: StreamSock> Conn<S> {
     pub fn new(id: ConnId, sock: S) -> Conn<S> {
         let local = sock.local();
@@ -137,14 +161,16 @@ impl<S: StreamSock> Conn<S> {
         Ok(())
     }
 
-    pub fn read_chunk(&mut self, buf: &mut [u8], out: &mut Outbox) -> ReadOutcome {
+    /// One recv() of up to CHUNK bytes. `buf` is the worker's read buffer: a
+    /// big read becomes the event's data as it is, without a copy.
+    pub fn read_chunk(&mut self, buf: &mut Vec<u8>, out: &mut Outbox) -> ReadOutcome {
         loop {
-            match self.sock.read(buf) {
+            match recv_into(&self.sock, buf) {
                 Ok(0) => {
                     self.readable = false;
                     return ReadOutcome::Eof;
                 }
-                Ok(n) => return ReadOutcome::Data(buf[..n].to_vec()),
+                Ok(_) => return ReadOutcome::Data(take_chunk(buf)),
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
                     self.readable = false;

@@ -30,6 +30,8 @@ const RECVS_PER_TURN: usize = 256;
 const SEND_QUEUE: usize = 4096;
 /// A file goes out as datagrams of this size (under a typical 1500-byte MTU).
 const FILE_DATAGRAM: usize = 1200;
+/// recvfrom() takes datagrams up to this size whole.
+const MAX_DATAGRAM: usize = 65536;
 const LOSS_REPORT_EVERY: Duration = Duration::from_millis(200);
 
 enum Sock {
@@ -104,6 +106,7 @@ pub(crate) fn run(mut ctx: WorkerCtx) {
         reported: (0, None),
         last_report: Instant::now(),
         readable: true,
+        recv_buf: vec![0; MAX_DATAGRAM],
         writable: true,
         done: false,
     };
@@ -188,6 +191,8 @@ struct Worker {
     reported: (u64, Option<u64>),
     last_report: Instant,
     readable: bool,
+    /// recvfrom()'s buffer, kept across turns so no turn zeroes 64 KiB first.
+    recv_buf: Vec<u8>,
     writable: bool,
     done: bool,
 }
@@ -241,14 +246,13 @@ impl Worker {
     }
 
     fn receive(&mut self) {
-        let mut buf = [0u8; 65536];
         for _ in 0..RECVS_PER_TURN {
             if !self.readable {
                 return;
             }
             let got = match self.sock.as_ref() {
-                Some(Sock::Udp(s)) => rxq::recv_from(s, &mut buf).map(|(n, a, d)| (n, Addr::Inet(a), d)),
-                Some(Sock::Unix(s)) => s.recv_from(&mut buf).map(|(n, a)| (n, Addr::from_unix(&a), None)),
+                Some(Sock::Udp(s)) => rxq::recv_from(s, &mut self.recv_buf).map(|(n, a, d)| (n, Addr::Inet(a), d)),
+                Some(Sock::Unix(s)) => s.recv_from(&mut self.recv_buf).map(|(n, a)| (n, Addr::from_unix(&a), None)),
                 None => return,
             };
             match got {
@@ -260,7 +264,7 @@ impl Worker {
                         self.engine_dropped += 1;
                         continue;
                     }
-                    let data = buf[..n].to_vec();
+                    let data = self.recv_buf[..n].to_vec();
                     if self.reply == ReplyMode::Echo {
                         let dest = match &from {
                             Addr::Inet(a) => Some(Dest::Inet(*a)),

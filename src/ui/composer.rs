@@ -11,6 +11,7 @@ use super::{Action, Selection, style};
 use crate::model::EndpointState;
 use crate::net::{Command, EndpointKind, PayloadFormat, Target, parse_host_port, parse_payload};
 pub use crate::workspace::LineEnding;
+use crate::workspace::SavedMessage;
 
 const HISTORY: usize = 100;
 
@@ -132,7 +133,14 @@ impl Composer {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, c: &mut Composer, actions: &mut Vec<Action>) {
+pub fn show(
+    ui: &mut egui::Ui,
+    ep: &EndpointState,
+    sel: Selection,
+    c: &mut Composer,
+    saved: &[SavedMessage],
+    actions: &mut Vec<Action>,
+) {
     let payload = c.payload();
     let target = c.target(ep, sel);
     let open = ep.status.is_open() && !ep.stopped;
@@ -249,6 +257,63 @@ pub fn show(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, c: &mut Compo
                 style::bytes(sent),
                 style::bytes(total)
             )));
+        }
+    });
+    saved_messages(ui, ep, c, saved, target.ok(), open, actions);
+}
+
+/// One-click messages kept in the workspace; "+ Save" keeps the one being typed.
+fn saved_messages(
+    ui: &mut egui::Ui,
+    ep: &EndpointState,
+    c: &mut Composer,
+    saved: &[SavedMessage],
+    target: Option<Target>,
+    open: bool,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Saved:").weak());
+        for (i, m) in saved.iter().enumerate() {
+            let bytes = m.bytes();
+            let enabled = open && target.is_some() && bytes.is_ok();
+            let r = ui.add_enabled(enabled, egui::Button::new(&m.name).small()).on_hover_text(format!(
+                "{} ({}, line end {}) — right-click for more",
+                m.payload,
+                m.format.label(),
+                m.line_ending.label()
+            ));
+            if r.clicked()
+                && let (Ok(data), Some(target)) = (bytes, target.clone())
+            {
+                actions.push(Action::Engine(Command::Send { id: ep.id, target, data }));
+            }
+            r.context_menu(|ui| {
+                if ui.button("Put in the message box").clicked() {
+                    c.text = m.payload.clone();
+                    c.format = m.format;
+                    c.ending = m.line_ending;
+                    ui.close();
+                }
+                if ui.button("Remove").clicked() {
+                    actions.push(Action::RemoveMessage(i));
+                    ui.close();
+                }
+            });
+        }
+        let can_save = !c.text.is_empty() && c.payload().is_ok();
+        if ui
+            .add_enabled(can_save, egui::Button::new("+ Save message").small())
+            .on_hover_text("Keep it in the workspace, for one-click sending")
+            .clicked()
+        {
+            let name: String = c.text.chars().take(24).collect();
+            actions.push(Action::SaveMessage(SavedMessage {
+                name,
+                payload: c.text.clone(),
+                format: c.format,
+                line_ending: c.ending,
+            }));
         }
     });
 }

@@ -159,7 +159,13 @@ fn build(ep: &EndpointState, view: &ConversationView, conn: Option<ConnId>) -> V
 }
 
 /// Draws the toolbar and the bubbles for the selected endpoint (and connection).
-pub fn show(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, view: &mut ConversationView) {
+pub fn show(
+    ui: &mut egui::Ui,
+    ep: &EndpointState,
+    sel: Selection,
+    view: &mut ConversationView,
+    actions: &mut Vec<super::Action>,
+) {
     ui.horizontal_wrapped(|ui| {
         ui.label("View:");
         ui.selectable_value(&mut view.mode, ViewMode::Text, "Text");
@@ -175,6 +181,15 @@ pub fn show(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, view: &mut Co
         if !view.filter.is_empty() && ui.small_button("✖").on_hover_text("Clear the search").clicked() {
             view.filter.clear();
         }
+        ui.menu_button("Export…", |ui| {
+            ui.label(RichText::new("The messages this view keeps:").weak());
+            for format in crate::model::ExportFormat::ALL {
+                if ui.button(format.label()).clicked() {
+                    actions.push(super::Action::Export { endpoint: ep.id, format });
+                    ui.close();
+                }
+            }
+        });
     });
     if ep.conversation.dropped > 0 {
         ui.label(

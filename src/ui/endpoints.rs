@@ -96,8 +96,14 @@ fn endpoint_buttons(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Act
         if ui.small_button(label).clicked() {
             actions.push(Action::Engine(Command::Close { id: ep.id, abort: false }));
         }
-    } else if ui.small_button("Remove").on_hover_text("Take it off the list").clicked() {
-        actions.push(Action::Forget(ep.id));
+    } else {
+        let label = if ep.status == Status::Idle { "▶ Start" } else { "Start again" };
+        if ui.small_button(label).on_hover_text("Open it with the same settings").clicked() {
+            actions.push(Action::Start(ep.id));
+        }
+        if ui.small_button("Remove").on_hover_text("Take it off the list (and out of the workspace)").clicked() {
+            actions.push(Action::Forget(ep.id));
+        }
     }
     if ui.small_button("Pop out ↗").on_hover_text("Open in its own window").clicked() {
         actions.push(Action::PopOut(ep.id));

@@ -39,6 +39,8 @@ pub fn show(
             last_error(ui, err);
         }
         ui.add_space(6.0);
+        record(ui, ep, actions);
+        ui.add_space(6.0);
         addresses(ui, ep, sel);
         ui.add_space(6.0);
         counters(ui, ep, sel);
@@ -278,4 +280,26 @@ fn option_editor(
     if let Some(e) = view.errors.get(&key) {
         ui.label(RichText::new(format!("⚠ {e}")).color(style::error_color(ui)).small());
     }
+}
+
+/// Record every byte in and out to a file: exact, whatever the view keeps.
+fn record(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| match &ep.capture {
+        Some(path) => {
+            ui.label(RichText::new(format!("⏺ recording to {path}")).color(style::error_color(ui)));
+            if ui.small_button("Stop recording").clicked() {
+                actions.push(Action::Record { endpoint: ep.id, on: false });
+            }
+        }
+        None if ep.status.is_open()
+            && !ep.stopped
+            && ui
+                .button("⏺ Record to file…")
+                .on_hover_text("Write every byte sent and received, with time, direction and peer, to a file")
+                .clicked() =>
+        {
+            actions.push(Action::Record { endpoint: ep.id, on: true });
+        }
+        None => {}
+    });
 }

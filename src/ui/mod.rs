@@ -44,4 +44,17 @@ pub enum Action {
         target: Target,
         path: PathBuf,
     },
+    /// Start a listed endpoint that is not running (not started, or closed).
+    Start(EndpointId),
+    /// Start (asks where) or stop recording every byte to a file.
+    Record {
+        endpoint: EndpointId,
+        on: bool,
+    },
+    Export {
+        endpoint: EndpointId,
+        format: crate::model::ExportFormat,
+    },
+    SaveMessage(crate::workspace::SavedMessage),
+    RemoveMessage(usize),
 }

@@ -26,8 +26,8 @@ pub fn status_color(status: Status, dark: bool) -> Color32 {
         (Status::Listening | Status::Connected | Status::Bound, false) => Color32::from_rgb(20, 130, 50),
         (Status::Starting, _) => Color32::from_rgb(200, 160, 40),
         (Status::HalfClosed, _) => Color32::from_rgb(210, 140, 30),
-        (Status::Closed, true) => Color32::GRAY,
-        (Status::Closed, false) => Color32::DARK_GRAY,
+        (Status::Closed | Status::Idle, true) => Color32::GRAY,
+        (Status::Closed | Status::Idle, false) => Color32::DARK_GRAY,
         (Status::Error, true) => Color32::from_rgb(240, 90, 80),
         (Status::Error, false) => Color32::from_rgb(190, 30, 30),
     }
