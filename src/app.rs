@@ -91,6 +91,8 @@ pub struct SocklabApp {
     notice: Option<(String, bool)>,
     allow_close: bool,
     title: String,
+    /// Workspace clients waiting for its servers to listen.
+    deferred: Vec<(EndpointId, crate::net::EndpointSpec)>,
 }
 
 impl SocklabApp {
@@ -132,6 +134,7 @@ impl SocklabApp {
             notice: None,
             allow_close: false,
             title: String::new(),
+            deferred: Vec::new(),
         }
     }
 
@@ -421,6 +424,7 @@ impl eframe::App for SocklabApp {
         while let Some(result) = self.tasks.try_recv() {
             self.handle_task(result);
         }
+        self.start_deferred();
         self.repeat_sends(ctx);
     }
 
@@ -451,16 +455,25 @@ impl eframe::App for SocklabApp {
                 ui::event_log::show(ui, &self.model, &mut self.log_view);
             });
         }
-        Panel::left("endpoints").resizable(true).default_size(300.0).min_size(220.0).show(ui, |ui| {
-            ui::endpoints::show(ui, &self.model, self.selection, &mut actions);
-        });
+        // Side panels take at most a share of the window: the conversation always keeps room.
+        let width = ui.available_width();
+        Panel::left("endpoints").resizable(true).default_size(300.0).min_size(200.0).max_size(width * 0.28).show(
+            ui,
+            |ui| {
+                ui::endpoints::show(ui, &self.model, self.selection, &mut actions);
+            },
+        );
         let selected = self.selection.filter(|s| self.model.endpoints.contains_key(&s.endpoint));
         if let (Some(sel), true) = (selected, self.settings.show_inspector) {
-            Panel::right("inspector").resizable(true).default_size(380.0).min_size(260.0).show(ui, |ui| {
-                if let Some(ep) = self.model.endpoints.get(&sel.endpoint) {
-                    ui::inspector::show(ui, ep, sel, &mut self.inspector, &mut actions);
-                }
-            });
+            let max = (width * 0.34).max(240.0);
+            Panel::right("inspector").resizable(true).default_size(380.0).min_size(240.0).max_size(max).show(
+                ui,
+                |ui| {
+                    if let Some(ep) = self.model.endpoints.get(&sel.endpoint) {
+                        ui::inspector::show(ui, ep, sel, &mut self.inspector, &mut actions);
+                    }
+                },
+            );
         }
         CentralPanel::default().show(ui, |ui| match selected {
             Some(sel) => self.endpoint_view(ui, sel, &mut actions),

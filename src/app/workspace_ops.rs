@@ -7,7 +7,8 @@ use egui::RichText;
 
 use super::SocklabApp;
 use super::tasks::TaskResult;
-use crate::net::Command;
+use crate::model::Status;
+use crate::net::{Command, EndpointKind};
 use crate::workspace::{CURRENT_VERSION, Layout, Workspace, WorkspaceEndpoint};
 
 /// Something that would lose unsaved changes, waiting for the user's answer.
@@ -66,13 +67,19 @@ impl SocklabApp {
         self.selection = None;
         self.settings.show_inspector = ws.layout.show_inspector;
         self.settings.show_log = ws.layout.show_log;
+        self.deferred.clear();
         for entry in &ws.endpoints {
             let id = self.engine.next_id();
-            if entry.autostart {
-                self.model.add_endpoint(id, entry.name.clone(), entry.spec.clone());
-                self.send(Command::Open { id, spec: entry.spec.clone() });
-            } else {
+            if !entry.autostart {
                 self.model.add_idle_endpoint(id, entry.name.clone(), entry.spec.clone());
+                continue;
+            }
+            self.model.add_endpoint(id, entry.name.clone(), entry.spec.clone());
+            // Clients wait until this workspace's servers are up, or they would race them.
+            if matches!(entry.spec.kind, EndpointKind::TcpClient | EndpointKind::UnixClient) {
+                self.deferred.push((id, entry.spec.clone()));
+            } else {
+                self.send(Command::Open { id, spec: entry.spec.clone() });
             }
         }
         if let Some(i) = ws.layout.selected {
@@ -86,6 +93,19 @@ impl SocklabApp {
             self.settings.last_workspace = Some(p.clone());
         }
         self.workspace_path = path;
+    }
+
+    /// Starts the deferred clients once no server of the workspace is still starting.
+    pub(super) fn start_deferred(&mut self) {
+        if self.deferred.is_empty() {
+            return;
+        }
+        let starting = self.model.endpoints.values().any(|e| e.is_server() && e.status == Status::Starting);
+        if !starting {
+            for (id, spec) in std::mem::take(&mut self.deferred) {
+                self.send(Command::Open { id, spec });
+            }
+        }
     }
 
     /// Runs `what` now, or asks first when it would lose unsaved changes.

@@ -65,6 +65,15 @@ impl Conversation {
         self.messages.iter()
     }
 
+    /// The messages numbered `from` and later, oldest first: what a view that has
+    /// seen everything before `from` needs to catch up. Found without a scan, as
+    /// the messages kept are numbered consecutively.
+    pub fn since(&self, from: u64) -> impl DoubleEndedIterator<Item = &Message> + ExactSizeIterator {
+        let first = self.messages.front().map_or(self.next_seq, |m| m.seq);
+        let skip = usize::try_from(from.saturating_sub(first)).unwrap_or(usize::MAX).min(self.messages.len());
+        self.messages.range(skip..)
+    }
+
     pub fn len(&self) -> usize {
         self.messages.len()
     }
@@ -99,5 +108,20 @@ mod tests {
         c.push(SystemTime::now(), Direction::Out, 0, None, vec![0; 9]);
         assert!(c.iter().map(|m| m.data.len()).sum::<usize>() <= 10);
         assert_eq!(c.iter().last().map(|m| m.seq), Some(5));
+    }
+
+    #[test]
+    fn since_gives_the_messages_from_a_seq_on() {
+        let mut c = Conversation::new(3, 100);
+        for i in 0..5u8 {
+            c.push(SystemTime::now(), Direction::In, 0, None, vec![i]);
+        }
+        // Kept: 2, 3, 4.
+        let seqs = |from| c.since(from).map(|m| m.seq).collect::<Vec<_>>();
+        assert_eq!(seqs(0), [2, 3, 4]);
+        assert_eq!(seqs(3), [3, 4]);
+        assert_eq!(seqs(5), Vec::<u64>::new());
+        assert_eq!(seqs(u64::MAX), Vec::<u64>::new());
+        assert_eq!(Conversation::new(3, 100).since(0).len(), 0);
     }
 }

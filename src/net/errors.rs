@@ -119,7 +119,7 @@ pub fn explain_errno(code: i32, call: &str) -> &'static str {
             "No free local port was left for this connection: close some connections or widen the ephemeral port range."
         }
         EADDRINUSE => {
-            "Another socket is already bound to this address and port: stop the other server, pick another port (0 lets the OS choose), or set SO_REUSEADDR before bind if the old one is only in TIME_WAIT."
+            "Another socket is already bound to this address and port: stop the other server or pick another port (0 lets the OS choose). If only old connections in TIME_WAIT hold it (ss -tan shows them), SO_REUSEADDR before bind lets a new server in; Linux requires the old server to have set it too."
         }
         EADDRNOTAVAIL => {
             "This machine has no interface with that IP address: bind 127.0.0.1 (this machine only), 0.0.0.0 (every interface), or one of the machine's own addresses."

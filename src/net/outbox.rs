@@ -17,6 +17,9 @@ use super::event::{EndpointId, Event, EventKind};
 /// Bytes of payload that may sit in the event channel, all workers together.
 pub(crate) const IN_FLIGHT_BUDGET: usize = 64 << 20;
 
+/// Events a worker collects before handing them over mid-turn.
+const FLUSH_BATCH: usize = 32;
+
 /// Payload bytes handed to the caller but not yet taken out of the channel.
 #[derive(Default)]
 pub(crate) struct InFlight(AtomicUsize);
@@ -119,7 +122,11 @@ impl Outbox {
     fn queue_event(&mut self, ev: Event) {
         self.pending_bytes += payload_len(&ev.kind);
         self.pending.push_back(ev);
-        self.flush();
+        // Workers flush at the end of every turn; handing events over in
+        // batches wakes the caller once per batch instead of once per event.
+        if self.pending.len() >= FLUSH_BATCH {
+            self.flush();
+        }
     }
 
     /// Moves pending events into the channel while it has room.

@@ -135,6 +135,9 @@ fn open_tcp_client(ctx: &mut WorkerCtx) -> Option<TcpStream> {
     for addr in addrs {
         let Some(sock) = new_socket(domain_for(&addr), Type::STREAM, &mut ctx.out, Some(0)) else { continue };
         apply_options(&sock, &ctx.spec.options, SocketClass::Tcp, addr.is_ipv6(), &mut ctx.out);
+        // connect() may block for the whole timeout: show the steps so far first.
+        ctx.out.flush();
+        ctx.out.wake();
         match sock.connect_timeout(&addr.into(), ctx.spec.connect_timeout) {
             Ok(()) => {
                 sock.set_nonblocking(true).ok()?;

@@ -216,6 +216,8 @@ pub fn show(
             c.text.clear();
         }
     });
+    // After the editor: what was typed this frame counts.
+    let payload = c.payload();
     match (&payload, &target) {
         (Err(e), _) if !c.text.is_empty() => {
             ui.label(RichText::new(format!("⚠ {e} — nothing sent")).color(style::error_color(ui)));
@@ -227,7 +229,8 @@ pub fn show(
             ui.label(RichText::new("This endpoint is closed: nothing can be sent.").weak());
         }
         (Ok(data), _) => {
-            ui.label(RichText::new(format!("{} bytes", data.len())).small().weak());
+            let n = data.len();
+            ui.label(RichText::new(format!("{n} byte{}", if n == 1 { "" } else { "s" })).small().weak());
         }
         _ => {}
     }

@@ -227,9 +227,12 @@ pub fn show(
         scroll = scroll.vertical_scroll_offset(total);
     }
     let mut copy: Option<String> = None;
+    // Measured outside the scroll area: inside, the width would follow last
+    // frame's content and never shrink when the window does.
+    let width = (ui.available_width() - ui.spacing().scroll.bar_width - 4.0).max(100.0);
     let output = scroll.show_viewport(ui, |ui, viewport| {
         ui.set_height(total);
-        let width = ui.available_width();
+        ui.set_max_width(width);
         let origin = ui.min_rect().min;
         let mut y = 0.0;
         for (b, h) in cache.bubbles.iter().zip(&heights) {
@@ -277,10 +280,10 @@ fn bubble(ui: &mut egui::Ui, b: &Bubble, width: f32, pad: f32) -> bool {
             ui.vertical(|ui| {
                 ui.spacing_mut().item_spacing.y = 0.0;
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new(&b.header).small().weak());
                     if ui.small_button("Copy").on_hover_text("Copy the whole message").clicked() {
                         copied = true;
                     }
+                    ui.add(egui::Label::new(RichText::new(&b.header).small().weak()).truncate());
                 });
                 ui.add_space(4.0);
                 for line in &b.lines {

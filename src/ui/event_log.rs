@@ -74,7 +74,11 @@ fn row(ui: &mut egui::Ui, e: &LogEntry) {
     let error = e.kind == LogKind::Error;
     ui.horizontal(|ui| {
         ui.label(RichText::new(style::clock(e.time)).monospace().weak());
-        ui.add_sized([130.0, 16.0], egui::Label::new(RichText::new(&e.endpoint_name).small()).truncate());
+        let h = ui.text_style_height(&egui::TextStyle::Monospace);
+        ui.allocate_ui_with_layout(egui::vec2(130.0, h), egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            ui.set_width(130.0);
+            ui.add(egui::Label::new(RichText::new(&e.endpoint_name).small()).truncate());
+        });
         let call = RichText::new(format!("{:<11}", e.call)).monospace().strong();
         ui.label(if error { call.color(style::error_color(ui)) } else { call });
         let text = match (&e.errno, &e.hint) {

@@ -26,7 +26,8 @@ pub fn show(
     view: &mut InspectorView,
     actions: &mut Vec<Action>,
 ) {
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+    // Both ways: on a narrow window the option table scrolls instead of spilling out.
+    egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
         ui.heading(&ep.name);
         ui.horizontal(|ui| {
             style::badge(ui, sel.conn.and_then(|c| ep.conns.get(&c)).map(|c| c.status()).unwrap_or(ep.status));
@@ -153,7 +154,6 @@ fn plot(ui: &mut egui::Ui, ep: &EndpointState) {
         .include_x(0.0)
         .include_y(0.0)
         .x_axis_label("seconds ago")
-        .y_axis_label("bytes/s")
         .show(ui, |p| {
             p.line(Line::new("in", pts_in));
             p.line(Line::new("out", pts_out));
