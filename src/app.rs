@@ -279,6 +279,7 @@ impl SocklabApp {
                 }
             }
             Action::SaveMessage(m) => self.messages.push(m),
+            Action::OpenWorkspace(path) => self.guard(Pending::Open(Some(path))),
             Action::RemoveMessage(i) => {
                 if i < self.messages.len() {
                     self.messages.remove(i);
@@ -477,7 +478,7 @@ impl eframe::App for SocklabApp {
         }
         CentralPanel::default().show(ui, |ui| match selected {
             Some(sel) => self.endpoint_view(ui, sel, &mut actions),
-            None => welcome(ui),
+            None => welcome(ui, self.settings.last_workspace.as_deref(), &mut actions),
         });
         if let Some(form) = self.form.as_mut()
             && !ui::new_endpoint::show(&ctx, form, &mut actions)
@@ -497,13 +498,9 @@ impl eframe::App for SocklabApp {
             let _ = self.settings.save(path);
         }
     }
-
-    fn persist_egui_memory(&self) -> bool {
-        false
-    }
 }
 
-fn welcome(ui: &mut egui::Ui) {
+fn welcome(ui: &mut egui::Ui, last: Option<&std::path::Path>, actions: &mut Vec<Action>) {
     ui.add_space(30.0);
     ui.vertical_centered(|ui| {
         ui.heading("Welcome to socklab");
@@ -513,6 +510,12 @@ fn welcome(ui: &mut egui::Ui) {
         ui.label("3. Type a message and press Enter: watch it arrive, and every step in the event log below.");
         ui.add_space(8.0);
         ui.label(RichText::new("Pop an endpoint out (↗) to chat between two windows side by side.").weak());
+        if let Some(path) = last {
+            ui.add_space(12.0);
+            if ui.button(format!("Reopen the last workspace: {}", path.display())).clicked() {
+                actions.push(Action::OpenWorkspace(path.to_path_buf()));
+            }
+        }
     });
 }
 
@@ -524,7 +527,6 @@ pub fn run(workspace: Option<PathBuf>) -> eframe::Result {
             .with_app_id("socklab")
             .with_inner_size([1360.0, 860.0])
             .with_min_inner_size([900.0, 560.0]),
-        persist_window: false,
         ..Default::default()
     };
     eframe::run_native(

@@ -43,13 +43,19 @@ struct Bubble {
     dir: Direction,
     header: String,
     lines: Vec<String>,
-    full: String,
+    /// The first and last message it shows, to rebuild its text on Copy.
+    seqs: (u64, u64),
 }
 
 #[derive(Clone, Debug)]
 struct Cache {
-    key: (u64, ViewMode, bool, String, Option<ConnId>),
-    bubbles: Vec<Bubble>,
+    key: (ViewMode, bool, String, Option<ConnId>),
+    /// The conversation's revision the bubbles are up to.
+    revision: u64,
+    /// Joined lines: where the last group starts while it may still take the
+    /// next chunk (its line has not ended), shown or filtered out.
+    open_from: Option<u64>,
+    bubbles: std::collections::VecDeque<Bubble>,
 }
 
 fn visible_text(bytes: &[u8]) -> Option<String> {
@@ -57,47 +63,55 @@ fn visible_text(bytes: &[u8]) -> Option<String> {
     Some(s.replace('\r', "\\r").replace('\t', "\\t"))
 }
 
-/// A classic hexdump: offset, 16 bytes, and their printable characters.
-fn hexdump(bytes: &[u8]) -> Vec<String> {
-    bytes
-        .chunks(16)
-        .enumerate()
-        .map(|(i, row)| {
-            let ascii: String = row.iter().map(|&b| if (0x20..0x7f).contains(&b) { b as char } else { '.' }).collect();
-            format!("{:06x}  {:<47}  |{ascii}|", i * 16, hex_string(row))
-        })
-        .collect()
+/// A classic hexdump row: offset, 16 bytes, and their printable characters.
+fn hexdump_row(i: usize, row: &[u8]) -> String {
+    let ascii: String = row.iter().map(|&b| if (0x20..0x7f).contains(&b) { b as char } else { '.' }).collect();
+    format!("{:06x}  {:<47}  |{ascii}|", i * 16, hex_string(row))
 }
 
-fn body_lines(data: &[u8], mode: ViewMode) -> Vec<String> {
-    let text = || match visible_text(data) {
-        Some(t) => {
-            let t = t.strip_suffix('\n').unwrap_or(&t).to_string();
-            t.split('\n').map(str::to_string).collect::<Vec<_>>()
-        }
-        None => {
-            let mut v = vec!["(not UTF-8: shown as hex)".to_string()];
-            v.extend(hexdump(data));
-            v
-        }
-    };
-    let mut lines = match mode {
-        ViewMode::Text => text(),
-        ViewMode::Hex => hexdump(data),
-        ViewMode::Both => {
-            let mut t = text();
-            t.extend(hexdump(data));
-            t
-        }
-    };
-    if data.is_empty() {
-        lines = vec!["(empty)".into()];
+fn clip(l: &str) -> String {
+    if l.len() > MAX_LINE_CHARS && l.chars().count() > MAX_LINE_CHARS {
+        l.chars().take(MAX_LINE_CHARS).collect::<String>() + "…"
+    } else {
+        l.to_string()
     }
-    let total = lines.len();
-    lines.truncate(MAX_BUBBLE_LINES);
-    for l in lines.iter_mut() {
-        if l.chars().count() > MAX_LINE_CHARS {
-            *l = l.chars().take(MAX_LINE_CHARS).collect::<String>() + "…";
+}
+
+/// The lines a bubble shows: only the first MAX_BUBBLE_LINES are formatted, the rest counted.
+fn body_lines(data: &[u8], mode: ViewMode) -> Vec<String> {
+    if data.is_empty() {
+        return vec!["(empty)".into()];
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut total = 0usize;
+    let hex = |lines: &mut Vec<String>, total: &mut usize| {
+        let room = MAX_BUBBLE_LINES.saturating_sub(lines.len());
+        lines.extend(data.chunks(16).take(room).enumerate().map(|(i, r)| hexdump_row(i, r)));
+        *total += data.len().div_ceil(16);
+    };
+    let text = |lines: &mut Vec<String>, total: &mut usize| match std::str::from_utf8(data) {
+        Ok(s) => {
+            let s = s.strip_suffix('\n').unwrap_or(s);
+            let room = MAX_BUBBLE_LINES.saturating_sub(lines.len());
+            for l in s.split('\n').take(room) {
+                lines.push(clip(&l.replace('\r', "\\r").replace('\t', "\\t")));
+            }
+            *total += s.bytes().filter(|&b| b == b'\n').count() + 1;
+        }
+        Err(_) => {
+            if lines.len() < MAX_BUBBLE_LINES {
+                lines.push("(not UTF-8: shown as hex)".to_string());
+            }
+            *total += 1;
+            hex(lines, total);
+        }
+    };
+    match mode {
+        ViewMode::Text => text(&mut lines, &mut total),
+        ViewMode::Hex => hex(&mut lines, &mut total),
+        ViewMode::Both => {
+            text(&mut lines, &mut total);
+            hex(&mut lines, &mut total);
         }
     }
     if total > MAX_BUBBLE_LINES {
@@ -118,44 +132,97 @@ fn header(m: &Message, bytes: usize, parts: usize, server: bool) -> String {
     format!("{}  {arrow}{conn}{peer} · {bytes} bytes{parts}", style::clock(m.time))
 }
 
-fn build(ep: &EndpointState, view: &ConversationView, conn: Option<ConnId>) -> Vec<Bubble> {
+/// The whole text of the messages a bubble shows, for Copy.
+fn full_text(ep: &EndpointState, seqs: (u64, u64), conn: Option<ConnId>) -> String {
+    let mut data = Vec::new();
+    for m in ep.conversation.since(seqs.0).take_while(|m| m.seq <= seqs.1).filter(|m| conn.is_none_or(|c| m.conn == c))
+    {
+        data.extend_from_slice(&m.data);
+    }
+    match std::str::from_utf8(&data) {
+        Ok(s) => s.to_string(),
+        Err(_) => hex_string(&data),
+    }
+}
+
+/// Bubbles for the messages from seq `from` on, and where the last group starts if it is still open.
+fn build(ep: &EndpointState, view: &ConversationView, conn: Option<ConnId>, from: u64) -> (Vec<Bubble>, Option<u64>) {
+    use std::borrow::Cow;
     let server = ep.is_server();
-    let msgs: Vec<&Message> = ep.conversation.iter().filter(|m| conn.is_none_or(|c| m.conn == c)).collect();
-    let mut groups: Vec<(&Message, Vec<u8>, usize)> = Vec::new();
-    for m in msgs {
+    let mut groups: Vec<(&Message, Cow<'_, [u8]>, usize, u64)> = Vec::new();
+    for m in ep.conversation.since(from).filter(|m| conn.is_none_or(|c| m.conn == c)) {
         if !view.chunks {
             // Join a chunk to the previous one from the same side until a line ends.
-            if let Some((first, data, parts)) = groups.last_mut()
+            if let Some((first, data, parts, last)) = groups.last_mut()
                 && first.dir == m.dir
                 && first.conn == m.conn
                 && data.last() != Some(&b'\n')
             {
-                data.extend_from_slice(&m.data);
+                data.to_mut().extend_from_slice(&m.data);
                 *parts += 1;
+                *last = m.seq;
                 continue;
             }
         }
-        groups.push((m, m.data.clone(), 1));
+        groups.push((m, Cow::Borrowed(&m.data[..]), 1, m.seq));
     }
+    let open_from = match groups.last() {
+        Some((first, data, ..)) if !view.chunks && data.last() != Some(&b'\n') => Some(first.seq),
+        _ => None,
+    };
     let needle = view.filter.to_lowercase();
-    groups
+    let bubbles = groups
         .into_iter()
-        .filter_map(|(m, data, parts)| {
-            let full = match visible_text(&data) {
-                Some(_) => String::from_utf8_lossy(&data).to_string(),
-                None => hex_string(&data),
-            };
-            if !needle.is_empty() && !full.to_lowercase().contains(&needle) && !hex_string(&data).contains(&needle) {
-                return None;
+        .filter_map(|(m, data, parts, last)| {
+            if !needle.is_empty() {
+                let full = match visible_text(&data) {
+                    Some(_) => String::from_utf8_lossy(&data).to_string(),
+                    None => hex_string(&data),
+                };
+                if !full.to_lowercase().contains(&needle) && !hex_string(&data).contains(&needle) {
+                    return None;
+                }
             }
             Some(Bubble {
                 dir: m.dir,
                 header: header(m, data.len(), parts, server),
                 lines: body_lines(&data, view.mode),
-                full,
+                seqs: (m.seq, last),
             })
         })
-        .collect()
+        .collect();
+    (bubbles, open_from)
+}
+
+/// Brings the cache up to the conversation: new messages appended, dropped ones removed.
+fn update(cache: &mut Option<Cache>, ep: &EndpointState, view: &ConversationView, conn: Option<ConnId>) {
+    let key = (view.mode, view.chunks, view.filter.clone(), conn);
+    let revision = ep.conversation.revision();
+    let c = match cache {
+        Some(c) if c.key == key => c,
+        _ => cache.insert(Cache { key, revision: 0, open_from: None, bubbles: Default::default() }),
+    };
+    if c.revision == revision {
+        return;
+    }
+    // Bubbles whose first message fell out of the history go (a joined group
+    // that lost its start goes whole, a little earlier than a rebuild would).
+    let first_kept = ep.conversation.iter().next().map(|m| m.seq).unwrap_or(revision);
+    while c.bubbles.front().is_some_and(|b| b.seqs.0 < first_kept) {
+        c.bubbles.pop_front();
+    }
+    // An open group is built again with the chunks that joined it.
+    let mut from = c.revision.max(first_kept);
+    if let Some(open) = c.open_from.take() {
+        from = open.max(first_kept);
+        if c.bubbles.back().is_some_and(|b| b.seqs.0 == open) {
+            c.bubbles.pop_back();
+        }
+    }
+    let (bubbles, open_from) = build(ep, view, conn, from);
+    c.bubbles.extend(bubbles);
+    c.open_from = open_from;
+    c.revision = revision;
 }
 
 /// Draws the toolbar and the bubbles for the selected endpoint (and connection).
@@ -204,10 +271,9 @@ pub fn show(
     }
     ui.separator();
 
-    let key = (ep.conversation.revision(), view.mode, view.chunks, view.filter.clone(), sel.conn);
-    if view.cache.as_ref().is_none_or(|c| c.key != key) {
-        view.cache = Some(Cache { bubbles: build(ep, view, sel.conn), key });
-    }
+    let mut cache = view.cache.take();
+    update(&mut cache, ep, view, sel.conn);
+    view.cache = cache;
     let Some(cache) = view.cache.as_ref() else { return };
     if cache.bubbles.is_empty() {
         ui.add_space(20.0);
@@ -240,7 +306,7 @@ pub fn show(
                 let rect = egui::Rect::from_min_size(origin + egui::vec2(0.0, y), egui::vec2(width, h - gap));
                 ui.scope_builder(UiBuilder::new().max_rect(rect), |ui| {
                     if bubble(ui, b, width, pad) {
-                        copy = Some(b.full.clone());
+                        copy = Some(full_text(ep, b.seqs, sel.conn));
                     }
                 });
             }
@@ -303,5 +369,76 @@ fn empty_hint(ep: &EndpointState) -> String {
         ),
         (false, true) => "No datagrams yet. Send one below, or send to this socket's address from another.".into(),
         (false, false) => "No messages yet. Type below and press Enter to send.".into(),
+    }
+}
+
+#[cfg(test)]
+mod incremental_tests {
+    use std::time::SystemTime;
+
+    use super::*;
+    use crate::model::Limits;
+    use crate::net::{EndpointKind, EndpointSpec, Event, EventKind};
+
+    fn key(b: &Bubble) -> (Direction, String, Vec<String>, (u64, u64)) {
+        (b.dir, b.header.clone(), b.lines.clone(), b.seqs)
+    }
+
+    #[test]
+    fn incremental_cache_matches_a_full_rebuild() {
+        let limits = Limits { messages: 25, message_bytes: 400, ..Default::default() };
+        let spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0");
+        let mut ep = EndpointState::new(1, "t".into(), spec, limits);
+        let mut views: Vec<(ConversationView, Option<ConnId>, Option<Cache>)> = Vec::new();
+        for chunks in [true, false] {
+            for filter in ["", "a", "0a"] {
+                for conn in [None, Some(1)] {
+                    for mode in [ViewMode::Text, ViewMode::Hex, ViewMode::Both] {
+                        let v = ConversationView { mode, chunks, filter: filter.into(), ..Default::default() };
+                        views.push((v, conn, None));
+                    }
+                }
+            }
+        }
+        let mut x: u64 = 12345;
+        let mut rnd = move |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        for step in 0..400 {
+            let len = rnd(40) as usize;
+            let data: Vec<u8> = (0..len)
+                .map(|_| match rnd(10) {
+                    0 => b'\n',
+                    1 => 0xff,
+                    2 => b'a',
+                    _ => b'b' + rnd(20) as u8,
+                })
+                .collect();
+            let conn = 1 + rnd(2);
+            let kind = if rnd(2) == 0 {
+                EventKind::Received { conn, from: None, data }
+            } else {
+                EventKind::Sent { conn, to: None, data }
+            };
+            ep.apply(Event { time: SystemTime::now(), endpoint: 1, kind });
+            // Update some views only now and then, as a view not shown would.
+            for (i, (view, conn, cache)) in views.iter_mut().enumerate() {
+                if (step + i) % 3 == 0 {
+                    continue;
+                }
+                update(cache, &ep, view, *conn);
+                let inc: Vec<_> = cache.as_ref().unwrap().bubbles.iter().map(key).collect();
+                let full: Vec<_> = build(&ep, view, *conn, 0).0.iter().map(key).collect();
+                let skip = full.len() - inc.len();
+                assert!(skip <= 1, "step {step} view {i}: {} vs {}", inc.len(), full.len());
+                assert_eq!(inc[..], full[skip..], "step {step} view {i}");
+                if skip == 1 {
+                    assert!(!view.chunks);
+                }
+            }
+        }
     }
 }

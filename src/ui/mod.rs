@@ -56,5 +56,6 @@ pub enum Action {
         format: crate::model::ExportFormat,
     },
     SaveMessage(crate::workspace::SavedMessage),
+    OpenWorkspace(PathBuf),
     RemoveMessage(usize),
 }
