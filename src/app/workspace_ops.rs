@@ -43,13 +43,12 @@ impl SocklabApp {
         now.endpoints != self.saved.endpoints || now.messages != self.saved.messages
     }
 
+    fn file_name(&self) -> Option<String> {
+        self.workspace_path.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().to_string())
+    }
+
     pub fn workspace_title(&self) -> String {
-        let name = self
-            .workspace_path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "untitled".into());
+        let name = self.file_name().unwrap_or_else(|| "untitled".into());
         if self.is_dirty() { format!("{name} •") } else { name }
     }
 
@@ -130,12 +129,7 @@ impl SocklabApp {
 
     pub(super) fn save(&mut self, save_as: bool) {
         let path = if save_as { None } else { self.workspace_path.clone() };
-        let suggested = self
-            .workspace_path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "lesson.ron".into());
+        let suggested = self.file_name().unwrap_or_else(|| "lesson.ron".into());
         self.tasks.save_workspace(path, self.current_workspace(), suggested);
     }
 

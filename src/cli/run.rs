@@ -207,17 +207,24 @@ fn install_ctrl_c(engine: &Engine, id: EndpointId) {
     });
 }
 
-fn serve(spec: EndpointSpec, common: &Common) -> i32 {
-    let kind = spec.kind;
+/// An engine with this one endpoint open, closed cleanly on Ctrl+C.
+fn open_with_ctrl_c(spec: EndpointSpec) -> Option<(Engine, crate::net::Events, EndpointId)> {
     let (engine, events) = Engine::new(Arc::new(NoWaker));
-    let id = match engine.open(spec) {
-        Ok(id) => id,
+    match engine.open(spec) {
+        Ok(id) => {
+            install_ctrl_c(&engine, id);
+            Some((engine, events, id))
+        }
         Err(e) => {
             eprintln!("socklab: {e}");
-            return 1;
+            None
         }
-    };
-    install_ctrl_c(&engine, id);
+    }
+}
+
+fn serve(spec: EndpointSpec, common: &Common) -> i32 {
+    let kind = spec.kind;
+    let Some((engine, events, id)) = open_with_ctrl_c(spec) else { return 1 };
     let mut printer = Printer { json: common.json, verbose: common.verbose };
     let target = Arc::new(Mutex::new(kind.is_server().then_some(Target::All)));
     let ahead = Arc::new(Ahead::default());
@@ -249,15 +256,7 @@ fn serve(spec: EndpointSpec, common: &Common) -> i32 {
 
 fn connect(spec: EndpointSpec, common: &Common, wait: Duration) -> i32 {
     let datagram = spec.kind.is_datagram();
-    let (engine, events) = Engine::new(Arc::new(NoWaker));
-    let id = match engine.open(spec) {
-        Ok(id) => id,
-        Err(e) => {
-            eprintln!("socklab: {e}");
-            return 1;
-        }
-    };
-    install_ctrl_c(&engine, id);
+    let Some((engine, events, id)) = open_with_ctrl_c(spec) else { return 1 };
     let mut printer = Printer { json: common.json, verbose: common.verbose };
     let ahead = Arc::new(Ahead::default());
     let stdin_done = Arc::new(AtomicBool::new(false));

@@ -137,6 +137,13 @@ fn counters(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
         let kernel = kernel.map(|k| k.to_string()).unwrap_or_else(|| "0 reported".into());
         ui.label(format!("datagrams lost: {engine} by socklab, {kernel} by the kernel"))
             .on_hover_text("The kernel's count comes from SO_RXQ_OVFL (Linux): datagrams that arrived while the receive buffer was full");
+        if kernel_dropped(ep) > 0 {
+            ui.label(
+                RichText::new("The kernel dropped datagrams because this socket's receive buffer was full: raise SO_RCVBUF below (UDP has no flow control).")
+                    .small()
+                    .color(style::warn_color(ui)),
+            );
+        }
     }
 }
 
@@ -302,4 +309,8 @@ fn record(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action>) {
         }
         None => {}
     });
+}
+
+fn kernel_dropped(ep: &EndpointState) -> u64 {
+    ep.loss.1.unwrap_or(0)
 }
