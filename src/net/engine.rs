@@ -48,9 +48,13 @@ struct WorkerHandle {
     wake: Arc<mio::Waker>,
 }
 
+/// The live workers' inboxes. A worker removes its own entry when it ends,
+/// so a long session does not keep a handle (and an eventfd) per closed endpoint.
+type Workers = Arc<Mutex<HashMap<EndpointId, WorkerHandle>>>;
+
 struct Inner {
     next_id: AtomicU64,
-    workers: Mutex<HashMap<EndpointId, WorkerHandle>>,
+    workers: Workers,
     events: Sender<Event>,
     in_flight: Arc<InFlight>,
     waker: Arc<dyn Waker>,
@@ -59,7 +63,7 @@ struct Inner {
 impl Drop for Inner {
     fn drop(&mut self) {
         // Dropping the inboxes tells each worker to close; wake them to see it.
-        let workers = std::mem::take(self.workers.get_mut().unwrap_or_else(|e| e.into_inner()));
+        let workers = std::mem::take(&mut *self.workers.lock().unwrap_or_else(|e| e.into_inner()));
         for (_, w) in workers {
             drop(w.tx);
             let _ = w.wake.wake();
@@ -117,7 +121,7 @@ impl Engine {
         let in_flight = Arc::new(InFlight::default());
         let inner = Inner {
             next_id: AtomicU64::new(1),
-            workers: Mutex::new(HashMap::new()),
+            workers: Arc::new(Mutex::new(HashMap::new())),
             events: tx,
             in_flight: in_flight.clone(),
             waker,
@@ -192,29 +196,57 @@ impl Engine {
         let ctx = WorkerCtx { spec, inbox, poll, out };
         let panic_tx = self.inner.events.clone();
         let panic_waker = self.inner.waker.clone();
-        std::thread::Builder::new()
-            .name(format!("socklab-endpoint-{id}"))
-            .spawn(move || {
-                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_worker(ctx)));
-                if let Err(panic) = result {
-                    let msg = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "unknown panic".into());
-                    let error = NetError::usage("worker", format!("the endpoint's worker crashed: {msg}"));
-                    for kind in [EventKind::Error { conn: None, error }, EventKind::Stopped] {
-                        let _ = panic_tx.send(Event { time: std::time::SystemTime::now(), endpoint: id, kind });
-                    }
-                    panic_waker.wake();
-                }
-            })
-            .map_err(|e| EngineError::Spawn(e.to_string()))?;
+        // Registered before the thread starts, so a worker that ends at once still finds its entry to remove.
         self.inner.workers.lock().unwrap_or_else(|e| e.into_inner()).insert(id, WorkerHandle { tx, wake });
+        let workers = Arc::downgrade(&self.inner.workers);
+        let spawned = std::thread::Builder::new().name(format!("socklab-endpoint-{id}")).spawn(move || {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_worker(ctx)));
+            if let Err(panic) = result {
+                let msg = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".into());
+                let error = NetError::usage("worker", format!("the endpoint's worker crashed: {msg}"));
+                for kind in [EventKind::Error { conn: None, error }, EventKind::Stopped] {
+                    let _ = panic_tx.send(Event { time: std::time::SystemTime::now(), endpoint: id, kind });
+                }
+                panic_waker.wake();
+            }
+            if let Some(workers) = workers.upgrade() {
+                workers.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+            }
+        });
+        if let Err(e) = spawned {
+            self.inner.workers.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+            return Err(EngineError::Spawn(e.to_string()));
+        }
         Ok(())
     }
 }
 
 fn run_worker(ctx: WorkerCtx) {
     if ctx.spec.kind.is_datagram() { dgram::run(ctx) } else { stream::run(ctx) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::net::{EndpointKind, NoWaker};
+
+    #[test]
+    fn a_stopped_worker_releases_its_handle() {
+        let (engine, events) = Engine::new(Arc::new(NoWaker));
+        let id = engine.open(EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:99999")).expect("open");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !matches!(events.recv_deadline(deadline).map(|e| e.kind), Some(EventKind::Stopped)) {
+            assert!(Instant::now() < deadline, "no Stopped event");
+        }
+        // The handle goes when the thread ends, just after its last event.
+        while engine.inner.workers.lock().map(|w| w.contains_key(&id)).unwrap_or(false) {
+            assert!(Instant::now() < deadline, "the worker's handle was never removed");
+            std::thread::yield_now();
+        }
+        assert_eq!(engine.send(Command::Close { id, abort: false }), Err(EngineError::UnknownEndpoint(id)));
+    }
 }
