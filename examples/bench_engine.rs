@@ -20,8 +20,8 @@
 //! glibc's trimming of the worker's arena shows up as page faults; to see that
 //! part go away, run with `GLIBC_TUNABLES=glibc.malloc.trim_threshold=134217728`.
 
-use std::io::{self, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream, UdpSocket};
+use std::io::{self, Read};
+use std::net::{SocketAddr, TcpListener, UdpSocket};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::{self, JoinHandle};
@@ -31,11 +31,13 @@ use socklab::net::{
     Addr, Command, EndpointId, EndpointKind, EndpointSpec, Engine, Event, EventKind, Events, NoWaker, OptValue, SockOpt,
 };
 
-const DEFAULT_BYTES: u64 = 1 << 30;
-const QUICK_BYTES: u64 = 128 << 20;
+#[path = "support/mod.rs"]
+mod support;
+
+use support::{Config, human_bytes, spawn_tcp_sender};
+
 const TCP_ROUNDS: usize = 3;
 const TCP_READ_BUF: usize = 64 * 1024;
-const TCP_WRITE_BUF: usize = 256 * 1024;
 /// A TCP run that has not finished by then is reported as incomplete.
 const TCP_DEADLINE: Duration = Duration::from_secs(60);
 
@@ -88,61 +90,6 @@ fn main() {
 }
 
 // ---------------------------------------------------------------- arguments
-
-struct Config {
-    bytes: u64,
-    label: &'static str,
-}
-
-impl Config {
-    fn from_args() -> Result<Config, String> {
-        let mut quick = false;
-        let mut bytes = None;
-        let mut args = std::env::args().skip(1);
-        while let Some(a) = args.next() {
-            match a.as_str() {
-                "--quick" => quick = true,
-                "--bytes" => {
-                    let v = args.next().ok_or("--bytes needs a value")?;
-                    bytes = Some(parse_bytes(&v)?);
-                }
-                s if s.starts_with("--bytes=") => bytes = Some(parse_bytes(&s["--bytes=".len()..])?),
-                "-h" | "--help" => return Err("help".into()),
-                s => return Err(format!("unknown argument {s:?}")),
-            }
-        }
-        if bytes.is_none()
-            && let Ok(v) = std::env::var("BENCH_BYTES")
-        {
-            bytes = Some(parse_bytes(&v).map_err(|e| format!("BENCH_BYTES: {e}"))?);
-        }
-        let (bytes, label) = match (bytes, quick) {
-            (Some(b), _) => (b, "custom"),
-            (None, true) => (QUICK_BYTES, "--quick"),
-            (None, false) => (DEFAULT_BYTES, "default"),
-        };
-        if bytes == 0 {
-            return Err("the byte count must be above 0".into());
-        }
-        Ok(Config { bytes, label })
-    }
-}
-
-/// "1073741824", "512M", "1G", "128MiB", "64k": binary multiples.
-fn parse_bytes(s: &str) -> Result<u64, String> {
-    let t = s.trim();
-    let lower = t.to_ascii_lowercase();
-    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let mult = match &lower[digits.len()..] {
-        "" | "b" => 1u64,
-        "k" | "kb" | "kib" => 1 << 10,
-        "m" | "mb" | "mib" => 1 << 20,
-        "g" | "gb" | "gib" => 1 << 30,
-        other => return Err(format!("unknown unit {other:?} in {s:?}")),
-    };
-    let n: u64 = digits.trim().parse().map_err(|_| format!("not a byte count: {s:?}"))?;
-    n.checked_mul(mult).ok_or_else(|| format!("too large: {s:?}"))
-}
 
 // ---------------------------------------------------------------- machine
 
@@ -305,21 +252,6 @@ impl TcpRun {
     fn avg_chunk(&self) -> f64 {
         if self.chunks == 0 { 0.0 } else { self.bytes as f64 / self.chunks as f64 }
     }
-}
-
-/// Connects and writes `total` bytes as fast as the socket takes them, then closes.
-fn spawn_tcp_sender(addr: SocketAddr, total: u64) -> JoinHandle<io::Result<()>> {
-    thread::spawn(move || {
-        let mut s = TcpStream::connect(addr)?;
-        let buf: Vec<u8> = (0..TCP_WRITE_BUF).map(|i| (i % 251) as u8).collect();
-        let mut left = total;
-        while left > 0 {
-            let n = left.min(buf.len() as u64) as usize;
-            s.write_all(&buf[..n])?;
-            left -= n as u64;
-        }
-        Ok(())
-    })
 }
 
 fn join_sender(h: JoinHandle<io::Result<()>>) {
@@ -737,16 +669,6 @@ fn pct(a: u32, b: u32) -> f64 {
 }
 
 // ---------------------------------------------------------------- summary
-
-fn human_bytes(n: u64) -> String {
-    if n >= 1 << 30 && n.is_multiple_of(1 << 30) {
-        format!("{} GiB", n >> 30)
-    } else if n >= 1 << 20 && n.is_multiple_of(1 << 20) {
-        format!("{} MiB", n >> 20)
-    } else {
-        format!("{n} B")
-    }
-}
 
 fn print_summary(m: &Machine, cfg: &Config, tcp: &TcpResult, udp: &[UdpCase]) {
     let (bb, bm) = best_median(&tcp.baseline);

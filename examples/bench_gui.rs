@@ -23,8 +23,7 @@
 //!    switched off one at a time, and `Model::apply` on its own.
 //! 5. A Markdown summary to paste into the README.
 
-use std::io::{self, Write};
-use std::net::{SocketAddr, TcpStream, UdpSocket};
+use std::net::{SocketAddr, UdpSocket};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -34,8 +33,11 @@ use socklab::model::{EndpointState, EventLog, Model, Status};
 use socklab::net::{Addr, EndpointId, EndpointKind, EndpointSpec, Event, EventKind, ReplyMode};
 use socklab::ui::Selection;
 
-const DEFAULT_BYTES: u64 = 1 << 30;
-const QUICK_BYTES: u64 = 128 << 20;
+#[path = "support/mod.rs"]
+mod support;
+
+use support::{Config, human_bytes, spawn_tcp_sender};
+
 const WINDOW: [f32; 2] = [1280.0, 800.0];
 
 const IDLE_FRAMES: usize = 300;
@@ -49,8 +51,6 @@ const UDP_DEADLINE: Duration = Duration::from_secs(20);
 const MARKER_RETRY: Duration = Duration::from_millis(100);
 const DATA_MAGIC: &[u8; 4] = b"SLBD";
 const MARKER_MAGIC: &[u8; 4] = b"SLBE";
-
-const TCP_WRITE_BUF: usize = 256 * 1024;
 
 /// Frames per configuration in the breakdown, unless they take longer than the time.
 const BREAKDOWN_FRAMES: usize = 40;
@@ -109,65 +109,13 @@ fn main() {
 
 // ---------------------------------------------------------------- arguments
 
-struct Config {
-    bytes: u64,
-    label: &'static str,
-}
-
 impl Config {
-    fn from_args() -> Result<Config, String> {
-        let mut quick = false;
-        let mut bytes = None;
-        let mut args = std::env::args().skip(1);
-        while let Some(a) = args.next() {
-            match a.as_str() {
-                "--quick" => quick = true,
-                "--bytes" => {
-                    let v = args.next().ok_or("--bytes needs a value")?;
-                    bytes = Some(parse_bytes(&v)?);
-                }
-                s if s.starts_with("--bytes=") => bytes = Some(parse_bytes(&s["--bytes=".len()..])?),
-                "-h" | "--help" => return Err("help".into()),
-                s => return Err(format!("unknown argument {s:?}")),
-            }
-        }
-        if bytes.is_none()
-            && let Ok(v) = std::env::var("BENCH_BYTES")
-        {
-            bytes = Some(parse_bytes(&v).map_err(|e| format!("BENCH_BYTES: {e}"))?);
-        }
-        let (bytes, label) = match (bytes, quick) {
-            (Some(b), _) => (b, "custom"),
-            (None, true) => (QUICK_BYTES, "--quick"),
-            (None, false) => (DEFAULT_BYTES, "default"),
-        };
-        if bytes == 0 {
-            return Err("the byte count must be above 0".into());
-        }
-        Ok(Config { bytes, label })
-    }
-
     /// The TCP flood's deadline: generous for the size, so the whole run stays bounded.
     fn tcp_deadline(&self) -> Duration {
         Duration::from_secs(15)
             .max(Duration::from_secs_f64(self.bytes as f64 / (16 << 20) as f64))
             .min(Duration::from_secs(60))
     }
-}
-
-/// "1073741824", "512M", "1G", "128MiB", "64k": binary multiples.
-fn parse_bytes(s: &str) -> Result<u64, String> {
-    let lower = s.trim().to_ascii_lowercase();
-    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let mult = match &lower[digits.len()..] {
-        "" | "b" => 1u64,
-        "k" | "kb" | "kib" => 1 << 10,
-        "m" | "mb" | "mib" => 1 << 20,
-        "g" | "gb" | "gib" => 1 << 30,
-        other => return Err(format!("unknown unit {other:?} in {s:?}")),
-    };
-    let n: u64 = digits.trim().parse().map_err(|_| format!("not a byte count: {s:?}"))?;
-    n.checked_mul(mult).ok_or_else(|| format!("too large: {s:?}"))
 }
 
 // ---------------------------------------------------------------- machine and memory
@@ -227,16 +175,6 @@ impl Mem {
 
 fn mib(n: u64) -> String {
     format!("{:.1} MiB", n as f64 / (1 << 20) as f64)
-}
-
-fn human_bytes(n: u64) -> String {
-    if n >= 1 << 30 && n.is_multiple_of(1 << 30) {
-        format!("{} GiB", n >> 30)
-    } else if n >= 1 << 20 && n.is_multiple_of(1 << 20) {
-        format!("{} MiB", n >> 20)
-    } else {
-        format!("{n} B")
-    }
 }
 
 // ---------------------------------------------------------------- frames
@@ -562,20 +500,6 @@ impl TcpResult {
     fn mbps(&self) -> f64 {
         self.counted as f64 / self.elapsed.as_secs_f64() / 1e6
     }
-}
-
-fn spawn_tcp_sender(addr: SocketAddr, total: u64) -> JoinHandle<io::Result<()>> {
-    thread::spawn(move || {
-        let mut s = TcpStream::connect(addr)?;
-        let buf: Vec<u8> = (0..TCP_WRITE_BUF).map(|i| (i % 251) as u8).collect();
-        let mut left = total;
-        while left > 0 {
-            let n = left.min(buf.len() as u64) as usize;
-            s.write_all(&buf[..n])?;
-            left -= n as u64;
-        }
-        Ok(())
-    })
 }
 
 fn bench_tcp(h: &mut App<'_>, total: u64, deadline: Duration) -> TcpResult {
