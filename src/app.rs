@@ -273,9 +273,10 @@ impl SocklabApp {
             },
             Action::Export { endpoint, format } => {
                 if let Some(ep) = self.model.endpoints.get(&endpoint) {
-                    let bytes = crate::model::export_conversation(ep.conversation.iter(), format);
+                    // A copy of the bounded history (a memcpy); formatting happens on the task's thread.
+                    let messages = ep.conversation.iter().cloned().collect();
                     let name = ep.name.replace(|c: char| !c.is_alphanumeric(), "_");
-                    self.tasks.export(bytes, format!("{name}.{}", format.extension()), format.extension());
+                    self.tasks.export(messages, format, format!("{name}.{}", format.extension()));
                 }
             }
             Action::SaveMessage(m) => self.messages.push(m),

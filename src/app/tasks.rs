@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crossbeam_channel::{Receiver, Sender, bounded};
 
+use crate::model::{ExportFormat, Message, export_conversation};
 use crate::net::EndpointId;
 use crate::workspace::{self, Workspace};
 
@@ -135,10 +136,11 @@ impl Tasks {
         });
     }
 
-    /// Asks where, then writes `bytes` atomically.
-    pub fn export(&self, bytes: Vec<u8>, suggested: String, extension: &'static str) {
+    /// Asks where, then formats the messages (hex of every byte: megabytes) and writes them atomically.
+    pub fn export(&self, messages: Vec<Message>, format: ExportFormat, suggested: String) {
         self.spawn(move |d| {
-            let path = d.save_file("Export conversation", &suggested, extension)?;
+            let path = d.save_file("Export conversation", &suggested, format.extension())?;
+            let bytes = export_conversation(messages.iter(), format);
             Some(match crate::settings::write_atomic(&path, &bytes) {
                 Ok(()) => TaskResult::Exported { path },
                 Err(e) => TaskResult::Failed { message: format!("cannot write {}: {e}", path.display()) },
