@@ -49,6 +49,36 @@ impl Addr {
     }
 }
 
+/// Who can reach a socket bound to an address: what a person must be told
+/// before a server listens beyond this machine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BindScope {
+    /// 127.0.0.0/8, ::1, `localhost`: this machine only.
+    Loopback,
+    /// 0.0.0.0 or ::: every interface, so every network this machine is on.
+    AllInterfaces,
+    /// One interface's address (or a host name that resolves to one).
+    Interface,
+}
+
+impl BindScope {
+    /// The scope of a `host:port` to bind; None when it does not parse.
+    pub fn of(address: &str) -> Option<BindScope> {
+        let (host, _) = parse_host_port(address).ok()?;
+        Some(match host.parse::<std::net::IpAddr>() {
+            Ok(ip) if ip.is_loopback() => BindScope::Loopback,
+            Ok(ip) if ip.is_unspecified() => BindScope::AllInterfaces,
+            Ok(_) => BindScope::Interface,
+            Err(_) if host.eq_ignore_ascii_case("localhost") => BindScope::Loopback,
+            Err(_) => BindScope::Interface,
+        })
+    }
+
+    pub fn is_loopback(self) -> bool {
+        self == BindScope::Loopback
+    }
+}
+
 /// Splits "host:port", "[v6]:port" or "v6addr" + port into host and port,
 /// with an exact message when it cannot. Ports are checked to fit 0..=65535.
 pub fn parse_host_port(input: &str) -> Result<(String, u16), String> {
@@ -106,5 +136,18 @@ mod tests {
         assert!(parse_host_port("::1:80").unwrap_err().contains("brackets"));
         assert!(parse_host_port(":80").unwrap_err().contains("no host"));
         assert!(parse_host_port("").unwrap_err().contains("empty"));
+    }
+
+    #[test]
+    fn tells_who_can_reach_a_bind_address() {
+        assert_eq!(BindScope::of("127.0.0.1:9000"), Some(BindScope::Loopback));
+        assert_eq!(BindScope::of("127.8.9.1:9000"), Some(BindScope::Loopback));
+        assert_eq!(BindScope::of("[::1]:9000"), Some(BindScope::Loopback));
+        assert_eq!(BindScope::of("localhost:9000"), Some(BindScope::Loopback));
+        assert_eq!(BindScope::of("0.0.0.0:9000"), Some(BindScope::AllInterfaces));
+        assert_eq!(BindScope::of("[::]:9000"), Some(BindScope::AllInterfaces));
+        assert_eq!(BindScope::of("192.168.1.4:9000"), Some(BindScope::Interface));
+        assert_eq!(BindScope::of("myhost:9000"), Some(BindScope::Interface));
+        assert_eq!(BindScope::of("nonsense"), None);
     }
 }

@@ -18,7 +18,7 @@ mod setup;
 mod spec;
 mod stream;
 
-pub use addr::{Addr, parse_host_port};
+pub use addr::{Addr, BindScope, parse_host_port};
 pub use capture::CAPTURE_HEADER;
 pub use command::{Command, Target};
 pub use engine::{Engine, EngineError, Events};

@@ -48,6 +48,20 @@ pub struct WorkspaceEndpoint {
     pub autostart: bool,
 }
 
+impl Workspace {
+    /// Endpoints that would listen or bind beyond this machine when started
+    /// (auto-start ones first matter most, but every one is listed): name and
+    /// address, in file order. Unix sockets and clients are never exposed.
+    pub fn exposed_endpoints(&self) -> Vec<&WorkspaceEndpoint> {
+        self.endpoints
+            .iter()
+            .filter(|e| e.spec.kind.is_server() || e.spec.kind == crate::net::EndpointKind::Udp)
+            .filter(|e| !e.spec.kind.is_unix())
+            .filter(|e| crate::net::BindScope::of(&e.spec.address).is_some_and(|s| !s.is_loopback()))
+            .collect()
+    }
+}
+
 /// What is added after a saved message's payload.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum LineEnding {
