@@ -31,11 +31,19 @@ impl From<SocketAddr> for Addr {
 }
 
 impl Addr {
+    /// A Unix address as a person writes it: the path, or `@name` for an abstract one.
     pub fn from_unix(a: &std::os::unix::net::SocketAddr) -> Addr {
-        match a.as_pathname() {
-            Some(p) => Addr::Unix(p.display().to_string()),
-            None => Addr::Unnamed,
+        if let Some(p) = a.as_pathname() {
+            return Addr::Unix(p.display().to_string());
         }
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::linux::net::SocketAddrExt;
+            if let Some(name) = a.as_abstract_name() {
+                return Addr::Unix(format!("@{}", String::from_utf8_lossy(name)));
+            }
+        }
+        Addr::Unnamed
     }
 
     /// A port typed into a form, checked to be 0..=65535.

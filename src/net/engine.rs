@@ -9,13 +9,13 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, TrySendError, bounded};
 use thiserror::Error;
 
-use super::Waker;
 use super::command::Command;
 use super::errors::NetError;
 use super::event::{EndpointId, Event, EventKind};
 use super::outbox::{InFlight, Outbox, payload_len};
 use super::spec::EndpointSpec;
-use super::{dgram, stream};
+use super::waker::Waker;
+use super::worker::{self, WAKE_TOKEN, WorkerCtx};
 
 /// Events the channel holds before workers start to wait (and stop reading).
 const EVENT_CAPACITY: usize = 16 * 1024;
@@ -31,17 +31,6 @@ pub enum EngineError {
     #[error("could not start a worker: {0}")]
     Spawn(String),
 }
-
-/// What a worker thread needs from the engine.
-pub(crate) struct WorkerCtx {
-    pub spec: EndpointSpec,
-    pub inbox: Receiver<Command>,
-    pub poll: mio::Poll,
-    pub out: Outbox,
-}
-
-/// mio's poll answers to this token when a command is waiting.
-pub(crate) const WAKE_TOKEN: mio::Token = mio::Token(0);
 
 struct WorkerHandle {
     tx: Sender<Command>,
@@ -200,7 +189,7 @@ impl Engine {
         self.inner.workers.lock().unwrap_or_else(|e| e.into_inner()).insert(id, WorkerHandle { tx, wake });
         let workers = Arc::downgrade(&self.inner.workers);
         let spawned = std::thread::Builder::new().name(format!("socklab-endpoint-{id}")).spawn(move || {
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_worker(ctx)));
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| worker::run(ctx)));
             if let Err(panic) = result {
                 let msg = panic
                     .downcast_ref::<&str>()
@@ -223,10 +212,6 @@ impl Engine {
         }
         Ok(())
     }
-}
-
-fn run_worker(ctx: WorkerCtx) {
-    if ctx.spec.kind.is_datagram() { dgram::run(ctx) } else { stream::run(ctx) }
 }
 
 #[cfg(test)]

@@ -4,8 +4,6 @@
 mod addr;
 mod capture;
 mod command;
-mod conn;
-mod dgram;
 mod engine;
 mod errors;
 mod event;
@@ -13,10 +11,9 @@ mod options;
 mod outbox;
 mod payload;
 mod reply;
-mod rxq;
-mod setup;
 mod spec;
-mod stream;
+mod waker;
+mod worker;
 
 pub use addr::{Addr, BindScope, parse_host_port};
 pub use capture::CAPTURE_HEADER;
@@ -24,20 +21,8 @@ pub use command::{Command, Target};
 pub use engine::{Engine, EngineError, Events};
 pub use errors::{NetError, errno_name, explain_errno};
 pub use event::{ConnId, EndpointId, Event, EventKind, OptionReport};
-pub use options::{OptValue, Phase, SockOpt, parse_option_setting};
+pub use options::{OptValue, Phase, SockOpt, SocketClass, parse_option_setting};
 pub use payload::{PayloadError, PayloadFormat, hex_string, parse_payload, render_text};
 pub use reply::ReplyMode;
-pub use spec::{EndpointKind, EndpointSpec, OptionRequest, SocketClass};
-
-/// Wakes whoever drains the event channel (the GUI passes
-/// `egui::Context::request_repaint`; the CLI and tests a no-op).
-pub trait Waker: Send + Sync {
-    fn wake(&self);
-}
-
-/// A [`Waker`] that does nothing, for callers that block on the channel.
-pub struct NoWaker;
-
-impl Waker for NoWaker {
-    fn wake(&self) {}
-}
+pub use spec::{EndpointKind, EndpointSpec, OptionRequest};
+pub use waker::{NoWaker, Waker};

@@ -10,9 +10,9 @@ use std::time::SystemTime;
 
 use crossbeam_channel::{Sender, TrySendError};
 
-use super::Waker;
 use super::capture::Recorder;
 use super::event::{EndpointId, Event, EventKind};
+use super::waker::Waker;
 
 /// Bytes of payload that may sit in the event channel, all workers together.
 pub(crate) const IN_FLIGHT_BUDGET: usize = 64 << 20;

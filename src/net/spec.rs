@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::options::{OptValue, SockOpt};
+use super::options::{OptValue, SockOpt, SocketClass};
 use super::reply::ReplyMode;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -18,15 +18,6 @@ pub enum EndpointKind {
     UnixClient,
     /// A Unix datagram socket: bound to a path, optionally connected to another.
     UnixDatagram,
-}
-
-/// The four kinds of socket, which decide which options apply.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SocketClass {
-    Tcp,
-    Udp,
-    UnixStream,
-    UnixDgram,
 }
 
 impl EndpointKind {

@@ -2,16 +2,17 @@
 //! sent, and the flags that drive half-close, close-after-flush and reply modes.
 
 use std::collections::VecDeque;
-use std::fs::File;
 use std::io::{self, Read, Write};
 use std::os::fd::AsFd;
 
 use mio::event::Source;
 
-use super::addr::Addr;
-use super::errors::NetError;
-use super::event::{ConnId, EventKind};
-use super::outbox::Outbox;
+use crate::net::addr::Addr;
+use crate::net::errors::NetError;
+use crate::net::event::{ConnId, EventKind};
+use crate::net::outbox::Outbox;
+use crate::net::worker::file::FileSend;
+use crate::net::worker::{interrupted, would_block};
 
 /// What a stream socket must offer the worker (TCP and Unix streams both do).
 pub(crate) trait StreamSock: Read + Write + Source + AsFd + Send + 'static {
@@ -51,12 +52,6 @@ pub(crate) const OUT_MAX: usize = 64 << 20;
 /// How much of a file is read ahead into the send queue.
 const FILE_AHEAD: usize = 256 * 1024;
 pub(crate) const CHUNK: usize = 64 * 1024;
-
-pub(crate) struct FileSend {
-    pub file: File,
-    pub queued: u64,
-    pub total: u64,
-}
 
 pub(crate) struct Conn<S> {
     pub id: ConnId,
@@ -171,8 +166,8 @@ impl<S: StreamSock> Conn<S> {
                     return ReadOutcome::Eof;
                 }
                 Ok(_) => return ReadOutcome::Data(take_chunk(buf)),
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                Err(e) if interrupted(&e) => continue,
+                Err(e) if would_block(&e) => {
                     self.readable = false;
                     return ReadOutcome::WouldBlock;
                 }
@@ -204,8 +199,8 @@ impl<S: StreamSock> Conn<S> {
                         self.out_off = 0;
                     }
                 }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => self.writable = false,
+                Err(e) if interrupted(&e) => {}
+                Err(e) if would_block(&e) => self.writable = false,
                 Err(e) => {
                     out.push(EventKind::Error { conn: Some(self.id), error: NetError::from_io("send", &e) });
                     return Err(());
@@ -228,21 +223,18 @@ impl<S: StreamSock> Conn<S> {
             return;
         }
         let Some(f) = self.file.as_mut() else { return };
-        let mut chunk = vec![0u8; CHUNK];
-        match f.file.read(&mut chunk) {
-            Ok(0) => {
-                out.push(EventKind::FileProgress { conn: self.id, sent: f.queued, total: f.total.max(f.queued) });
+        match f.next(CHUNK) {
+            Ok(Some(piece)) => {
+                out.push(f.progress(self.id));
+                self.out_bytes += piece.len();
+                self.out.push_back(piece);
+            }
+            Ok(None) => {
+                out.push(f.progress(self.id));
                 self.file = None;
             }
-            Ok(n) => {
-                chunk.truncate(n);
-                f.queued += n as u64;
-                out.push(EventKind::FileProgress { conn: self.id, sent: f.queued, total: f.total.max(f.queued) });
-                self.out_bytes += n;
-                self.out.push_back(chunk);
-            }
-            Err(e) => {
-                out.push(EventKind::Error { conn: Some(self.id), error: NetError::from_io("read(file)", &e) });
+            Err(error) => {
+                out.push(EventKind::Error { conn: Some(self.id), error });
                 self.file = None;
             }
         }

@@ -1,16 +1,17 @@
 //! The first steps every endpoint takes, each reported as its event:
 //! getaddrinfo, socket, setsockopt (read back), and the option rules.
+//! What comes after (bind, listen, connect) is in `open.rs`.
 
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 
 use socket2::{Domain, Protocol, SockRef, Socket, Type};
 
-use super::addr::{Addr, parse_host_port};
-use super::errors::NetError;
-use super::event::{ConnId, EventKind, OptionReport};
-use super::options::{OptValue, Phase, SockOpt};
-use super::outbox::Outbox;
-use super::spec::{OptionRequest, SocketClass};
+use crate::net::addr::{Addr, parse_host_port};
+use crate::net::errors::NetError;
+use crate::net::event::{ConnId, EventKind, OptionReport};
+use crate::net::options::{OptValue, Phase, SockOpt, SocketClass};
+use crate::net::outbox::Outbox;
+use crate::net::spec::OptionRequest;
 
 /// Resolves host:port. Host names are looked up here, on the worker thread.
 pub(crate) fn resolve(address: &str, out: &mut Outbox) -> Option<Vec<SocketAddr>> {
@@ -78,62 +79,84 @@ pub(crate) fn new_socket(domain: Domain, ty: Type, out: &mut Outbox, conn: Optio
     }
 }
 
+/// The socket an option is set on, as the option rules need to know it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct OptTarget {
+    pub class: SocketClass,
+    pub ipv6: bool,
+    /// Already bound: options that only act before bind() are refused.
+    pub bound: bool,
+    /// The connection the events are about (None: the endpoint's own socket).
+    pub conn: Option<ConnId>,
+}
+
+/// What became of one setsockopt().
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SetOutcome {
+    /// The kernel took it (and the value read back is reported).
+    Set,
+    /// It has no meaning on this socket (TCP_NODELAY on UDP): refused, harmless.
+    NotApplicable,
+    /// Refused by the rules or by the kernel: the value asked for is not in effect.
+    Failed,
+}
+
 /// Applies the options asked for before bind/connect, each read back.
+/// False when one failed: the endpoint must not go on without an option the
+/// user asked for (one that has no meaning on this socket is only refused).
 pub(crate) fn apply_options(
     sock: &Socket,
     options: &[OptionRequest],
     class: SocketClass,
     ipv6: bool,
     out: &mut Outbox,
-) {
-    for req in options {
-        set_option(SockRef::from(sock), req.opt, &req.value, class, ipv6, false, out, None);
-    }
+) -> bool {
+    let target = OptTarget { class, ipv6, bound: false, conn: None };
+    options.iter().all(|req| set_option(SockRef::from(sock), req.opt, &req.value, target, out) != SetOutcome::Failed)
 }
 
 /// setsockopt() then getsockopt(), refusing what cannot apply or comes too late.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn set_option(
     sock: SockRef<'_>,
     opt: SockOpt,
     value: &OptValue,
-    class: SocketClass,
-    ipv6: bool,
-    bound: bool,
+    at: OptTarget,
     out: &mut Outbox,
-    conn: Option<ConnId>,
-) {
+) -> SetOutcome {
+    let conn = at.conn;
     let call = format!("setsockopt({}, {value})", opt.c_name());
-    if let Some(why) = opt.not_applicable(class, ipv6) {
-        out.push(EventKind::Error {
-            conn,
-            error: NetError::usage(call, format!("{} does not apply here: {why}", opt.c_name())),
-        });
-        return;
+    let refuse = |out: &mut Outbox, msg: String| {
+        out.push(EventKind::Error { conn, error: NetError::usage(call.clone(), msg) });
+        SetOutcome::Failed
+    };
+    if let Some(why) = opt.not_applicable(at.class, at.ipv6) {
+        refuse(out, format!("{} does not apply here: {why}", opt.c_name()));
+        return SetOutcome::NotApplicable;
+    }
+    if let Err(why) = opt.check(value) {
+        return refuse(out, why);
     }
     match opt.phase() {
-        Phase::ReadOnly => {
-            out.push(EventKind::Error { conn, error: NetError::usage(call, format!("{} is read-only", opt.c_name())) });
-            return;
-        }
-        Phase::BeforeBind if bound => {
+        Phase::ReadOnly => return refuse(out, format!("{} is read-only", opt.c_name())),
+        Phase::BeforeBind if at.bound => {
             let msg = format!(
                 "{} only matters before bind(), and this socket is already bound: set it in the form and start the endpoint again",
                 opt.c_name()
             );
-            out.push(EventKind::Error { conn, error: NetError::usage(call, msg) });
-            return;
+            return refuse(out, msg);
         }
         _ => {}
     }
-    if let Err(e) = opt.set(&sock, value, ipv6) {
-        out.push(EventKind::Error { conn, error: NetError::from_io(call, &e) });
+    let applied = opt.set(&sock, value, at.ipv6);
+    if let Err(e) = &applied {
+        out.push(EventKind::Error { conn, error: NetError::from_io(call, e) });
     }
     let effective = match opt {
         SockOpt::JoinMulticast | SockOpt::LeaveMulticast => Ok(value.clone()),
-        _ => opt.get(&sock, ipv6).map_err(|e| NetError::from_io("getsockopt", &e).to_string()),
+        _ => opt.get(&sock, at.ipv6).map_err(|e| NetError::from_io("getsockopt", &e).to_string()),
     };
     out.push(EventKind::OptionSet { conn, report: OptionReport { opt, requested: Some(value.clone()), effective } });
+    if applied.is_ok() { SetOutcome::Set } else { SetOutcome::Failed }
 }
 
 /// Every readable option that applies to this socket, straight from the kernel.

@@ -11,7 +11,8 @@ mod imp {
     use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
     use std::os::fd::{AsRawFd, RawFd};
 
-    pub fn enable(fd: RawFd) -> io::Result<()> {
+    pub fn enable(sock: &impl AsRawFd) -> io::Result<()> {
+        let fd: RawFd = sock.as_raw_fd();
         let on: libc::c_int = 1;
         // SAFETY: a valid fd and a pointer to an int of the size we pass.
         let r = unsafe {
@@ -82,7 +83,7 @@ mod imp {
 pub(crate) use imp::enable;
 
 #[cfg(not(target_os = "linux"))]
-pub(crate) fn enable(_fd: std::os::fd::RawFd) -> io::Result<()> {
+pub(crate) fn enable(_sock: &impl std::os::fd::AsRawFd) -> io::Result<()> {
     Err(io::Error::new(io::ErrorKind::Unsupported, "SO_RXQ_OVFL is Linux-only"))
 }
 

@@ -1,15 +1,23 @@
-//! Every socket option socklab exposes: what it is called in C, when it may be
-//! set, what it does in one sentence, and how to set and read it with socket2.
+//! The option table: every socket option socklab exposes, what C calls it,
+//! when it may be set, what it does in one sentence, which sockets it applies
+//! to, and which values the kernel's type for it can hold. Applying and
+//! reading options is `apply.rs`; this file does no I/O.
 
-use std::fmt;
-use std::io;
 use std::net::{IpAddr, Ipv4Addr};
-use std::time::Duration;
+use std::ops::RangeInclusive;
 
 use serde::{Deserialize, Serialize};
-use socket2::{SockRef, TcpKeepalive};
 
-use super::spec::SocketClass;
+use super::value::OptValue;
+
+/// The four kinds of socket, which decide which options apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SocketClass {
+    Tcp,
+    Udp,
+    UnixStream,
+    UnixDgram,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum SockOpt {
@@ -45,41 +53,13 @@ pub enum Phase {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Bool,
     Int,
     Millis,
     Linger,
     Group,
     Word,
-}
-
-/// An option's value, as asked for or as read back from the kernel.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum OptValue {
-    Bool(bool),
-    Int(u64),
-    /// A duration in milliseconds; `None` is off / no timeout.
-    Millis(Option<u64>),
-    /// SO_LINGER: `None` is off, `Some(secs)` is on with that timeout.
-    Linger(Option<u64>),
-    Group(IpAddr),
-    /// Read-only values the kernel reports as words (SOCK_STREAM, an error).
-    Text(String),
-}
-
-impl fmt::Display for OptValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            OptValue::Bool(b) => write!(f, "{}", if *b { "on" } else { "off" }),
-            OptValue::Int(n) => write!(f, "{n}"),
-            OptValue::Millis(None) | OptValue::Linger(None) => write!(f, "off"),
-            OptValue::Millis(Some(ms)) => write!(f, "{ms} ms"),
-            OptValue::Linger(Some(s)) => write!(f, "on, {s} s"),
-            OptValue::Group(ip) => write!(f, "{ip}"),
-            OptValue::Text(t) => write!(f, "{t}"),
-        }
-    }
 }
 
 struct Info {
@@ -89,6 +69,10 @@ struct Info {
     phase: Phase,
     doc: &'static str,
 }
+
+/// Largest value a C `int` option holds: beyond it the kernel would see a
+/// wrapped number (SO_LINGER 4294967296 would become "on, 0 s").
+const INT_MAX: u64 = i32::MAX as u64;
 
 impl SockOpt {
     pub const ALL: [SockOpt; 20] = [
@@ -318,6 +302,67 @@ impl SockOpt {
         }
     }
 
+    pub(super) fn kind(self) -> Kind {
+        self.info().kind
+    }
+
+    /// The values the kernel's type for this option holds (and the kernel
+    /// accepts), for numeric options: what `parse_value` and `check` enforce.
+    pub fn range(self) -> Option<RangeInclusive<u64>> {
+        Some(match self {
+            // TCP_KEEPIDLE / TCP_KEEPINTVL: 1..=MAX_TCP_KEEPIDLE (32767 s) in Linux.
+            SockOpt::KeepIdle | SockOpt::KeepInterval => 1..=32_767,
+            // An int the kernel doubles and caps at net.core.[rw]mem_max.
+            SockOpt::SndBuf | SockOpt::RcvBuf => 0..=INT_MAX,
+            SockOpt::Linger => 0..=INT_MAX,
+            // IP_TTL takes 1..255 (IPV6_UNICAST_HOPS 0..255): one byte in the header.
+            SockOpt::Ttl => 1..=255,
+            SockOpt::MulticastTtl => 0..=255,
+            // A timeval: seconds in a long, so any u64 of milliseconds fits; keep it sane (a year).
+            SockOpt::ReadTimeout | SockOpt::WriteTimeout => 0..=365 * 24 * 3600 * 1000,
+            _ => return None,
+        })
+    }
+
+    /// Checks a value that did not come through `parse_value` (a workspace
+    /// file, an API caller): the right kind for this option, and in range.
+    pub fn check(self, value: &OptValue) -> Result<(), String> {
+        let kind_ok = matches!(
+            (self.kind(), value),
+            (Kind::Bool, OptValue::Bool(_))
+                | (Kind::Int, OptValue::Int(_))
+                | (Kind::Millis, OptValue::Millis(_))
+                | (Kind::Linger, OptValue::Linger(_))
+                | (Kind::Group, OptValue::Group(_))
+        );
+        if !kind_ok {
+            return Err(match self.kind() {
+                Kind::Word => format!("{} ({}) is read-only", self.name(), self.c_name()),
+                _ => format!("{}: {value:?} is not the kind of value {} takes", self.name(), self.c_name()),
+            });
+        }
+        match value {
+            OptValue::Int(n) | OptValue::Millis(Some(n)) | OptValue::Linger(Some(n)) => self.check_range(*n),
+            OptValue::Group(ip) if !ip.is_multicast() => {
+                Err(format!("{}: '{ip}' is not a multicast address (224.0.0.0/4 or ff00::/8)", self.name()))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn check_range(self, n: u64) -> Result<(), String> {
+        match self.range() {
+            Some(r) if !r.contains(&n) => Err(format!(
+                "{}: {n} is out of range: {} takes {} to {}",
+                self.name(),
+                self.c_name(),
+                r.start(),
+                r.end()
+            )),
+            _ => Ok(()),
+        }
+    }
+
     /// Parse a value for this option from what a person typed.
     pub fn parse_value(self, s: &str) -> Result<OptValue, String> {
         let s = s.trim();
@@ -327,16 +372,16 @@ impl SockOpt {
             "0" | "off" | "false" | "no" => Ok(false),
             _ => Err(format!("{}: '{s}' is not on/off (use 1 or 0)", self.name())),
         };
-        let as_int = || s.parse::<u64>().map_err(|_| format!("{}: '{s}' is not a whole number", self.name()));
+        let as_int = || {
+            let n = s.parse::<u64>().map_err(|_| match s.parse::<i128>() {
+                Ok(_) => format!("{}: {s} is out of range", self.name()),
+                Err(_) => format!("{}: '{s}' is not a whole number", self.name()),
+            })?;
+            self.check_range(n).map(|()| n)
+        };
         match self.info().kind {
             Kind::Bool => as_bool().map(OptValue::Bool),
-            Kind::Int => {
-                let n = as_int()?;
-                if n > i32::MAX as u64 {
-                    return Err(format!("{}: {n} is too large", self.name()));
-                }
-                Ok(OptValue::Int(n))
-            }
+            Kind::Int => as_int().map(OptValue::Int),
             Kind::Millis if lower == "off" => Ok(OptValue::Millis(None)),
             Kind::Millis => as_int().map(|ms| OptValue::Millis((ms > 0).then_some(ms))),
             Kind::Linger if lower == "off" => Ok(OptValue::Linger(None)),
@@ -348,163 +393,5 @@ impl SockOpt {
             }
             Kind::Word => Err(format!("{} ({}) is read-only", self.name(), self.c_name())),
         }
-    }
-
-    /// Sets the option on a socket. `ipv6` picks the IPv6 variant where there is one.
-    pub fn set(self, sock: &SockRef<'_>, value: &OptValue, ipv6: bool) -> io::Result<()> {
-        let bad = || io::Error::new(io::ErrorKind::InvalidInput, format!("wrong kind of value for {}", self.c_name()));
-        let int = |v: &OptValue| match v {
-            OptValue::Int(n) => u32::try_from(*n).map_err(|_| bad()),
-            _ => Err(bad()),
-        };
-        let boolean = |v: &OptValue| match v {
-            OptValue::Bool(b) => Ok(*b),
-            _ => Err(bad()),
-        };
-        let millis = |v: &OptValue| match v {
-            OptValue::Millis(ms) => Ok(ms.map(Duration::from_millis)),
-            _ => Err(bad()),
-        };
-        match self {
-            SockOpt::ReuseAddr => sock.set_reuse_address(boolean(value)?),
-            SockOpt::ReusePort => set_reuse_port(sock, boolean(value)?),
-            SockOpt::V6Only => sock.set_only_v6(boolean(value)?),
-            SockOpt::NoDelay => sock.set_tcp_nodelay(boolean(value)?),
-            SockOpt::KeepAlive => sock.set_keepalive(boolean(value)?),
-            SockOpt::KeepIdle => {
-                sock.set_tcp_keepalive(&TcpKeepalive::new().with_time(Duration::from_secs(int(value)?.into())))
-            }
-            SockOpt::KeepInterval => keepalive_interval(sock, int(value)?),
-            SockOpt::SndBuf => sock.set_send_buffer_size(int(value)? as usize),
-            SockOpt::RcvBuf => sock.set_recv_buffer_size(int(value)? as usize),
-            SockOpt::Linger => match value {
-                OptValue::Linger(l) => sock.set_linger(l.map(Duration::from_secs)),
-                _ => Err(bad()),
-            },
-            SockOpt::Ttl if ipv6 => sock.set_unicast_hops_v6(int(value)?),
-            SockOpt::Ttl => sock.set_ttl_v4(int(value)?),
-            SockOpt::Broadcast => sock.set_broadcast(boolean(value)?),
-            SockOpt::MulticastTtl if ipv6 => sock.set_multicast_hops_v6(int(value)?),
-            SockOpt::MulticastTtl => sock.set_multicast_ttl_v4(int(value)?),
-            SockOpt::MulticastLoop if ipv6 => sock.set_multicast_loop_v6(boolean(value)?),
-            SockOpt::MulticastLoop => sock.set_multicast_loop_v4(boolean(value)?),
-            SockOpt::JoinMulticast | SockOpt::LeaveMulticast => {
-                let join = self == SockOpt::JoinMulticast;
-                match value {
-                    OptValue::Group(IpAddr::V4(g)) if join => sock.join_multicast_v4(g, &Ipv4Addr::UNSPECIFIED),
-                    OptValue::Group(IpAddr::V4(g)) => sock.leave_multicast_v4(g, &Ipv4Addr::UNSPECIFIED),
-                    OptValue::Group(IpAddr::V6(g)) if join => sock.join_multicast_v6(g, 0),
-                    OptValue::Group(IpAddr::V6(g)) => sock.leave_multicast_v6(g, 0),
-                    _ => Err(bad()),
-                }
-            }
-            SockOpt::ReadTimeout => sock.set_read_timeout(millis(value)?),
-            SockOpt::WriteTimeout => sock.set_write_timeout(millis(value)?),
-            SockOpt::SoType | SockOpt::SoError => {
-                Err(io::Error::new(io::ErrorKind::PermissionDenied, format!("{} is read-only", self.c_name())))
-            }
-        }
-    }
-
-    /// Reads the option back from the kernel. Join/leave have nothing to read:
-    /// their effective value is the group, once the call succeeded.
-    pub fn get(self, sock: &SockRef<'_>, ipv6: bool) -> io::Result<OptValue> {
-        let ms = |d: Option<Duration>| OptValue::Millis(d.map(|d| d.as_millis() as u64));
-        Ok(match self {
-            SockOpt::ReuseAddr => OptValue::Bool(sock.reuse_address()?),
-            SockOpt::ReusePort => OptValue::Bool(reuse_port(sock)?),
-            SockOpt::V6Only => OptValue::Bool(sock.only_v6()?),
-            SockOpt::NoDelay => OptValue::Bool(sock.tcp_nodelay()?),
-            SockOpt::KeepAlive => OptValue::Bool(sock.keepalive()?),
-            SockOpt::KeepIdle => OptValue::Int(keepalive_time(sock)?),
-            SockOpt::KeepInterval => OptValue::Int(keepalive_interval_get(sock)?),
-            SockOpt::SndBuf => OptValue::Int(sock.send_buffer_size()? as u64),
-            SockOpt::RcvBuf => OptValue::Int(sock.recv_buffer_size()? as u64),
-            SockOpt::Linger => OptValue::Linger(sock.linger()?.map(|d| d.as_secs())),
-            SockOpt::Ttl if ipv6 => OptValue::Int(sock.unicast_hops_v6()?.into()),
-            SockOpt::Ttl => OptValue::Int(sock.ttl_v4()?.into()),
-            SockOpt::Broadcast => OptValue::Bool(sock.broadcast()?),
-            SockOpt::MulticastTtl if ipv6 => OptValue::Int(sock.multicast_hops_v6()?.into()),
-            SockOpt::MulticastTtl => OptValue::Int(sock.multicast_ttl_v4()?.into()),
-            SockOpt::MulticastLoop if ipv6 => OptValue::Bool(sock.multicast_loop_v6()?),
-            SockOpt::MulticastLoop => OptValue::Bool(sock.multicast_loop_v4()?),
-            SockOpt::JoinMulticast | SockOpt::LeaveMulticast => {
-                return Err(io::Error::new(io::ErrorKind::Unsupported, "membership cannot be read back"));
-            }
-            SockOpt::ReadTimeout => ms(sock.read_timeout()?),
-            SockOpt::WriteTimeout => ms(sock.write_timeout()?),
-            SockOpt::SoType => OptValue::Text(type_name(sock.r#type()?).into()),
-            SockOpt::SoError => OptValue::Text(match sock.take_error()? {
-                None => "0 (no error)".into(),
-                Some(e) => e.raw_os_error().and_then(super::errno_name).unwrap_or("error").to_string(),
-            }),
-        })
-    }
-}
-
-fn type_name(t: socket2::Type) -> &'static str {
-    if t == socket2::Type::STREAM {
-        "SOCK_STREAM"
-    } else if t == socket2::Type::DGRAM {
-        "SOCK_DGRAM"
-    } else {
-        "other"
-    }
-}
-
-#[cfg(unix)]
-fn set_reuse_port(sock: &SockRef<'_>, on: bool) -> io::Result<()> {
-    sock.set_reuse_port(on)
-}
-#[cfg(unix)]
-fn reuse_port(sock: &SockRef<'_>) -> io::Result<bool> {
-    sock.reuse_port()
-}
-#[cfg(not(unix))]
-fn set_reuse_port(_: &SockRef<'_>, _: bool) -> io::Result<()> {
-    Err(io::Error::new(io::ErrorKind::Unsupported, "SO_REUSEPORT does not exist on this OS"))
-}
-#[cfg(not(unix))]
-fn reuse_port(_: &SockRef<'_>) -> io::Result<bool> {
-    Err(io::Error::new(io::ErrorKind::Unsupported, "SO_REUSEPORT does not exist on this OS"))
-}
-
-fn keepalive_interval(sock: &SockRef<'_>, secs: u32) -> io::Result<()> {
-    sock.set_tcp_keepalive(&TcpKeepalive::new().with_interval(Duration::from_secs(secs.into())))
-}
-
-fn keepalive_time(sock: &SockRef<'_>) -> io::Result<u64> {
-    sock.tcp_keepalive_time().map(|d| d.as_secs())
-}
-
-fn keepalive_interval_get(sock: &SockRef<'_>) -> io::Result<u64> {
-    sock.tcp_keepalive_interval().map(|d| d.as_secs())
-}
-
-/// Parses `NAME=VALUE` as given to `--set` (`rcvbuf=65536`, `linger=0`, `join=239.1.2.3`).
-pub fn parse_option_setting(s: &str) -> Result<(SockOpt, OptValue), String> {
-    let (name, value) = s
-        .split_once('=')
-        .ok_or_else(|| format!("'{s}': write NAME=VALUE, e.g. nodelay=1 (see --help for the names)"))?;
-    let opt = SockOpt::from_name(name).ok_or_else(|| {
-        let names: Vec<_> = SockOpt::ALL.iter().filter(|o| o.phase() != Phase::ReadOnly).map(|o| o.name()).collect();
-        format!("unknown option '{name}': one of {}", names.join(", "))
-    })?;
-    Ok((opt, opt.parse_value(value)?))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_settings() {
-        assert_eq!(parse_option_setting("nodelay=1").unwrap(), (SockOpt::NoDelay, OptValue::Bool(true)));
-        assert_eq!(parse_option_setting("SO_RCVBUF=4096").unwrap(), (SockOpt::RcvBuf, OptValue::Int(4096)));
-        assert_eq!(parse_option_setting("linger=off").unwrap(), (SockOpt::Linger, OptValue::Linger(None)));
-        assert!(parse_option_setting("nodelay=maybe").unwrap_err().contains("on/off"));
-        assert!(parse_option_setting("bogus=1").unwrap_err().contains("unknown option"));
-        assert!(parse_option_setting("join=10.0.0.1").unwrap_err().contains("multicast"));
-        assert!(parse_option_setting("type=1").unwrap_err().contains("read-only"));
     }
 }

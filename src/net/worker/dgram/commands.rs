@@ -1,0 +1,91 @@
+//! What the datagram worker does with each command.
+
+use std::path::PathBuf;
+
+use super::{Dest, DgramFile, SEND_QUEUE, Sock, Worker};
+use crate::net::addr::{Addr, parse_host_port};
+use crate::net::command::{Command, Target};
+use crate::net::errors::NetError;
+use crate::net::event::EventKind;
+use crate::net::worker::file::FileSend;
+use crate::net::worker::setup::{OptTarget, resolve, set_option, snapshot};
+
+impl Worker {
+    pub(super) fn command(&mut self, cmd: Command) {
+        let result = match cmd {
+            Command::Open { .. } => Ok(()),
+            Command::Send { target, data, .. } => self.dest(&target).and_then(|d| {
+                if self.queue.len() >= SEND_QUEUE {
+                    return Err(NetError::usage("sendto", "the send queue is full: wait for it to drain"));
+                }
+                self.queue.push_back((data, d));
+                Ok(())
+            }),
+            Command::SendFile { target, path, .. } => self.dest(&target).and_then(|dest| {
+                self.file = Some(DgramFile { file: FileSend::open(&path)?, dest });
+                Ok(())
+            }),
+            Command::SetOption { opt, value, .. } => {
+                let at = OptTarget { class: self.class, ipv6: self.is_ipv6(), bound: true, conn: None };
+                if let Some(s) = self.sock.as_ref() {
+                    set_option(s.sock_ref(), opt, &value, at, &mut self.ctx.out);
+                }
+                Ok(())
+            }
+            Command::ReadOptions { .. } => {
+                if let Some(s) = self.sock.as_ref() {
+                    let reports = snapshot(s.sock_ref(), self.class, self.is_ipv6());
+                    self.ctx.out.push(EventKind::Options { conn: None, reports });
+                }
+                Ok(())
+            }
+            Command::SetReply { reply, .. } => {
+                self.reply = reply;
+                Ok(())
+            }
+            Command::ShutdownWrite { .. } | Command::Disconnect { .. } => {
+                Err(NetError::usage("shutdown", "a datagram socket has no connection to shut down or disconnect"))
+            }
+            Command::Close { .. } => {
+                self.done = true;
+                Ok(())
+            }
+            Command::Capture { path, .. } => {
+                self.ctx.out.set_capture(path);
+                Ok(())
+            }
+        };
+        if let Err(error) = result {
+            self.ctx.out.push(EventKind::Error { conn: None, error });
+        }
+    }
+
+    fn is_ipv6(&self) -> bool {
+        matches!(self.sock.as_ref().map(Sock::local), Some(Addr::Inet(a)) if a.is_ipv6())
+    }
+
+    fn dest(&mut self, target: &Target) -> Result<Dest, NetError> {
+        let connected = self.sock.as_ref().and_then(Sock::peer).is_some();
+        match target {
+            Target::Peer if connected => Ok(Dest::Connected),
+            Target::Peer => Err(NetError::usage(
+                "send",
+                "this socket is not connected: give an address to send to (or set a default peer)",
+            )),
+            Target::To(addr) => match self.sock.as_ref() {
+                Some(Sock::Unix(_)) => Ok(Dest::Path(PathBuf::from(addr))),
+                _ => {
+                    parse_host_port(addr).map_err(|m| NetError::usage("sendto", m))?;
+                    let v6 = self.is_ipv6();
+                    let found = resolve(addr, &mut self.ctx.out).unwrap_or_default();
+                    found.into_iter().find(|a| a.is_ipv6() == v6).map(Dest::Inet).ok_or_else(|| {
+                        NetError::usage(format!("sendto({addr})"), "no address of this socket's family (IPv4/IPv6)")
+                    })
+                }
+            },
+            Target::Conn(_) | Target::All => {
+                Err(NetError::usage("send", "a datagram socket has no connections: send to an address"))
+            }
+        }
+    }
+}

@@ -1,0 +1,324 @@
+//! The datagram worker: a UDP or Unix datagram socket. Every recvfrom() is
+//! reported with its source; what the caller cannot take is counted, never
+//! hidden, and so is what the kernel dropped (Linux SO_RXQ_OVFL). Commands
+//! are in `commands.rs`.
+
+mod commands;
+
+use std::collections::VecDeque;
+use std::io;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use mio::net::{UdpSocket, UnixDatagram};
+use mio::{Interest, Token};
+use socket2::SockRef;
+
+use super::file::FileSend;
+use super::{PollLoop, WorkerCtx, interrupted, open, run_loop, rxq, would_block};
+use crate::net::addr::Addr;
+use crate::net::command::Command;
+use crate::net::errors::NetError;
+use crate::net::event::EventKind;
+use crate::net::options::SocketClass;
+use crate::net::reply::ReplyMode;
+use crate::net::spec::EndpointKind;
+
+const SOCK: Token = Token(1);
+/// Datagrams read per turn before commands get a look in.
+const RECVS_PER_TURN: usize = 256;
+/// Datagrams waiting for the socket to take them.
+const SEND_QUEUE: usize = 4096;
+/// A file goes out as datagrams of this size (under a typical 1500-byte MTU).
+const FILE_DATAGRAM: usize = 1200;
+/// A file's datagrams read ahead into the send queue.
+const FILE_AHEAD: usize = 64;
+/// recvfrom() takes datagrams up to this size whole.
+const MAX_DATAGRAM: usize = 65536;
+const LOSS_REPORT_EVERY: Duration = Duration::from_millis(200);
+
+enum Sock {
+    Udp(UdpSocket),
+    Unix(UnixDatagram),
+}
+
+#[derive(Clone)]
+enum Dest {
+    Connected,
+    Inet(SocketAddr),
+    Path(PathBuf),
+}
+
+impl Dest {
+    fn addr(&self) -> Option<Addr> {
+        match self {
+            Dest::Connected => None,
+            Dest::Inet(a) => Some(Addr::Inet(*a)),
+            Dest::Path(p) => Some(Addr::Unix(p.display().to_string())),
+        }
+    }
+}
+
+impl Sock {
+    fn local(&self) -> Addr {
+        match self {
+            Sock::Udp(s) => s.local_addr().map(Addr::Inet).unwrap_or(Addr::Unnamed),
+            Sock::Unix(s) => s.local_addr().map(|a| Addr::from_unix(&a)).unwrap_or(Addr::Unnamed),
+        }
+    }
+
+    fn peer(&self) -> Option<Addr> {
+        match self {
+            Sock::Udp(s) => s.peer_addr().ok().map(Addr::Inet),
+            Sock::Unix(s) => s.peer_addr().ok().map(|a| Addr::from_unix(&a)),
+        }
+    }
+
+    fn send(&self, data: &[u8], dest: &Dest) -> io::Result<usize> {
+        match (self, dest) {
+            (Sock::Udp(s), Dest::Connected) => s.send(data),
+            (Sock::Udp(s), Dest::Inet(a)) => s.send_to(data, *a),
+            (Sock::Unix(s), Dest::Connected) => s.send(data),
+            (Sock::Unix(s), Dest::Path(p)) => s.send_to(data, p),
+            _ => Err(io::Error::from_raw_os_error(libc::EAFNOSUPPORT)),
+        }
+    }
+
+    fn sock_ref(&self) -> SockRef<'_> {
+        match self {
+            Sock::Udp(s) => SockRef::from(s),
+            Sock::Unix(s) => SockRef::from(s),
+        }
+    }
+}
+
+pub(crate) fn run(mut ctx: WorkerCtx) {
+    let opened = match ctx.spec.kind {
+        EndpointKind::Udp => open::udp(&mut ctx).map(Sock::Udp),
+        _ => open::unix_datagram(&mut ctx).map(Sock::Unix),
+    };
+    let mut w = Worker {
+        sock: opened,
+        class: ctx.spec.kind.class(),
+        reply: ctx.spec.reply,
+        ctx,
+        queue: VecDeque::new(),
+        file: None,
+        engine_dropped: 0,
+        kernel_dropped: None,
+        reported: (0, None),
+        last_report: Instant::now(),
+        readable: true,
+        recv_buf: vec![0; MAX_DATAGRAM],
+        writable: true,
+        done: false,
+    };
+    if w.register() {
+        run_loop(&mut w);
+    }
+    w.finish();
+}
+
+/// A file going out as datagrams, and where to.
+struct DgramFile {
+    file: FileSend,
+    dest: Dest,
+}
+
+struct Worker {
+    ctx: WorkerCtx,
+    sock: Option<Sock>,
+    class: SocketClass,
+    reply: ReplyMode,
+    queue: VecDeque<(Vec<u8>, Dest)>,
+    file: Option<DgramFile>,
+    engine_dropped: u64,
+    kernel_dropped: Option<u64>,
+    reported: (u64, Option<u64>),
+    last_report: Instant,
+    readable: bool,
+    /// recvfrom()'s buffer, kept across turns so no turn zeroes 64 KiB first.
+    recv_buf: Vec<u8>,
+    writable: bool,
+    done: bool,
+}
+
+impl Worker {
+    /// Registers the socket with the poll; false if there is none or it failed.
+    fn register(&mut self) -> bool {
+        let registry = self.ctx.poll.registry();
+        let both = Interest::READABLE | Interest::WRITABLE;
+        let registered = match self.sock.as_mut() {
+            Some(Sock::Udp(s)) => registry.register(s, SOCK, both),
+            Some(Sock::Unix(s)) => registry.register(s, SOCK, both),
+            None => return false,
+        };
+        if let Err(e) = registered {
+            self.ctx.out.push(EventKind::Error { conn: None, error: NetError::from_io("epoll_ctl", &e) });
+            return false;
+        }
+        if let Some(peer) = self.sock.as_ref().and_then(Sock::peer) {
+            let local = self.sock.as_ref().map(Sock::local).unwrap_or(Addr::Unnamed);
+            self.ctx.out.push(EventKind::Connected { conn: 0, local, peer });
+        }
+        true
+    }
+
+    fn receive(&mut self) {
+        for _ in 0..RECVS_PER_TURN {
+            if !self.readable {
+                return;
+            }
+            let got = match self.sock.as_ref() {
+                Some(Sock::Udp(s)) => rxq::recv_from(s, &mut self.recv_buf).map(|(n, a, d)| (n, Addr::Inet(a), d)),
+                Some(Sock::Unix(s)) => s.recv_from(&mut self.recv_buf).map(|(n, a)| (n, Addr::from_unix(&a), None)),
+                None => return,
+            };
+            match got {
+                Ok((n, from, drops)) => {
+                    if let Some(d) = drops {
+                        self.kernel_dropped = Some(d.into());
+                    }
+                    if self.ctx.out.congested() {
+                        self.engine_dropped += 1;
+                        continue;
+                    }
+                    let data = self.recv_buf[..n].to_vec();
+                    if self.reply == ReplyMode::Echo {
+                        let dest = match &from {
+                            Addr::Inet(a) => Some(Dest::Inet(*a)),
+                            Addr::Unix(p) => Some(Dest::Path(PathBuf::from(p))),
+                            Addr::Unnamed => None,
+                        };
+                        match dest {
+                            Some(d) if self.queue.len() < SEND_QUEUE => self.queue.push_back((data.clone(), d)),
+                            _ => {}
+                        }
+                    }
+                    self.ctx.out.push(EventKind::Received { conn: 0, from: Some(from), data });
+                }
+                Err(e) if would_block(&e) => self.readable = false,
+                Err(e) if interrupted(&e) => {}
+                Err(e) => {
+                    // e.g. ECONNREFUSED: an earlier datagram got ICMP port unreachable.
+                    self.ctx.out.push(EventKind::Error { conn: None, error: NetError::from_io("recvfrom", &e) });
+                }
+            }
+        }
+    }
+
+    fn send_queued(&mut self) {
+        while self.writable {
+            let Some((data, dest)) = self.queue.front() else { return };
+            let Some(sock) = self.sock.as_ref() else { return };
+            match sock.send(data, dest) {
+                Ok(n) => {
+                    let to = dest.addr();
+                    let data = data[..n].to_vec();
+                    self.queue.pop_front();
+                    self.ctx.out.push(EventKind::Sent { conn: 0, to, data });
+                }
+                Err(e) if would_block(&e) => self.writable = false,
+                Err(e) if interrupted(&e) => {}
+                Err(e) => {
+                    let call = match dest.addr() {
+                        Some(a) => format!("sendto({a})"),
+                        None => "send".into(),
+                    };
+                    self.queue.pop_front();
+                    self.ctx.out.push(EventKind::Error { conn: None, error: NetError::from_io(call, &e) });
+                }
+            }
+        }
+    }
+
+    fn pump_file(&mut self) {
+        while self.queue.len() < FILE_AHEAD {
+            let Some(f) = self.file.as_mut() else { return };
+            match f.file.next(FILE_DATAGRAM) {
+                Ok(Some(piece)) => {
+                    self.queue.push_back((piece, f.dest.clone()));
+                    if f.file.read % (64 * FILE_DATAGRAM as u64) == 0 {
+                        self.ctx.out.push(f.file.progress(0));
+                    }
+                }
+                Ok(None) => {
+                    self.ctx.out.push(f.file.progress(0));
+                    self.file = None;
+                }
+                Err(error) => {
+                    self.ctx.out.push(EventKind::Error { conn: None, error });
+                    self.file = None;
+                }
+            }
+        }
+    }
+
+    fn loss_unreported(&self) -> bool {
+        self.reported != (self.engine_dropped, self.kernel_dropped)
+    }
+
+    fn report_loss(&mut self, now: bool) {
+        if self.loss_unreported() && (now || self.last_report.elapsed() >= LOSS_REPORT_EVERY) {
+            self.reported = (self.engine_dropped, self.kernel_dropped);
+            self.last_report = Instant::now();
+            self.ctx
+                .out
+                .push(EventKind::Loss { engine_dropped: self.engine_dropped, kernel_dropped: self.kernel_dropped });
+        }
+    }
+
+    fn finish(mut self) {
+        self.report_loss(true);
+        let had_socket = self.sock.take().map(|sock| {
+            let file = match &sock {
+                Sock::Unix(s) => s.local_addr().ok().and_then(|a| a.as_pathname().map(|p| p.to_path_buf())),
+                Sock::Udp(_) => None,
+            };
+            drop(sock);
+            if let Some(f) = file {
+                let _ = std::fs::remove_file(f);
+            }
+        });
+        super::finish(self.ctx.out, had_socket.is_some());
+    }
+}
+
+impl PollLoop for Worker {
+    fn ctx(&mut self) -> &mut WorkerCtx {
+        &mut self.ctx
+    }
+
+    fn ready(&mut self, _token: Token, ev: &mio::event::Event) {
+        self.readable |= ev.is_readable() || ev.is_error();
+        self.writable |= ev.is_writable() || ev.is_error();
+    }
+
+    fn handle(&mut self, cmd: Command) {
+        self.command(cmd);
+    }
+
+    fn inbox_closed(&mut self) {
+        self.done = true;
+    }
+
+    fn service(&mut self) {
+        self.receive();
+        self.pump_file();
+        self.send_queued();
+        self.report_loss(false);
+    }
+
+    fn busy(&mut self) -> bool {
+        self.readable || (self.writable && (!self.queue.is_empty() || self.file.is_some()))
+    }
+
+    fn next_deadline(&self) -> Option<Instant> {
+        self.loss_unreported().then(|| self.last_report + LOSS_REPORT_EVERY)
+    }
+
+    fn done(&self) -> bool {
+        self.done
+    }
+}

@@ -1,0 +1,134 @@
+//! What the stream worker does with each command: sends, files, options,
+//! half-close, disconnect, close, capture.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use socket2::SockRef;
+
+use super::conn::Conn;
+use super::{ListenSock, Worker};
+use crate::net::addr::Addr;
+use crate::net::command::{Command, Target};
+use crate::net::errors::NetError;
+use crate::net::event::{ConnId, EventKind};
+use crate::net::worker::file::FileSend;
+use crate::net::worker::setup::{OptTarget, set_option, snapshot};
+
+impl<L: ListenSock> Worker<L> {
+    pub(super) fn command(&mut self, cmd: Command) {
+        match cmd {
+            Command::Open { .. } => {}
+            Command::Send { target, data, .. } => match self.targets(&target) {
+                Ok(ids) => {
+                    for id in ids {
+                        self.queue_to(id, data.clone());
+                    }
+                }
+                Err(error) => self.ctx.out.push(EventKind::Error { conn: None, error }),
+            },
+            Command::SendFile { target, path, .. } => match self.targets(&target) {
+                Ok(ids) => {
+                    for id in ids {
+                        self.start_file(id, &path);
+                    }
+                }
+                Err(error) => self.ctx.out.push(EventKind::Error { conn: None, error }),
+            },
+            Command::SetOption { conn, opt, value, .. } => {
+                let at = OptTarget { class: self.class, ipv6: self.is_ipv6(conn), bound: true, conn };
+                if let Some(sock) = Self::sock_ref(&self.listener, &self.conns, conn) {
+                    set_option(sock, opt, &value, at, &mut self.ctx.out);
+                } else {
+                    self.no_such_conn(conn);
+                }
+            }
+            Command::ReadOptions { conn, .. } => {
+                let ipv6 = self.is_ipv6(conn);
+                if let Some(sock) = Self::sock_ref(&self.listener, &self.conns, conn) {
+                    let reports = snapshot(sock, self.class, ipv6);
+                    self.ctx.out.push(EventKind::Options { conn, reports });
+                } else {
+                    self.no_such_conn(conn);
+                }
+            }
+            Command::SetReply { reply, .. } => self.reply = reply,
+            Command::ShutdownWrite { conn, .. } => {
+                let id = conn.unwrap_or(0);
+                match self.conns.get_mut(&id) {
+                    Some(c) => {
+                        c.shutdown_requested = true;
+                        let _ = c.flush(&mut self.ctx.out);
+                    }
+                    None => self.no_such_conn(Some(id)),
+                }
+            }
+            Command::Disconnect { conn, abort, .. } => {
+                if abort || self.conns.get(&conn).is_some_and(|c| c.flushed()) {
+                    self.close_conn(conn, abort);
+                } else if let Some(c) = self.conns.get_mut(&conn) {
+                    c.close_when_flushed = true;
+                } else {
+                    self.no_such_conn(Some(conn));
+                }
+            }
+            Command::Close { abort, .. } => self.close_all(abort),
+            Command::Capture { path, .. } => self.ctx.out.set_capture(path),
+        }
+    }
+
+    fn start_file(&mut self, id: ConnId, path: &Path) {
+        match (FileSend::open(path), self.conns.get_mut(&id)) {
+            (Ok(f), Some(c)) => c.file = Some(f),
+            (Err(error), _) => self.ctx.out.push(EventKind::Error { conn: Some(id), error }),
+            (Ok(_), None) => {}
+        }
+    }
+
+    fn no_such_conn(&mut self, conn: Option<ConnId>) {
+        let msg = match conn {
+            Some(c) => format!("connection #{c} is closed"),
+            None => "the endpoint has no socket open".into(),
+        };
+        self.ctx.out.push(EventKind::Error { conn, error: NetError::usage("getsockopt", msg) });
+    }
+
+    /// The socket a command means: the listener, the client's one connection, or one of a server's.
+    fn sock_ref<'a>(
+        listener: &'a Option<L>,
+        conns: &'a BTreeMap<ConnId, Conn<L::Stream>>,
+        conn: Option<ConnId>,
+    ) -> Option<SockRef<'a>> {
+        match conn {
+            None if listener.is_some() => listener.as_ref().map(SockRef::from),
+            None => conns.get(&0).map(|c| SockRef::from(&c.sock)),
+            Some(id) => conns.get(&id).map(|c| SockRef::from(&c.sock)),
+        }
+    }
+
+    fn is_ipv6(&self, conn: Option<ConnId>) -> bool {
+        let local = match conn {
+            None if self.is_server() => {
+                self.listener.as_ref().and_then(|l| SockRef::from(l).local_addr().ok()).and_then(|a| a.as_socket())
+            }
+            _ => match self.conns.get(&conn.unwrap_or(0)).map(|c| &c.local) {
+                Some(Addr::Inet(a)) => Some(*a),
+                _ => None,
+            },
+        };
+        local.is_some_and(|a| a.is_ipv6())
+    }
+
+    fn targets(&self, target: &Target) -> Result<Vec<ConnId>, NetError> {
+        let none = |msg: &str| Err(NetError::usage("send", msg));
+        match target {
+            Target::Peer if !self.is_server() => Ok(self.conns.keys().copied().collect()),
+            Target::Peer => none("a server has no single peer: pick a connection, or send to all"),
+            Target::Conn(c) if self.conns.contains_key(c) => Ok(vec![*c]),
+            Target::Conn(c) => none(&format!("connection #{c} is closed")),
+            Target::All if self.conns.is_empty() => none("no client is connected"),
+            Target::All => Ok(self.conns.keys().copied().collect()),
+            Target::To(_) => none("a stream socket sends to its connection, not to an address"),
+        }
+    }
+}
