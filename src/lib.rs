@@ -1,5 +1,6 @@
 pub mod app;
 pub mod cli;
+pub mod codegen;
 pub mod model;
 pub mod net;
 pub mod settings;

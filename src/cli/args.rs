@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use super::code::LangArg;
 use crate::net::{OptValue, ReplyMode, SockOpt, parse_option_setting};
 
 #[derive(Parser, Debug)]
@@ -65,6 +66,15 @@ pub enum Sub {
         file: PathBuf,
         #[arg(long)]
         json: bool,
+    },
+    /// Print the program that does what a workspace endpoint does, in Python or Rust.
+    Code {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        lang: LangArg,
+        /// The endpoint to show (its name), when the workspace has several.
+        #[arg(long, value_name = "NAME")]
+        endpoint: Option<String>,
     },
 }
 

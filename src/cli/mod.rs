@@ -1,6 +1,7 @@
 //! The command line: a netcat-like front end on the same engine as the GUI.
 
 mod args;
+mod code;
 mod json;
 mod run;
 mod workspace_run;

@@ -52,6 +52,7 @@ pub fn run(cli: Cli) -> i32 {
             connect(spec, &common, Duration::from_millis(wait))
         }
         Some(Sub::Run { file, json }) => super::workspace_run::run_workspace(&file, json),
+        Some(Sub::Code { file, lang, endpoint }) => super::code::run_code(&file, lang.into(), endpoint.as_deref()),
         None => {
             eprintln!("socklab: nothing to run");
             2
