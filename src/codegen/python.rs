@@ -14,9 +14,6 @@ pub(super) fn program(plan: &Plan, header: &Vars) -> String {
     let r = Renderer { style: &STYLE, patient: plan.patient };
     let mut parts = vec![r.render(tpl::HEADER, header)];
     let mut defs = vec![r.render(tpl::SHOW, &Vars::new())];
-    if plan.patient {
-        defs.push(r.render(tpl::PATIENT, &Vars::new()));
-    }
     let mut constants = address_constants(plan);
     let mut vars = socket_vars(plan, &r);
     match plan.kind {
@@ -30,7 +27,11 @@ pub(super) fn program(plan: &Plan, header: &Vars) -> String {
         }
         EndpointKind::Udp | EndpointKind::UnixDatagram => datagram(plan, &r, &mut vars, &mut constants, &mut defs),
     }
-    defs.push(r.render(tpl::FOOTER, &Vars::new()));
+    if defs.iter().any(|d| super::uses_word(d, "patient(")) {
+        defs.insert(1, r.render(tpl::PATIENT, &Vars::new()));
+    }
+    let reads_stdin = plan.client_like() || (plan.kind.is_server() && plan.reply == ReplyMode::None);
+    defs.push(r.render(if reads_stdin { tpl::FOOTER_EXIT_NOW } else { tpl::FOOTER }, &Vars::new()));
     let constants = constants.join("\n");
     let body = format!("{}\n\n\n{}", constants.trim_end(), defs.join("\n\n")).trim_start().to_string();
     parts.push(imports(&body));

@@ -19,6 +19,23 @@ if __name__ == "__main__":
         sys.exit(f"error: {e}")
 "#;
 
+/// For programs with a thread reading stdin, which may be blocked in read()
+/// when the program ends: a normal exit would abort on the stdin lock.
+pub(super) const FOOTER_EXIT_NOW: &str = r#"
+if __name__ == "__main__":
+    status = 0
+    try:
+        main()
+    except KeyboardInterrupt:
+        pass
+    except OSError as e:
+        @@ code-exit-on-error
+        print(f"error: {e}", file=sys.stderr, flush=True)
+        status = 1
+    @@ code-exit-now
+    os._exit(status)
+"#;
+
 pub(super) const SHOW: &str = r#"
 def show(addr):
     @@ code-show

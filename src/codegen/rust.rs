@@ -10,9 +10,14 @@ use super::rust_tpl as tpl;
 
 const STYLE: Style = Style { comment: "// ", patient_open: "patient(|| ", width: 100 };
 
-/// The Cargo.toml line the program needs: SO_REUSEPORT is behind socket2's "all" feature.
+/// The Cargo.toml line the program needs: SO_REUSEPORT and the conversions
+/// into std's Unix socket types are behind socket2's "all" feature.
 pub(super) fn dependency(plan: &Plan) -> &'static str {
-    if plan.uses_reuseport() { "socket2 = { version = \"0.6\", features = [\"all\"] }" } else { "socket2 = \"0.6\"" }
+    if plan.uses_reuseport() || plan.family == Family::Unix {
+        "socket2 = { version = \"0.6\", features = [\"all\"] }"
+    } else {
+        "socket2 = \"0.6\""
+    }
 }
 
 pub(super) fn program(plan: &Plan, header: &Vars) -> String {
@@ -58,7 +63,7 @@ pub(super) fn program(plan: &Plan, header: &Vars) -> String {
     if unix && super::uses_word(&body_so_far, "show(") {
         defs.push(r.render(tpl::SHOW, &Vars::new()));
     }
-    if plan.patient {
+    if super::uses_word(&body_so_far, "patient(") {
         defs.push(r.render(tpl::PATIENT, &Vars::new()));
     }
     let body = format!("{}\n\n{}", constants.join("\n").trim(), defs.join("\n"));

@@ -6,6 +6,7 @@ pub(super) const HEADER: &str = r#"
 @@ code-header
 {{peer_line}}
 @@ code-generated-rs
+//     {{dependency}}
 "#;
 
 pub(super) const MAIN: &str = r#"

@@ -482,7 +482,7 @@ impl Drop for Proc {
 
 /// The real interpreter behind `python3` (asked once): a version manager's
 /// shim costs a shell start per script, several times Python's own start.
-fn python_exe() -> &'static str {
+pub fn python_exe() -> &'static str {
     static EXE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     EXE.get_or_init(|| {
         let out = Command::new("python3")
