@@ -13,6 +13,7 @@ mod python;
 mod python_tpl;
 mod render;
 mod rust;
+mod rust_dgram_tpl;
 mod rust_tpl;
 pub mod text;
 
@@ -97,4 +98,120 @@ pub(crate) fn uses_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(i, _)| {
         !text[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | ':' | '.'))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::net::{EndpointKind, OptValue, Phase, ReplyMode, SockOpt};
+
+    fn every_option(spec: EndpointSpec) -> EndpointSpec {
+        SockOpt::ALL.into_iter().fold(spec, |s, o| {
+            let value = if o.phase() == Phase::ReadOnly { OptValue::Text(String::new()) } else { o.default_value() };
+            s.with_option(o, value)
+        })
+    }
+
+    /// Each kind, reply mode, peer or not, address family, with and without options.
+    fn variants() -> Vec<EndpointSpec> {
+        let mut out = Vec::new();
+        for kind in EndpointKind::ALL {
+            let addresses: &[&str] =
+                if kind.is_unix() { &["/tmp/s.sock"] } else { &["127.0.0.1:9000", "[::1]:9000", "localhost:9000"] };
+            for &reply in kind.reply_modes() {
+                for address in addresses {
+                    for peer in [None, Some(if kind.is_unix() { "/tmp/p.sock" } else { "127.0.0.1:1" })] {
+                        if peer.is_some() && !kind.is_datagram() {
+                            continue;
+                        }
+                        let mut spec = EndpointSpec::new(kind, *address).with_reply(reply);
+                        spec.peer = peer.map(String::from);
+                        out.push(every_option(spec.clone()));
+                        out.push(spec);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_program_is_whole() {
+        for spec in variants() {
+            for lang in Lang::ALL {
+                let code = generate("x", &spec, lang).unwrap_or_else(|e| panic!("{spec:?}: {e}"));
+                for mark in ["{{", "{ $", "missing note", "«", "»", "@@"] {
+                    assert!(!code.contains(mark), "{mark} left in the {} program of {spec:?}:\n{code}", lang.name());
+                }
+            }
+        }
+    }
+
+    /// A note no template or generator names is dead text a translator would
+    /// still translate.
+    #[test]
+    fn every_note_is_used() {
+        let sources = [
+            include_str!("mod.rs"),
+            include_str!("options.rs"),
+            include_str!("python.rs"),
+            include_str!("python_tpl.rs"),
+            include_str!("rust.rs"),
+            include_str!("rust_tpl.rs"),
+            include_str!("rust_dgram_tpl.rs"),
+            include_str!("plan.rs"),
+        ];
+        for (id, _) in text::NOTES {
+            let by_option = id.strip_prefix("code-opt-").is_some_and(|n| SockOpt::from_name(n).is_some());
+            let named = sources.iter().any(|s| s.contains(&format!("\"{id}\"")) || s.contains(&format!("@@ {id}\n")));
+            assert!(by_option || named, "note {id} is never used");
+        }
+    }
+
+    #[test]
+    fn text_from_a_file_stays_inside_its_literal_and_comment() {
+        let name = "two\nlines \"quoted\" \\ \u{2028}";
+        let path = "/tmp/a \"b\" \\c\nd.sock";
+        let spec = EndpointSpec::new(EndpointKind::UnixServer, path).with_reply(ReplyMode::Echo);
+        let py = generate(name, &spec, Lang::Python).expect("python");
+        assert!(py.contains(r#"ADDRESS = "/tmp/a \"b\" \\c\nd.sock""#), "{py}");
+        let rs = generate(name, &spec, Lang::Rust).expect("rust");
+        assert!(rs.contains(r#"const ADDRESS: &str = "/tmp/a \"b\" \\c\nd.sock";"#), "{rs}");
+        for (code, comment) in [(&py, "#"), (&rs, "//")] {
+            let header: Vec<&str> = code.lines().take_while(|l| !l.is_empty()).collect();
+            assert!(header.iter().all(|l| l.starts_with(comment)), "{header:?}");
+            assert!(header.concat().contains(r#""two\nlines \"quoted\" \\ \u2028""#), "{header:?}");
+        }
+    }
+
+    #[test]
+    fn options_that_cannot_apply_are_left_out_with_the_reason() {
+        let spec = EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0")
+            .with_option(SockOpt::NoDelay, OptValue::Bool(true))
+            .with_option(SockOpt::SoType, OptValue::Text(String::new()))
+            .with_option(SockOpt::JoinMulticast, OptValue::Group("ff02::1".parse().expect("ipv6")));
+        let py = generate("u", &spec, Lang::Python).expect("python");
+        assert!(
+            py.contains("# TCP_NODELAY is not set here (a TCP option") && !py.contains("socket.TCP_NODELAY"),
+            "{py}"
+        );
+        assert!(py.contains("# SO_TYPE is read-only") && !py.contains("socket.SO_TYPE"), "{py}");
+        assert!(py.contains("# IP_ADD_MEMBERSHIP ff02::1 is not set") && !py.contains("IPV6_JOIN_GROUP,"), "{py}");
+        let rs = generate("u", &spec, Lang::Rust).expect("rust");
+        assert!(!rs.contains("set_tcp_nodelay") && !rs.contains("join_multicast"), "{rs}");
+    }
+
+    #[test]
+    fn endpoints_that_cannot_work_are_refused() {
+        let bad = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:99999");
+        assert!(
+            matches!(generate("b", &bad, Lang::Python), Err(CodegenError::Address { field: "address", message }) if message.contains("out of range"))
+        );
+        let peer = EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0").with_peer("nowhere");
+        assert!(matches!(generate("p", &peer, Lang::Rust), Err(CodegenError::Address { field: "peer", .. })));
+        let chat = EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0").with_reply(ReplyMode::Chat);
+        assert!(matches!(generate("c", &chat, Lang::Python), Err(CodegenError::Reply { .. })));
+        let mute = EndpointSpec::new(EndpointKind::UnixDatagram, "");
+        assert!(matches!(generate("m", &mute, Lang::Python), Err(CodegenError::NoPath { .. })));
+    }
 }

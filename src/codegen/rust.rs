@@ -6,6 +6,7 @@ use crate::net::{EndpointKind, ReplyMode};
 use super::options::{self, Target};
 use super::plan::{Family, Plan};
 use super::render::{Renderer, Style, Vars};
+use super::rust_dgram_tpl as dtpl;
 use super::rust_tpl as tpl;
 
 const STYLE: Style = Style { comment: "// ", patient_open: "patient(|| ", width: 100 };
@@ -174,33 +175,33 @@ fn datagram(plan: &Plan, r: &Renderer<'_>, vars: &mut Vars, constants: &mut Vec<
         };
     }
     vars.set("bind", bind.join("\n")).set("print_bound", bound_line);
-    vars.set("connect", if plan.peer.is_some() { r.render(tpl::DGRAM_CONNECT, vars) } else { String::new() });
+    vars.set("connect", if plan.peer.is_some() { r.render(dtpl::DGRAM_CONNECT, vars) } else { String::new() });
     let connected_udp = plan.kind == EndpointKind::Udp && plan.peer.is_some();
     let the_loop = if client_like {
         if bound {
             constants.push("const WAIT_AFTER_INPUT: Duration = Duration::from_secs(1);".into());
-            let refused = if connected_udp { r.render(tpl::DGRAM_CLIENT_REFUSED, vars) } else { String::new() };
+            let refused = if connected_udp { r.render(dtpl::DGRAM_CLIENT_REFUSED, vars) } else { String::new() };
             vars.set("refused", refused).set("wait", "1");
-            r.render(tpl::DGRAM_CLIENT_LOOP, vars)
+            r.render(dtpl::DGRAM_CLIENT_LOOP, vars)
         } else {
-            r.render(tpl::DGRAM_SEND_ONLY, vars)
+            r.render(dtpl::DGRAM_SEND_ONLY, vars)
         }
     } else {
         let reply = match (plan.reply, unix) {
-            (ReplyMode::Echo, false) => r.render(tpl::UDP_ECHO, vars),
-            (ReplyMode::Echo, true) => r.render(tpl::UNIX_ECHO, vars),
+            (ReplyMode::Echo, false) => r.render(dtpl::UDP_ECHO, vars),
+            (ReplyMode::Echo, true) => r.render(dtpl::UNIX_ECHO, vars),
             _ => {
                 vars.set("from_text", if unix { "show(&from)" } else { "from" });
-                r.render(tpl::DGRAM_PRINT, vars)
+                r.render(dtpl::DGRAM_PRINT, vars)
             }
         };
         vars.set("reply", reply);
-        r.render(if connected_udp { tpl::DGRAM_LOOP_REFUSED } else { tpl::DGRAM_LOOP }, vars)
+        r.render(if connected_udp { dtpl::DGRAM_LOOP_REFUSED } else { dtpl::DGRAM_LOOP }, vars)
     };
     vars.set("loop", the_loop);
-    defs.push(r.render(tpl::DGRAM_RUN, vars));
+    defs.push(r.render(dtpl::DGRAM_RUN, vars));
     if client_like {
-        defs.push(r.render(tpl::DGRAM_SEND_LINES, vars));
+        defs.push(r.render(dtpl::DGRAM_SEND_LINES, vars));
     }
 }
 

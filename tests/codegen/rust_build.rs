@@ -7,7 +7,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use socklab::codegen::{self, Lang};
-use socklab::net::{EndpointKind, EndpointSpec, OptValue, Phase, SockOpt};
+use socklab::net::{EndpointKind, EndpointSpec, OptValue, Phase, ReplyMode, SockOpt};
 
 use crate::support::{Proc, python_exe};
 
@@ -43,6 +43,9 @@ pub fn variants() -> Vec<(String, EndpointSpec)> {
     out.push(("udp v6".into(), v6));
     out.push(("tcp v6".into(), every_option(EndpointSpec::new(EndpointKind::TcpClient, "[::1]:9000"))));
     out.push(("unbound".into(), EndpointSpec::new(EndpointKind::UnixDatagram, "").with_peer("/tmp/peer.sock")));
+    // Names and paths come from a file: they must stay inside their comment and literal.
+    let odd = EndpointSpec::new(EndpointKind::UnixServer, "/tmp/a \"b\" \\c\n.sock").with_reply(ReplyMode::Chat);
+    out.push(("two\nlines \"quoted\" \\".into(), odd));
     out
 }
 
