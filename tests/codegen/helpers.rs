@@ -41,7 +41,7 @@ pub fn port0(address: &str) -> String {
 pub struct Program {
     pub proc: Proc,
     pub code: String,
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
 }
 
 impl Program {
@@ -52,7 +52,12 @@ impl Program {
         std::fs::write(&path, &code).expect("write the program");
         let mut cmd = Command::new(python_exe());
         cmd.arg(&path);
-        Program { proc: Proc::spawn(&format!("generated {name:?}"), &mut cmd, true), code, _dir: dir }
+        Program { proc: Proc::spawn(&format!("generated {name:?}"), &mut cmd, true), code, _dir: Some(dir) }
+    }
+
+    /// A program built elsewhere (the generated Rust), run by `cmd`.
+    pub fn run(name: &str, cmd: &mut Command, code: String) -> Program {
+        Program { proc: Proc::spawn(name, cmd, true), code, _dir: None }
     }
 
     /// The rest of the next stdout line that starts with `prefix`; other lines are skipped.

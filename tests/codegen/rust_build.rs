@@ -1,6 +1,8 @@
 //! Every kind of generated program, with and without options: the Rust ones
 //! compile (warnings denied) in a throwaway crate built offline from the
-//! registry cache, and are as rustfmt formats them; the Python ones compile.
+//! registry cache, are as rustfmt formats them, and the servers of the
+//! lessons' reply modes run and pass the same checks as the Python ones; the
+//! Python ones compile.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -9,6 +11,8 @@ use std::time::Duration;
 use socklab::codegen::{self, Lang};
 use socklab::net::{EndpointKind, EndpointSpec, OptValue, Phase, ReplyMode, SockOpt};
 
+use super::checks;
+use super::helpers::Program;
 use crate::support::{Proc, python_exe};
 
 /// Each kind × each of its reply modes × with or without a peer × plain or
@@ -49,6 +53,26 @@ pub fn variants() -> Vec<(String, EndpointSpec)> {
     out
 }
 
+/// Servers on port 0 that the test runs, as the lessons' Python ones are run.
+fn runnable() -> Vec<(String, EndpointSpec)> {
+    let tcp = |reply| EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0").with_reply(reply);
+    vec![
+        ("echo".into(), tcp(ReplyMode::Echo)),
+        (
+            "echo with options".into(),
+            tcp(ReplyMode::Echo)
+                .with_option(SockOpt::ReuseAddr, OptValue::Bool(true))
+                .with_option(SockOpt::NoDelay, OptValue::Bool(true))
+                .with_option(SockOpt::RcvBuf, OptValue::Int(65536))
+                .with_option(SockOpt::ReadTimeout, OptValue::Millis(Some(100))),
+        ),
+        ("chat".into(), tcp(ReplyMode::Chat)),
+        ("daytime".into(), tcp(ReplyMode::Daytime)),
+        ("http".into(), tcp(ReplyMode::Http)),
+        ("udp echo".into(), EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0").with_reply(ReplyMode::Echo)),
+    ]
+}
+
 fn every_option(spec: EndpointSpec) -> EndpointSpec {
     SockOpt::ALL
         .into_iter()
@@ -83,17 +107,18 @@ fn write_package(root: &Path, package: &str, dependency: &str, programs: &[Strin
         write_if_changed(&file, &program.replacen("\nfn main() {", "\npub fn main() {", 1));
         files.push(file);
     }
-    main.push_str("\nfn main() {\n");
-    for i in 0..programs.len() {
-        main.push_str(&format!("    let _ = p{i}::main as fn();\n"));
-    }
-    main.push_str("}\n");
+    // `plain N` runs program N.
+    let list: Vec<String> = (0..programs.len()).map(|i| format!("p{i}::main")).collect();
+    main.push_str(&format!(
+        "\nfn main() {{\n    let programs: &[fn()] = &[{}];\n    let which = std::env::args().nth(1).and_then(|a| a.parse::<usize>().ok());\n    if let Some(program) = which.and_then(|i| programs.get(i)) {{\n        program();\n    }}\n}}\n",
+        list.join(", ")
+    ));
     write_if_changed(&dir.join("src/main.rs"), &main);
     files
 }
 
 #[test]
-fn generated_rust_compiles_and_is_rustfmt_clean() {
+fn generated_rust_builds_runs_and_is_rustfmt_clean() {
     let cargo = option_env!("CARGO").unwrap_or("cargo");
     if Command::new(cargo).arg("--version").output().is_err() {
         eprintln!("skipped: cargo is not installed, so the generated Rust cannot be built here");
@@ -101,7 +126,9 @@ fn generated_rust_compiles_and_is_rustfmt_clean() {
     }
     // socket2's plain build and its "all" feature (SO_REUSEPORT) are built apart,
     // so a program claiming socket2 = "0.6" really builds with just that.
-    let mut plain = Vec::new();
+    let runs = runnable();
+    let mut plain: Vec<String> =
+        runs.iter().map(|(name, spec)| codegen::generate(name, spec, Lang::Rust).expect("generate")).collect();
     let mut all = Vec::new();
     for (name, spec) in variants() {
         let program = codegen::generate(&name, &spec, Lang::Rust).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -127,6 +154,14 @@ fn generated_rust_compiles_and_is_rustfmt_clean() {
         p.wait_exit_within(Duration::from_secs(900)).unwrap_or_else(|| panic!("cargo build -p {package} hangs"));
         let (code, _, err) = p.finish();
         assert_eq!(code, 0, "the generated Rust ({package}) does not build:\n{err}");
+    }
+    // The servers of the lessons' reply modes, run: they do what the Python ones do.
+    let binary = root.join("target/debug/plain");
+    for (i, (name, spec)) in runs.iter().enumerate() {
+        let mut cmd = Command::new(&binary);
+        cmd.arg(i.to_string());
+        let mut p = Program::run(&format!("generated Rust {name:?}"), &mut cmd, plain[i].clone());
+        checks::check_server(&mut p, spec);
     }
     if Command::new("rustfmt").arg("--version").output().is_ok_and(|o| o.status.success()) {
         let out =
