@@ -2,11 +2,15 @@
 //! engine's own option table, so it cannot drift from what `--set` accepts.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use super::code::LangArg;
 use crate::net::{OptValue, ReplyMode, SockOpt, parse_option_setting};
+use crate::workspace::MAX_CONNECT_TIMEOUT;
+
+use super::messages;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -32,7 +36,8 @@ pub enum Sub {
     /// (UDP: to the last peer heard from). Runs until Ctrl+C.
     Serve {
         proto: Proto,
-        /// host:port to bind (127.0.0.1 is this machine only; 0.0.0.0 every interface), or a path for unix.
+        /// host:port to bind (127.0.0.1 is this machine only; 0.0.0.0 every interface), or a path for unix
+        /// (@name: an abstract socket, Linux only).
         address: String,
         /// What the server does with what it receives.
         #[arg(long, value_enum, default_value = "none")]
@@ -43,19 +48,20 @@ pub enum Sub {
         #[arg(long, default_value_t = 128)]
         backlog: i32,
     },
-    /// Connect to a server. Stdin is sent, received bytes go to stdout. Ends when
-    /// the peer closes, or (after stdin ends and we half-close) when it closes too.
+    /// Connect to a server. Stdin is sent, received bytes go to stdout. When stdin
+    /// ends we half-close (FIN) and read until the peer closes too; a peer that
+    /// closes first may still read, so stdin is sent until it ends.
     Connect {
         proto: Proto,
         /// host:port to connect to, or a path for unix.
         address: String,
         #[command(flatten)]
         common: Common,
-        /// connect() timeout in seconds.
-        #[arg(long, default_value_t = 10.0, value_name = "SECS")]
-        timeout: f64,
-        /// Datagram sockets: after stdin ends, stop once nothing arrived for this long.
-        #[arg(long, default_value_t = 1000, value_name = "MS")]
+        /// connect() timeout in seconds (fractions allowed; at most a day).
+        #[arg(long, default_value = "10", value_name = "SECS", value_parser = parse_timeout)]
+        timeout: Duration,
+        /// Datagram sockets: after stdin ends, stop once nothing arrived for this long (at most a day).
+        #[arg(long, default_value_t = 1000, value_name = "MS", value_parser = clap::value_parser!(u64).range(0..=MAX_WAIT_MS))]
         wait: u64,
         /// unix-dgram: the path to bind for replies (default: a temporary path).
         #[arg(long, value_name = "PATH")]
@@ -95,6 +101,20 @@ fn parse_set(s: &str) -> Result<(SockOpt, OptValue), String> {
     parse_option_setting(s)
 }
 
+/// `--wait`'s limit in milliseconds: a day, like `--timeout`.
+const MAX_WAIT_MS: u64 = 24 * 60 * 60 * 1000;
+
+/// Seconds as a person writes them ("2", "0.5"); NaN, infinities, zero,
+/// negative values and more than a day are refused with the reason.
+fn parse_timeout(s: &str) -> Result<Duration, String> {
+    let secs: f64 = s.trim().parse().map_err(|_| messages::timeout_not_a_number(s))?;
+    let max = MAX_CONNECT_TIMEOUT.as_secs_f64();
+    if !secs.is_finite() || secs < 0.001 || secs > max {
+        return Err(messages::timeout_out_of_range(s, max));
+    }
+    Duration::try_from_secs_f64(secs).map_err(|_| messages::timeout_out_of_range(s, max))
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Proto {
     Tcp,
@@ -103,6 +123,18 @@ pub enum Proto {
     Unix,
     /// Unix datagram socket.
     UnixDgram,
+}
+
+impl Proto {
+    /// As typed on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Proto::Tcp => "tcp",
+            Proto::Udp => "udp",
+            Proto::Unix => "unix",
+            Proto::UnixDgram => "unix-dgram",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use clap::ValueEnum;
 
+use super::Exit;
 use crate::codegen::{self, Lang};
 use crate::workspace::{self, Workspace, WorkspaceEndpoint};
 
@@ -28,30 +29,30 @@ impl From<LangArg> for Lang {
 
 /// Prints the program; bad input (a file that does not load, a missing or
 /// unknown endpoint) exits 2 with the reason on stderr.
-pub fn run_code(file: &Path, lang: Lang, endpoint: Option<&str>) -> i32 {
+pub fn run_code(file: &Path, lang: Lang, endpoint: Option<&str>) -> Exit {
     let ws = match workspace::load(file) {
         Ok(ws) => ws,
         Err(e) => {
             eprintln!("socklab: {e}");
-            return 2;
+            return Exit::Usage;
         }
     };
     let ep = match pick(&ws, endpoint) {
         Ok(ep) => ep,
         Err(msg) => {
             eprintln!("socklab: {}: {msg}", file.display());
-            return 2;
+            return Exit::Usage;
         }
     };
     match codegen::generate(&ep.name, &ep.spec, lang) {
         Ok(program) => {
             // A closed pipe (`| head`) is not an error worth reporting.
             let _ = std::io::stdout().lock().write_all(program.as_bytes());
-            0
+            Exit::Done
         }
         Err(e) => {
             eprintln!("socklab: {}: endpoint {:?}: {e}", file.display(), ep.name);
-            2
+            Exit::Usage
         }
     }
 }

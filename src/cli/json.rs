@@ -29,8 +29,18 @@ fn merge(base: &mut Value, extra: Value) {
     }
 }
 
+/// The event's name in JSON: an identifier a script can match on. It is the
+/// syscall the log shows, except `recv = 0 (FIN)`, which is `eof` here
+/// (the human text stays in `-v` and the GUI's log).
+pub fn json_name(kind: &EventKind) -> &'static str {
+    match kind {
+        EventKind::PeerClosed { .. } => "eof",
+        other => other.label(),
+    }
+}
+
 pub fn event_json(ev: &Event) -> Value {
-    let mut v = json!({ "time": time(ev), "endpoint": ev.endpoint, "event": ev.kind.label() });
+    let mut v = json!({ "time": time(ev), "endpoint": ev.endpoint, "event": json_name(&ev.kind) });
     let extra = match &ev.kind {
         EventKind::Resolved { host, addrs } => {
             json!({ "host": host, "addrs": addrs.iter().map(|a| a.to_string()).collect::<Vec<_>>() })
@@ -73,4 +83,42 @@ pub fn event_json(ev: &Event) -> Value {
     };
     merge(&mut v, extra);
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::net::{Addr, NetError, OptValue, SockOpt};
+
+    #[test]
+    fn every_event_name_is_an_identifier() {
+        let a = Addr::Unix("/x".into());
+        let report = OptionReport { opt: SockOpt::NoDelay, requested: None, effective: Ok(OptValue::Bool(true)) };
+        let kinds = [
+            EventKind::Resolved { host: "h".into(), addrs: vec![] },
+            EventKind::Socket { conn: None, family: "AF_INET", ty: "SOCK_STREAM" },
+            EventKind::OptionSet { conn: None, report: report.clone() },
+            EventKind::Options { conn: None, reports: vec![report] },
+            EventKind::Bound { local: a.clone() },
+            EventKind::Listening { local: a.clone(), backlog: 1 },
+            EventKind::Accepted { conn: 1, local: a.clone(), peer: a.clone() },
+            EventKind::Connected { conn: 0, local: a.clone(), peer: a.clone() },
+            EventKind::Sent { conn: 0, to: None, data: vec![] },
+            EventKind::Received { conn: 0, from: None, data: vec![] },
+            EventKind::PeerClosed { conn: 0 },
+            EventKind::Shutdown { conn: 0 },
+            EventKind::Closed { conn: None, abortive: false },
+            EventKind::FileProgress { conn: 0, sent: 0, total: 0 },
+            EventKind::Loss { engine_dropped: 0, kernel_dropped: None },
+            EventKind::Error { conn: None, error: NetError::usage("x", "y") },
+            EventKind::Capture { path: None },
+            EventKind::Stopped,
+        ];
+        for kind in &kinds {
+            let name = json_name(kind);
+            let ident = !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+            assert!(ident, "{name:?} ({kind:?}) is not an identifier");
+        }
+        assert_eq!(json_name(&EventKind::PeerClosed { conn: 3 }), "eof");
+    }
 }

@@ -2,10 +2,37 @@
 
 mod args;
 mod code;
+mod connect;
 mod json;
+mod messages;
+mod out;
 mod run;
+mod serve;
+mod stdin;
+mod temp_socket;
 mod workspace_run;
 
 pub use args::{Cli, Proto, Sub};
-pub use json::event_json;
-pub use run::{exit_code_for, run};
+pub use json::{event_json, json_name};
+pub use run::run;
+
+/// How a command ended, as its exit status says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: done, or stopped by Ctrl+C.
+    Done,
+    /// 1: a network error (refused, reset, address in use …).
+    Network,
+    /// 2: bad input: arguments, an address, an option value, a workspace file.
+    Usage,
+}
+
+impl Exit {
+    pub fn code(self) -> i32 {
+        match self {
+            Exit::Done => 0,
+            Exit::Network => 1,
+            Exit::Usage => 2,
+        }
+    }
+}

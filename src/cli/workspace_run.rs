@@ -5,34 +5,37 @@
 //! Ctrl+C closes them all and waits for each worker to stop.
 
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::io::{self, Write};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::net::{Command, EndpointId, Engine, Event, EventKind, Events, NoWaker};
-use crate::workspace::{self, WorkspaceEndpoint};
+use crate::net::{BindScope, Command, EndpointId, Engine, Event, EventKind, Events, NoWaker};
+use crate::workspace::{self, MAX_CONNECT_TIMEOUT, Workspace, WorkspaceEndpoint, display_name};
 
 use super::json::event_json;
+use super::out::{print_json, print_raw, say};
+use super::run::is_bad_input;
+use super::{Exit, messages};
 
 /// How long to wait for closed endpoints to report `Stopped` after Ctrl+C.
 const STOP_GRACE: Duration = Duration::from_secs(5);
 /// Beyond the connect timeout, how long an endpoint may take to settle.
 const SETTLE_EXTRA: Duration = Duration::from_secs(2);
 
-pub fn run_workspace(file: &Path, json: bool) -> i32 {
+pub fn run_workspace(file: &Path, json: bool) -> Exit {
     let ws = match workspace::load(file) {
         Ok(ws) => ws,
         Err(e) => {
-            eprintln!("socklab: {e}");
-            return 1;
+            say(&e.to_string());
+            return Exit::Usage;
         }
     };
+    warn_exposed(&ws);
     let pending: VecDeque<WorkspaceEndpoint> = ws.endpoints.into_iter().filter(|e| e.autostart).collect();
     if pending.is_empty() {
-        eprintln!("socklab: {}: no endpoint has `autostart: true`, so there is nothing to run", file.display());
-        return 1;
+        say(&messages::workspace_nothing_autostarts(file));
+        return Exit::Usage;
     }
     let interrupts = Arc::new(AtomicUsize::new(0));
     let counter = interrupts.clone();
@@ -42,10 +45,20 @@ pub fn run_workspace(file: &Path, json: bool) -> i32 {
             std::process::exit(130);
         }
     }) {
-        eprintln!("socklab: cannot handle Ctrl+C: {e}");
-        return 1;
+        say(&messages::no_ctrl_c(&e));
+        return Exit::Network;
     }
     Runner::new(json, pending).run(&interrupts)
+}
+
+/// Before anything starts: one line per auto-start endpoint that will be
+/// reachable from beyond this machine (a file from someone else may bind 0.0.0.0).
+fn warn_exposed(ws: &Workspace) {
+    for ep in ws.exposed_endpoints().into_iter().filter(|e| e.autostart) {
+        if let Some(scope) = BindScope::of(&ep.spec.address) {
+            say(&messages::workspace_exposed(&display_name(&ep.name), &ep.spec.address, scope));
+        }
+    }
 }
 
 struct Runner {
@@ -59,6 +72,8 @@ struct Runner {
     /// The endpoint being started, and until when to wait for it to settle.
     starting: Option<(EndpointId, Instant)>,
     failed: bool,
+    /// An endpoint stopped on something the file asked for (an option the kernel refused).
+    bad_input: bool,
 }
 
 impl Runner {
@@ -74,10 +89,11 @@ impl Runner {
             live: Vec::new(),
             starting: None,
             failed: false,
+            bad_input: false,
         }
     }
 
-    fn run(mut self, interrupts: &AtomicUsize) -> i32 {
+    fn run(mut self, interrupts: &AtomicUsize) -> Exit {
         let mut stop_deadline: Option<Instant> = None;
         loop {
             if stop_deadline.is_none() && interrupts.load(Ordering::SeqCst) > 0 {
@@ -92,11 +108,15 @@ impl Runner {
             }
             if self.live.is_empty() && self.pending.is_empty() {
                 // Every endpoint has stopped: by Ctrl+C (clean), or on its own.
-                return if stop_deadline.is_some() || !self.failed { 0 } else { 1 };
+                return match (stop_deadline.is_some(), self.bad_input, self.failed) {
+                    (true, _, _) | (false, false, false) => Exit::Done,
+                    (false, true, _) => Exit::Usage,
+                    (false, false, true) => Exit::Network,
+                };
             }
             if stop_deadline.is_some_and(|d| Instant::now() >= d) {
-                eprintln!("socklab: {} endpoint(s) did not stop in time", self.live.len());
-                return 1;
+                say(&messages::did_not_stop(self.live.len()));
+                return Exit::Network;
             }
             if let Some(ev) = self.events.recv_timeout(Duration::from_millis(50)) {
                 self.on_event(&ev);
@@ -109,12 +129,13 @@ impl Runner {
             if Instant::now() < deadline {
                 return;
             }
-            let name = self.names.get(&id).cloned().unwrap_or_default();
-            eprintln!("socklab: [{name}] still not ready; starting the next endpoint anyway");
+            let name = self.names.get(&id).map(|n| display_name(n)).unwrap_or_default();
+            say(&messages::workspace_still_not_ready(&name));
             self.starting = None;
         }
         let Some(ep) = self.pending.pop_front() else { return };
-        let settle = ep.spec.connect_timeout + SETTLE_EXTRA;
+        // Checked at load; capped again so no sum here can overflow.
+        let settle = ep.spec.connect_timeout.min(MAX_CONNECT_TIMEOUT) + SETTLE_EXTRA;
         let datagram = ep.spec.kind.is_datagram();
         match self.engine.open(ep.spec) {
             Ok(id) => {
@@ -126,7 +147,7 @@ impl Runner {
                 self.starting = Some((id, Instant::now() + settle));
             }
             Err(e) => {
-                eprintln!("socklab: [{}] {e}", ep.name);
+                say(&messages::tagged(&display_name(&ep.name), &e.to_string()));
                 self.failed = true;
             }
         }
@@ -138,8 +159,9 @@ impl Runner {
             EventKind::Listening { .. } | EventKind::Connected { .. } | EventKind::Stopped => true,
             // A datagram socket's last opening step reads its options back.
             EventKind::Options { conn: None, .. } => self.datagram.contains(&ev.endpoint),
-            EventKind::Error { .. } => {
+            EventKind::Error { error, .. } => {
                 self.failed = true;
+                self.bad_input |= is_bad_input(error) && self.starting.is_some_and(|(id, _)| id == ev.endpoint);
                 false
             }
             _ => false,
@@ -152,32 +174,28 @@ impl Runner {
         }
     }
 
-    /// JSON lines (with the endpoint's name) on stdout, or, as `serve` does,
-    /// received bytes raw on stdout and the main steps on stderr.
+    /// JSON lines (with the endpoint's name as `endpoint_name`) on stdout,
+    /// or, as `serve` does, received bytes raw on stdout and the main steps
+    /// on stderr, each line with the name as it can safely be shown.
     fn print(&self, ev: &Event) {
         let name = self.names.get(&ev.endpoint).map(String::as_str).unwrap_or("?");
-        let mut out = io::stdout().lock();
         if self.json {
             let mut v = event_json(ev);
             if let Some(o) = v.as_object_mut() {
-                o.insert("name".into(), name.into());
+                o.insert("endpoint_name".into(), name.into());
             }
-            let _ = writeln!(out, "{v}");
-            let _ = out.flush();
+            print_json(&v);
             return;
         }
         match &ev.kind {
-            EventKind::Received { data, .. } => {
-                let _ = out.write_all(data);
-                let _ = out.flush();
-            }
+            EventKind::Received { data, .. } => print_raw(data),
             EventKind::Listening { .. }
             | EventKind::Bound { .. }
             | EventKind::Connected { .. }
             | EventKind::Error { .. }
             | EventKind::Loss { .. }
             | EventKind::Capture { .. }
-            | EventKind::Stopped => eprintln!("socklab: [{name}] {}", ev.kind.summary()),
+            | EventKind::Stopped => say(&messages::tagged(&display_name(name), &ev.kind.summary())),
             _ => {}
         }
     }

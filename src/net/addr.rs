@@ -105,6 +105,12 @@ pub fn parse_host_port(input: &str) -> Result<(String, u16), String> {
                 return Err(format!("'{s}': put an IPv6 address in brackets, as [::1]:9000"));
             }
             Some((h, p)) => (h.to_string(), p),
+            // A bare number is a port without its host, not a host without its port.
+            None if s.bytes().all(|b| b.is_ascii_digit()) => {
+                return Err(format!(
+                    "'{s}' has no host: write host:port, e.g. 127.0.0.1:{s} (this machine only) or 0.0.0.0:{s} (every interface)"
+                ));
+            }
             None => return Err(format!("'{s}' has no port: write host:port, e.g. {s}:9000")),
         }
     };
@@ -141,6 +147,8 @@ mod tests {
         assert!(parse_host_port("127.0.0.1:99999").unwrap_err().contains("out of range"));
         assert!(parse_host_port("127.0.0.1:abc").unwrap_err().contains("not a number"));
         assert!(parse_host_port("127.0.0.1").unwrap_err().contains("no port"));
+        let bare_port = parse_host_port("9000").unwrap_err();
+        assert!(bare_port.contains("e.g. 127.0.0.1:9000") && !bare_port.contains("9000:9000"), "{bare_port}");
         assert!(parse_host_port("::1:80").unwrap_err().contains("brackets"));
         assert!(parse_host_port(":80").unwrap_err().contains("no host"));
         assert!(parse_host_port("").unwrap_err().contains("empty"));

@@ -1,5 +1,8 @@
 //! Reading and writing workspace files: RON in, checked; pretty RON out, atomically.
 
+use std::fs::{File, Metadata, OpenOptions};
+use std::io::{self, Read};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
 
 use ron::error::{Position, SpannedError};
@@ -7,8 +10,8 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
 use super::atomic::write_atomic;
-use super::{CURRENT_VERSION, Workspace, WorkspaceError};
-use crate::net::{EndpointKind, parse_host_port};
+use super::validate::validate;
+use super::{CURRENT_VERSION, MAX_FILE_BYTES, Workspace, WorkspaceError};
 
 const HEADER: &str = "// socklab workspace. Open it in the app, or run it headless: socklab run FILE.ron\n\
 // Comments are not kept when the app saves this file.\n";
@@ -39,12 +42,76 @@ struct Probe {
     version: VersionCheck,
 }
 
-/// Reads and checks a workspace file.
+/// Reads and checks a workspace file. Only a regular file of at most
+/// [`MAX_FILE_BYTES`] is read: `/dev/zero` would never end and a FIFO would
+/// block until someone writes to it.
 pub fn load(path: impl AsRef<Path>) -> Result<Workspace, WorkspaceError> {
     let path = path.as_ref();
-    let text =
-        std::fs::read_to_string(path).map_err(|source| WorkspaceError::Read { path: path.to_path_buf(), source })?;
+    let bytes = read_limited(path)?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return Err(not_utf8(path, &e)),
+    };
     parse(&text, path)
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, WorkspaceError> {
+    let read_error = |source| WorkspaceError::Read { path: path.to_path_buf(), source };
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; regular files ignore it.
+    let file = OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path).map_err(read_error)?;
+    // The open file's own metadata: what was checked is what is read.
+    let meta = file.metadata().map_err(read_error)?;
+    if !meta.is_file() {
+        return Err(WorkspaceError::NotAFile { path: path.to_path_buf(), what: file_kind(&meta) });
+    }
+    let too_large = |size| WorkspaceError::TooLarge { path: path.to_path_buf(), size };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // A file that grows while it is read stops one byte past the limit.
+    Read::take(&file, MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(read_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(file_size(&file).unwrap_or(bytes.len() as u64)));
+    }
+    Ok(bytes)
+}
+
+fn file_size(file: &File) -> io::Result<u64> {
+    file.metadata().map(|m| m.len())
+}
+
+fn file_kind(meta: &Metadata) -> &'static str {
+    let t = meta.file_type();
+    if t.is_dir() {
+        "a directory"
+    } else if t.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+/// Points at the first byte that is not UTF-8, as a syntax error does.
+fn not_utf8(path: &Path, e: &std::string::FromUtf8Error) -> WorkspaceError {
+    let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+    // The prefix is valid UTF-8 by definition; count lines and characters in it.
+    let prefix = std::str::from_utf8(valid).unwrap_or_default();
+    let line = prefix.matches('\n').count() + 1;
+    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let byte = e.as_bytes().get(valid.len()).copied().unwrap_or_default();
+    WorkspaceError::Syntax {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message: format!("byte 0x{byte:02x} is not UTF-8 text: a workspace is a text file"),
+    }
 }
 
 /// Parses and checks workspace text; `path` is only used in error messages.
@@ -85,38 +152,6 @@ fn first_visible(text: &str, start: Position, end: Position) -> (usize, usize) {
         pos = (pos.0 + 1, 1);
     }
     (start.line, start.col)
-}
-
-/// What parses but cannot work: caught here, with the entry's name, rather
-/// than when the endpoint is started.
-fn validate(ws: &Workspace, path: &Path) -> Result<(), WorkspaceError> {
-    let invalid = |what, name: &str, message: String| WorkspaceError::Invalid {
-        path: path.to_path_buf(),
-        what,
-        name: name.to_string(),
-        message,
-    };
-    for ep in &ws.endpoints {
-        let spec = &ep.spec;
-        let fail = |message: String| invalid("endpoint", &ep.name, message);
-        if spec.kind.is_unix() {
-            if spec.address.trim().is_empty() && spec.kind != EndpointKind::UnixDatagram {
-                return Err(fail("a Unix socket needs a path, e.g. /tmp/socklab.sock".into()));
-            }
-        } else {
-            parse_host_port(&spec.address).map_err(|m| fail(format!("address: {m}")))?;
-            if let Some(peer) = &spec.peer {
-                parse_host_port(peer).map_err(|m| fail(format!("peer: {m}")))?;
-            }
-        }
-        if !spec.kind.reply_modes().contains(&spec.reply) {
-            return Err(fail(format!("reply mode {} does not apply to a {}", spec.reply.name(), spec.kind.label())));
-        }
-    }
-    for m in &ws.messages {
-        m.bytes().map_err(|e| invalid("message", &m.name, format!("payload ({}): {e}", m.format.label())))?;
-    }
-    Ok(())
 }
 
 /// The workspace as pretty RON, with a header comment.

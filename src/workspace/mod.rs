@@ -8,6 +8,10 @@
 mod atomic;
 mod error;
 mod file;
+mod safe_text;
+mod validate;
+
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
@@ -15,9 +19,18 @@ use crate::net::{EndpointSpec, PayloadError, PayloadFormat, parse_payload};
 
 pub use error::WorkspaceError;
 pub use file::{load, parse, save, to_ron};
+pub use safe_text::{NAME_SHOWN, display_name, escape_controls};
 
 /// The newest file format this build reads and the one it writes.
 pub const CURRENT_VERSION: u32 = 1;
+
+/// The largest file `load` reads: far more than any workspace, small enough
+/// that a wrong file is refused at once instead of filling memory.
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
+
+/// The longest connect timeout accepted (a day): more is a typo, and a sum
+/// with it must not overflow.
+pub const MAX_CONNECT_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

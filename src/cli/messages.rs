@@ -1,0 +1,105 @@
+//! Every sentence the command line prints of its own, in one place (a later
+//! issue moves them into translation catalogs). Event summaries come from the
+//! engine; these are the CLI's notes, warnings and refusals.
+
+use std::path::Path;
+
+use crate::net::{BindScope, parse_host_port};
+
+pub fn timeout_not_a_number(s: &str) -> String {
+    format!("'{s}' is not a number of seconds: write e.g. 10 or 0.5")
+}
+
+pub fn timeout_out_of_range(s: &str, max: f64) -> String {
+    format!("{s} is not between 0.001 and {max} seconds (a day): a connect() that takes longer than that has failed")
+}
+
+pub fn empty_unix_path(proto: &str) -> String {
+    format!(
+        "{proto}: the path is empty: give a file path such as /tmp/socklab.sock, or @name for an abstract socket (Linux only, no file)"
+    )
+}
+
+pub fn empty_bind_path() -> String {
+    "--bind: the path is empty: give a file path such as /tmp/socklab-client.sock, or leave --bind out".into()
+}
+
+pub fn reply_not_for(reply: &str, kind: &str) -> String {
+    format!("--reply {reply} does not apply to a {kind}")
+}
+
+pub fn nothing_to_run() -> String {
+    "nothing to run: give a command (serve, connect, run) or see --help".into()
+}
+
+pub fn no_temp_dir(dir: &Path, err: &std::io::Error) -> String {
+    format!("cannot create a directory for the reply socket in {}: {err}: give a path with --bind PATH", dir.display())
+}
+
+/// `serve`, before binding beyond loopback: who will be able to reach it.
+pub fn serve_exposed(address: &str, scope: BindScope, datagram: bool) -> String {
+    let port = parse_host_port(address).map(|(_, p)| p).unwrap_or_default();
+    let can = if datagram { "send to it" } else { "connect" };
+    let fix = format!("to keep it to this machine, use 127.0.0.1:{port} (or [::1]:{port})");
+    match scope {
+        BindScope::AllInterfaces => {
+            format!("{address} is every interface: anyone who can reach this machine over a network can {can}; {fix}")
+        }
+        _ => format!("{address} is a network interface: other machines on its network can {can}; {fix}"),
+    }
+}
+
+/// `run`, before starting: an endpoint of the file binds beyond loopback.
+pub fn workspace_exposed(name: &str, address: &str, scope: BindScope) -> String {
+    let reach = match scope {
+        BindScope::AllInterfaces => "every interface, so anyone who can reach this machine over a network",
+        _ => "a network interface, so other machines on its network",
+    };
+    format!(
+        "warning: [{name}] binds {address}: {reach} can reach it (edit its address to 127.0.0.1 to keep it to this machine)"
+    )
+}
+
+pub fn no_client_discarding() -> String {
+    "no client is connected: stdin is discarded until one connects".into()
+}
+
+pub fn no_peer_discarding() -> String {
+    "nobody to send to yet: stdin is discarded until a datagram arrives (replies go to its sender)".into()
+}
+
+pub fn line_split(max: usize) -> String {
+    format!(
+        "a line of stdin is longer than the largest datagram ({max} bytes): it is sent in pieces of {max} bytes, as is any later long line"
+    )
+}
+
+pub fn input_not_sent(err: &dyn std::fmt::Display) -> String {
+    format!("input not sent: {err}")
+}
+
+pub fn peer_half_closed() -> String {
+    "the peer closed its sending side (FIN); it may still read, so stdin is sent until it ends, then ours is closed too"
+        .into()
+}
+
+pub fn workspace_still_not_ready(name: &str) -> String {
+    format!("[{name}] still not ready; starting the next endpoint anyway")
+}
+
+pub fn workspace_nothing_autostarts(file: &Path) -> String {
+    format!("{}: no endpoint has `autostart: true`, so there is nothing to run", file.display())
+}
+
+pub fn did_not_stop(n: usize) -> String {
+    format!("{n} endpoint(s) did not stop in time")
+}
+
+pub fn no_ctrl_c(err: &dyn std::fmt::Display) -> String {
+    format!("cannot handle Ctrl+C: {err}")
+}
+
+/// A line about one endpoint of a workspace: "[name] what happened".
+pub fn tagged(name: &str, msg: &str) -> String {
+    format!("[{name}] {msg}")
+}

@@ -1,0 +1,100 @@
+//! What reaches the terminal. Received bytes go to stdout unchanged (that is
+//! the point of a netcat); everything else is a line of text, and text can
+//! carry names, paths and messages from a file or a peer, so every stderr
+//! line has its control characters escaped and every JSON line its C1
+//! controls, which serde_json leaves raw.
+
+use std::io::{self, Write};
+
+use serde_json::Value;
+
+use crate::net::{Event, EventKind};
+use crate::workspace::escape_controls;
+
+use super::json::event_json;
+
+/// One line on stderr: "socklab: " and the message, escaped.
+pub fn say(msg: &str) {
+    eprintln!("socklab: {}", escape_controls(msg));
+}
+
+/// One JSON value on its own stdout line, flushed (scripts read line by line).
+pub fn print_json(v: &Value) {
+    let line = escape_c1(v.to_string());
+    let mut out = io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
+}
+
+/// Received bytes, as they came.
+pub fn print_raw(data: &[u8]) {
+    let mut out = io::stdout().lock();
+    let _ = out.write_all(data);
+    let _ = out.flush();
+}
+
+/// serde_json escapes U+0000–U+001F but writes U+0080–U+009F as they are,
+/// and some terminals obey U+009B as CSI. They can only occur inside JSON
+/// strings, where `\u009b` means the same character.
+fn escape_c1(line: String) -> String {
+    if !line.chars().any(is_c1) {
+        return line;
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    for c in line.chars() {
+        if is_c1(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
+}
+
+/// Prints `serve`'s and `connect`'s events: JSON lines, or received bytes raw
+/// with the main steps (and, with -v, every step) on stderr.
+pub struct Printer {
+    pub json: bool,
+    pub verbose: bool,
+}
+
+impl Printer {
+    pub fn show(&self, ev: &Event) {
+        if self.json {
+            print_json(&event_json(ev));
+            return;
+        }
+        match &ev.kind {
+            EventKind::Received { data, .. } => {
+                print_raw(data);
+                if self.verbose {
+                    say(&ev.kind.summary());
+                }
+            }
+            EventKind::Error { .. }
+            | EventKind::Listening { .. }
+            | EventKind::Bound { .. }
+            | EventKind::Loss { .. } => say(&ev.kind.summary()),
+            _ if self.verbose => say(&ev.kind.summary()),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn c1_controls_in_json_become_escapes() {
+        let v = serde_json::json!({ "name": "a\u{9b}2Jb\u{1b}c é" });
+        let line = escape_c1(v.to_string());
+        assert_eq!(line, r#"{"name":"a\u009b2Jb\u001bc é"}"#);
+        let back: Value = serde_json::from_str(&line).expect("still JSON");
+        assert_eq!(back, v);
+    }
+}

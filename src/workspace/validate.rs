@@ -1,0 +1,102 @@
+//! What parses but cannot work is refused at load, with the entry's name,
+//! rather than when the endpoint is started (or, worse, half-applied).
+
+use std::path::Path;
+
+use super::{MAX_CONNECT_TIMEOUT, Workspace, WorkspaceError};
+use crate::net::{EndpointKind, EndpointSpec, OptValue, SockOpt, parse_host_port};
+
+pub(super) fn validate(ws: &Workspace, path: &Path) -> Result<(), WorkspaceError> {
+    let invalid = |what, name: &str, message: String| WorkspaceError::Invalid {
+        path: path.to_path_buf(),
+        what,
+        name: name.to_string(),
+        message,
+    };
+    for ep in &ws.endpoints {
+        check_endpoint(&ep.spec).map_err(|m| invalid("endpoint", &ep.name, m))?;
+    }
+    for m in &ws.messages {
+        m.bytes().map_err(|e| invalid("message", &m.name, format!("payload ({}): {e}", m.format.label())))?;
+    }
+    Ok(())
+}
+
+fn check_endpoint(spec: &EndpointSpec) -> Result<(), String> {
+    if spec.kind.is_unix() {
+        if spec.address.trim().is_empty() && spec.kind != EndpointKind::UnixDatagram {
+            return Err("a Unix socket needs a path, e.g. /tmp/socklab.sock (or @name for an abstract socket)".into());
+        }
+    } else {
+        parse_host_port(&spec.address).map_err(|m| format!("address: {m}"))?;
+        if let Some(peer) = &spec.peer {
+            parse_host_port(peer).map_err(|m| format!("peer: {m}"))?;
+        }
+    }
+    if !spec.kind.reply_modes().contains(&spec.reply) {
+        return Err(format!("reply mode {} does not apply to a {}", spec.reply.name(), spec.kind.label()));
+    }
+    let timeout = spec.connect_timeout;
+    if timeout.is_zero() || timeout > MAX_CONNECT_TIMEOUT {
+        return Err(format!(
+            "connect_timeout: {} s is not between a millisecond and a day ({} s): write e.g. (secs: 10, nanos: 0)",
+            timeout.as_secs_f64(),
+            MAX_CONNECT_TIMEOUT.as_secs()
+        ));
+    }
+    for req in &spec.options {
+        check_option(req.opt, &req.value).map_err(|m| format!("option {m}"))?;
+    }
+    Ok(())
+}
+
+/// A value from a file gets the same check as one typed into the form or
+/// given to `--set`: it is handed back, as text, to the option's own parser,
+/// which knows its range (so SO_LINGER 2^32 cannot wrap to "on, 0 s").
+fn check_option(opt: SockOpt, value: &OptValue) -> Result<(), String> {
+    let text = match value {
+        OptValue::Bool(b) => u8::from(*b).to_string(),
+        OptValue::Int(n) | OptValue::Millis(Some(n)) | OptValue::Linger(Some(n)) => n.to_string(),
+        OptValue::Millis(None) | OptValue::Linger(None) => "off".into(),
+        OptValue::Group(ip) => ip.to_string(),
+        OptValue::Text(t) => t.clone(),
+    };
+    let parsed = opt.parse_value(&text)?;
+    if std::mem::discriminant(&parsed) != std::mem::discriminant(value) {
+        return Err(format!(
+            "{}: {value:?} is not the kind of value it takes, e.g. {:?}",
+            opt.name(),
+            opt.default_value()
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn option_values_are_checked_like_typed_ones() {
+        assert_eq!(check_option(SockOpt::NoDelay, &OptValue::Bool(true)), Ok(()));
+        assert_eq!(check_option(SockOpt::Linger, &OptValue::Linger(None)), Ok(()));
+        assert_eq!(check_option(SockOpt::ReadTimeout, &OptValue::Millis(Some(250))), Ok(()));
+        let err = check_option(SockOpt::RcvBuf, &OptValue::Int(3_000_000_000)).unwrap_err();
+        assert!(err.contains("rcvbuf") && err.contains("too large"), "{err}");
+        let err = check_option(SockOpt::NoDelay, &OptValue::Int(1)).unwrap_err();
+        assert!(err.contains("Int(1) is not the kind of value it takes, e.g. Bool(true)"), "{err}");
+        assert!(check_option(SockOpt::SoType, &OptValue::Text("x".into())).unwrap_err().contains("read-only"));
+    }
+
+    #[test]
+    fn a_timeout_beyond_a_day_or_of_zero_is_refused() {
+        let mut spec = EndpointSpec::new(EndpointKind::TcpClient, "127.0.0.1:80");
+        assert_eq!(check_endpoint(&spec), Ok(()));
+        spec.connect_timeout = Duration::new(u64::MAX, 999_999_999);
+        assert!(check_endpoint(&spec).unwrap_err().contains("not between a millisecond and a day"));
+        spec.connect_timeout = Duration::ZERO;
+        assert!(check_endpoint(&spec).unwrap_err().starts_with("connect_timeout: 0 s"));
+    }
+}
