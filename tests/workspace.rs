@@ -6,8 +6,14 @@
 mod capture;
 #[path = "workspace/helpers.rs"]
 mod helpers;
+#[path = "workspace/limits.rs"]
+mod limits;
 #[path = "workspace/run.rs"]
 mod run;
+#[path = "workspace/run_output.rs"]
+mod run_output;
+#[path = "support/mod.rs"]
+mod support;
 
 use std::fs;
 use std::net::{IpAddr, Ipv4Addr};

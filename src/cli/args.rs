@@ -58,7 +58,7 @@ pub enum Sub {
         #[command(flatten)]
         common: Common,
         /// connect() timeout in seconds (fractions allowed; at most a day).
-        #[arg(long, default_value = "10", value_name = "SECS", value_parser = parse_timeout)]
+        #[arg(long, default_value = "10", value_name = "SECS", value_parser = parse_timeout, allow_negative_numbers = true)]
         timeout: Duration,
         /// Datagram sockets: after stdin ends, stop once nothing arrived for this long (at most a day).
         #[arg(long, default_value_t = 1000, value_name = "MS", value_parser = clap::value_parser!(u64).range(0..=MAX_WAIT_MS))]

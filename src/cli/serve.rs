@@ -30,7 +30,8 @@ pub fn serve(spec: EndpointSpec, common: &Common) -> Exit {
     let mut pumping = false;
     loop {
         let Some(ev) = events.recv_timeout(Duration::from_millis(200)) else { continue };
-        printer.show(&ev);
+        // Who stdin goes to is updated before the event is shown: whoever
+        // reacts to a line on stdout or stderr finds it already in effect.
         match &ev.kind {
             EventKind::Listening { .. } => started = true,
             EventKind::Bound { .. } if kind.is_datagram() => started = true,
@@ -62,6 +63,7 @@ pub fn serve(spec: EndpointSpec, common: &Common) -> Exit {
                 }
             }
             EventKind::Stopped => {
+                printer.show(&ev);
                 return match (bad_input, started) {
                     (true, _) => Exit::Usage,
                     (false, false) => Exit::Network,
@@ -70,6 +72,7 @@ pub fn serve(spec: EndpointSpec, common: &Common) -> Exit {
             }
             _ => {}
         }
+        printer.show(&ev);
         if started && !bad_input && !pumping {
             pumping = true;
             let nobody =

@@ -411,6 +411,12 @@ impl Proc {
         });
     }
 
+    /// Takes stdin, to write on a thread of its own: a child that stops
+    /// reading must fail a wait with a deadline, not block the test.
+    pub fn take_stdin(&mut self) -> ChildStdin {
+        self.stdin.take().unwrap_or_else(|| panic!("{}: stdin is closed", self.name))
+    }
+
     pub fn send_line(&mut self, line: &str) {
         self.write(format!("{line}\n").as_bytes());
     }

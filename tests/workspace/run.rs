@@ -53,7 +53,7 @@ fn run_serves_a_lesson_and_stops_cleanly_on_sigint() {
     let port: u16 = lines.find("listen", |l| {
         let v = json(l)?;
         (v["event"] == "listen").then(|| {
-            assert_eq!(v["name"], "echo server");
+            assert_eq!(v["endpoint_name"], "echo server");
             let local = v["local"].as_str().expect("local");
             local.rsplit_once(':').and_then(|(_, p)| p.parse().ok()).expect("port")
         })
@@ -100,7 +100,7 @@ fn run_refuses_a_broken_workspace_naming_file_line_and_column() {
         .stdin(Stdio::null())
         .output()
         .expect("run socklab");
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2), "a bad file is bad input");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains(&file.display().to_string()), "{stderr}");
     assert!(stderr.contains("line 3, column 22: Expected string"), "{stderr}");
