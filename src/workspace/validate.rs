@@ -84,9 +84,9 @@ mod tests {
         assert_eq!(check_option(SockOpt::Linger, &OptValue::Linger(None)), Ok(()));
         assert_eq!(check_option(SockOpt::ReadTimeout, &OptValue::Millis(Some(250))), Ok(()));
         let err = check_option(SockOpt::RcvBuf, &OptValue::Int(3_000_000_000)).unwrap_err();
-        assert!(err.contains("rcvbuf") && err.contains("too large"), "{err}");
+        assert!(err.starts_with("rcvbuf: 3000000000 "), "{err}");
         let err = check_option(SockOpt::NoDelay, &OptValue::Int(1)).unwrap_err();
-        assert!(err.contains("Int(1) is not the kind of value it takes, e.g. Bool(true)"), "{err}");
+        assert!(err.starts_with("nodelay: Int(1) is not the kind of value"), "{err}");
         assert!(check_option(SockOpt::SoType, &OptValue::Text("x".into())).unwrap_err().contains("read-only"));
     }
 

@@ -96,11 +96,15 @@ fn option_values_out_of_range_are_refused_by_name() {
     let spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0")
         .with_option(SockOpt::RcvBuf, OptValue::Int(3_000_000_000));
     let err = parse_error(&with_endpoint("big buffers", spec));
-    assert_eq!(err, "cannot load workspace w.ron: endpoint 'big buffers': option rcvbuf: 3000000000 is too large");
+    // The option table's own words follow (its range, once it states one).
+    assert!(
+        err.starts_with("cannot load workspace w.ron: endpoint 'big buffers': option rcvbuf: 3000000000 "),
+        "{err}"
+    );
     let spec =
         EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0").with_option(SockOpt::NoDelay, OptValue::Int(1));
     let err = parse_error(&with_endpoint("wrong kind", spec));
-    assert!(err.contains("option nodelay: Int(1) is not the kind of value it takes, e.g. Bool(true)"), "{err}");
+    assert!(err.contains("endpoint 'wrong kind': option nodelay: Int(1) is not the kind of value"), "{err}");
 }
 
 #[test]
