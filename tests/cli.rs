@@ -41,7 +41,7 @@ fn run(args: &[&str]) -> (i32, String, String) {
 }
 
 /// Reads `--json` lines until one satisfies `pred`; returns every line read.
-fn json_until(p: &mut Proc, what: &str, pred: impl Fn(&Value) -> bool) -> Vec<Value> {
+fn json_until(p: &mut Proc, what: &str, mut pred: impl FnMut(&Value) -> bool) -> Vec<Value> {
     let mut lines = Vec::new();
     loop {
         let v = p.json_line();

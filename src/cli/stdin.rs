@@ -1,7 +1,8 @@
 //! Standard input, read on its own thread and handed to the engine: as it
 //! comes (streams) or one datagram per line. Memory stays bounded: at most
-//! [`STDIN_AHEAD`] bytes wait for the socket, a line is at most the largest
-//! datagram, and input with nobody to send it to is dropped, not kept.
+//! [`STDIN_AHEAD`] bytes (and [`DATAGRAMS_AHEAD`] datagrams) wait for the
+//! socket, a line is at most the largest datagram, and input with nobody to
+//! send it to is dropped (said once), not kept.
 
 use std::collections::VecDeque;
 use std::io::{self, Read};
@@ -15,6 +16,9 @@ use super::out::say;
 
 /// Bytes of stdin handed to the engine and not yet sent before reading more.
 const STDIN_AHEAD: u64 = 1 << 20;
+/// Datagrams on their way before reading more: well under what a datagram
+/// worker queues (4,096), so short lines are never refused as "queue full".
+const DATAGRAMS_AHEAD: usize = 1024;
 
 /// The largest UDP payload over IPv4 (65,535 - 20 IP - 8 UDP header bytes):
 /// a longer line cannot be one datagram.
@@ -35,6 +39,12 @@ struct FlowState {
     datagrams: Option<VecDeque<u64>>,
 }
 
+impl FlowState {
+    fn has_room(&self) -> bool {
+        self.bytes <= STDIN_AHEAD && self.datagrams.as_ref().is_none_or(|d| d.len() < DATAGRAMS_AHEAD)
+    }
+}
+
 impl Flow {
     pub fn new(datagram: bool) -> Flow {
         let datagrams = datagram.then(VecDeque::new);
@@ -48,7 +58,7 @@ impl Flow {
     /// Waits until there is room, then counts `n` more bytes on their way.
     fn add(&self, n: u64) {
         let mut s = self.lock();
-        while s.bytes > STDIN_AHEAD {
+        while !s.has_room() {
             s = self.changed.wait(s).unwrap_or_else(|e| e.into_inner());
         }
         s.bytes += n;
@@ -227,6 +237,13 @@ mod tests {
         assert_eq!(flow.lock().bytes, 10);
         flow.sent(10);
         assert_eq!(flow.lock().bytes, 0);
+        // Many small datagrams wait on their count, not their bytes.
+        for _ in 0..DATAGRAMS_AHEAD {
+            flow.add(1);
+        }
+        assert!(!flow.lock().has_room(), "{DATAGRAMS_AHEAD} datagrams of 1 byte fill the flow");
+        flow.sent(1);
+        assert!(flow.lock().has_room());
         let stream = Flow::new(false);
         stream.add(STDIN_AHEAD + 1);
         stream.forget_all();

@@ -6,7 +6,7 @@ use std::io::Write;
 use crossbeam_channel::bounded;
 
 use super::support::{Proc, WAIT};
-use super::{interrupt, socklab, stderr_bound_port};
+use super::{interrupt, is_event, json_until, socklab, stderr_bound_port};
 
 #[test]
 fn serve_discards_stdin_with_no_client_and_goes_on_reading() {
@@ -77,4 +77,47 @@ out(*sizes)
     let err = serve.stderr.text();
     let warning = "a line of stdin is longer than the largest datagram (65507 bytes)";
     assert_eq!(err.matches(warning).count(), 1, "one warning: {err}");
+}
+
+#[test]
+fn many_short_lines_wait_for_the_socket_instead_of_being_refused() {
+    // 6,000 two-byte datagrams to a Unix datagram peer that reads nothing
+    // until told to: more than a datagram worker queues (4,096), far less
+    // than the 1 MiB that may wait in bytes. Each must wait and then arrive
+    // (Unix datagrams are not dropped), none be refused as "queue full".
+    let dir = tempfile::tempdir().expect("tempdir");
+    let server = dir.path().join("serve.sock").display().to_string();
+    let client = dir.path().join("peer.sock").display().to_string();
+    let mut serve = socklab(&["serve", "unix-dgram", &server, "--json"], true);
+    json_until(&mut serve, "bind", |v| is_event(v, "bind"));
+    let mut py = Proc::python(
+        r#"
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[2])
+s.sendto(b"hi\n", sys.argv[1])
+wait_go()
+n = 0
+while n < 6000:
+    s.recv(100)
+    n += 1
+out("received", n)
+"#,
+        &[&server, &client],
+    );
+    json_until(&mut serve, "the peer's datagram", |v| is_event(v, "recv"));
+    serve.feed_and_close(b"x\n".repeat(6000));
+    json_until(&mut serve, "the first send", |v| is_event(v, "send") || is_event(v, "error"));
+    py.send_line("go");
+    // Each datagram is a "send" event, or an "error" if it was refused.
+    let (mut sent, mut errors) = (1, Vec::new());
+    while sent < 6000 && errors.len() < 3 {
+        let v = serve.json_line();
+        sent += usize::from(is_event(&v, "send"));
+        if is_event(&v, "error") {
+            errors.push(v);
+        }
+    }
+    assert!(errors.is_empty(), "refused after {sent} sends: {errors:?}");
+    assert_eq!(py.line(), "received 6000");
+    assert_eq!(interrupt(&mut serve).0, 0);
 }
