@@ -28,6 +28,10 @@ pub fn reply_not_for(reply: &str, kind: &str) -> String {
     format!("--reply {reply} does not apply to a {kind}")
 }
 
+pub fn option_not_for(name: &str, c_name: &str, kind: &str, why: &str) -> String {
+    format!("--set {name}: {c_name} does not apply to a {kind}: {why}")
+}
+
 pub fn nothing_to_run() -> String {
     "nothing to run: give a command (serve, connect, run) or see --help".into()
 }

@@ -22,7 +22,7 @@ pub fn run(cli: Cli) -> i32 {
                 Proto::Unix => EndpointKind::UnixServer,
                 Proto::UnixDgram => EndpointKind::UnixDatagram,
             };
-            match check_address(proto, &address) {
+            match check_address(proto, &address).and_then(|()| check_options(kind, &address, &common)) {
                 Err(msg) => usage(&msg),
                 Ok(()) => {
                     let mut spec = with_options(EndpointSpec::new(kind, address), &common).with_reply(reply.into());
@@ -36,7 +36,10 @@ pub fn run(cli: Cli) -> i32 {
             }
         }
         Some(Sub::Connect { proto, address, common, timeout, wait, bind }) => {
-            match check_address(proto, &address).and_then(|()| client_spec(proto, &address, bind)) {
+            let checked = check_address(proto, &address)
+                .and_then(|()| check_options(client_kind(proto), &address, &common))
+                .and_then(|()| client_spec(proto, &address, bind));
+            match checked {
                 Err(msg) => usage(&msg),
                 Ok((spec, temp)) => {
                     let mut spec = with_options(spec, &common);
@@ -67,6 +70,27 @@ fn check_address(proto: Proto, address: &str) -> Result<(), String> {
         Proto::Tcp | Proto::Udp => parse_host_port(address).map(drop),
         Proto::Unix | Proto::UnixDgram if address.is_empty() => Err(messages::empty_unix_path(proto.name())),
         Proto::Unix | Proto::UnixDgram => Ok(()),
+    }
+}
+
+/// Options that have no meaning on this kind of socket (TCP_NODELAY on UDP)
+/// are bad input: refused before anything is opened.
+fn check_options(kind: EndpointKind, address: &str, common: &Common) -> Result<(), String> {
+    let ipv6 = parse_host_port(address).is_ok_and(|(host, _)| host.contains(':'));
+    for (opt, _) in &common.set {
+        if let Some(why) = opt.not_applicable(kind.class(), ipv6) {
+            return Err(messages::option_not_for(opt.name(), opt.c_name(), kind.label(), why));
+        }
+    }
+    Ok(())
+}
+
+fn client_kind(proto: Proto) -> EndpointKind {
+    match proto {
+        Proto::Tcp => EndpointKind::TcpClient,
+        Proto::Udp => EndpointKind::Udp,
+        Proto::Unix => EndpointKind::UnixClient,
+        Proto::UnixDgram => EndpointKind::UnixDatagram,
     }
 }
 

@@ -51,25 +51,10 @@ fn check_endpoint(spec: &EndpointSpec) -> Result<(), String> {
 }
 
 /// A value from a file gets the same check as one typed into the form or
-/// given to `--set`: it is handed back, as text, to the option's own parser,
-/// which knows its range (so SO_LINGER 2^32 cannot wrap to "on, 0 s").
+/// given to `--set`: the option table's kind and range (so SO_LINGER 2^32
+/// cannot wrap to "on, 0 s").
 fn check_option(opt: SockOpt, value: &OptValue) -> Result<(), String> {
-    let text = match value {
-        OptValue::Bool(b) => u8::from(*b).to_string(),
-        OptValue::Int(n) | OptValue::Millis(Some(n)) | OptValue::Linger(Some(n)) => n.to_string(),
-        OptValue::Millis(None) | OptValue::Linger(None) => "off".into(),
-        OptValue::Group(ip) => ip.to_string(),
-        OptValue::Text(t) => t.clone(),
-    };
-    let parsed = opt.parse_value(&text)?;
-    if std::mem::discriminant(&parsed) != std::mem::discriminant(value) {
-        return Err(format!(
-            "{}: {value:?} is not the kind of value it takes, e.g. {:?}",
-            opt.name(),
-            opt.default_value()
-        ));
-    }
-    Ok(())
+    opt.check(value)
 }
 
 #[cfg(test)]

@@ -70,18 +70,26 @@ fn option_values_beyond_their_range_are_refused_at_the_command_line() {
 
 #[test]
 fn an_option_refused_as_the_socket_opens_stops_it_before_bind() {
-    // TCP_NODELAY on a UDP socket parses, but the socket refuses it. Needs
-    // the engine to stop an endpoint whose option fails at open (issue 7 (a)).
-    let mut serve = socklab(&["serve", "udp", "127.0.0.1:0", "--set", "nodelay=1"], true);
+    // Leaving a multicast group never joined parses, but the kernel refuses it
+    // (EADDRNOTAVAIL): the endpoint stops before bind() and it is bad input.
+    let mut serve = socklab(&["serve", "udp", "127.0.0.1:0", "--set", "leave=239.1.2.3"], true);
     let (code, out, err) = serve.finish();
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("setsockopt(TCP_NODELAY, on) failed"), "{err}");
+    assert!(err.contains("setsockopt(IP_DROP_MEMBERSHIP, 239.1.2.3) failed: EADDRNOTAVAIL"), "{err}");
     assert!(!err.contains("bind("), "nothing may be bound: {err}");
     assert_eq!(out, b"");
+}
+
+#[test]
+fn an_option_with_no_meaning_on_the_socket_is_refused_before_it_opens() {
+    let (code, out, err) = run(&["serve", "udp", "127.0.0.1:0", "--set", "nodelay=1"]);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(err.contains("--set nodelay: TCP_NODELAY does not apply to a UDP socket"), "{err}");
+    assert!(!err.contains("socket("), "nothing may be opened: {err}");
     let target = format!("127.0.0.1:{}", closed_port());
     let (code, _, err) = run(&["connect", "tcp", &target, "--set", "broadcast=1"]);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("setsockopt(SO_BROADCAST, on) failed"), "{err}");
+    assert!(err.contains("SO_BROADCAST does not apply to a TCP client"), "{err}");
     assert!(!err.contains("ECONNREFUSED"), "connect() may not be tried: {err}");
 }
 
