@@ -33,6 +33,8 @@ use socklab::model::{EndpointState, EventLog, Model, Status};
 use socklab::net::{Addr, EndpointId, EndpointKind, EndpointSpec, Event, EventKind, ReplyMode};
 use socklab::ui::Selection;
 
+#[path = "../tests/support/gui.rs"]
+mod gui_support;
 #[path = "support/mod.rs"]
 mod support;
 
@@ -83,8 +85,7 @@ fn main() {
     println!();
 
     let rss_start = Mem::read();
-    let mut harness =
-        Harness::builder().with_size(WINDOW).build_eframe(|cc| SocklabApp::new(cc, AppOptions::default()));
+    let mut harness = gui_support::harness_with(WINDOW, AppOptions::default());
 
     let udp = bench_udp(&mut harness);
     println!();

@@ -5,4 +5,5 @@ pub mod model;
 pub mod net;
 pub mod settings;
 pub mod ui;
+pub mod util;
 pub mod workspace;

@@ -2,12 +2,13 @@
 //! our own file and written atomically, so two socklab processes never leave
 //! a half-written file and never lose each other's recent files.
 
-use std::io::Write;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::Limits;
+use crate::util::write_atomic;
 
 const RECENT: usize = 10;
 
@@ -46,10 +47,42 @@ pub fn default_path() -> Option<PathBuf> {
     Some(base.join("socklab").join("settings.ron"))
 }
 
+/// What [`Settings::load`] found: the settings, and anything a person must be told.
+#[derive(Debug)]
+pub struct Loaded {
+    pub settings: Settings,
+    /// A file that could not be used, and where it was kept.
+    pub warning: Option<String>,
+    /// False when the file could not be moved aside: saving would overwrite it.
+    pub can_save: bool,
+}
+
+/// The most backups kept side by side (`settings.ron.bak`, `.bak.1` …).
+const BACKUPS: usize = 10;
+
 impl Settings {
-    /// Reads settings; a missing or unreadable file gives the defaults.
-    pub fn load(path: &Path) -> Settings {
-        std::fs::read_to_string(path).ok().and_then(|s| ron::from_str(&s).ok()).unwrap_or_default()
+    /// Reads settings. A missing file gives the defaults. A file that cannot
+    /// be read or parsed is moved aside to `settings.ron.bak`, so the next save
+    /// never overwrites what the user wrote; the warning says where it went.
+    pub fn load(path: &Path) -> Loaded {
+        let problem = match read(path) {
+            Ok(Some(settings)) => return Loaded { settings, warning: None, can_save: true },
+            Ok(None) => return Loaded { settings: Settings::default(), warning: None, can_save: true },
+            Err(problem) => problem,
+        };
+        let (warning, can_save) = match back_up(path) {
+            Ok(bak) => (
+                format!("{problem}. It was kept as {} and socklab started with default settings.", bak.display()),
+                true,
+            ),
+            Err(e) => (
+                format!(
+                    "{problem}, and it could not be moved aside ({e}): settings will not be saved this session, so the file stays as it is."
+                ),
+                false,
+            ),
+        };
+        Loaded { settings: Settings::default(), warning: Some(warning), can_save }
     }
 
     pub fn add_recent(&mut self, file: PathBuf) {
@@ -59,35 +92,65 @@ impl Settings {
     }
 
     /// Saves atomically. Recent files another process saved meanwhile are kept.
-    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+    /// A file that no longer parses (edited by hand meanwhile) is moved aside
+    /// first; the returned note says where.
+    pub fn save(&self, path: &Path) -> io::Result<Option<String>> {
         let mut merged = self.clone();
-        for other in Settings::load(path).recent {
-            if !merged.recent.contains(&other) && merged.recent.len() < RECENT {
-                merged.recent.push(other);
+        let mut note = None;
+        match read(path) {
+            Ok(Some(other)) => {
+                for p in other.recent {
+                    if !merged.recent.contains(&p) && merged.recent.len() < RECENT {
+                        merged.recent.push(p);
+                    }
+                }
+            }
+            Ok(None) => {}
+            Err(problem) => {
+                let bak = back_up(path)?;
+                note = Some(format!("{problem}. It was kept as {} before saving.", bak.display()));
             }
         }
         let text = ron::ser::to_string_pretty(&merged, ron::ser::PrettyConfig::default())
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-        write_atomic(path, text.as_bytes())
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        write_atomic(path, text.as_bytes())?;
+        Ok(note)
     }
 }
 
-/// Writes beside the target, syncs, then renames: readers see the old file or the new, never half of one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "file".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+/// The settings in the file; None when there is no file; Err says what is wrong with it.
+fn read(path: &Path) -> Result<Option<Settings>, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        // No file (or no folder to hold one): nothing of the user's to keep.
+        Err(_) if std::fs::symlink_metadata(path).is_err() => return Ok(None),
+        Err(e) => return Err(format!("The settings file {} could not be read: {e}", path.display())),
+    };
+    ron::from_str(&text).map(Some).map_err(|e| {
+        format!(
+            "The settings file {} is not valid (line {}, column {}: {})",
+            path.display(),
+            e.span.start.line,
+            e.span.start.col,
+            e.code
+        )
+    })
+}
+
+/// Moves the file to the first free `NAME.bak`, `NAME.bak.1` … beside it; never replaces an older backup.
+fn back_up(path: &Path) -> io::Result<PathBuf> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "settings.ron".into());
+    for i in 0..BACKUPS {
+        let bak = path.with_file_name(if i == 0 { format!("{name}.bak") } else { format!("{name}.bak.{i}") });
+        if std::fs::symlink_metadata(&bak).is_err() {
+            std::fs::rename(path, &bak)?;
+            return Ok(bak);
+        }
     }
-    result
+    Err(io::Error::new(io::ErrorKind::AlreadyExists, format!("{BACKUPS} older backups are in the way")))
 }
 
 #[cfg(test)]
@@ -104,8 +167,72 @@ mod tests {
         a.save(&path).unwrap();
         b.add_recent("/b.ron".into());
         b.save(&path).unwrap();
-        let both = Settings::load(&path);
+        let both = Settings::load(&path).settings;
         assert_eq!(both.recent, vec![PathBuf::from("/b.ron"), PathBuf::from("/a.ron")]);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left");
+    }
+
+    #[test]
+    fn a_missing_file_is_the_defaults_without_a_word() {
+        let dir = tempfile::tempdir().unwrap();
+        let loaded = Settings::load(&dir.path().join("settings.ron"));
+        assert_eq!(loaded.settings, Settings::default());
+        assert!(loaded.warning.is_none() && loaded.can_save);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing created");
+    }
+
+    #[test]
+    fn a_file_that_does_not_parse_is_kept_as_bak_and_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        let mine = "(dark: false, zoom: 1.5, limits: (messages: 20_000,, ))\n";
+        std::fs::write(&path, mine).unwrap();
+        let loaded = Settings::load(&path);
+        assert_eq!(loaded.settings, Settings::default());
+        let warning = loaded.warning.unwrap();
+        let bak = dir.path().join("settings.ron.bak");
+        assert!(warning.contains("settings.ron.bak") && warning.contains("line 1"), "{warning}");
+        assert_eq!(std::fs::read_to_string(&bak).unwrap(), mine, "the user's text, kept whole");
+        loaded.settings.save(&path).unwrap();
+        assert_eq!(std::fs::read_to_string(&bak).unwrap(), mine, "the save did not touch the backup");
+        assert_eq!(Settings::load(&path).settings, Settings::default(), "the new file parses");
+
+        // A second bad file does not replace the first backup.
+        std::fs::write(&path, "not ron").unwrap();
+        let warning = Settings::load(&path).warning.unwrap();
+        assert!(warning.contains("settings.ron.bak.1"), "{warning}");
+        assert_eq!(std::fs::read_to_string(&bak).unwrap(), mine);
+        assert_eq!(std::fs::read_to_string(dir.path().join("settings.ron.bak.1")).unwrap(), "not ron");
+    }
+
+    #[test]
+    fn a_file_broken_while_running_is_kept_before_a_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        Settings::default().save(&path).unwrap();
+        std::fs::write(&path, "(zoom: oops)").unwrap();
+        let note = Settings::default().save(&path).unwrap().unwrap();
+        assert!(note.contains("settings.ron.bak"), "{note}");
+        assert_eq!(std::fs::read_to_string(dir.path().join("settings.ron.bak")).unwrap(), "(zoom: oops)");
+    }
+
+    #[test]
+    fn saving_uses_the_atomic_writer_creates_the_folder_and_keeps_links_and_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("config").join("socklab").join("settings.ron");
+        Settings::default().save(&fresh).unwrap();
+        assert_eq!(Settings::load(&fresh).settings, Settings::default());
+
+        let real = dir.path().join("dotfiles-settings.ron");
+        let link = dir.path().join("settings.ron");
+        Settings::default().save(&real).unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let dark = Settings { dark: false, ..Settings::default() };
+        dark.save(&link).unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+        assert!(!Settings::load(&real).settings.dark, "what it points to was saved");
+        assert_eq!(std::fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o600);
     }
 }

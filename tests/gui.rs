@@ -11,8 +11,20 @@ use socklab::app::{AppOptions, DRAIN_BUDGET, SocklabApp};
 use socklab::model::{Direction, Status};
 use socklab::net::{Addr, EndpointKind, EndpointSpec, OptValue, SockOpt};
 
+#[path = "gui/app_state.rs"]
+mod app_state;
+#[path = "gui/exposure.rs"]
+mod exposure;
+#[path = "support/gui.rs"]
+mod gui_support;
+
+use gui_support::harness_with;
+
+/// The window most tests use.
+const WINDOW: [f32; 2] = [1280.0, 820.0];
+
 fn harness() -> Harness<'static, SocklabApp> {
-    Harness::builder().with_size([1280.0, 820.0]).build_eframe(|cc| SocklabApp::new(cc, AppOptions::default()))
+    harness_with(WINDOW, AppOptions::default())
 }
 
 /// Steps frames until `cond` holds, failing after a deadline.
@@ -222,8 +234,7 @@ fn a_udp_flood_is_counted_exactly_and_frames_stay_within_budget() {
 
 #[test]
 fn snapshot_welcome_and_form_error() {
-    let mut h =
-        Harness::builder().with_size([1100.0, 640.0]).build_eframe(|cc| SocklabApp::new(cc, AppOptions::default()));
+    let mut h = harness_with([1100.0, 640.0], AppOptions::default());
     h.run_steps(4);
     h.snapshot("welcome");
     h.get_by_label("+ TCP server").click();
@@ -264,8 +275,7 @@ fn save_reopen_and_refuse_a_corrupt_workspace_with_stubbed_dialogs() {
     let dialogs =
         std::sync::Arc::new(StubDialogs { open: std::sync::Mutex::new(corrupt.clone()), save: saved_path.clone() });
     let options = AppOptions { dialogs: Some(dialogs.clone()), ..Default::default() };
-    let mut h =
-        Harness::builder().with_size([1280.0, 820.0]).build_eframe(move |cc| SocklabApp::new(cc, options.clone()));
+    let mut h = harness_with(WINDOW, options);
 
     start_from_form(&mut h, "+ TCP server", Some("0"));
     wait_until(&mut h, "the server to listen", |a| status_of(a, EndpointKind::TcpServer) == Some(Status::Listening));

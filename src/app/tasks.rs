@@ -2,13 +2,15 @@
 //! own thread; the result comes back as a [`TaskResult`] the UI applies.
 //! Dialogs sit behind a trait so tests can answer them without a desktop.
 
-use std::path::PathBuf;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use crossbeam_channel::{Receiver, Sender, bounded};
 
 use crate::model::{ExportFormat, Message, export_conversation};
 use crate::net::EndpointId;
+use crate::settings::Settings;
+use crate::util::write_atomic;
 use crate::workspace::{self, Workspace};
 
 /// The file dialogs the app needs. Called on a background thread.
@@ -61,6 +63,8 @@ pub enum TaskResult {
     Saved {
         path: PathBuf,
         workspace: Box<Workspace>,
+        /// The document's revision when the save began: what the file now holds.
+        revision: u64,
     },
     Exported {
         path: PathBuf,
@@ -68,6 +72,11 @@ pub enum TaskResult {
     CaptureChosen {
         endpoint: EndpointId,
         path: PathBuf,
+    },
+    /// A settings save ended: `outcome` is a note to show (a file kept aside) or what failed.
+    SettingsSaved {
+        settings: Box<Settings>,
+        outcome: Result<Option<String>, String>,
     },
     /// Something failed; the message names the file and what went wrong.
     Failed {
@@ -81,12 +90,15 @@ pub struct Tasks {
     tx: Sender<TaskResult>,
     rx: Receiver<TaskResult>,
     ctx: egui::Context,
+    /// Settings writes one at a time, holding the newest generation written:
+    /// an older save that comes late is skipped instead of undoing a newer one.
+    settings_gate: Arc<Mutex<u64>>,
 }
 
 impl Tasks {
     pub fn new(dialogs: Arc<dyn Dialogs>, ctx: egui::Context) -> Tasks {
         let (tx, rx) = bounded(16);
-        Tasks { dialogs, tx, rx, ctx }
+        Tasks { dialogs, tx, rx, ctx, settings_gate: Arc::new(Mutex::new(0)) }
     }
 
     pub fn try_recv(&self) -> Option<TaskResult> {
@@ -115,12 +127,12 @@ impl Tasks {
         });
     }
 
-    /// Saves to `path`, or asks where first.
-    pub fn save_workspace(&self, path: Option<PathBuf>, ws: Workspace, suggested: String) {
+    /// Saves to `path`, or asks where first. `revision` is the document's, handed back when saved.
+    pub fn save_workspace(&self, path: Option<PathBuf>, ws: Workspace, suggested: String, revision: u64) {
         self.spawn(move |d| {
             let path = path.or_else(|| d.save_workspace(&suggested))?;
             Some(match workspace::save(&path, &ws) {
-                Ok(()) => TaskResult::Saved { path, workspace: Box::new(ws) },
+                Ok(()) => TaskResult::Saved { path, workspace: Box::new(ws), revision },
                 Err(e) => TaskResult::Failed { message: e.to_string() },
             })
         });
@@ -140,11 +152,129 @@ impl Tasks {
     pub fn export(&self, messages: Vec<Message>, format: ExportFormat, suggested: String) {
         self.spawn(move |d| {
             let path = d.save_file("Export conversation", &suggested, format.extension())?;
-            let bytes = export_conversation(messages.iter(), format);
-            Some(match crate::settings::write_atomic(&path, &bytes) {
-                Ok(()) => TaskResult::Exported { path },
-                Err(e) => TaskResult::Failed { message: format!("cannot write {}: {e}", path.display()) },
-            })
+            Some(write_export(path, &messages, format))
         });
+    }
+
+    /// Writes the settings on a background thread, unless a newer generation was written meanwhile.
+    pub fn save_settings(&self, path: PathBuf, settings: Settings, generation: u64) {
+        let gate = self.settings_gate.clone();
+        self.spawn(move |_| {
+            let outcome = save_settings_gated(&gate, &path, &settings, generation);
+            Some(TaskResult::SettingsSaved { settings: Box::new(settings), outcome })
+        });
+    }
+
+    /// The last save, on this thread, when the app closes: it wins over any save still running.
+    pub fn save_settings_now(&self, path: &Path, settings: &Settings) -> Result<Option<String>, String> {
+        save_settings_gated(&self.settings_gate, path, settings, u64::MAX)
+    }
+}
+
+fn save_settings_gated(
+    gate: &Mutex<u64>,
+    path: &Path,
+    settings: &Settings,
+    generation: u64,
+) -> Result<Option<String>, String> {
+    // A poisoned lock only means another save panicked; the number it guards is still right.
+    let mut newest = gate.lock().unwrap_or_else(|e| e.into_inner());
+    if *newest > generation {
+        return Ok(None);
+    }
+    let result = settings.save(path).map_err(|e| settings_error(path, &e));
+    *newest = generation;
+    result
+}
+
+/// Where, the errno, and what to do: shown once, as the save is not retried until a setting changes.
+fn settings_error(path: &Path, e: &std::io::Error) -> String {
+    let errno = e.raw_os_error().and_then(crate::net::errno_name).map(|n| format!("{n}: ")).unwrap_or_default();
+    format!(
+        "The settings could not be saved to {}: {errno}{e}. Check that its folder exists (or can be created) and can be written; socklab tries again when a setting changes.",
+        path.display()
+    )
+}
+
+/// Formats the messages (hex of every byte: megabytes, so on a task's thread) and writes them atomically.
+fn write_export(path: PathBuf, messages: &[Message], format: ExportFormat) -> TaskResult {
+    let bytes = export_conversation(messages.iter(), format);
+    match write_atomic(&path, &bytes) {
+        Ok(()) => TaskResult::Exported { path },
+        Err(e) => TaskResult::Failed { message: format!("cannot write {}: {e}", path.display()) },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::SystemTime;
+
+    use super::*;
+    use crate::model::Direction;
+
+    fn messages() -> Vec<Message> {
+        let m = |seq, data: &[u8]| Message {
+            seq,
+            time: SystemTime::now(),
+            dir: Direction::In,
+            conn: 0,
+            peer: None,
+            data: data.to_vec(),
+        };
+        vec![m(0, b"hello"), m(1, b"bye")]
+    }
+
+    #[test]
+    fn an_export_goes_through_the_atomic_writer() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("kept.csv");
+        std::fs::write(&real, "old").unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let link = dir.path().join("link.csv");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        match write_export(link.clone(), &messages(), ExportFormat::Csv) {
+            TaskResult::Exported { path } => assert_eq!(path, link),
+            other => panic!("{other:?}"),
+        }
+        let text = std::fs::read_to_string(&real).unwrap();
+        assert!(text.starts_with("time,direction,") && text.lines().count() == 3, "{text}");
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+        assert_eq!(std::fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o600);
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
+    }
+
+    #[test]
+    fn an_export_that_cannot_be_written_says_where() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing").join("out.txt");
+        match write_export(path, &messages(), ExportFormat::Text) {
+            TaskResult::Failed { message } => assert!(message.contains("missing/out.txt"), "{message}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_older_settings_save_never_lands_after_a_newer_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        let gate = Mutex::new(0);
+        let newer = Settings { zoom: 2.0, ..Settings::default() };
+        let older = Settings { zoom: 1.5, ..Settings::default() };
+        save_settings_gated(&gate, &path, &newer, 2).unwrap();
+        save_settings_gated(&gate, &path, &older, 1).unwrap();
+        assert_eq!(Settings::load(&path).settings.zoom, 2.0);
+    }
+
+    #[test]
+    fn a_settings_save_that_fails_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("not-a-folder");
+        std::fs::write(&blocker, "").unwrap();
+        let path = blocker.join("settings.ron");
+        let err = save_settings_gated(&Mutex::new(0), &path, &Settings::default(), 1).unwrap_err();
+        assert!(err.contains("not-a-folder/settings.ron") && err.contains("(os error"), "{err}");
+        assert!(err.contains("tries again when a setting changes"), "{err}");
     }
 }

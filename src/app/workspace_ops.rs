@@ -1,14 +1,16 @@
-//! The workspace side of the app: File menu, open/save through background
-//! tasks, the unsaved-changes prompt, and what a task reports back.
+//! The workspace side of the app: open and save through background tasks,
+//! the unsaved-changes guard, holding an opened workspace's endpoints until
+//! the exposure question is answered, and what a task reports back.
 
 use std::path::PathBuf;
 
-use egui::RichText;
-
-use super::SocklabApp;
+use super::document::Document;
+use super::exposure::{Exposed, HeldStart, loopback_address};
 use super::tasks::TaskResult;
+use super::{Notice, SocklabApp};
 use crate::model::Status;
-use crate::net::{Command, EndpointKind};
+use crate::net::{BindScope, Command, EndpointId, EndpointKind};
+use crate::ui::{ExposedAnswer, Selection, UnsavedAnswer};
 use crate::workspace::{CURRENT_VERSION, Layout, Workspace, WorkspaceEndpoint};
 
 /// Something that would lose unsaved changes, waiting for the user's answer.
@@ -32,27 +34,23 @@ impl SocklabApp {
         Workspace {
             version: CURRENT_VERSION,
             endpoints,
-            messages: self.messages.clone(),
+            messages: self.document.messages().to_vec(),
             layout: Layout { show_inspector: self.settings.show_inspector, show_log: self.settings.show_log, selected },
         }
     }
 
-    /// Unsaved changes: endpoints or saved messages differ from the file (layout does not count).
+    /// Unsaved changes: endpoints or saved messages changed since the file was saved or loaded (layout does not count).
     pub fn is_dirty(&self) -> bool {
-        let now = self.current_workspace();
-        now.endpoints != self.saved.endpoints || now.messages != self.saved.messages
-    }
-
-    fn file_name(&self) -> Option<String> {
-        self.workspace_path.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().to_string())
+        self.document.is_dirty()
     }
 
     pub fn workspace_title(&self) -> String {
-        let name = self.file_name().unwrap_or_else(|| "untitled".into());
-        if self.is_dirty() { format!("{name} •") } else { name }
+        self.document.title()
     }
 
-    /// Closes everything open and shows this workspace, starting its autostart endpoints.
+    /// Closes everything open and lists this workspace's endpoints. Its
+    /// auto-start ones start, unless one would be reachable from the network:
+    /// then they wait for the answer to that question.
     pub(super) fn replace_workspace(&mut self, ws: Workspace, path: Option<PathBuf>) {
         for (&id, ep) in &self.model.endpoints {
             if !ep.stopped {
@@ -67,31 +65,74 @@ impl SocklabApp {
         self.settings.show_inspector = ws.layout.show_inspector;
         self.settings.show_log = ws.layout.show_log;
         self.deferred.clear();
+        self.held = None;
+        let exposed = ws.exposed_endpoints();
+        let mut held = HeldStart::default();
         for entry in &ws.endpoints {
             let id = self.engine.next_id();
+            self.model.add_idle_endpoint(id, entry.name.clone(), entry.spec.clone());
             if !entry.autostart {
-                self.model.add_idle_endpoint(id, entry.name.clone(), entry.spec.clone());
                 continue;
             }
-            self.model.add_endpoint(id, entry.name.clone(), entry.spec.clone());
-            // Clients wait until this workspace's servers are up, or they would race them.
-            if matches!(entry.spec.kind, EndpointKind::TcpClient | EndpointKind::UnixClient) {
-                self.deferred.push((id, entry.spec.clone()));
-            } else {
-                self.send(Command::Open { id, spec: entry.spec.clone() });
+            held.autostart.push(id);
+            if let Some(scope) = BindScope::of(&entry.spec.address)
+                && exposed.iter().any(|e| std::ptr::eq(*e, entry))
+            {
+                held.exposed.push(Exposed { id, name: entry.name.clone(), address: entry.spec.address.clone(), scope });
             }
         }
         if let Some(i) = ws.layout.selected {
-            self.selection =
-                self.model.endpoints.keys().nth(i).map(|&id| crate::ui::Selection { endpoint: id, conn: None });
+            self.selection = self.model.endpoints.keys().nth(i).map(|&id| Selection { endpoint: id, conn: None });
         }
-        self.messages = ws.messages.clone();
-        self.saved = ws;
         if let Some(p) = &path {
             self.settings.add_recent(p.clone());
             self.settings.last_workspace = Some(p.clone());
         }
-        self.workspace_path = path;
+        self.document = Document::opened(path, ws.messages);
+        if held.exposed.is_empty() {
+            held.autostart.iter().for_each(|&id| self.start_listed(id));
+        } else {
+            self.held = Some(held);
+        }
+    }
+
+    /// Starts a listed (idle) auto-start endpoint under its id. Clients wait
+    /// until this workspace's servers are up, or they would race them.
+    fn start_listed(&mut self, id: EndpointId) {
+        let Some(ep) = self.model.endpoints.get(&id) else { return };
+        let (name, spec) = (ep.name.clone(), ep.spec.clone());
+        self.model.add_endpoint(id, name, spec.clone());
+        if matches!(spec.kind, EndpointKind::TcpClient | EndpointKind::UnixClient) {
+            self.deferred.push((id, spec));
+        } else {
+            self.send(Command::Open { id, spec });
+        }
+    }
+
+    /// The answer to "these endpoints would be reachable from the network".
+    pub(super) fn answer_exposure(&mut self, answer: ExposedAnswer) {
+        let Some(held) = self.held.take() else { return };
+        let exposed: Vec<EndpointId> = held.exposed.iter().map(|e| e.id).collect();
+        if answer == ExposedAnswer::Loopback {
+            for &id in &exposed {
+                if let Some(ep) = self.model.endpoints.get_mut(&id)
+                    && let Some(address) = loopback_address(&ep.spec.address)
+                {
+                    ep.spec.address = address;
+                }
+            }
+            self.document.changed();
+        }
+        for id in held.autostart {
+            if answer == ExposedAnswer::DontStart && exposed.contains(&id) {
+                // Listed idle; still an auto-start endpoint in the file.
+                if let Some(ep) = self.model.endpoints.get_mut(&id) {
+                    ep.autostart = true;
+                }
+                continue;
+            }
+            self.start_listed(id);
+        }
     }
 
     /// Starts the deferred clients once no server of the workspace is still starting.
@@ -109,7 +150,7 @@ impl SocklabApp {
 
     /// Runs `what` now, or asks first when it would lose unsaved changes.
     pub(super) fn guard(&mut self, what: Pending) {
-        if self.is_dirty() {
+        if self.document.is_dirty() {
             self.pending = Some(what);
         } else {
             self.proceed(what);
@@ -127,10 +168,23 @@ impl SocklabApp {
         }
     }
 
-    pub(super) fn save(&mut self, save_as: bool) {
-        let path = if save_as { None } else { self.workspace_path.clone() };
-        let suggested = self.file_name().unwrap_or_else(|| "lesson.ron".into());
-        self.tasks.save_workspace(path, self.current_workspace(), suggested);
+    pub(super) fn answer_unsaved(&mut self, answer: UnsavedAnswer) {
+        match answer {
+            // The question stays until the save lands (then the action goes on) or fails.
+            UnsavedAnswer::Save => self.save(false),
+            UnsavedAnswer::Discard => {
+                if let Some(pending) = self.pending.take() {
+                    self.proceed(pending);
+                }
+            }
+            UnsavedAnswer::Cancel => self.pending = None,
+        }
+    }
+
+    pub(super) fn save(&mut self, ask_where: bool) {
+        let path = if ask_where { None } else { self.document.path().map(|p| p.to_path_buf()) };
+        let suggested = self.document.file_name().unwrap_or_else(|| "lesson.ron".into());
+        self.tasks.save_workspace(path, self.current_workspace(), suggested, self.document.revision());
     }
 
     pub(super) fn handle_task(&mut self, result: TaskResult) {
@@ -139,125 +193,34 @@ impl SocklabApp {
                 self.composers.entry(endpoint).or_default().file_path = path.display().to_string();
             }
             TaskResult::Opened { path, workspace } => {
-                self.notice = Some((format!("Opened {}", path.display()), false));
+                self.set_notice(format!("Opened {}", path.display()), false);
                 self.replace_workspace(*workspace, Some(path));
             }
-            TaskResult::Saved { path, workspace } => {
-                self.notice = Some((format!("Saved {}", path.display()), false));
-                self.saved = *workspace;
+            TaskResult::Saved { path, revision, .. } => {
+                self.set_notice(format!("Saved {}", path.display()), false);
                 self.settings.add_recent(path.clone());
                 self.settings.last_workspace = Some(path.clone());
-                self.workspace_path = Some(path);
+                self.document.saved(path, revision);
                 // "Save" in the unsaved-changes question: now the action can go on.
                 if let Some(p) = self.pending.take() {
                     self.proceed(p);
                 }
             }
-            TaskResult::Exported { path } => self.notice = Some((format!("Exported to {}", path.display()), false)),
+            TaskResult::Exported { path } => self.set_notice(format!("Exported to {}", path.display()), false),
             TaskResult::CaptureChosen { endpoint, path } => {
                 self.send(Command::Capture { id: endpoint, path: Some(path) });
             }
+            TaskResult::SettingsSaved { settings, outcome } => {
+                self.settings_sync.done(*settings, outcome.is_ok());
+                match outcome {
+                    Ok(Some(note)) => self.set_notice(note, false),
+                    Ok(None) => {}
+                    // Shown once: the same settings are not tried again until one changes.
+                    Err(message) => self.notice = Some(Notice { text: message, is_error: true }),
+                }
+            }
             // The workspace that was open stays open and unchanged.
-            TaskResult::Failed { message } => self.notice = Some((message, true)),
-        }
-    }
-
-    /// Ctrl+S saves, Ctrl+Shift+S saves as, Ctrl+O opens, Ctrl+N starts afresh.
-    pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
-        use egui::{Key, KeyboardShortcut, Modifiers};
-        let (save_as, save, open, new) = ctx.input_mut(|i| {
-            (
-                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)),
-                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)),
-                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)),
-                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::N)),
-            )
-        });
-        if save_as || save {
-            self.save(save_as);
-        }
-        if open {
-            self.guard(Pending::Open(None));
-        }
-        if new {
-            self.guard(Pending::New);
-        }
-    }
-
-    pub(super) fn file_menu(&mut self, ui: &mut egui::Ui) {
-        ui.menu_button("File", |ui| {
-            if ui.button("New workspace          Ctrl+N").clicked() {
-                self.guard(Pending::New);
-                ui.close();
-            }
-            if ui.button("Open…                  Ctrl+O").clicked() {
-                self.guard(Pending::Open(None));
-                ui.close();
-            }
-            if ui.button("Save                   Ctrl+S").clicked() {
-                self.save(false);
-                ui.close();
-            }
-            if ui.button("Save as…         Ctrl+Shift+S").clicked() {
-                self.save(true);
-                ui.close();
-            }
-            ui.separator();
-            ui.label(RichText::new("Recent").weak());
-            if self.settings.recent.is_empty() {
-                ui.label(RichText::new("(none yet)").weak());
-            }
-            for path in self.settings.recent.clone() {
-                if ui.button(path.display().to_string()).clicked() {
-                    self.guard(Pending::Open(Some(path)));
-                    ui.close();
-                }
-            }
-            ui.separator();
-            if ui.button("Quit").clicked() {
-                self.guard(Pending::Quit);
-                ui.close();
-            }
-        });
-    }
-
-    /// The "unsaved changes" question, and the notice banner of the last file operation.
-    pub(super) fn prompts(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.pending = Some(Pending::Quit);
-        }
-        let Some(pending) = self.pending.clone() else { return };
-        let mut answer = None;
-        egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
-            ui.heading("Unsaved changes");
-            ui.label(format!("{} has changes that are not saved.", self.workspace_title()));
-            ui.label(match &pending {
-                Pending::New => "Save them before starting a new workspace?",
-                Pending::Open(_) => "Save them before opening another workspace?",
-                Pending::Quit => "Save them before quitting?",
-            });
-            ui.horizontal(|ui| {
-                if ui.button(RichText::new("Save").strong()).clicked() {
-                    answer = Some("save");
-                }
-                if ui.button("Don't save").clicked() {
-                    answer = Some("discard");
-                }
-                if ui.button("Cancel").clicked() {
-                    answer = Some("cancel");
-                }
-            });
-        });
-        match answer {
-            // The question stays until the save lands (then the action goes on) or fails.
-            Some("save") => self.save(false),
-            Some("discard") => {
-                self.pending = None;
-                self.proceed(pending);
-            }
-            Some(_) => self.pending = None,
-            None => {}
+            TaskResult::Failed { message } => self.set_notice(message, true),
         }
     }
 }

@@ -3,11 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::net::{Event, EventKind, OptionReport, hex_string};
-
-fn time(ev: &Event) -> String {
-    let t: chrono::DateTime<chrono::Utc> = ev.time.into();
-    t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
-}
+use crate::util::clock::rfc3339;
 
 fn option(r: &OptionReport) -> Value {
     json!({
@@ -40,7 +36,7 @@ pub fn json_name(kind: &EventKind) -> &'static str {
 }
 
 pub fn event_json(ev: &Event) -> Value {
-    let mut v = json!({ "time": time(ev), "endpoint": ev.endpoint, "event": json_name(&ev.kind) });
+    let mut v = json!({ "time": rfc3339(ev.time), "endpoint": ev.endpoint, "event": json_name(&ev.kind) });
     let extra = match &ev.kind {
         EventKind::Resolved { host, addrs } => {
             json!({ "host": host, "addrs": addrs.iter().map(|a| a.to_string()).collect::<Vec<_>>() })

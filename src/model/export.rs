@@ -13,12 +13,12 @@
 //! like `--json` and capture files.
 
 use std::fmt::Write as _;
-use std::time::SystemTime;
 
 use serde::Serialize;
 
 use super::conversation::{Direction, Message};
 use crate::net::Addr;
+use crate::util::clock::{local_date_time, rfc3339};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ExportFormat {
@@ -63,11 +63,6 @@ pub fn export_conversation<'a>(messages: impl IntoIterator<Item = &'a Message>, 
         ExportFormat::JsonLines => messages.into_iter().for_each(|m| json_line(&mut out, m)),
     }
     out.into_bytes()
-}
-
-fn rfc3339(t: SystemTime) -> String {
-    let t: chrono::DateTime<chrono::Utc> = t.into();
-    t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
 fn direction(d: Direction) -> &'static str {
@@ -116,8 +111,7 @@ fn escape_text(out: &mut String, s: &str) {
 
 /// `2026-11-21 23:45:01.123  recv #1 from 127.0.0.1:53012  6 bytes  hello`
 fn text_line(out: &mut String, m: &Message) {
-    let local: chrono::DateTime<chrono::Local> = m.time.into();
-    let _ = write!(out, "{}  ", local.format("%Y-%m-%d %H:%M:%S%.3f"));
+    let _ = write!(out, "{}  ", local_date_time(m.time));
     let (verb, prep) = match m.dir {
         Direction::In => ("recv", "from"),
         Direction::Out => ("send", "to"),
@@ -197,7 +191,7 @@ fn json_line(out: &mut String, m: &Message) {
 
 #[cfg(test)]
 mod tests {
-    use std::time::{Duration, UNIX_EPOCH};
+    use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
     use super::*;
 

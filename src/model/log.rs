@@ -69,11 +69,13 @@ pub struct EventLog {
     max: usize,
     /// Entries dropped from the log because it was full.
     pub dropped: u64,
+    /// Entries removed from the front, by dropping or clearing: the number of the first one kept.
+    first: u64,
 }
 
 impl EventLog {
     pub fn new(max: usize) -> EventLog {
-        EventLog { entries: VecDeque::new(), max: max.max(1), dropped: 0 }
+        EventLog { entries: VecDeque::new(), max: max.max(1), dropped: 0, first: 0 }
     }
 
     pub fn push(&mut self, ev: &Event, endpoint_name: &str) {
@@ -94,6 +96,7 @@ impl EventLog {
         while self.entries.len() > self.max {
             self.entries.pop_front();
             self.dropped += 1;
+            self.first += 1;
         }
     }
 
@@ -101,7 +104,19 @@ impl EventLog {
         &self.entries
     }
 
+    /// Every entry ever pushed has a number, counting from 0; this is the first one still kept.
+    /// A view can remember entries by number across frames.
+    pub fn first_number(&self) -> u64 {
+        self.first
+    }
+
+    /// The entry numbered `n`, if it is still kept.
+    pub fn get(&self, n: u64) -> Option<&LogEntry> {
+        self.entries.get(usize::try_from(n.checked_sub(self.first)?).ok()?)
+    }
+
     pub fn clear(&mut self) {
+        self.first += self.entries.len() as u64;
         self.entries.clear();
     }
 }

@@ -30,14 +30,10 @@ use std::time::SystemTime;
 use super::addr::Addr;
 use super::errors::NetError;
 use super::event::{ConnId, EndpointId, Event, EventKind};
+use crate::util::clock::rfc3339;
 
 /// The first line of every capture file; bump the number if the format changes.
 pub const CAPTURE_HEADER: &str = "# socklab capture 1";
-
-fn rfc3339(t: SystemTime) -> String {
-    let t: chrono::DateTime<chrono::Utc> = t.into();
-    t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
-}
 
 fn escape_peer(s: &str) -> String {
     s.chars()

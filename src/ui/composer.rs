@@ -141,10 +141,18 @@ pub fn show(
     saved: &[SavedMessage],
     actions: &mut Vec<Action>,
 ) {
-    let payload = c.payload();
     let target = c.target(ep, sel);
     let open = ep.status.is_open() && !ep.stopped;
+    format_row(ui, ep, c, &target);
+    editor(ui, ep, c, &target, open, actions);
+    // After the editor: what was typed this frame counts.
+    status_line(ui, c, &target, open);
+    repeat_and_file_row(ui, ep, c, &target, open, actions);
+    saved_messages(ui, ep, c, saved, target.ok(), open, actions);
+}
 
+/// Payload format, line end, where it goes, and the destination of an unconnected datagram socket.
+fn format_row(ui: &mut egui::Ui, ep: &EndpointState, c: &mut Composer, target: &Result<Target, String>) {
     ui.horizontal_wrapped(|ui| {
         for f in PayloadFormat::ALL {
             ui.selectable_value(&mut c.format, f, f.label());
@@ -155,7 +163,7 @@ pub fn show(
             ui.selectable_value(&mut c.ending, e, e.label());
         }
         ui.separator();
-        let to = match &target {
+        let to = match target {
             Ok(Target::All) => format!("to all {} clients", ep.conns.len()),
             Ok(Target::Conn(id)) => format!("to #{id}"),
             Ok(Target::Peer) => ep.peer.as_ref().map(|p| format!("to {p}")).unwrap_or_default(),
@@ -167,8 +175,19 @@ pub fn show(
             ui.add(egui::TextEdit::singleline(&mut c.dest).hint_text("destination host:port").desired_width(160.0));
         }
     });
+}
 
-    // Enter sends and Shift+Enter makes a new line: take Enter before the editor sees it.
+/// The message box and Send. Enter sends and Shift+Enter makes a new line:
+/// Enter is taken before the editor sees it; Up/Down recall on a one-line message.
+fn editor(
+    ui: &mut egui::Ui,
+    ep: &EndpointState,
+    c: &mut Composer,
+    target: &Result<Target, String>,
+    open: bool,
+    actions: &mut Vec<Action>,
+) {
+    let payload = c.payload();
     let edit_id = ui.scope_id().with(("composer", ep.id));
     let focused = ui.memory(|m| m.has_focus(edit_id));
     let mut send_now = false;
@@ -209,16 +228,19 @@ pub fn show(
         }
         if send_now
             && can_send
-            && let (Ok(data), Ok(target)) = (payload.clone(), target.clone())
+            && let (Ok(data), Ok(target)) = (payload, target.clone())
         {
             actions.push(Action::Engine(Command::Send { id: ep.id, target, data }));
             c.remember();
             c.text.clear();
         }
     });
-    // After the editor: what was typed this frame counts.
+}
+
+/// Why nothing can be sent, or how many bytes would be.
+fn status_line(ui: &mut egui::Ui, c: &Composer, target: &Result<Target, String>, open: bool) {
     let payload = c.payload();
-    match (&payload, &target) {
+    match (&payload, target) {
         (Err(e), _) if !c.text.is_empty() => {
             ui.label(RichText::new(format!("⚠ {e} — nothing sent")).color(style::error_color(ui)));
         }
@@ -234,6 +256,16 @@ pub fn show(
         }
         _ => {}
     }
+}
+
+fn repeat_and_file_row(
+    ui: &mut egui::Ui,
+    ep: &EndpointState,
+    c: &mut Composer,
+    target: &Result<Target, String>,
+    open: bool,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal_wrapped(|ui| {
         ui.checkbox(&mut c.repeat, "Repeat every").on_hover_text("Send the message again and again until unticked");
         ui.add(egui::TextEdit::singleline(&mut c.repeat_ms).desired_width(60.0));
@@ -262,7 +294,6 @@ pub fn show(
             )));
         }
     });
-    saved_messages(ui, ep, c, saved, target.ok(), open, actions);
 }
 
 /// One-click messages kept in the workspace; "+ Save" keeps the one being typed.

@@ -1,30 +1,87 @@
 //! The bottom panel: the syscall-like timeline, filterable by endpoint and
 //! kind. Errors show the errno and the plain-language cause and fix.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 
 use egui::RichText;
 
 use super::style;
-use crate::model::{LogEntry, LogKind, Model};
+use crate::model::{EventLog, LogEntry, LogKind, Model};
 use crate::net::EndpointId;
+use crate::util::clock::local_time;
 
 #[derive(Default)]
 pub struct LogView {
     pub endpoint: Option<EndpointId>,
     pub hidden: HashSet<LogKind>,
     pub search: String,
+    matches: Matches,
 }
 
-impl LogView {
-    fn keeps(&self, e: &LogEntry, needle: &str) -> bool {
-        self.endpoint.is_none_or(|id| id == e.endpoint)
-            && !self.hidden.contains(&e.kind)
-            && (needle.is_empty() || e.summary.to_lowercase().contains(needle))
+/// The numbers of the log entries the filter keeps. Each entry is looked at
+/// (and its text lower-cased) once per filter, not once per frame; entries
+/// that leave the log leave this list too, so it is never longer than the log.
+#[derive(Default)]
+struct Matches {
+    filter: Option<(Option<EndpointId>, HashSet<LogKind>, String)>,
+    /// Entries numbered below this have been looked at.
+    scanned: u64,
+    rows: VecDeque<u64>,
+}
+
+impl Matches {
+    /// Catches up with the log; returns how many entries were looked at.
+    fn update(
+        &mut self,
+        log: &EventLog,
+        endpoint: Option<EndpointId>,
+        hidden: &HashSet<LogKind>,
+        search: &str,
+    ) -> usize {
+        let same = self.filter.as_ref().is_some_and(|(e, h, s)| *e == endpoint && h == hidden && s == search);
+        if !same {
+            *self = Matches { filter: Some((endpoint, hidden.clone(), search.to_string())), ..Default::default() };
+        }
+        let first = log.first_number();
+        while self.rows.front().is_some_and(|&n| n < first) {
+            self.rows.pop_front();
+        }
+        let needle = search.to_lowercase();
+        let start = self.scanned.max(first);
+        let end = first + log.entries().len() as u64;
+        for n in start..end {
+            if let Some(e) = log.get(n)
+                && endpoint.is_none_or(|id| id == e.endpoint)
+                && !hidden.contains(&e.kind)
+                && (needle.is_empty() || e.summary.to_lowercase().contains(&needle))
+            {
+                self.rows.push_back(n);
+            }
+        }
+        self.scanned = end;
+        usize::try_from(end - start).unwrap_or(usize::MAX)
     }
 }
 
 pub fn show(ui: &mut egui::Ui, model: &Model, view: &mut LogView) {
+    filters(ui, model, view);
+    ui.separator();
+    view.matches.update(&model.log, view.endpoint, &view.hidden, &view.search);
+    let rows = &view.matches.rows;
+    let row_h = ui.text_style_height(&egui::TextStyle::Monospace) + 2.0;
+    egui::ScrollArea::vertical().auto_shrink([false, false]).stick_to_bottom(true).show_rows(
+        ui,
+        row_h,
+        rows.len(),
+        |ui, range| {
+            for e in rows.range(range).filter_map(|&n| model.log.get(n)) {
+                row(ui, e);
+            }
+        },
+    );
+}
+
+fn filters(ui: &mut egui::Ui, model: &Model, view: &mut LogView) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Event log").strong());
         let name = view.endpoint.map(|id| model.name_of(id).to_string()).unwrap_or_else(|| "all endpoints".into());
@@ -54,26 +111,12 @@ pub fn show(ui: &mut egui::Ui, model: &Model, view: &mut LogView) {
             ui.label(RichText::new(format!("({} older entries dropped)", model.log.dropped)).small().weak());
         }
     });
-    ui.separator();
-    let needle = view.search.to_lowercase();
-    let rows: Vec<&LogEntry> = model.log.entries().iter().filter(|e| view.keeps(e, &needle)).collect();
-    let row_h = ui.text_style_height(&egui::TextStyle::Monospace) + 2.0;
-    egui::ScrollArea::vertical().auto_shrink([false, false]).stick_to_bottom(true).show_rows(
-        ui,
-        row_h,
-        rows.len(),
-        |ui, range| {
-            for e in &rows[range] {
-                row(ui, e);
-            }
-        },
-    );
 }
 
 fn row(ui: &mut egui::Ui, e: &LogEntry) {
     let error = e.kind == LogKind::Error;
     ui.horizontal(|ui| {
-        ui.label(RichText::new(style::clock(e.time)).monospace().weak());
+        ui.label(RichText::new(local_time(e.time)).monospace().weak());
         let h = ui.text_style_height(&egui::TextStyle::Monospace);
         ui.allocate_ui_with_layout(egui::vec2(130.0, h), egui::Layout::left_to_right(egui::Align::Center), |ui| {
             ui.set_width(130.0);
@@ -92,4 +135,74 @@ fn row(ui: &mut egui::Ui, e: &LogEntry) {
             r.on_hover_text(format!("{}\n\n{hint}", e.summary));
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::SystemTime;
+
+    use super::*;
+    use crate::net::{Addr, Event, EventKind};
+
+    fn push(log: &mut EventLog, endpoint: EndpointId, local: &str) {
+        let local = Addr::Inet(local.parse().unwrap());
+        log.push(&Event { time: SystemTime::now(), endpoint, kind: EventKind::Bound { local } }, "ep");
+    }
+
+    fn summaries(m: &Matches, log: &EventLog) -> Vec<String> {
+        m.rows.iter().map(|&n| log.get(n).unwrap().summary.clone()).collect()
+    }
+
+    #[test]
+    fn each_entry_is_looked_at_once_per_filter() {
+        let mut log = EventLog::new(100);
+        for port in 1000..1010 {
+            push(&mut log, 1, &format!("127.0.0.1:{port}"));
+        }
+        let mut m = Matches::default();
+        let hidden = HashSet::new();
+        assert_eq!(m.update(&log, None, &hidden, "100"), 10);
+        assert_eq!(m.rows.len(), 10);
+        assert_eq!(m.update(&log, None, &hidden, "100"), 0, "nothing new: nothing lower-cased again");
+        push(&mut log, 1, "127.0.0.1:2000");
+        assert_eq!(m.update(&log, None, &hidden, "100"), 1, "only the new entry");
+        assert_eq!(m.rows.len(), 10, "and it does not match");
+        assert_eq!(m.update(&log, None, &hidden, "1005"), 11, "a new filter looks again");
+        assert_eq!(m.rows.len(), 1);
+        assert!(summaries(&m, &log)[0].contains("127.0.0.1:1005"));
+    }
+
+    #[test]
+    fn filters_by_endpoint_kind_and_any_case() {
+        let mut log = EventLog::new(100);
+        push(&mut log, 1, "127.0.0.1:1");
+        push(&mut log, 2, "127.0.0.1:2");
+        let mut m = Matches::default();
+        m.update(&log, Some(2), &HashSet::new(), "");
+        assert_eq!(m.rows, [1]);
+        m.update(&log, None, &HashSet::from([LogKind::Lifecycle]), "");
+        assert!(m.rows.is_empty(), "bind is a lifecycle entry");
+        let upper = log.get(0).unwrap().summary.to_uppercase();
+        m.update(&log, None, &HashSet::new(), &upper);
+        assert_eq!(m.rows, [0]);
+    }
+
+    #[test]
+    fn entries_that_leave_the_log_leave_the_matches() {
+        let mut log = EventLog::new(5);
+        let mut m = Matches::default();
+        for port in 0..12 {
+            push(&mut log, 1, &format!("127.0.0.1:{port}"));
+            m.update(&log, None, &HashSet::new(), "");
+            assert!(m.rows.len() <= 5);
+        }
+        assert_eq!(m.rows, [7, 8, 9, 10, 11]);
+        assert!(summaries(&m, &log)[0].contains(":7"));
+        log.clear();
+        m.update(&log, None, &HashSet::new(), "");
+        assert!(m.rows.is_empty());
+        push(&mut log, 1, "127.0.0.1:99");
+        m.update(&log, None, &HashSet::new(), "");
+        assert_eq!(m.rows, [12]);
+    }
 }

@@ -56,6 +56,50 @@ pub enum Action {
         format: crate::model::ExportFormat,
     },
     SaveMessage(crate::workspace::SavedMessage),
-    OpenWorkspace(PathBuf),
     RemoveMessage(usize),
+
+    // The File menu, its shortcuts and the questions they may ask.
+    /// Start an empty workspace (asks first about unsaved changes).
+    NewWorkspace,
+    /// Open this workspace file, or ask which (asks first about unsaved changes).
+    OpenWorkspace(Option<PathBuf>),
+    /// Save to the workspace's file, or ask where when it has none or `ask_where`.
+    SaveWorkspace {
+        ask_where: bool,
+    },
+    /// Close the window (asks first about unsaved changes).
+    Quit,
+    /// The answer to "save the unsaved changes?".
+    Unsaved(UnsavedAnswer),
+    /// The answer to "these endpoints would be reachable from the network".
+    Exposed(ExposedAnswer),
+    DismissNotice,
+
+    // The View menu.
+    SetDark(bool),
+    ShowLog(bool),
+    ShowInspector(bool),
+    /// The whole UI's zoom factor (1.0 = 100 %).
+    Zoom(f32),
+}
+
+/// The answers to the unsaved-changes question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    /// Save, then go on with what was asked.
+    Save,
+    /// Go on and lose the changes.
+    Discard,
+    /// Do nothing.
+    Cancel,
+}
+
+/// The answers when an opened workspace would listen beyond this machine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExposedAnswer {
+    StartAnyway,
+    /// Rewrite those addresses to the loopback of their family (port kept), then start.
+    Loopback,
+    /// Start the others; list these idle.
+    DontStart,
 }

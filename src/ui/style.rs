@@ -58,8 +58,3 @@ pub fn bytes(n: u64) -> String {
     }
     if u == 0 { format!("{n} B") } else { format!("{v:.1} {}", UNITS[u]) }
 }
-
-pub fn clock(t: std::time::SystemTime) -> String {
-    let local: chrono::DateTime<chrono::Local> = t.into();
-    local.format("%H:%M:%S%.3f").to_string()
-}

@@ -9,9 +9,9 @@ use ron::error::{Position, SpannedError};
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
-use super::atomic::write_atomic;
 use super::validate::validate;
 use super::{CURRENT_VERSION, MAX_FILE_BYTES, Workspace, WorkspaceError};
+use crate::util::write_atomic;
 
 const HEADER: &str = "// socklab workspace. Open it in the app, or run it headless: socklab run FILE.ron\n\
 // Comments are not kept when the app saves this file.\n";

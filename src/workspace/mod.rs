@@ -5,7 +5,6 @@
 //! older files keep loading; a file whose `version` is newer than
 //! [`CURRENT_VERSION`] is refused instead of being half understood.
 
-mod atomic;
 mod error;
 mod file;
 mod safe_text;

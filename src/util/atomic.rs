@@ -25,7 +25,10 @@ fn create_temp(dir: &Path) -> io::Result<(PathBuf, File)> {
     Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free temporary file name"))
 }
 
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Replaces `path` with `bytes`, whole or not at all. Workspaces, settings and
+/// exports all go through here. A symlink stays a link (what it points to is
+/// replaced) and the old file's permissions are kept. The directory must exist.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_with(path, bytes, |_| Ok(()))
 }
 

@@ -1,0 +1,259 @@
+//! The conversation's bubbles, ready to draw: which messages each one shows,
+//! its header and its lines. Pure (no egui): kept up to date incrementally as
+//! messages arrive and fall out of the bounded history, so a frame during a
+//! flood formats only what is new.
+
+use std::borrow::Cow;
+use std::collections::VecDeque;
+
+use crate::model::{Direction, EndpointState, Message};
+use crate::net::{Addr, ConnId, hex_string};
+use crate::util::clock::local_time;
+
+/// Lines a bubble shows before it says how much more there is.
+pub const MAX_BUBBLE_LINES: usize = 12;
+/// Characters a line shows before it is cut.
+pub const MAX_LINE_CHARS: usize = 160;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewMode {
+    Text,
+    Hex,
+    Both,
+}
+
+/// What the bubbles depend on besides the messages: changing any of it builds them again.
+#[derive(Clone, Copy, Debug)]
+pub struct Shape<'a> {
+    pub mode: ViewMode,
+    /// true: one bubble per send()/recv(); false: chunks joined into lines.
+    pub chunks: bool,
+    /// Shown only if the text (case-insensitive) or the hex contains it.
+    pub filter: &'a str,
+    /// One connection of a server, or all.
+    pub conn: Option<ConnId>,
+}
+
+/// A bubble ready to draw: its lines are fixed, so its height is known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bubble {
+    pub dir: Direction,
+    pub header: String,
+    pub lines: Vec<String>,
+    /// The first and last message it shows, to rebuild its text on Copy.
+    pub seqs: (u64, u64),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Key {
+    mode: ViewMode,
+    chunks: bool,
+    filter: String,
+    conn: Option<ConnId>,
+}
+
+impl Key {
+    fn matches(&self, s: &Shape<'_>) -> bool {
+        self.mode == s.mode && self.chunks == s.chunks && self.conn == s.conn && self.filter == s.filter
+    }
+}
+
+/// The bubbles of one endpoint's conversation as one view shows it.
+#[derive(Clone, Debug, Default)]
+pub struct BubbleCache {
+    key: Option<Key>,
+    /// The conversation's revision the bubbles are up to.
+    revision: u64,
+    /// Joined lines: where the last group starts while it may still take the
+    /// next chunk (its line has not ended), shown or filtered out.
+    open_from: Option<u64>,
+    bubbles: VecDeque<Bubble>,
+}
+
+impl BubbleCache {
+    pub fn bubbles(&self) -> &VecDeque<Bubble> {
+        &self.bubbles
+    }
+
+    /// Brings the bubbles up to the conversation: new messages appended, dropped ones removed.
+    pub fn update(&mut self, ep: &EndpointState, shape: Shape<'_>) {
+        if !self.key.as_ref().is_some_and(|k| k.matches(&shape)) {
+            let key =
+                Key { mode: shape.mode, chunks: shape.chunks, filter: shape.filter.to_string(), conn: shape.conn };
+            *self = BubbleCache { key: Some(key), ..Default::default() };
+        }
+        let revision = ep.conversation.revision();
+        if self.revision == revision {
+            return;
+        }
+        // Bubbles whose first message fell out of the history go (a joined group
+        // that lost its start goes whole, a little earlier than a rebuild would).
+        let first_kept = ep.conversation.iter().next().map(|m| m.seq).unwrap_or(revision);
+        while self.bubbles.front().is_some_and(|b| b.seqs.0 < first_kept) {
+            self.bubbles.pop_front();
+        }
+        // An open group is built again with the chunks that joined it.
+        let mut from = self.revision.max(first_kept);
+        if let Some(open) = self.open_from.take() {
+            from = open.max(first_kept);
+            if self.bubbles.back().is_some_and(|b| b.seqs.0 == open) {
+                self.bubbles.pop_back();
+            }
+        }
+        let (bubbles, open_from) = build(ep, shape, from);
+        self.bubbles.extend(bubbles);
+        self.open_from = open_from;
+        self.revision = revision;
+    }
+}
+
+/// A classic hexdump row: offset, 16 bytes, and their printable characters.
+fn hexdump_row(i: usize, row: &[u8]) -> String {
+    let ascii: String = row.iter().map(|&b| if (0x20..0x7f).contains(&b) { b as char } else { '.' }).collect();
+    format!("{:06x}  {:<47}  |{ascii}|", i * 16, hex_string(row))
+}
+
+fn clip(l: &str) -> String {
+    if l.len() > MAX_LINE_CHARS && l.chars().count() > MAX_LINE_CHARS {
+        l.chars().take(MAX_LINE_CHARS).collect::<String>() + "…"
+    } else {
+        l.to_string()
+    }
+}
+
+/// Hexdump rows while there is room; counts every row.
+fn hex_lines(data: &[u8], lines: &mut Vec<String>, total: &mut usize) {
+    let room = MAX_BUBBLE_LINES.saturating_sub(lines.len());
+    lines.extend(data.chunks(16).take(room).enumerate().map(|(i, r)| hexdump_row(i, r)));
+    *total += data.len().div_ceil(16);
+}
+
+/// Text lines (\r and \t made visible) while there is room, or hex if it is not UTF-8; counts every line.
+fn text_lines(data: &[u8], lines: &mut Vec<String>, total: &mut usize) {
+    match std::str::from_utf8(data) {
+        Ok(s) => {
+            let s = s.strip_suffix('\n').unwrap_or(s);
+            let room = MAX_BUBBLE_LINES.saturating_sub(lines.len());
+            for l in s.split('\n').take(room) {
+                lines.push(clip(&l.replace('\r', "\\r").replace('\t', "\\t")));
+            }
+            *total += s.bytes().filter(|&b| b == b'\n').count() + 1;
+        }
+        Err(_) => {
+            if lines.len() < MAX_BUBBLE_LINES {
+                lines.push("(not UTF-8: shown as hex)".to_string());
+            }
+            *total += 1;
+            hex_lines(data, lines, total);
+        }
+    }
+}
+
+/// The lines a bubble shows: only the first MAX_BUBBLE_LINES are formatted, the rest counted.
+pub fn body_lines(data: &[u8], mode: ViewMode) -> Vec<String> {
+    if data.is_empty() {
+        return vec!["(empty)".into()];
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut total = 0usize;
+    match mode {
+        ViewMode::Text => text_lines(data, &mut lines, &mut total),
+        ViewMode::Hex => hex_lines(data, &mut lines, &mut total),
+        ViewMode::Both => {
+            text_lines(data, &mut lines, &mut total);
+            hex_lines(data, &mut lines, &mut total);
+        }
+    }
+    if total > MAX_BUBBLE_LINES {
+        lines.push(format!("… {} more lines (Copy takes them all)", total - MAX_BUBBLE_LINES));
+    }
+    lines
+}
+
+fn header(m: &Message, bytes: usize, parts: usize, server: bool) -> String {
+    let arrow = if m.dir == Direction::In { "⬅ recv" } else { "send ➡" };
+    let peer = match (&m.peer, m.dir) {
+        (Some(Addr::Unnamed) | None, _) => String::new(),
+        (Some(p), Direction::In) => format!(" from {p}"),
+        (Some(p), Direction::Out) => format!(" to {p}"),
+    };
+    let conn = if server { format!(" #{}", m.conn) } else { String::new() };
+    let parts = if parts > 1 { format!(" · {parts} chunks") } else { String::new() };
+    format!("{}  {arrow}{conn}{peer} · {bytes} bytes{parts}", local_time(m.time))
+}
+
+/// The whole text of the messages a bubble shows, for Copy.
+pub fn full_text(ep: &EndpointState, seqs: (u64, u64), conn: Option<ConnId>) -> String {
+    let mut data = Vec::new();
+    for m in ep.conversation.since(seqs.0).take_while(|m| m.seq <= seqs.1).filter(|m| conn.is_none_or(|c| m.conn == c))
+    {
+        data.extend_from_slice(&m.data);
+    }
+    match std::str::from_utf8(&data) {
+        Ok(s) => s.to_string(),
+        Err(_) => hex_string(&data),
+    }
+}
+
+/// Messages grouped as bubbles: (first message, bytes, chunk count, last seq).
+type Group<'a> = (&'a Message, Cow<'a, [u8]>, usize, u64);
+
+fn group<'a>(ep: &'a EndpointState, shape: Shape<'_>, from: u64) -> Vec<Group<'a>> {
+    let mut groups: Vec<Group<'a>> = Vec::new();
+    for m in ep.conversation.since(from).filter(|m| shape.conn.is_none_or(|c| m.conn == c)) {
+        if !shape.chunks {
+            // Join a chunk to the previous one from the same side until a line ends.
+            if let Some((first, data, parts, last)) = groups.last_mut()
+                && first.dir == m.dir
+                && first.conn == m.conn
+                && data.last() != Some(&b'\n')
+            {
+                data.to_mut().extend_from_slice(&m.data);
+                *parts += 1;
+                *last = m.seq;
+                continue;
+            }
+        }
+        groups.push((m, Cow::Borrowed(&m.data[..]), 1, m.seq));
+    }
+    groups
+}
+
+/// The search matches the text (any case) or the hex of the bytes.
+fn matches(data: &[u8], needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    let hex = hex_string(data);
+    let text = match std::str::from_utf8(data) {
+        Ok(s) => s.to_lowercase(),
+        Err(_) => hex.clone(),
+    };
+    text.contains(needle) || hex.contains(needle)
+}
+
+/// Bubbles for the messages from seq `from` on, and where the last group starts if it is still open.
+pub fn build(ep: &EndpointState, shape: Shape<'_>, from: u64) -> (Vec<Bubble>, Option<u64>) {
+    let server = ep.is_server();
+    let groups = group(ep, shape, from);
+    let open_from = match groups.last() {
+        Some((first, data, ..)) if !shape.chunks && data.last() != Some(&b'\n') => Some(first.seq),
+        _ => None,
+    };
+    let needle = shape.filter.to_lowercase();
+    let bubbles = groups
+        .into_iter()
+        .filter(|(_, data, ..)| matches(data, &needle))
+        .map(|(m, data, parts, last)| Bubble {
+            dir: m.dir,
+            header: header(m, data.len(), parts, server),
+            lines: body_lines(&data, shape.mode),
+            seqs: (m.seq, last),
+        })
+        .collect();
+    (bubbles, open_from)
+}
+
+#[cfg(test)]
+#[path = "bubbles_tests.rs"]
+mod tests;

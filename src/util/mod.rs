@@ -1,0 +1,7 @@
+//! The bottom floor: small helpers every other module may use. Nothing here
+//! imports the rest of the crate.
+
+pub mod atomic;
+pub mod clock;
+
+pub use atomic::write_atomic;
