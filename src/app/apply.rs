@@ -13,6 +13,7 @@ impl SocklabApp {
             Action::Engine(cmd) => self.send(cmd),
             Action::Select(sel) => self.select(sel),
             Action::ShowForm(kind) => self.show_form(kind),
+            Action::CloseForm => self.form = None,
             Action::PopOut(id) => {
                 self.popped.insert(id, None);
             }

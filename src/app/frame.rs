@@ -62,7 +62,7 @@ impl SocklabApp {
         if let Some(form) = self.form.as_mut()
             && !ui::new_endpoint::show(&ctx, form, actions)
         {
-            self.form = None;
+            actions.push(Action::CloseForm);
         }
     }
 

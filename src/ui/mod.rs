@@ -31,6 +31,8 @@ pub enum Action {
     Engine(Command),
     Select(Selection),
     ShowForm(EndpointKind),
+    /// The new-endpoint form was closed (started, cancelled or its window closed).
+    CloseForm,
     PopOut(EndpointId),
     PopIn(EndpointId),
     /// Remove a closed endpoint from the list.
