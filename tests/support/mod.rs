@@ -554,3 +554,39 @@ pub fn closed_port() -> u16 {
 pub fn ipv6_available() -> bool {
     std::net::TcpListener::bind("[::1]:0").is_ok()
 }
+
+/// Polls `cond` until it holds (every few milliseconds, up to [`WAIT`]); for
+/// state only the OS shows (/proc), which sends no event to wait on.
+pub fn poll_until(what: &str, mut cond: impl FnMut() -> bool) {
+    let end = deadline();
+    while !cond() {
+        assert!(Instant::now() < end, "timed out after {WAIT:?} waiting for {what}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// TCP sockets (IPv4 and IPv6) in CLOSE_WAIT whose local port is `port`:
+/// connections whose peer has closed and that this side never closed.
+pub fn close_wait_on(port: u16) -> usize {
+    const CLOSE_WAIT: &str = "08";
+    ["/proc/net/tcp", "/proc/net/tcp6"]
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .map(|table| {
+            table
+                .lines()
+                .skip(1)
+                .filter(|l| {
+                    let f: Vec<&str> = l.split_whitespace().collect();
+                    let local_port = f.get(1).and_then(|a| a.rsplit(':').next()).and_then(|h| u16::from_str_radix(h, 16).ok());
+                    local_port == Some(port) && f.get(3) == Some(&CLOSE_WAIT)
+                })
+                .count()
+        })
+        .sum()
+}
+
+/// Descriptors a process has open (/proc/PID/fd).
+pub fn open_fds(pid: i32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd")).map(|d| d.count()).unwrap_or(0)
+}

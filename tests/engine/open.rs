@@ -2,10 +2,7 @@
 //! that lets connect() choose its source, and Unix addresses (abstract, empty,
 //! files left behind).
 
-mod support;
-
-use socklab::net::{Addr, Command, EndpointKind, EndpointSpec, EventKind, OptValue, SockOpt, Target};
-use support::{Proc, engine, inet, open_dgram};
+use super::*;
 
 fn has(kinds: &[EventKind], pred: impl Fn(&EventKind) -> bool) -> bool {
     kinds.iter().any(pred)
