@@ -547,7 +547,7 @@ fn udp_engine(rcvbuf: Option<u64>) -> UdpRun {
             Datagram::Marker => run.marker_seen = true,
             Datagram::Other => {}
         },
-        EventKind::Loss { engine_dropped, kernel_dropped } => {
+        EventKind::Loss { engine_dropped, kernel_dropped, .. } => {
             run.loss_events += 1;
             run.engine_dropped = Some(*engine_dropped);
             run.kernel_dropped = *kernel_dropped;

@@ -55,6 +55,7 @@ pub fn event_json(ev: &Event) -> Value {
         EventKind::Accepted { conn, local, peer } | EventKind::Connected { conn, local, peer } => {
             json!({ "conn": conn, "local": local.to_string(), "peer": peer.to_string() })
         }
+        EventKind::AcceptResumed { refused } => json!({ "refused": refused }),
         EventKind::Sent { conn, to, data: d } => {
             let mut o = data(d);
             merge(&mut o, json!({ "conn": conn, "to": to.as_ref().map(|a| a.to_string()) }));
@@ -68,8 +69,8 @@ pub fn event_json(ev: &Event) -> Value {
         EventKind::PeerClosed { conn } | EventKind::Shutdown { conn } => json!({ "conn": conn }),
         EventKind::Closed { conn, abortive } => json!({ "conn": conn, "abortive": abortive }),
         EventKind::FileProgress { conn, sent, total } => json!({ "conn": conn, "sent": sent, "total": total }),
-        EventKind::Loss { engine_dropped, kernel_dropped } => {
-            json!({ "engine_dropped": engine_dropped, "kernel_dropped": kernel_dropped })
+        EventKind::Loss { engine_dropped, kernel_dropped, echo_dropped } => {
+            json!({ "engine_dropped": engine_dropped, "kernel_dropped": kernel_dropped, "echo_dropped": echo_dropped })
         }
         EventKind::Error { conn, error } => json!({
             "conn": conn, "call": error.call, "errno": error.errno, "message": error.message, "hint": error.hint,

@@ -78,7 +78,8 @@ impl Printer {
             EventKind::Error { .. }
             | EventKind::Listening { .. }
             | EventKind::Bound { .. }
-            | EventKind::Loss { .. } => say(&ev.kind.summary()),
+            | EventKind::Loss { .. }
+            | EventKind::AcceptResumed { .. } => say(&ev.kind.summary()),
             _ if self.verbose => say(&ev.kind.summary()),
             _ => {}
         }

@@ -44,6 +44,9 @@ pub fn run(cli: Cli) -> i32 {
                 Ok((spec, temp)) => {
                     let mut spec = with_options(spec, &common);
                     spec.connect_timeout = timeout;
+                    // Like netcat, `connect` keeps sending stdin to a peer that
+                    // half-closed, and closes itself once stdin has ended.
+                    spec.keep_half_open = true;
                     let exit = super::connect::connect(spec, &common, std::time::Duration::from_millis(wait));
                     // The reply socket's directory goes now, whatever happened.
                     drop(temp);

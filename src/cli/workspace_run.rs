@@ -194,6 +194,7 @@ impl Runner {
             | EventKind::Connected { .. }
             | EventKind::Error { .. }
             | EventKind::Loss { .. }
+            | EventKind::AcceptResumed { .. }
             | EventKind::Capture { .. }
             | EventKind::Stopped => say(&messages::tagged(&display_name(name), &ev.kind.summary())),
             _ => {}

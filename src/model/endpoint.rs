@@ -210,7 +210,7 @@ impl EndpointState {
             EventKind::FileProgress { sent, total, .. } => {
                 self.file_progress = if sent >= total { None } else { Some((sent, total)) };
             }
-            EventKind::Loss { engine_dropped, kernel_dropped } => self.loss = (engine_dropped, kernel_dropped),
+            EventKind::Loss { engine_dropped, kernel_dropped, .. } => self.loss = (engine_dropped, kernel_dropped),
             EventKind::Capture { path } => self.capture = path,
             EventKind::Error { error, .. } => {
                 self.errors += 1;

@@ -43,6 +43,9 @@ pub enum EventKind {
     Listening { local: Addr, backlog: i32 },
     /// accept(): a new connection of a server.
     Accepted { conn: ConnId, local: Addr, peer: Addr },
+    /// accept() works again after failing for want of descriptors (EMFILE);
+    /// `refused` clients were accepted and closed at once meanwhile.
+    AcceptResumed { refused: u64 },
     /// connect() succeeded (getsockname / getpeername).
     Connected { conn: ConnId, local: Addr, peer: Addr },
     /// send()/sendto() returned: exactly these bytes left for the kernel.
@@ -57,9 +60,10 @@ pub enum EventKind {
     Closed { conn: Option<ConnId>, abortive: bool },
     /// A file send advanced.
     FileProgress { conn: ConnId, sent: u64, total: u64 },
-    /// Datagrams lost: by the engine (the caller was too slow) and, where the
-    /// OS tells (Linux SO_RXQ_OVFL), by the kernel. Both are running totals.
-    Loss { engine_dropped: u64, kernel_dropped: Option<u64> },
+    /// Datagrams lost: received but dropped by the engine (the caller was too
+    /// slow); dropped by the kernel, where the OS tells (Linux SO_RXQ_OVFL);
+    /// echo replies not sent because the send queue was full. Running totals.
+    Loss { engine_dropped: u64, kernel_dropped: Option<u64>, echo_dropped: u64 },
     /// A call failed. `conn` names the connection it concerned, if any.
     Error { conn: Option<ConnId>, error: NetError },
     /// A capture to this file started, or (`None`) the capture stopped.
@@ -79,6 +83,7 @@ impl EventKind {
             EventKind::Bound { .. } => "bind",
             EventKind::Listening { .. } => "listen",
             EventKind::Accepted { .. } => "accept",
+            EventKind::AcceptResumed { .. } => "accept_resumed",
             EventKind::Connected { .. } => "connect",
             EventKind::Sent { .. } => "send",
             EventKind::Received { .. } => "recv",
@@ -124,6 +129,10 @@ impl EventKind {
             EventKind::Bound { local } => format!("bind({local})"),
             EventKind::Listening { local, backlog } => format!("listen({local}, backlog {backlog})"),
             EventKind::Accepted { conn, peer, .. } => format!("accept() → #{conn} from {peer}"),
+            EventKind::AcceptResumed { refused } => format!(
+                "accept() works again: descriptors are free ({refused} clients were turned away meanwhile, \
+                 accepted and closed at once)"
+            ),
             EventKind::Connected { local, peer, .. } => format!("connect({peer}) from {local}"),
             EventKind::Sent { conn, to, data } => match to {
                 Some(to) => format!("sendto({to}) = {} bytes {}", data.len(), preview(data)),
@@ -141,12 +150,17 @@ impl EventKind {
             EventKind::Closed { conn: Some(c), .. } => format!("close(#{c})"),
             EventKind::Closed { conn: None, .. } => "close(): endpoint closed".into(),
             EventKind::FileProgress { sent, total, .. } => format!("file: {sent} of {total} bytes queued"),
-            EventKind::Loss { engine_dropped, kernel_dropped } => match kernel_dropped {
-                Some(k) => {
-                    format!("loss: {engine_dropped} datagrams dropped by socklab, {k} by the kernel (SO_RXQ_OVFL)")
-                }
-                None => format!("loss: {engine_dropped} datagrams dropped by socklab (the caller was too slow)"),
-            },
+            EventKind::Loss { engine_dropped, kernel_dropped, echo_dropped } => {
+                let kernel = match kernel_dropped {
+                    Some(k) => format!(", {k} by the kernel (SO_RXQ_OVFL)"),
+                    None => String::new(),
+                };
+                let echo = match echo_dropped {
+                    0 => String::new(),
+                    n => format!("; {n} echo replies not sent (the send queue was full)"),
+                };
+                format!("loss: {engine_dropped} datagrams dropped by socklab (the caller was too slow){kernel}{echo}")
+            }
             EventKind::Error { error, .. } => error.to_string(),
             EventKind::Capture { path: Some(p) } => format!("capture: recording every send and receive to {p}"),
             EventKind::Capture { path: None } => "capture: stopped".into(),

@@ -96,6 +96,11 @@ pub struct EndpointSpec {
     pub backlog: i32,
     #[serde(default = "default_connect_timeout")]
     pub connect_timeout: Duration,
+    /// Streams: when the peer has sent FIN, keep the connection open for
+    /// sending (a teaching switch). Off, a connection whose peer has closed
+    /// is closed once nothing is left to send it, as netcat does.
+    #[serde(default)]
+    pub keep_half_open: bool,
 }
 
 fn default_backlog() -> i32 {
@@ -116,6 +121,7 @@ impl EndpointSpec {
             options: Vec::new(),
             backlog: default_backlog(),
             connect_timeout: default_connect_timeout(),
+            keep_half_open: false,
         }
     }
 
@@ -126,6 +132,12 @@ impl EndpointSpec {
 
     pub fn with_option(mut self, opt: SockOpt, value: OptValue) -> Self {
         self.options.push(OptionRequest { opt, value });
+        self
+    }
+
+    /// Keeps connections open for sending after the peer's FIN (see `keep_half_open`).
+    pub fn keeping_half_open(mut self) -> Self {
+        self.keep_half_open = true;
         self
     }
 

@@ -189,3 +189,70 @@ out("reset")
     assert!(rx.take(|e| e.endpoint == id && matches!(e.kind, EventKind::PeerClosed { .. })).is_empty());
     close(&engine, &mut rx, id);
 }
+
+// ---------------------------------------------------------------------------
+// Keeping half-open connections (a teaching switch): sending after the peer's FIN
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_server_keeping_half_open_connections_answers_after_the_clients_fin() {
+    let (engine, mut rx) = engine();
+    let (id, local) = open_server(&engine, &mut rx, tcp_server(ReplyMode::None).keeping_half_open());
+    let mut py = Proc::python(
+        r#"
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.sendall(b"question")
+s.shutdown(socket.SHUT_WR)
+out(recv_all(s).decode())
+"#,
+        &[&inet(&local).port().to_string()],
+    );
+    assert_eq!(rx.recv_bytes(id, 1, 8), b"question");
+    rx.wait_kind(id, "FIN", |k| matches!(k, EventKind::PeerClosed { conn: 1 }));
+    engine.send(Command::Send { id, target: Target::Conn(1), data: b"answer after your FIN".to_vec() }).unwrap();
+    match rx.wait_kind(id, "send", |k| matches!(k, EventKind::Sent { .. } | EventKind::Closed { .. })) {
+        EventKind::Sent { conn: 1, data, .. } => assert_eq!(data, b"answer after your FIN"),
+        other => panic!("the half-open connection must still take data: {other:?}\n{}", rx.dump()),
+    }
+    engine.send(Command::Disconnect { id, conn: 1, abort: false }).unwrap();
+    assert_eq!(py.line(), "answer after your FIN");
+    rx.wait_kind(id, "close of #1", |k| matches!(k, EventKind::Closed { conn: Some(1), abortive: false }));
+    close(&engine, &mut rx, id);
+}
+
+#[test]
+fn a_client_keeping_half_open_connections_sends_after_the_servers_fin() {
+    let mut py = Proc::python(
+        r#"
+l = socket.socket()
+l.bind(("127.0.0.1", 0))
+l.listen(1)
+out(l.getsockname()[1])
+c, _ = l.accept()
+c.sendall(b"hi")
+c.shutdown(socket.SHUT_WR)
+out(recv_all(c).decode())
+"#,
+        &[],
+    );
+    let port: u16 = py.line().parse().expect("a port");
+    let (engine, mut rx) = engine();
+    let spec = EndpointSpec::new(EndpointKind::TcpClient, format!("127.0.0.1:{port}")).keeping_half_open();
+    let id = engine.open(spec).expect("open");
+    assert_eq!(rx.recv_bytes(id, 0, 2), b"hi");
+    rx.wait_kind(id, "FIN", |k| matches!(k, EventKind::PeerClosed { conn: 0 }));
+    engine.send(Command::Send { id, target: Target::Peer, data: b"still here".to_vec() }).unwrap();
+    engine.send(Command::ShutdownWrite { id, conn: None }).unwrap();
+    assert_eq!(py.line(), "still here", "the server read our bytes after its own FIN");
+    let rest = rx.until_stopped(id);
+    assert!(
+        matches!(
+            rest.iter()
+                .filter(|k| matches!(k, EventKind::Shutdown { .. } | EventKind::Closed { .. }))
+                .collect::<Vec<_>>()
+                .as_slice(),
+            [EventKind::Shutdown { conn: 0 }, EventKind::Closed { conn: Some(0), abortive: false }]
+        ),
+        "{rest:?}"
+    );
+}

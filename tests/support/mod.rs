@@ -578,7 +578,8 @@ pub fn close_wait_on(port: u16) -> usize {
                 .skip(1)
                 .filter(|l| {
                     let f: Vec<&str> = l.split_whitespace().collect();
-                    let local_port = f.get(1).and_then(|a| a.rsplit(':').next()).and_then(|h| u16::from_str_radix(h, 16).ok());
+                    let local_port =
+                        f.get(1).and_then(|a| a.rsplit(':').next()).and_then(|h| u16::from_str_radix(h, 16).ok());
                     local_port == Some(port) && f.get(3) == Some(&CLOSE_WAIT)
                 })
                 .count()

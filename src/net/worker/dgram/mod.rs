@@ -105,9 +105,8 @@ pub(crate) fn run(mut ctx: WorkerCtx) {
         ctx,
         queue: VecDeque::new(),
         file: None,
-        engine_dropped: 0,
-        kernel_dropped: None,
-        reported: (0, None),
+        losses: Losses::default(),
+        reported: Losses::default(),
         last_report: Instant::now(),
         readable: true,
         recv_buf: vec![0; MAX_DATAGRAM],
@@ -118,6 +117,17 @@ pub(crate) fn run(mut ctx: WorkerCtx) {
         run_loop(&mut w);
     }
     w.finish();
+}
+
+/// Running totals of datagrams lost, each where it was lost.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Losses {
+    /// Received, but the caller was too slow to take them.
+    engine: u64,
+    /// Dropped by the kernel for a full receive queue (Linux SO_RXQ_OVFL).
+    kernel: Option<u64>,
+    /// Echo replies not sent because the send queue was full.
+    echo: u64,
 }
 
 /// A file going out as datagrams, and where to.
@@ -133,9 +143,9 @@ struct Worker {
     reply: ReplyMode,
     queue: VecDeque<(Vec<u8>, Dest)>,
     file: Option<DgramFile>,
-    engine_dropped: u64,
-    kernel_dropped: Option<u64>,
-    reported: (u64, Option<u64>),
+    losses: Losses,
+    /// What the last `Loss` event said.
+    reported: Losses,
     last_report: Instant,
     readable: bool,
     /// recvfrom()'s buffer, kept across turns so no turn zeroes 64 KiB first.
@@ -178,10 +188,10 @@ impl Worker {
             match got {
                 Ok((n, from, drops)) => {
                     if let Some(d) = drops {
-                        self.kernel_dropped = Some(d.into());
+                        self.losses.kernel = Some(d.into());
                     }
                     if self.ctx.out.congested() {
-                        self.engine_dropped += 1;
+                        self.losses.engine += 1;
                         continue;
                     }
                     let data = self.recv_buf[..n].to_vec();
@@ -193,7 +203,8 @@ impl Worker {
                         };
                         match dest {
                             Some(d) if self.queue.len() < SEND_QUEUE => self.queue.push_back((data.clone(), d)),
-                            _ => {}
+                            Some(_) => self.losses.echo += 1,
+                            None => {}
                         }
                     }
                     self.ctx.out.push(EventKind::Received { conn: 0, from: Some(from), data });
@@ -256,16 +267,15 @@ impl Worker {
     }
 
     fn loss_unreported(&self) -> bool {
-        self.reported != (self.engine_dropped, self.kernel_dropped)
+        self.reported != self.losses
     }
 
     fn report_loss(&mut self, now: bool) {
         if self.loss_unreported() && (now || self.last_report.elapsed() >= LOSS_REPORT_EVERY) {
-            self.reported = (self.engine_dropped, self.kernel_dropped);
+            self.reported = self.losses;
             self.last_report = Instant::now();
-            self.ctx
-                .out
-                .push(EventKind::Loss { engine_dropped: self.engine_dropped, kernel_dropped: self.kernel_dropped });
+            let Losses { engine, kernel, echo } = self.losses;
+            self.ctx.out.push(EventKind::Loss { engine_dropped: engine, kernel_dropped: kernel, echo_dropped: echo });
         }
     }
 

@@ -3,6 +3,7 @@
 //! Commands are in `commands.rs`, the reply modes in `replies.rs`, one
 //! connection's buffers and flags in `conn.rs`.
 
+mod accept;
 mod commands;
 mod conn;
 mod replies;
@@ -17,8 +18,9 @@ use mio::net::{TcpListener, TcpStream, UnixListener, UnixStream};
 use mio::{Interest, Token};
 use socket2::SockRef;
 
+use self::accept::Acceptor;
 use self::conn::{CHUNK, Conn, ReadOutcome, StreamSock};
-use super::{PollLoop, WorkerCtx, interrupted, open, run_loop, would_block};
+use super::{PollLoop, WorkerCtx, open, run_loop};
 use crate::net::command::Command;
 use crate::net::errors::NetError;
 use crate::net::event::{ConnId, EventKind};
@@ -80,6 +82,7 @@ pub(crate) fn run(mut ctx: WorkerCtx) {
 struct Worker<L: ListenSock> {
     ctx: WorkerCtx,
     listener: Option<L>,
+    acceptor: Acceptor,
     conns: BTreeMap<ConnId, Conn<L::Stream>>,
     next_conn: ConnId,
     reply: ReplyMode,
@@ -97,6 +100,7 @@ impl<L: ListenSock> Worker<L> {
         let failed = listener.is_none() && client.is_none();
         let mut w = Worker {
             ctx,
+            acceptor: Acceptor::new(listener.is_some()),
             listener,
             conns: BTreeMap::new(),
             next_conn: 1,
@@ -133,37 +137,20 @@ impl<L: ListenSock> Worker<L> {
         self.ctx.spec.kind.is_server()
     }
 
-    fn accept_all(&mut self) {
-        loop {
-            let Some(l) = self.listener.as_ref() else { return };
-            match l.accept_one() {
-                Ok(sock) => {
-                    let id = self.next_conn;
-                    self.next_conn += 1;
-                    let mut c = Conn::new(id, sock);
-                    if let Err(e) = self.ctx.poll.registry().register(
-                        &mut c.sock,
-                        token(id),
-                        Interest::READABLE | Interest::WRITABLE,
-                    ) {
-                        self.ctx
-                            .out
-                            .push(EventKind::Error { conn: Some(id), error: NetError::from_io("epoll_ctl", &e) });
-                        continue;
-                    }
-                    self.ctx.out.push(EventKind::Accepted { conn: id, local: c.local.clone(), peer: c.peer.clone() });
-                    self.on_accept(&mut c);
-                    self.conns.insert(id, c);
-                }
-                Err(e) if would_block(&e) => return,
-                Err(e) if interrupted(&e) => {}
-                Err(e) => {
-                    // EMFILE and friends: report, and try again at the next connection.
-                    self.ctx.out.push(EventKind::Error { conn: None, error: NetError::from_io("accept", &e) });
-                    return;
-                }
-            }
+    /// A new connection: registered with the poll, reported, and given its
+    /// reply mode's first words (daytime).
+    fn add_conn(&mut self, sock: L::Stream) {
+        let id = self.next_conn;
+        self.next_conn += 1;
+        let mut c = Conn::new(id, sock);
+        let both = Interest::READABLE | Interest::WRITABLE;
+        if let Err(e) = self.ctx.poll.registry().register(&mut c.sock, token(id), both) {
+            self.ctx.out.push(EventKind::Error { conn: Some(id), error: NetError::from_io("epoll_ctl", &e) });
+            return;
         }
+        self.ctx.out.push(EventKind::Accepted { conn: id, local: c.local.clone(), peer: c.peer.clone() });
+        self.on_accept(&mut c);
+        self.conns.insert(id, c);
     }
 
     fn service_all(&mut self) {
@@ -208,15 +195,17 @@ impl<L: ListenSock> Worker<L> {
         }
     }
 
+    /// The peer sent FIN. As netcat does, the connection closes once nothing
+    /// is left to send it (its queue and file), unless the endpoint keeps
+    /// half-open connections; reply modes always answer what they have, then
+    /// close, as tutorial servers do.
     fn on_eof(&mut self, id: ConnId) {
         self.ctx.out.push(EventKind::PeerClosed { conn: id });
         let server_replies = self.is_server() && self.reply != ReplyMode::None;
+        let close = server_replies || !self.ctx.spec.keep_half_open;
         if let Some(c) = self.conns.get_mut(&id) {
             c.read_closed = true;
-            // Reply modes answer what they have, then close, as tutorial servers do.
-            if server_replies {
-                c.close_when_flushed = true;
-            }
+            c.close_when_flushed |= close;
         }
     }
 
@@ -293,6 +282,9 @@ impl<L: ListenSock> PollLoop for Worker<L> {
     }
 
     fn service(&mut self) {
+        if self.acceptor.retry_due() {
+            self.accept_all();
+        }
         if !self.ctx.out.congested() {
             self.service_all();
         }
@@ -300,6 +292,10 @@ impl<L: ListenSock> PollLoop for Worker<L> {
 
     fn busy(&mut self) -> bool {
         self.conns.values().any(|c| c.busy(self.may_read(c)))
+    }
+
+    fn next_deadline(&self) -> Option<std::time::Instant> {
+        self.acceptor.retry_at()
     }
 
     fn done(&self) -> bool {
