@@ -106,7 +106,7 @@ mod tests {
             EventKind::Shutdown { conn: 0 },
             EventKind::Closed { conn: None, abortive: false },
             EventKind::FileProgress { conn: 0, sent: 0, total: 0 },
-            EventKind::Loss { engine_dropped: 0, kernel_dropped: None },
+            EventKind::Loss { engine_dropped: 0, kernel_dropped: None, echo_dropped: 0 },
             EventKind::Error { conn: None, error: NetError::usage("x", "y") },
             EventKind::Capture { path: None },
             EventKind::Stopped,
