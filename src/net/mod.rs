@@ -3,15 +3,19 @@
 
 mod addr;
 mod capture;
+pub mod checksum;
 mod command;
 mod engine;
 mod errors;
 mod event;
+pub mod frame;
 mod options;
 mod outbox;
 mod payload;
 mod reply;
+pub mod rules;
 mod spec;
+pub mod template;
 mod waker;
 mod worker;
 
