@@ -14,6 +14,7 @@ mod outbox;
 mod payload;
 mod reply;
 pub mod rules;
+pub mod sequence;
 mod spec;
 pub mod template;
 mod waker;

@@ -20,6 +20,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub use engine::{Effect, Outcome, Reach, RuleEngine, Trigger};
+pub(crate) use matcher::Compiled as CompiledMatcher;
 pub use matcher::HexPattern;
 pub use parse::RuleParseError;
 pub use pending::{PENDING_PAUSE, Pending};

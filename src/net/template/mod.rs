@@ -181,6 +181,11 @@ impl Template {
         Ok(Template { parts })
     }
 
+    /// A template that is these bytes and nothing else.
+    pub fn literal(bytes: Vec<u8>) -> Template {
+        Template { parts: if bytes.is_empty() { Vec::new() } else { vec![Part::Bytes(bytes)] } }
+    }
+
     /// Whether it renders the same bytes every time (no variables).
     pub fn is_constant(&self) -> bool {
         self.parts.iter().all(|p| matches!(p, Part::Bytes(_)))
