@@ -108,6 +108,8 @@ const KNOWN_PAYLOAD: &str =
     "use ${seq} ${time} ${random} ${daytime} ${hex:…} ${crc16} ${crc16-ccitt} ${crc32} ${sum8} ${xor8}";
 const KNOWN_CONNECT: &str =
     "use ${peer} ${seq} ${time} ${random} ${daytime} ${hex:…} ${crc16} ${crc16-ccitt} ${crc32} ${sum8} ${xor8}";
+const KNOWN_OVERSIZE: &str =
+    "use ${http} ${peer} ${seq} ${time} ${random} ${daytime} ${hex:…} ${crc16} ${crc16-ccitt} ${crc32} ${sum8} ${xor8}";
 const KNOWN_MESSAGE: &str = "use ${line} ${msg} ${body} ${eol} ${len} ${1}… ${peer} ${seq} ${time} ${random} ${daytime} ${http} ${hex:…} ${crc16} ${crc16-ccitt} ${crc32} ${sum8} ${xor8}";
 
 const ARG_TIME: &str = "use ${time}, ${time:unix} (seconds) or ${time:ms} (milliseconds since 1970)";
@@ -120,7 +122,8 @@ impl Scope {
     fn known(self) -> &'static str {
         match self {
             Scope::Payload => KNOWN_PAYLOAD,
-            Scope::Connect | Scope::Oversize => KNOWN_CONNECT,
+            Scope::Connect => KNOWN_CONNECT,
+            Scope::Oversize => KNOWN_OVERSIZE,
             Scope::Message { .. } => KNOWN_MESSAGE,
         }
     }
