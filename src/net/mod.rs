@@ -3,15 +3,20 @@
 
 mod addr;
 mod capture;
+pub mod checksum;
 mod command;
 mod engine;
 mod errors;
 mod event;
+pub mod frame;
 mod options;
 mod outbox;
 mod payload;
 mod reply;
+pub mod rules;
+pub mod sequence;
 mod spec;
+pub mod template;
 mod waker;
 mod worker;
 

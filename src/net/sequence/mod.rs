@@ -1,0 +1,127 @@
+//! Send sequences: steps (send a payload, wait, expect a message matching a
+//! pattern within a timeout) run once, N times or until stopped, each step
+//! marked pass or fail with the time it took. A [`Sequence`] is saved in
+//! workspaces; a [`Runner`] is the pure state machine a worker or
+//! `socklab run` drives with messages and time.
+
+mod runner;
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::net::payload::PayloadFormat;
+use crate::net::rules::Matcher;
+
+pub use runner::{Failure, Output, Runner, StepReport, StepResult, Summary};
+
+/// The longest wait or expect timeout: one hour.
+pub const MAX_STEP_MS: u64 = 3_600_000;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Sequence {
+    pub name: String,
+    pub steps: Vec<Step>,
+    pub repeat: Repeat,
+    /// End the run at the first failed expectation (otherwise go on).
+    pub stop_on_failure: bool,
+}
+
+impl Default for Sequence {
+    fn default() -> Self {
+        Sequence { name: String::new(), steps: Vec::new(), repeat: Repeat::Once, stop_on_failure: true }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Step {
+    /// Send a payload. Text takes the composer's escapes and variables;
+    /// `${seq}` is the round, from 1.
+    Send {
+        payload: String,
+        format: PayloadFormat,
+    },
+    Wait {
+        ms: u64,
+    },
+    /// Pass when a message matching `when` arrives within `timeout_ms`
+    /// (messages that do not match are passed over).
+    Expect {
+        when: Matcher,
+        timeout_ms: u64,
+    },
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Repeat {
+    #[default]
+    Once,
+    Times(u32),
+    UntilStopped,
+}
+
+/// Why a sequence cannot run: the step (from 0; None for the whole
+/// sequence) and the reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SequenceError {
+    pub step: Option<usize>,
+    pub problem: String,
+}
+
+const NO_STEPS: &str = "the sequence has no steps";
+const NEEDS_PAUSE: &str =
+    "a repeated sequence needs a wait or an expect step, or it would send as fast as it can: add wait 0 at least";
+const NO_ROUNDS: &str = "run it at least once";
+const TOO_LONG: &str = "at most 3600000 ms (one hour)";
+const NOT_A_MESSAGE: &str = "an expectation matches a message: use exact, prefix, contains, regex, hex or any";
+
+impl fmt::Display for SequenceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.step {
+            Some(i) => write!(f, "step {}: {}", i + 1, self.problem),
+            None => f.write_str(&self.problem),
+        }
+    }
+}
+
+impl std::error::Error for SequenceError {}
+
+impl Sequence {
+    /// The checks that need no compiling (the runner compiles the rest).
+    fn check_shape(&self) -> Result<(), SequenceError> {
+        let whole = |p: &str| Err(SequenceError { step: None, problem: p.into() });
+        if self.steps.is_empty() {
+            return whole(NO_STEPS);
+        }
+        if self.repeat == Repeat::Times(0) {
+            return whole(NO_ROUNDS);
+        }
+        let pauses = self.steps.iter().any(|s| matches!(s, Step::Wait { .. } | Step::Expect { .. }));
+        if self.repeat != Repeat::Once && self.repeat != Repeat::Times(1) && !pauses {
+            return whole(NEEDS_PAUSE);
+        }
+        for (i, s) in self.steps.iter().enumerate() {
+            let at = |p: &str| Err(SequenceError { step: Some(i), problem: p.into() });
+            match s {
+                Step::Wait { ms } | Step::Expect { timeout_ms: ms, .. } if *ms > MAX_STEP_MS => return at(TOO_LONG),
+                Step::Expect { when: Matcher::Connect | Matcher::Oversize, .. } => return at(NOT_A_MESSAGE),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Step::Send { payload, format: PayloadFormat::Text } => write!(f, "send {payload}"),
+            Step::Send { payload, format } => write!(f, "send {} {payload}", format.label()),
+            Step::Wait { ms } => write!(f, "wait {ms} ms"),
+            Step::Expect { when, timeout_ms } => write!(f, "expect {when} within {timeout_ms} ms"),
+        }
+    }
+}
