@@ -6,6 +6,7 @@ mod endpoint;
 mod export;
 mod log;
 mod rates;
+pub mod sequence;
 
 pub use conversation::{Conversation, Direction, Message};
 pub use endpoint::{ConnState, EndpointState, OptionView, Status};

@@ -7,6 +7,7 @@ mod command;
 mod engine;
 mod errors;
 mod event;
+pub mod kernel;
 mod options;
 mod outbox;
 mod payload;
