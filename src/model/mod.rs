@@ -4,6 +4,7 @@
 mod conversation;
 mod endpoint;
 mod export;
+pub mod ladder_svg;
 mod log;
 mod rates;
 pub mod sequence;

@@ -106,80 +106,18 @@ impl<'a> Builder<'a> {
     }
 
     fn emit(&mut self, side: Side, row: &Row) {
-        use flow::Step as S;
-        let other = side.other();
         match &row.what {
             What::Connect if self.tcp => self.connect(side, row),
             What::Accept if self.tcp => self.accept(side, row),
             What::Connect | What::Accept => {
-                let s = self.step(row, 0);
-                self.step_of.insert(row.id, s);
+                let s = self.own_step(row);
                 let call = if row.what == What::Connect { Call::Connect } else { Call::Accept };
                 self.call(side, s, call);
             }
-            What::Send { range, .. } => {
-                let s = self.own_step(row);
-                self.call(side, s, Call::Send { bytes: range.end - range.start });
+            What::Send { .. } | What::Recv { .. } | What::DatagramOut { .. } | What::DatagramIn { .. } => {
+                self.data(side, row);
             }
-            What::Recv { range, preview } => {
-                let s = self.own_step(row);
-                let sends = self.answered(row.id);
-                self.call(side, s, Call::Recv { bytes: range.end - range.start, sends });
-                if sends == 0 {
-                    let signal = Signal::Data { bytes: range.end - range.start, preview: preview.clone() };
-                    self.across(signal, other, s, End::Arrived);
-                }
-            }
-            What::DatagramOut { preview, .. } => {
-                let s = self.own_step(row);
-                self.call(side, s, Call::SendTo { bytes: preview.len as u64 });
-            }
-            What::DatagramIn { preview, .. } => {
-                let s = self.own_step(row);
-                self.call(side, s, Call::RecvFrom { bytes: preview.len as u64 });
-                if self.answered(row.id) == 0 {
-                    self.across(Signal::Datagram { preview: preview.clone() }, other, s, End::Arrived);
-                }
-            }
-            What::Shutdown | What::Close { fin: true, .. } => {
-                let s = self.own_step(row);
-                let call = if row.what == What::Shutdown { Call::Shutdown } else { Call::Close { abortive: false } };
-                self.call(side, s, call);
-                self.infer(side, s, S::SendFin);
-                self.mirror(side, s, S::GetFin);
-                if self.links.fin[side.index()].is_none() && self.tcp {
-                    self.across(Signal::Fin, side, s, End::Unseen);
-                }
-            }
-            What::Close { abortive, .. } => {
-                let s = self.own_step(row);
-                self.call(side, s, Call::Close { abortive: *abortive });
-                if *abortive {
-                    self.infer(side, s, S::Reset);
-                    self.mirror(side, s, S::Reset);
-                    if self.links.rst[side.index()].is_none() && self.tcp {
-                        self.across(Signal::Rst, side, s, End::Unseen);
-                    }
-                }
-            }
-            What::PeerFin => {
-                let s = self.own_step(row);
-                self.call(side, s, Call::PeerFin);
-                self.infer(side, s, S::GetFin);
-                self.mirror(side, s, S::SendFin);
-                if self.answered(row.id) == 0 && self.tcp {
-                    self.across(Signal::Fin, other, s, End::Arrived);
-                }
-            }
-            What::Reset => {
-                let s = self.own_step(row);
-                self.call(side, s, Call::Reset);
-                self.infer(side, s, S::Reset);
-                self.mirror(side, s, S::Reset);
-                if self.answered(row.id) == 0 && self.tcp {
-                    self.across(Signal::Rst, other, s, End::Arrived);
-                }
-            }
+            What::Shutdown | What::Close { .. } | What::PeerFin | What::Reset => self.ending(side, row),
             What::Error { call, errno } => {
                 let s = self.own_step(row);
                 self.call(side, s, Call::Error { call: call.clone(), errno: errno.clone() });
@@ -191,12 +129,62 @@ impl<'a> Builder<'a> {
             What::State { state, from_kernel } => {
                 let s = self.own_step(row);
                 self.state[side.index()] = Some(*state);
-                self.marks.push(Mark {
-                    side,
-                    step: s,
-                    kind: MarkKind::State { state: *state, from_kernel: *from_kernel },
-                });
+                let kind = MarkKind::State { state: *state, from_kernel: *from_kernel };
+                self.marks.push(Mark { side, step: s, kind });
             }
+        }
+    }
+
+    /// A send or a receive. Arrows from sends are drawn once every row has
+    /// its step (`link_arrows`); a receive nothing explains gets one from the peer here.
+    fn data(&mut self, side: Side, row: &Row) {
+        let s = self.own_step(row);
+        let unexplained = self.answered(row.id) == 0;
+        match &row.what {
+            What::Send { range, .. } => self.call(side, s, Call::Send { bytes: range.end - range.start }),
+            What::Recv { range, preview } => {
+                let bytes = range.end - range.start;
+                self.call(side, s, Call::Recv { bytes, sends: self.answered(row.id) });
+                if unexplained {
+                    self.across(Signal::Data { bytes, preview: preview.clone() }, side.other(), s, End::Arrived);
+                }
+            }
+            What::DatagramOut { preview, .. } => self.call(side, s, Call::SendTo { bytes: preview.len as u64 }),
+            What::DatagramIn { preview, .. } => {
+                self.call(side, s, Call::RecvFrom { bytes: preview.len as u64 });
+                if unexplained {
+                    self.across(Signal::Datagram { preview: preview.clone() }, side.other(), s, End::Arrived);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// shutdown(), close(), the peer's FIN or RST: the call, the state it
+    /// moves to, and the segment when its other end is not in the diagram.
+    fn ending(&mut self, side: Side, row: &Row) {
+        use flow::Step as S;
+        let s = self.own_step(row);
+        let (call, ours, theirs, signal) = match row.what {
+            What::Shutdown => (Call::Shutdown, S::SendFin, S::GetFin, Signal::Fin),
+            What::Close { fin: true, .. } => (Call::Close { abortive: false }, S::SendFin, S::GetFin, Signal::Fin),
+            What::Close { abortive: true, .. } => (Call::Close { abortive: true }, S::Reset, S::Reset, Signal::Rst),
+            What::Close { .. } => return self.call(side, s, Call::Close { abortive: false }),
+            What::PeerFin => (Call::PeerFin, S::GetFin, S::SendFin, Signal::Fin),
+            _ => (Call::Reset, S::Reset, S::Reset, Signal::Rst),
+        };
+        self.call(side, s, call);
+        self.infer(side, s, ours);
+        self.mirror(side, s, theirs);
+        if !self.tcp {
+            return;
+        }
+        let outgoing = matches!(row.what, What::Shutdown | What::Close { .. });
+        let links = if signal == Signal::Fin { &self.links.fin } else { &self.links.rst };
+        if outgoing && links[side.index()].is_none() {
+            self.across(signal, side, s, End::Unseen);
+        } else if !outgoing && self.answered(row.id) == 0 {
+            self.across(signal, side.other(), s, End::Arrived);
         }
     }
 

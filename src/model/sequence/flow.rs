@@ -130,6 +130,8 @@ pub struct Flow {
     /// Orders flows by age (the row count when the flow was created).
     pub created: RowId,
     pub(super) fin_sent: bool,
+    /// SO_LINGER 0 set on this connection itself (else the endpoint's applies).
+    pub(super) linger_zero: Option<bool>,
     state: Option<TcpState>,
     /// Rows that fell out of the bounded history.
     pub dropped: u64,
@@ -152,6 +154,7 @@ impl Flow {
             closed: false,
             created,
             fin_sent: false,
+            linger_zero: None,
             state: None,
             dropped: 0,
             rows: VecDeque::new(),

@@ -24,7 +24,7 @@ pub use join::Group;
 pub use timeline::{Speed, Timeline};
 
 use crate::net::kernel::TcpState;
-use crate::net::{Addr, ConnId, EndpointId, Event, EventKind};
+use crate::net::{Addr, ConnId, EndpointId, Event, EventKind, OptValue, OptionReport, SockOpt};
 
 /// Rows kept per flow, and flows kept at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +50,8 @@ struct EndpointFacts {
     engine_dropped: u64,
     /// The datagram flow that received last: where a loss report is shown.
     last_in: Option<FlowKey>,
+    /// SO_LINGER is on with 0 s: close() sends RST (accepted connections inherit it).
+    linger_zero: bool,
 }
 
 #[derive(Debug, Default)]
@@ -121,6 +123,8 @@ impl Sequence {
             EventKind::Socket { conn: None, family, ty } => {
                 self.endpoints.entry(ep).or_default().transport = Transport::from_socket(family, ty);
             }
+            EventKind::OptionSet { conn, report } => self.option(ep, *conn, report),
+            EventKind::Options { conn, reports } => reports.iter().for_each(|r| self.option(ep, *conn, r)),
             EventKind::Bound { local } | EventKind::Listening { local, .. } => {
                 self.endpoints.entry(ep).or_default().local = Some(local.clone());
             }
@@ -279,9 +283,28 @@ impl Sequence {
         self.push(&key, time, what);
     }
 
+    /// Remembers SO_LINGER 0, the one option that changes what the diagram shows.
+    fn option(&mut self, ep: EndpointId, conn: Option<ConnId>, report: &OptionReport) {
+        if report.opt != SockOpt::Linger {
+            return;
+        }
+        let zero = matches!(report.effective, Ok(OptValue::Linger(Some(0))));
+        match conn {
+            None => self.endpoints.entry(ep).or_default().linger_zero = zero,
+            Some(c) => {
+                if let Some(f) = self.flow_mut(&FlowKey::stream(ep, c)) {
+                    f.linger_zero = Some(zero);
+                }
+            }
+        }
+    }
+
     fn close_stream(&mut self, ep: EndpointId, conn: ConnId, time: SystemTime, abortive: bool) {
         let key = FlowKey::stream(ep, conn);
+        let endpoint_zero = self.endpoints.get(&ep).is_some_and(|f| f.linger_zero);
         let Some(f) = self.flow_mut(&key) else { return };
+        // close() with SO_LINGER 0 resets the connection whatever the caller asked.
+        let abortive = abortive || f.linger_zero.unwrap_or(endpoint_zero);
         let fin = !abortive && !f.fin_sent;
         f.fin_sent |= fin;
         f.closed = true;

@@ -154,6 +154,27 @@ fn an_abortive_close_is_rst_and_the_peer_sees_econnreset() {
 }
 
 #[test]
+fn a_plain_close_with_so_linger_zero_is_drawn_as_rst() {
+    let mut f = Feed::new(SequenceLimits::default());
+    let linger = |secs| crate::net::OptionReport {
+        opt: crate::net::SockOpt::Linger,
+        requested: None,
+        effective: Ok(crate::net::OptValue::Linger(secs)),
+    };
+    f.tcp(CLIENT).ev(CLIENT, EventKind::OptionSet { conn: None, report: linger(Some(0)) });
+    f.ev(CLIENT, EventKind::Connected { conn: 0, local: inet(5000), peer: inet(80) });
+    f.ev(CLIENT, EventKind::Closed { conn: Some(0), abortive: false });
+    let d = f.seq.diagram(&FlowKey::stream(CLIENT, 0)).expect("flow");
+    assert_eq!(d.arrows.last().map(|a| &a.signal), Some(&Signal::Rst));
+    // Linger with a timeout is an orderly close.
+    f.tcp(3).ev(3, EventKind::Options { conn: None, reports: vec![linger(Some(5))] });
+    f.ev(3, EventKind::Connected { conn: 0, local: inet(5001), peer: inet(80) });
+    f.ev(3, EventKind::Closed { conn: Some(0), abortive: false });
+    let d = f.seq.diagram(&FlowKey::stream(3, 0)).expect("flow");
+    assert_eq!(d.arrows.last().map(|a| &a.signal), Some(&Signal::Fin));
+}
+
+#[test]
 fn a_peer_outside_socklab_gets_mirrored_states_and_arrows_across() {
     let mut f = Feed::new(SequenceLimits::default());
     f.tcp(CLIENT).ev(CLIENT, EventKind::Connected { conn: 0, local: inet(5000), peer: inet(80) });

@@ -55,13 +55,22 @@ pub fn arrow_label(a: &Arrow) -> String {
     }
 }
 
+/// Explains how inferred states are drawn apart from the kernel's.
+pub const INFERRED_LEGEND: &str =
+    "States in dashed boxes are inferred from the calls; solid boxes are what the kernel reported.";
+
 /// The words beside a lane for a call or a state.
 pub fn mark_label(kind: &MarkKind) -> String {
     match kind {
-        MarkKind::State { state, from_kernel: true } => state.name().to_string(),
-        MarkKind::State { state, from_kernel: false } => format!("{} (inferred)", state.name()),
+        MarkKind::State { state, .. } => state.name().to_string(),
         MarkKind::Call(call) => call_label(call),
     }
+}
+
+/// A step's time after the diagram's first, as the time column shows it.
+pub fn elapsed(d: std::time::Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 1000.0 { format!("+{ms:.1} ms") } else { format!("+{:.3} s", ms / 1000.0) }
 }
 
 pub fn call_label(call: &Call) -> String {
@@ -88,20 +97,20 @@ pub fn call_label(call: &Call) -> String {
     }
 }
 
-/// A lane's heading: who it is and its address.
+/// A lane's heading: who it is (its address goes on the line below).
 pub fn lane_title(d: &Diagram, side: Side) -> String {
     let lane: &Lane = &d.lanes[side.index()];
-    let who = match (side, &lane.flow) {
+    match (side, &lane.flow) {
         (Side::Local, Some(k)) if k.conn > 0 => format!("{THIS_SOCKET} (#{}, connection {})", k.endpoint, k.conn),
         (Side::Local, Some(k)) => format!("{THIS_SOCKET} (#{})", k.endpoint),
         (Side::Peer, Some(k)) if k.conn > 0 => format!("{PEER} (#{}, connection {})", k.endpoint, k.conn),
         (Side::Peer, Some(k)) => format!("{PEER} (#{})", k.endpoint),
         (_, None) => PEER_NOT_IN_SOCKLAB.to_string(),
-    };
-    match &lane.addr {
-        Some(a) => format!("{who} {a}"),
-        None => who,
     }
+}
+
+pub fn lane_address(d: &Diagram, side: Side) -> String {
+    d.lanes[side.index()].addr.as_ref().map(|a| a.to_string()).unwrap_or_default()
 }
 
 /// The diagram's title line.
@@ -131,6 +140,8 @@ mod tests {
         assert_eq!(bytes(7), "7 B");
         assert_eq!(bytes(1024), "1,024 B");
         assert_eq!(bytes(1_048_576), "1,048,576 B");
+        assert_eq!(elapsed(std::time::Duration::from_micros(40_240)), "+40.2 ms");
+        assert_eq!(elapsed(std::time::Duration::from_millis(61_000)), "+61.000 s");
         assert_eq!(preview(&Preview::of(b"hi\n")), "\"hi\\n\"");
         assert!(preview(&Preview::of(&[b'x'; 40])).ends_with('…'));
         assert!(preview(&Preview::of(&[0, 255])).starts_with('['));
