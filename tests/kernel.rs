@@ -62,6 +62,10 @@ fn pair() -> (TcpListener, TcpStream, TcpStream) {
 #[test]
 fn both_ends_of_a_new_connection_are_established_and_the_listener_listens() {
     let (listener, client, server) = pair();
+    let mut watch = StateWatch::new();
+    let (_, change) = watch.sample(&client).expect("TCP_INFO");
+    assert_eq!(change.map(|c| (c.from, c.to)), Some((None, TcpState::Established)));
+    assert_eq!(watch.sample(&client).expect("TCP_INFO").1, None, "no change, no report");
     for (name, sock) in [("client", &client), ("server", &server)] {
         let i = info(sock);
         assert_eq!(i.state, TcpState::Established, "{name}: {i:?}");

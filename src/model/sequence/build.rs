@@ -23,8 +23,12 @@ pub(super) fn diagram(flow: &Flow, partner: Option<&Flow>) -> Diagram {
     Diagram {
         transport: flow.transport,
         lanes: [
-            Lane { flow: Some(flow.key.clone()), addr: flow.local.clone() },
-            Lane { flow: partner.map(|p| p.key.clone()), addr: flow.remote.clone() },
+            Lane { flow: Some(flow.key.clone()), addr: flow.local.clone(), seen_by_kernel: false },
+            Lane {
+                flow: partner.map(|p| p.key.clone()),
+                addr: flow.remote.clone(),
+                seen_by_kernel: partner.is_none() && flow.peer_kernel_states,
+            },
         ],
         steps,
         arrows,
@@ -55,8 +59,8 @@ impl<'a> Builder<'a> {
         Builder {
             links,
             tcp,
-            infer: [!flow.kernel_states, partner.is_none_or(|p| !p.kernel_states)],
-            mirror: partner.is_none(),
+            infer: [!flow.kernel_states, partner.map_or(!flow.peer_kernel_states, |p| !p.kernel_states)],
+            mirror: partner.is_none() && !flow.peer_kernel_states,
             state: [None, None],
             steps: Vec::new(),
             arrows: Vec::new(),
@@ -131,6 +135,12 @@ impl<'a> Builder<'a> {
                 self.state[side.index()] = Some(*state);
                 let kind = MarkKind::State { state: *state, from_kernel: *from_kernel };
                 self.marks.push(Mark { side, step: s, kind });
+            }
+            What::PeerState { state } => {
+                let s = self.own_step(row);
+                let peer = side.other();
+                self.state[peer.index()] = Some(*state);
+                self.marks.push(Mark { side: peer, step: s, kind: MarkKind::State { state: *state, from_kernel: true } });
             }
         }
     }

@@ -154,6 +154,8 @@ pub struct Lane {
     /// The flow drawn on it, when it is a socklab endpoint's.
     pub flow: Option<FlowKey>,
     pub addr: Option<Addr>,
+    /// Not a socklab endpoint, but the kernel reported its states (sock_diag).
+    pub seen_by_kernel: bool,
 }
 
 /// A whole diagram for one flow and its peer.

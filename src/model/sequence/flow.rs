@@ -106,6 +106,9 @@ pub enum What {
     /// The connection's TCP state changed: reported by the kernel, or
     /// inferred from the calls when the kernel has not said.
     State { state: TcpState, from_kernel: bool },
+    /// The peer's TCP state as the kernel reports it (sock_diag), for a peer
+    /// that is not a socklab endpoint: "peer seen by the kernel".
+    PeerState { state: TcpState },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,6 +129,8 @@ pub struct Flow {
     pub partner: Option<FlowKey>,
     /// The kernel has reported this flow's state: stop inferring it.
     pub kernel_states: bool,
+    /// The kernel has reported the (non-socklab) peer's state: stop mirroring ours.
+    pub peer_kernel_states: bool,
     pub closed: bool,
     /// Orders flows by age (the row count when the flow was created).
     pub created: RowId,
@@ -151,6 +156,7 @@ impl Flow {
             remote,
             partner: None,
             kernel_states: false,
+            peer_kernel_states: false,
             closed: false,
             created,
             fin_sent: false,

@@ -117,6 +117,22 @@ impl Sequence {
         self.push(&key, time, What::State { state, from_kernel: true });
     }
 
+    /// The TCP state of a stream connection's peer that is not a socklab
+    /// endpoint (a student's own client), as sock_diag reports it; from the
+    /// first one on the peer lane shows the kernel's states, not mirrored ones.
+    pub fn peer_kernel_state(&mut self, time: SystemTime, endpoint: EndpointId, conn: ConnId, state: TcpState) {
+        let key = FlowKey::stream(endpoint, conn);
+        if let Some(f) = self.flow_mut(&key) {
+            f.peer_kernel_states = true;
+        }
+        self.push(&key, time, What::PeerState { state });
+    }
+
+    /// The diagrams of every flow of an endpoint, oldest first (what an export writes).
+    pub fn diagrams_of(&self, endpoint: EndpointId) -> Vec<Diagram> {
+        self.flows_of(endpoint).into_iter().filter_map(|f| self.diagram(&f.key)).collect()
+    }
+
     pub fn apply(&mut self, ev: &Event) {
         let (ep, time) = (ev.endpoint, ev.time);
         match &ev.kind {

@@ -258,6 +258,21 @@ fn kernel_states_replace_inferred_ones_from_the_first_report_on() {
 }
 
 #[test]
+fn a_peer_seen_by_the_kernel_shows_its_reported_states_instead_of_mirrored_ones() {
+    let mut f = Feed::new(SequenceLimits::default());
+    f.tcp(SERVER).ev(SERVER, EventKind::Accepted { conn: 1, local: inet(9000), peer: inet(5000) });
+    let t = f.t;
+    f.seq.peer_kernel_state(t, SERVER, 1, TcpState::Established);
+    f.ev(SERVER, EventKind::PeerClosed { conn: 1 });
+    f.seq.peer_kernel_state(f.t, SERVER, 1, TcpState::FinWait2);
+    let d = f.seq.diagram(&FlowKey::stream(SERVER, 1)).expect("flow");
+    assert!(d.lanes[1].seen_by_kernel);
+    assert!(text::lane_title(&d, Side::Peer).contains("seen by the kernel"));
+    assert_eq!(states(&d, Side::Peer), [TcpState::Established, TcpState::FinWait2]);
+    assert_eq!(states(&d, Side::Local), [TcpState::SynRecv, TcpState::Established, TcpState::CloseWait]);
+}
+
+#[test]
 fn unix_stream_clients_join_only_when_unambiguous() {
     let mut f = Feed::new(SequenceLimits::default());
     let path = Addr::Unix("/tmp/s".into());

@@ -4,6 +4,7 @@
 
 use super::diagram::{Arrow, Call, Diagram, End, Lane, MarkKind, Side, Signal};
 use super::flow::{Preview, Transport};
+use crate::net::kernel::text::PEER_SEEN_BY_KERNEL;
 use crate::net::render_text;
 
 pub const THIS_SOCKET: &str = "this socket";
@@ -105,6 +106,7 @@ pub fn lane_title(d: &Diagram, side: Side) -> String {
         (Side::Local, Some(k)) => format!("{THIS_SOCKET} (#{})", k.endpoint),
         (Side::Peer, Some(k)) if k.conn > 0 => format!("{PEER} (#{}, connection {})", k.endpoint, k.conn),
         (Side::Peer, Some(k)) => format!("{PEER} (#{})", k.endpoint),
+        (_, None) if lane.seen_by_kernel => PEER_SEEN_BY_KERNEL.to_string(),
         (_, None) => PEER_NOT_IN_SOCKLAB.to_string(),
     }
 }

@@ -3,8 +3,10 @@
 //! until the kernel forgets the connection).
 
 use std::net::SocketAddr;
+use std::os::fd::AsFd;
 use std::time::{Duration, Instant};
 
+use super::info::TcpInfo;
 use super::state::TcpState;
 use super::{KernelSocket, SockDiag};
 use crate::net::errors::NetError;
@@ -50,6 +52,15 @@ impl StateWatch {
 
     pub fn current(&self) -> Option<TcpState> {
         self.path.last().copied()
+    }
+
+    /// Reads TCP_INFO of a socket socklab holds and takes its state as a
+    /// sample: what a worker does on each event of a connection, and at the
+    /// panel's interval while the panel is shown.
+    pub fn sample(&mut self, sock: &impl AsFd) -> Result<(TcpInfo, Option<StateChange>), NetError> {
+        let info = super::tcp_info(sock)?;
+        let change = self.observe(info.state);
+        Ok((info, change))
     }
 
     /// The states passed through, oldest first (the last [`PATH_MAX`]).
