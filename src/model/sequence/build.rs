@@ -140,7 +140,11 @@ impl<'a> Builder<'a> {
                 let s = self.own_step(row);
                 let peer = side.other();
                 self.state[peer.index()] = Some(*state);
-                self.marks.push(Mark { side: peer, step: s, kind: MarkKind::State { state: *state, from_kernel: true } });
+                self.marks.push(Mark {
+                    side: peer,
+                    step: s,
+                    kind: MarkKind::State { state: *state, from_kernel: true },
+                });
             }
         }
     }
