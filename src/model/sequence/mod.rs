@@ -35,7 +35,8 @@ pub struct SequenceLimits {
 
 impl Default for SequenceLimits {
     fn default() -> Self {
-        SequenceLimits { rows_per_flow: 5_000, flows: 256 }
+        // About 110 bytes a row: at most some 35 MB, and 0.5 MB per flooded connection.
+        SequenceLimits { rows_per_flow: 5_000, flows: 64 }
     }
 }
 
@@ -212,7 +213,10 @@ impl Sequence {
         if self.flows.len() >= self.limits.flows.max(1) {
             self.evict_one();
         }
-        let transport = self.endpoints.get(&key.endpoint).map(|f| f.transport).unwrap_or_default();
+        let mut transport = self.endpoints.get(&key.endpoint).map(|f| f.transport).unwrap_or_default();
+        if key.remote.is_some() && transport.is_stream() {
+            transport = Transport::Udp; // socket() was not seen; only datagram flows have a remote in their key
+        }
         let mut flow = Flow::new(key.clone(), transport, self.limits.rows_per_flow, self.next_row);
         flow.local = local.cloned();
         if let Some(r) = remote {
@@ -276,7 +280,8 @@ impl Sequence {
 
     fn data(&mut self, ep: EndpointId, conn: ConnId, time: SystemTime, addr: Option<&Addr>, data: &[u8], out: bool) {
         let preview = Preview::of(data);
-        if !self.is_datagram(ep) {
+        // An address on the event means a datagram even if socket() was not seen.
+        if addr.is_none() && !self.is_datagram(ep) {
             let key = FlowKey::stream(ep, conn);
             let Some(f) = self.flow_mut(&key) else { return };
             let what = if out {

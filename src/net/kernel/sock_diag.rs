@@ -81,19 +81,20 @@ impl SockDiag {
         packet.serialize(&mut out);
         self.sock.send(&out, 0).map_err(|e| NetError::from_io(call, &e))?;
         let mut found = Vec::new();
-        // A dump ends with NLMSG_DONE; a single lookup with its one answer or an error.
         let dump = flags & NLM_F_DUMP == NLM_F_DUMP;
         loop {
             self.buf.clear();
             self.sock.recv(&mut self.buf, 0).map_err(|e| NetError::from_io(call, &e))?;
-            if self.take_messages(&mut found, call)? || !dump {
+            if self.take_messages(&mut found, call, dump)? {
                 return Ok(found);
             }
         }
     }
 
-    /// Decodes one netlink datagram; true when the answer is complete.
-    fn take_messages(&self, found: &mut Vec<KernelSocket>, call: &str) -> Result<bool, NetError> {
+    /// Decodes one netlink datagram; true when the answer is complete: a dump
+    /// ends with NLMSG_DONE, a single lookup with its one answer or an error.
+    /// Messages of an earlier request (one that timed out) are skipped.
+    fn take_messages(&self, found: &mut Vec<KernelSocket>, call: &str, dump: bool) -> Result<bool, NetError> {
         let mut off = 0;
         while off < self.buf.len() {
             let msg = NetlinkMessage::<SockDiagMessage>::deserialize(&self.buf[off..])
@@ -110,8 +111,9 @@ impl SockDiag {
                     Some(_) => return Err(NetError::from_io(call, &io::Error::from(e))),
                 },
                 NetlinkPayload::InnerMessage(SockDiagMessage::InetResponse(r)) => {
-                    if let Some(s) = convert(&r) {
-                        found.push(s);
+                    found.extend(convert(&r));
+                    if !dump {
+                        return Ok(true);
                     }
                 }
                 _ => {}
