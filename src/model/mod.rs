@@ -4,8 +4,10 @@
 mod conversation;
 mod endpoint;
 mod export;
+pub mod ladder_svg;
 mod log;
 mod rates;
+pub mod sequence;
 
 pub use conversation::{Conversation, Direction, Message};
 pub use endpoint::{ConnState, EndpointState, OptionView, Status};

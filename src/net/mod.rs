@@ -9,6 +9,7 @@ mod engine;
 mod errors;
 mod event;
 pub mod frame;
+pub mod kernel;
 mod options;
 mod outbox;
 mod payload;

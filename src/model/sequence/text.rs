@@ -1,0 +1,153 @@
+//! Every word the sequence diagram shows, in one place (a later issue moves
+//! them into the translation catalogs). Segment names (SYN, FIN, RST) and
+//! state names are TCP's own and stay as they are.
+
+use super::diagram::{Arrow, Call, Diagram, End, Lane, MarkKind, Side, Signal};
+use super::flow::{Preview, Transport};
+use crate::net::kernel::text::PEER_SEEN_BY_KERNEL;
+use crate::net::render_text;
+
+pub const THIS_SOCKET: &str = "this socket";
+pub const PEER: &str = "peer";
+pub const PEER_NOT_IN_SOCKLAB: &str = "peer (not in socklab)";
+pub const NO_EVENTS: &str = "No connection events yet.";
+
+/// "12 B" / "1,024 B".
+pub fn bytes(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{out} B")
+}
+
+/// A payload's first bytes as text (quoted) or hex, with … when cut.
+pub fn preview(p: &Preview) -> String {
+    let cut = p.len > p.head.len();
+    // A cut may split the last character: show the whole ones before it.
+    let head = match std::str::from_utf8(&p.head) {
+        Err(e) if cut && e.error_len().is_none() => &p.head[..e.valid_up_to()],
+        _ => &p.head[..],
+    };
+    let (s, is_text) = render_text(head);
+    let s = if is_text { format!("{s:?}") } else { format!("[{s}]") };
+    if cut { format!("{s}…") } else { s }
+}
+
+/// The words on an arrow.
+pub fn arrow_label(a: &Arrow) -> String {
+    let base = match &a.signal {
+        Signal::Syn => "SYN".to_string(),
+        Signal::SynAck => "SYN-ACK".to_string(),
+        Signal::Ack => "ACK".to_string(),
+        Signal::Fin => "FIN".to_string(),
+        Signal::Rst => "RST".to_string(),
+        Signal::Data { bytes: n, preview: p } if *n == p.len as u64 => format!("{} {}", bytes(*n), preview(p)),
+        Signal::Data { bytes: n, .. } => bytes(*n),
+        Signal::Datagram { preview: p } => format!("{} {}", bytes(p.len as u64), preview(p)),
+    };
+    match a.end {
+        End::Lost => format!("{base} — lost"),
+        _ => base,
+    }
+}
+
+/// Explains how inferred states are drawn apart from the kernel's.
+pub const INFERRED_LEGEND: &str =
+    "States in dashed boxes are inferred from the calls; solid boxes are what the kernel reported.";
+
+/// The words beside a lane for a call or a state.
+pub fn mark_label(kind: &MarkKind) -> String {
+    match kind {
+        MarkKind::State { state, .. } => state.name().to_string(),
+        MarkKind::Call(call) => call_label(call),
+    }
+}
+
+/// A step's time after the diagram's first, as the time column shows it.
+pub fn elapsed(d: std::time::Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 1000.0 { format!("+{ms:.1} ms") } else { format!("+{:.3} s", ms / 1000.0) }
+}
+
+pub fn call_label(call: &Call) -> String {
+    match call {
+        Call::Connect => "connect() returns".into(),
+        Call::Accept => "accept() returns".into(),
+        Call::Send { bytes: n } => format!("send() = {n}"),
+        Call::Recv { bytes: n, sends } if *sends > 1 => format!("recv() = {n} ({sends} sends)"),
+        Call::Recv { bytes: n, .. } => format!("recv() = {n}"),
+        Call::SendTo { bytes: n } => format!("sendto() = {n}"),
+        Call::RecvFrom { bytes: n } => format!("recvfrom() = {n}"),
+        Call::Shutdown => "shutdown(SHUT_WR)".into(),
+        Call::PeerFin => "recv() = 0 (FIN)".into(),
+        Call::Close { abortive: true } => "close() with SO_LINGER 0".into(),
+        Call::Close { abortive: false } => "close()".into(),
+        Call::Reset => "ECONNRESET".into(),
+        Call::Error { call, errno: Some(e) } => format!("{call}: {e}"),
+        Call::Error { call, errno: None } => format!("{call} failed"),
+        Call::Lost { kernel, engine } => match (kernel, engine) {
+            (k, 0) => format!("{k} dropped by the kernel"),
+            (0, e) => format!("{e} dropped by socklab"),
+            (k, e) => format!("{k} dropped by the kernel, {e} by socklab"),
+        },
+    }
+}
+
+/// A lane's heading: who it is (its address goes on the line below).
+pub fn lane_title(d: &Diagram, side: Side) -> String {
+    let lane: &Lane = &d.lanes[side.index()];
+    match (side, &lane.flow) {
+        (Side::Local, Some(k)) if k.conn > 0 => format!("{THIS_SOCKET} (#{}, connection {})", k.endpoint, k.conn),
+        (Side::Local, Some(k)) => format!("{THIS_SOCKET} (#{})", k.endpoint),
+        (Side::Peer, Some(k)) if k.conn > 0 => format!("{PEER} (#{}, connection {})", k.endpoint, k.conn),
+        (Side::Peer, Some(k)) => format!("{PEER} (#{})", k.endpoint),
+        (_, None) if lane.seen_by_kernel => PEER_SEEN_BY_KERNEL.to_string(),
+        (_, None) => PEER_NOT_IN_SOCKLAB.to_string(),
+    }
+}
+
+pub fn lane_address(d: &Diagram, side: Side) -> String {
+    d.lanes[side.index()].addr.as_ref().map(|a| a.to_string()).unwrap_or_default()
+}
+
+/// The diagram's title line.
+pub fn title(d: &Diagram) -> String {
+    let kind = match d.transport {
+        Transport::Tcp => "TCP",
+        Transport::UnixStream => "Unix stream",
+        Transport::Udp => "UDP",
+        Transport::UnixDatagram => "Unix datagram",
+    };
+    let from = d.lanes[0].addr.as_ref().map(|a| a.to_string()).unwrap_or_default();
+    let to = d.lanes[1].addr.as_ref().map(|a| a.to_string()).unwrap_or_default();
+    format!("{kind} {from} ↔ {to}")
+}
+
+/// Said under the title when older rows fell out of the history.
+pub fn dropped_note(n: u64) -> String {
+    format!("{n} older events are no longer kept")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_counts_group_thousands_and_previews_say_when_cut() {
+        assert_eq!(bytes(7), "7 B");
+        assert_eq!(bytes(1024), "1,024 B");
+        assert_eq!(bytes(1_048_576), "1,048,576 B");
+        assert_eq!(elapsed(std::time::Duration::from_micros(40_240)), "+40.2 ms");
+        assert_eq!(elapsed(std::time::Duration::from_millis(61_000)), "+61.000 s");
+        assert_eq!(preview(&Preview::of(b"hi\n")), "\"hi\\n\"");
+        assert!(preview(&Preview::of(&[b'x'; 40])).ends_with('…'));
+        assert!(preview(&Preview::of(&[0, 255])).starts_with('['));
+        let chinese = "你好，世界。你好".as_bytes(); // 24 bytes, cut inside the sixth character
+        assert_eq!(preview(&Preview::of(chinese)), "\"你好，世界\"…");
+    }
+}
