@@ -75,7 +75,10 @@ impl Ladder {
 
     /// A TCP server and a client (with these options) connected; the client's and the server's flows.
     fn pair(&mut self, options: &[(SockOpt, OptValue)]) -> (EndpointId, EndpointId, FlowKey, FlowKey) {
-        let server = self.engine.open(EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0")).expect("open");
+        // The tests close each side themselves, so the server keeps a half-closed
+        // connection open instead of closing it on the client's FIN.
+        let spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0").keeping_half_open();
+        let server = self.engine.open(spec).expect("open");
         let ev = self.until("listen", |e| e.endpoint == server && matches!(e.kind, EventKind::Listening { .. }));
         let EventKind::Listening { local, .. } = ev.kind else { unreachable!() };
         let mut spec = EndpointSpec::new(EndpointKind::TcpClient, local.to_string());
