@@ -600,7 +600,7 @@ struct Breakdown {
 }
 
 fn received(id: EndpointId, conn: u64, from: Option<Addr>, data: Vec<u8>) -> Event {
-    Event { time: SystemTime::now(), endpoint: id, kind: EventKind::Received { conn, from, data } }
+    Event { time: SystemTime::now(), endpoint: id, kind: EventKind::Received { conn, from, data: data.into() } }
 }
 
 /// Frames with `per_frame` new messages put straight into the model before each

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use crate::net::{Command, EndpointSpec, EventKind, Target};
 
 use super::args::Common;
-use super::out::{Printer, say};
+use super::out::{Printer, flush_if_idle, say};
 use super::run::{is_bad_input, open_with_ctrl_c};
 use super::stdin::{Flow, Pump};
 use super::{Exit, messages};
@@ -37,6 +37,7 @@ pub fn connect(spec: EndpointSpec, common: &Common, wait: Duration) -> Exit {
         }
         let Some(ev) = ev else { continue };
         printer.show(&ev);
+        flush_if_idle(&events);
         match &ev.kind {
             EventKind::Connected { .. } => {
                 connected = true;

@@ -4,7 +4,8 @@
 //! line has its control characters escaped and every JSON line its C1
 //! controls, which serde_json leaves raw.
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::{LazyLock, Mutex, MutexGuard};
 
 use serde_json::Value;
 
@@ -13,24 +14,44 @@ use crate::workspace::escape_controls;
 
 use super::json::event_json;
 
-/// One line on stderr: "socklab: " and the message, escaped.
+/// stdout, buffered: the loops flush it whenever no event is waiting (and
+/// before any stderr line), so a burst costs one write() per 64 KiB instead
+/// of one per event, and nothing waits in the buffer once the burst is over.
+static STDOUT: LazyLock<Mutex<BufWriter<Stdout>>> =
+    LazyLock::new(|| Mutex::new(BufWriter::with_capacity(64 << 10, io::stdout())));
+
+fn stdout() -> MutexGuard<'static, BufWriter<Stdout>> {
+    STDOUT.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Hands what stdout holds to the terminal or pipe.
+pub fn flush_stdout() {
+    let _ = stdout().flush();
+}
+
+/// Flushes stdout once the caller has printed every event waiting.
+pub fn flush_if_idle(events: &crate::net::Events) {
+    if events.is_empty() {
+        flush_stdout();
+    }
+}
+
+/// One line on stderr: "socklab: " and the message, escaped; after what
+/// stdout has so far, so the two stay in order on a terminal.
 pub fn say(msg: &str) {
+    flush_stdout();
     eprintln!("socklab: {}", escape_controls(msg));
 }
 
-/// One JSON value on its own stdout line, flushed (scripts read line by line).
+/// One JSON value on its own stdout line (flushed when the loop is idle).
 pub fn print_json(v: &Value) {
     let line = escape_c1(v.to_string());
-    let mut out = io::stdout().lock();
-    let _ = writeln!(out, "{line}");
-    let _ = out.flush();
+    let _ = writeln!(stdout(), "{line}");
 }
 
 /// Received bytes, as they came.
 pub fn print_raw(data: &[u8]) {
-    let mut out = io::stdout().lock();
-    let _ = out.write_all(data);
-    let _ = out.flush();
+    let _ = stdout().write_all(data);
 }
 
 /// serde_json escapes U+0000–U+001F but writes U+0080–U+009F as they are,

@@ -58,6 +58,7 @@ pub fn run(cli: Cli) -> i32 {
         Some(Sub::Code { file, lang, endpoint }) => super::code::run_code(&file, lang.into(), endpoint.as_deref()),
         None => usage(&messages::nothing_to_run()),
     };
+    super::out::flush_stdout();
     exit.code()
 }
 

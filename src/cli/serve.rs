@@ -10,7 +10,7 @@ use std::time::Duration;
 use crate::net::{Addr, BindScope, Command, EndpointSpec, EventKind, Target};
 
 use super::args::Common;
-use super::out::{Printer, say};
+use super::out::{Printer, flush_if_idle, say};
 use super::run::{is_bad_input, open_with_ctrl_c};
 use super::stdin::{Destination, Flow, Pump};
 use super::{Exit, messages};
@@ -73,6 +73,7 @@ pub fn serve(spec: EndpointSpec, common: &Common) -> Exit {
             _ => {}
         }
         printer.show(&ev);
+        flush_if_idle(&events);
         if started && !bad_input && !pumping {
             pumping = true;
             let nobody =

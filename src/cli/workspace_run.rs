@@ -14,7 +14,7 @@ use crate::net::{BindScope, Command, EndpointId, Engine, Event, EventKind, Event
 use crate::workspace::{self, MAX_CONNECT_TIMEOUT, Workspace, WorkspaceEndpoint, display_name};
 
 use super::json::event_json;
-use super::out::{print_json, print_raw, say};
+use super::out::{flush_if_idle, print_json, print_raw, say};
 use super::run::is_bad_input;
 use super::{Exit, messages};
 
@@ -121,6 +121,7 @@ impl Runner {
             if let Some(ev) = self.events.recv_timeout(Duration::from_millis(50)) {
                 self.on_event(&ev);
             }
+            flush_if_idle(&self.events);
         }
     }
 

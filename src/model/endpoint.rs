@@ -168,7 +168,7 @@ impl EndpointState {
             EventKind::Received { conn, from, data } => {
                 self.count(conn, Direction::In, data.len() as u64, time);
                 let peer = from.or_else(|| self.peer_of(conn));
-                self.conversation.push(time, Direction::In, conn, peer, data);
+                self.conversation.push(time, Direction::In, conn, peer, data.into_vec());
             }
             EventKind::PeerClosed { conn } => {
                 if let Some(c) = self.conns.get_mut(&conn) {

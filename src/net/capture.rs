@@ -106,8 +106,8 @@ impl Recorder {
                 self.peers.remove(conn);
                 return Ok(());
             }
-            EventKind::Sent { conn, to, data } => ("out", *conn, to.as_ref(), data),
-            EventKind::Received { conn, from, data } => ("in", *conn, from.as_ref(), data),
+            EventKind::Sent { conn, to, data } => ("out", *conn, to.as_ref(), data.as_slice()),
+            EventKind::Received { conn, from, data } => ("in", *conn, from.as_ref(), &data[..]),
             _ => return Ok(()),
         };
         let Some(f) = self.file.as_mut() else { return Ok(()) };

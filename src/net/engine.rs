@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, TrySendError, bounded};
 use thiserror::Error;
 
+use super::chunk::Pool;
 use super::command::Command;
 use super::errors::NetError;
 use super::event::{EndpointId, Event, EventKind};
@@ -46,6 +47,7 @@ struct Inner {
     workers: Workers,
     events: Sender<Event>,
     in_flight: Arc<InFlight>,
+    pool: Arc<Pool>,
     waker: Arc<dyn Waker>,
 }
 
@@ -113,6 +115,7 @@ impl Engine {
             workers: Arc::new(Mutex::new(HashMap::new())),
             events: tx,
             in_flight: in_flight.clone(),
+            pool: Pool::new(),
             waker,
         };
         (Engine { inner: Arc::new(inner) }, Events { rx, in_flight })
@@ -182,7 +185,7 @@ impl Engine {
             max_events,
             max_bytes,
         );
-        let ctx = WorkerCtx { spec, inbox, poll, out };
+        let ctx = WorkerCtx { spec, pool: self.inner.pool.clone(), inbox, poll, out };
         let panic_tx = self.inner.events.clone();
         let panic_waker = self.inner.waker.clone();
         // Registered before the thread starts, so a worker that ends at once still finds its entry to remove.

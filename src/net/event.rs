@@ -3,6 +3,7 @@
 use std::time::SystemTime;
 
 use super::addr::Addr;
+use super::chunk::Chunk;
 use super::errors::NetError;
 use super::options::{OptValue, SockOpt};
 
@@ -51,7 +52,7 @@ pub enum EventKind {
     /// send()/sendto() returned: exactly these bytes left for the kernel.
     Sent { conn: ConnId, to: Option<Addr>, data: Vec<u8> },
     /// recv()/recvfrom() returned these bytes; each call is its own event.
-    Received { conn: ConnId, from: Option<Addr>, data: Vec<u8> },
+    Received { conn: ConnId, from: Option<Addr>, data: Chunk },
     /// recv() returned 0: the peer sent FIN (it closed or shut down writing).
     PeerClosed { conn: ConnId },
     /// shutdown(SHUT_WR) done: our FIN is on its way.

@@ -4,6 +4,7 @@
 mod addr;
 mod capture;
 pub mod checksum;
+mod chunk;
 mod command;
 mod engine;
 mod errors;
@@ -23,6 +24,7 @@ mod worker;
 
 pub use addr::{Addr, BindScope, parse_host_port};
 pub use capture::CAPTURE_HEADER;
+pub use chunk::Chunk;
 pub use command::{Command, Target};
 pub use engine::{Engine, EngineError, Events};
 pub use errors::{NetError, errno_name, explain_errno};

@@ -38,7 +38,8 @@ impl InFlight {
 
 pub(crate) fn payload_len(kind: &EventKind) -> usize {
     match kind {
-        EventKind::Sent { data, .. } | EventKind::Received { data, .. } => data.len(),
+        EventKind::Sent { data, .. } => data.len(),
+        EventKind::Received { data, .. } => data.len(),
         _ => 0,
     }
 }

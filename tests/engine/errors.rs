@@ -109,7 +109,7 @@ out(d.decode(), addr(src[:2]))
     assert_eq!(py.line(), format!("over udp6 {ulocal}"));
     match rx.wait_kind(uid, "recvfrom", |k| matches!(k, EventKind::Received { .. })) {
         EventKind::Received { from: Some(from), data, .. } => {
-            assert_eq!((from.to_string(), data), (udp_peer, b"over udp6".to_vec()))
+            assert_eq!((from.to_string(), data.into_vec()), (udp_peer, b"over udp6".to_vec()))
         }
         other => panic!("{other:?}"),
     }

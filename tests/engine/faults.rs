@@ -53,20 +53,23 @@ fn json_listen_port(p: &mut Proc, seen: &mut Vec<Value>) -> u16 {
 // A client that closed is closed here too (netcat's rule), not left in CLOSE_WAIT
 // ---------------------------------------------------------------------------
 
-/// Python clients that connect and close, `n` of them, 100 at a time.
+/// Python clients that connect and close, `n` of them, 100 at a time (a
+/// line after each hundred, so a busy machine is slow but not a failure).
 const COME_AND_GO: &str = r#"
 port, n = int(sys.argv[1]), int(sys.argv[2])
-batch = []
-for i in range(n):
-    batch.append(socket.create_connection(("127.0.0.1", port)))
-    if len(batch) == 100:
-        for s in batch:
-            s.close()
-        batch = []
-for s in batch:
-    s.close()
-out("done", n)
+for first in range(0, n, 100):
+    batch = [socket.create_connection(("127.0.0.1", port)) for _ in range(first, min(n, first + 100))]
+    for s in batch:
+        s.close()
+    out("left", first + len(batch))
 "#;
+
+/// Waits for COME_AND_GO's last line.
+fn all_came_and_went(py: &mut Proc, n: usize) {
+    for left in (100..=n).step_by(100) {
+        assert_eq!(py.line(), format!("left {left}"));
+    }
+}
 
 #[test]
 fn two_thousand_clients_that_leave_leave_no_close_wait_in_the_engine() {
@@ -75,7 +78,7 @@ fn two_thousand_clients_that_leave_leave_no_close_wait_in_the_engine() {
     let (id, local) = open_server(&engine, &mut rx, tcp_server(ReplyMode::None));
     let port = inet(&local).port();
     let mut py = Proc::python(COME_AND_GO, &[&port.to_string(), &N.to_string()]);
-    assert_eq!(py.line(), format!("done {N}"));
+    all_came_and_went(&mut py, N);
     let mut closed = 0;
     poll_until(&format!("no CLOSE_WAIT on port {port}"), || {
         let events = rx.take(|e| e.endpoint == id);
@@ -92,7 +95,7 @@ fn two_thousand_clients_that_leave_leave_no_close_wait_in_socklab_serve() {
     let port = stderr_listen_port(&mut serve);
     let before = open_fds(serve.pid());
     let mut py = Proc::python(COME_AND_GO, &[&port.to_string(), &N.to_string()]);
-    assert_eq!(py.line(), format!("done {N}"));
+    all_came_and_went(&mut py, N);
     poll_until(&format!("no CLOSE_WAIT on port {port} and socklab back to {before} descriptors"), || {
         close_wait_on(port) == 0 && open_fds(serve.pid()) <= before
     });
@@ -273,14 +276,17 @@ s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 s.bind(sys.argv[2])
 for i in range(int(sys.argv[3])):
     s.sendto(b"%05d" % i, sys.argv[1])
-out("sent")
+    if i % 1000 == 999:
+        out("sent", i + 1)
 expect = int(sys.stdin.readline())
 seen = set(int(s.recv(100)) for _ in range(expect))
 out("echoes", len(seen))
 "#,
         &[&ours, &theirs, &N.to_string()],
     );
-    assert_eq!(py.line(), "sent");
+    for sent in (1000..=N).step_by(1000) {
+        assert_eq!(py.line(), format!("sent {sent}"));
+    }
     let mut received = 0;
     while received < N {
         let what = format!("datagram {} of {N}", received + 1);

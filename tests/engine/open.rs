@@ -54,7 +54,9 @@ fn udp_without_an_address_lets_connect_pick_the_source() {
     rx.wait_kind(cid, "connect", |k| matches!(k, EventKind::Connected { .. }));
     engine.send(Command::Send { id: cid, target: Target::Peer, data: b"hi".to_vec() }).expect("send");
     match rx.wait_kind(server, "recvfrom", |k| matches!(k, EventKind::Received { .. })) {
-        EventKind::Received { from, data, .. } => assert_eq!((from, data), (Some(Addr::Inet(local)), b"hi".to_vec())),
+        EventKind::Received { from, data, .. } => {
+            assert_eq!((from, data.into_vec()), (Some(Addr::Inet(local)), b"hi".to_vec()))
+        }
         other => panic!("{other:?}"),
     }
     for id in [cid, server] {

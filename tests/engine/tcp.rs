@@ -199,7 +199,7 @@ s.close()
         &[&inet(&local).port().to_string()],
     );
     let recv = |rx: &mut Rx| match rx.wait_kind(id, "recv", |k| matches!(k, EventKind::Received { .. })) {
-        EventKind::Received { conn, from, data } => (conn, from, data),
+        EventKind::Received { conn, from, data } => (conn, from, data.into_vec()),
         _ => unreachable!(),
     };
     assert_eq!(recv(&mut rx), (1, None, b"ab".to_vec()));

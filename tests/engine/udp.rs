@@ -26,7 +26,7 @@ out(d.hex(), addr(src))
     assert_eq!(py.line(), format!("{} {}", hex(b"\x00datagram\xff"), local));
     match rx.wait_kind(id, "recvfrom", |k| matches!(k, EventKind::Received { .. })) {
         EventKind::Received { conn: 0, from: Some(from), data } => {
-            assert_eq!((from.to_string(), data), (py_addr.clone(), b"\x00datagram\xff".to_vec()));
+            assert_eq!((from.to_string(), data.into_vec()), (py_addr.clone(), b"\x00datagram\xff".to_vec()));
         }
         other => panic!("{other:?}"),
     }
@@ -113,7 +113,7 @@ out("sent", n)
         }) {
             EventKind::Received { data, .. } => {
                 count += 1;
-                let i: usize = String::from_utf8(data).unwrap().parse().unwrap();
+                let i: usize = String::from_utf8(data.into_vec()).unwrap().parse().unwrap();
                 assert!(seen.insert(i), "datagram {i} arrived twice");
             }
             loss => panic!("datagrams were lost: {loss:?}"),

@@ -82,7 +82,7 @@ out(d.hex(), src)
     );
     match rx.wait_kind(id, "recvfrom", |k| matches!(k, EventKind::Received { .. })) {
         EventKind::Received { conn: 0, from, data } => {
-            assert_eq!((from, data), (Some(Addr::Unix(theirs.clone())), b"dgram\x01".to_vec()))
+            assert_eq!((from, data.into_vec()), (Some(Addr::Unix(theirs.clone())), b"dgram\x01".to_vec()))
         }
         other => panic!("{other:?}"),
     }

@@ -97,7 +97,7 @@ fn a_tcp_capture_holds_exactly_what_the_peer_sent_and_the_echo_returned() {
     let (mut received, mut sent) = (Vec::new(), Vec::new());
     wait_for(&events, id, "the connection to end", |k| match k {
         EventKind::Received { data, .. } => {
-            received.push(data.clone());
+            received.push(data.to_vec());
             None
         }
         EventKind::Sent { data, .. } => {

@@ -13,11 +13,13 @@ mod setup;
 mod stream;
 
 use std::io;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, TryRecvError};
 use mio::{Events, Token};
 
+use super::chunk::Pool;
 use super::command::Command;
 use super::errors::NetError;
 use super::event::EventKind;
@@ -27,6 +29,8 @@ use super::spec::EndpointSpec;
 /// What a worker thread is given by the engine that spawns it.
 pub(crate) struct WorkerCtx {
     pub spec: EndpointSpec,
+    /// Buffers for received bytes, shared by every worker of the engine.
+    pub pool: Arc<Pool>,
     pub inbox: Receiver<Command>,
     pub poll: mio::Poll,
     pub out: Outbox,

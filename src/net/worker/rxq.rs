@@ -1,99 +1,191 @@
-//! recvfrom() that also reads the kernel's drop counter (Linux SO_RXQ_OVFL):
-//! how many datagrams the kernel discarded because this socket's queue was full.
+//! Receiving datagrams in batches: on Linux one recvmmsg() takes up to
+//! [`BATCH`] datagrams with their sources and the kernel's drop counter
+//! (SO_RXQ_OVFL: how many datagrams it discarded because this socket's
+//! queue was full). The batch's buffers are allocated once per socket; each
+//! slot is big enough for any datagram, but the kernel only touches the
+//! pages a datagram fills, so small datagrams cost little memory.
 
-use std::io;
 use std::net::SocketAddr;
+
+/// Datagrams one call takes at most.
+pub(crate) const BATCH: usize = 32;
+/// Each slot holds a datagram of up to this size whole.
+pub(crate) const SLOT: usize = 65536;
+
+/// One received datagram: its bytes, source and the kernel's drop count.
+pub(crate) struct Datagram<'a> {
+    pub data: &'a [u8],
+    /// None for a source of an unknown family.
+    pub from: Option<SocketAddr>,
+    /// Linux attaches the running count once it is above zero.
+    pub kernel_dropped: Option<u32>,
+}
 
 #[cfg(target_os = "linux")]
 mod imp {
     use std::io;
     use std::mem::{size_of, zeroed};
     use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
-    use std::os::fd::{AsRawFd, RawFd};
+    use std::os::fd::AsRawFd;
+
+    use super::{BATCH, Datagram, SLOT};
+
+    /// Room for one SO_RXQ_OVFL control message (and alignment to spare).
+    type Control = [u64; 8];
 
     pub fn enable(sock: &impl AsRawFd) -> io::Result<()> {
-        let fd: RawFd = sock.as_raw_fd();
         let on: libc::c_int = 1;
         // SAFETY: a valid fd and a pointer to an int of the size we pass.
         let r = unsafe {
             libc::setsockopt(
-                fd,
+                sock.as_raw_fd(),
                 libc::SOL_SOCKET,
                 libc::SO_RXQ_OVFL,
-                &on as *const _ as *const libc::c_void,
+                (&on as *const libc::c_int).cast(),
                 size_of::<libc::c_int>() as libc::socklen_t,
             )
         };
         if r == 0 { Ok(()) } else { Err(io::Error::last_os_error()) }
     }
 
-    /// One datagram, its source, and the kernel's running drop count when it
-    /// sent one (Linux only attaches it once the count is above zero).
-    pub fn recv_from(sock: &impl AsRawFd, buf: &mut [u8]) -> io::Result<(usize, SocketAddr, Option<u32>)> {
-        // SAFETY: every pointer handed to recvmsg points into a live local
-        // buffer of the length given with it; the kernel fills them in.
-        unsafe {
-            let mut name: libc::sockaddr_storage = zeroed();
-            let mut iov = libc::iovec { iov_base: buf.as_mut_ptr().cast(), iov_len: buf.len() };
-            let mut control = [0u64; 8];
-            let mut msg: libc::msghdr = zeroed();
-            msg.msg_name = (&mut name as *mut libc::sockaddr_storage).cast();
-            msg.msg_namelen = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
-            msg.msg_iov = &mut iov;
-            msg.msg_iovlen = 1;
-            msg.msg_control = control.as_mut_ptr().cast();
-            msg.msg_controllen = size_of::<[u64; 8]>() as _;
-            let n = libc::recvmsg(sock.as_raw_fd(), &mut msg, 0);
-            if n < 0 {
-                return Err(io::Error::last_os_error());
+    pub struct RecvBatch {
+        bufs: Vec<u8>,
+        names: Vec<libc::sockaddr_storage>,
+        controls: Vec<Control>,
+        iovs: Vec<libc::iovec>,
+        msgs: Vec<libc::mmsghdr>,
+    }
+
+    // SAFETY: the raw pointers in iovs and msgs point into this struct's own
+    // Vecs and are rewritten before every call; nothing else shares them.
+    unsafe impl Send for RecvBatch {}
+
+    impl RecvBatch {
+        pub fn new() -> RecvBatch {
+            // SAFETY: all-zero is a valid sockaddr_storage, iovec and mmsghdr.
+            let (names, iovs, msgs) = unsafe {
+                (vec![zeroed::<libc::sockaddr_storage>(); BATCH], vec![zeroed(); BATCH], vec![zeroed(); BATCH])
+            };
+            // Zeroed memory from the allocator: pages are only backed once written.
+            RecvBatch { bufs: vec![0; BATCH * SLOT], names, controls: vec![[0; 8]; BATCH], iovs, msgs }
+        }
+
+        /// One recvmmsg(): how many datagrams it took (at least one), or the error.
+        pub fn recv(&mut self, sock: &impl AsRawFd) -> io::Result<usize> {
+            for i in 0..BATCH {
+                self.iovs[i] = libc::iovec { iov_base: self.bufs[i * SLOT..].as_mut_ptr().cast(), iov_len: SLOT };
+                let hdr = &mut self.msgs[i].msg_hdr;
+                hdr.msg_name = (&mut self.names[i] as *mut libc::sockaddr_storage).cast();
+                hdr.msg_namelen = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+                hdr.msg_iov = &mut self.iovs[i];
+                hdr.msg_iovlen = 1;
+                hdr.msg_control = self.controls[i].as_mut_ptr().cast();
+                hdr.msg_controllen = size_of::<Control>() as _;
+                hdr.msg_flags = 0;
+                self.msgs[i].msg_len = 0;
             }
-            let mut drops = None;
-            let mut cmsg = libc::CMSG_FIRSTHDR(&msg);
+            // SAFETY: every header points at buffers of this batch, of the lengths given with them.
+            let n = unsafe {
+                libc::recvmmsg(
+                    sock.as_raw_fd(),
+                    self.msgs.as_mut_ptr(),
+                    BATCH as libc::c_uint,
+                    libc::MSG_DONTWAIT,
+                    std::ptr::null_mut(),
+                )
+            };
+            if n < 0 { Err(io::Error::last_os_error()) } else { Ok(n as usize) }
+        }
+
+        /// The first slot, for a plain recvfrom() (Unix datagram sockets).
+        pub fn first_slot(&mut self) -> &mut [u8] {
+            &mut self.bufs[..SLOT]
+        }
+
+        /// The `i`th datagram of the last call.
+        pub fn get(&self, i: usize) -> Datagram<'_> {
+            let len = (self.msgs[i].msg_len as usize).min(SLOT);
+            let hdr = &self.msgs[i].msg_hdr;
+            Datagram {
+                data: &self.bufs[i * SLOT..i * SLOT + len],
+                from: source(&self.names[i]),
+                kernel_dropped: drop_count(hdr),
+            }
+        }
+    }
+
+    fn drop_count(hdr: &libc::msghdr) -> Option<u32> {
+        let mut drops = None;
+        // SAFETY: the kernel filled in msg_control/msg_controllen; the CMSG
+        // macros walk it within those bounds.
+        unsafe {
+            let mut cmsg = libc::CMSG_FIRSTHDR(hdr);
             while !cmsg.is_null() {
                 if (*cmsg).cmsg_level == libc::SOL_SOCKET && (*cmsg).cmsg_type == libc::SO_RXQ_OVFL {
                     drops = Some(std::ptr::read_unaligned(libc::CMSG_DATA(cmsg) as *const u32));
                 }
-                cmsg = libc::CMSG_NXTHDR(&msg, cmsg);
+                cmsg = libc::CMSG_NXTHDR(hdr, cmsg);
             }
-            let from = match name.ss_family as libc::c_int {
-                libc::AF_INET => {
-                    let a = &*(&name as *const _ as *const libc::sockaddr_in);
-                    SocketAddr::V4(SocketAddrV4::new(
-                        Ipv4Addr::from(u32::from_be(a.sin_addr.s_addr)),
-                        u16::from_be(a.sin_port),
-                    ))
-                }
-                libc::AF_INET6 => {
-                    let a = &*(&name as *const _ as *const libc::sockaddr_in6);
-                    SocketAddr::V6(SocketAddrV6::new(
-                        Ipv6Addr::from(a.sin6_addr.s6_addr),
-                        u16::from_be(a.sin6_port),
-                        a.sin6_flowinfo,
-                        a.sin6_scope_id,
-                    ))
-                }
-                _ => return Err(io::Error::new(io::ErrorKind::InvalidData, "datagram from an unknown address family")),
-            };
-            Ok((n as usize, from, drops))
+        }
+        drops
+    }
+
+    fn source(name: &libc::sockaddr_storage) -> Option<SocketAddr> {
+        match name.ss_family as libc::c_int {
+            libc::AF_INET => {
+                // SAFETY: the family says the storage holds a sockaddr_in.
+                let a = unsafe { &*(name as *const libc::sockaddr_storage).cast::<libc::sockaddr_in>() };
+                let ip = Ipv4Addr::from(u32::from_be(a.sin_addr.s_addr));
+                Some(SocketAddr::V4(SocketAddrV4::new(ip, u16::from_be(a.sin_port))))
+            }
+            libc::AF_INET6 => {
+                // SAFETY: the family says the storage holds a sockaddr_in6.
+                let a = unsafe { &*(name as *const libc::sockaddr_storage).cast::<libc::sockaddr_in6>() };
+                let ip = Ipv6Addr::from(a.sin6_addr.s6_addr);
+                let port = u16::from_be(a.sin6_port);
+                Some(SocketAddr::V6(SocketAddrV6::new(ip, port, a.sin6_flowinfo, a.sin6_scope_id)))
+            }
+            _ => None,
         }
     }
 }
 
-#[cfg(target_os = "linux")]
-pub(crate) use imp::enable;
-
 #[cfg(not(target_os = "linux"))]
-pub(crate) fn enable(_sock: &impl std::os::fd::AsRawFd) -> io::Result<()> {
-    Err(io::Error::new(io::ErrorKind::Unsupported, "SO_RXQ_OVFL is Linux-only"))
+mod imp {
+    use std::io;
+    use std::net::SocketAddr;
+
+    use super::{Datagram, SLOT};
+
+    pub fn enable(_sock: &impl std::os::fd::AsRawFd) -> io::Result<()> {
+        Err(io::Error::new(io::ErrorKind::Unsupported, "SO_RXQ_OVFL is Linux-only"))
+    }
+
+    /// Without recvmmsg: one recvfrom() per call.
+    pub struct RecvBatch {
+        buf: Vec<u8>,
+        last: (usize, Option<SocketAddr>),
+    }
+
+    impl RecvBatch {
+        pub fn new() -> RecvBatch {
+            RecvBatch { buf: vec![0; SLOT], last: (0, None) }
+        }
+
+        pub fn recv(&mut self, sock: &mio::net::UdpSocket) -> io::Result<usize> {
+            let (n, from) = sock.recv_from(&mut self.buf)?;
+            self.last = (n, Some(from));
+            Ok(1)
+        }
+
+        pub fn first_slot(&mut self) -> &mut [u8] {
+            &mut self.buf
+        }
+
+        pub fn get(&self, _i: usize) -> Datagram<'_> {
+            Datagram { data: &self.buf[..self.last.0], from: self.last.1, kernel_dropped: None }
+        }
+    }
 }
 
-pub(crate) fn recv_from(sock: &mio::net::UdpSocket, buf: &mut [u8]) -> io::Result<(usize, SocketAddr, Option<u32>)> {
-    #[cfg(target_os = "linux")]
-    {
-        imp::recv_from(sock, buf)
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        sock.recv_from(buf).map(|(n, a)| (n, a, None))
-    }
-}
+pub(crate) use imp::{RecvBatch, enable};

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::{Dest, DgramFile, SEND_QUEUE, Sock, Worker};
 use crate::net::addr::{Addr, parse_host_port};
+use crate::net::chunk::Chunk;
 use crate::net::command::{Command, Target};
 use crate::net::errors::NetError;
 use crate::net::event::EventKind;
@@ -18,7 +19,7 @@ impl Worker {
                 if self.queue.len() >= SEND_QUEUE {
                     return Err(NetError::usage("sendto", "the send queue is full: wait for it to drain"));
                 }
-                self.queue.push_back((data, d));
+                self.queue.push_back((Chunk::from(data), d));
                 Ok(())
             }),
             Command::SendFile { target, path, .. } => self.dest(&target).and_then(|dest| {

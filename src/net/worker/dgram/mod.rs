@@ -4,6 +4,7 @@
 //! are in `commands.rs`.
 
 mod commands;
+mod recv;
 
 use std::collections::VecDeque;
 use std::io;
@@ -16,8 +17,10 @@ use mio::{Interest, Token};
 use socket2::SockRef;
 
 use super::file::FileSend;
-use super::{PollLoop, WorkerCtx, interrupted, open, run_loop, rxq, would_block};
+use super::rxq::RecvBatch;
+use super::{PollLoop, WorkerCtx, interrupted, open, run_loop, would_block};
 use crate::net::addr::Addr;
+use crate::net::chunk::{Chunk, Packer};
 use crate::net::command::Command;
 use crate::net::errors::NetError;
 use crate::net::event::EventKind;
@@ -26,16 +29,12 @@ use crate::net::reply::ReplyMode;
 use crate::net::spec::EndpointKind;
 
 const SOCK: Token = Token(1);
-/// Datagrams read per turn before commands get a look in.
-const RECVS_PER_TURN: usize = 256;
 /// Datagrams waiting for the socket to take them.
 const SEND_QUEUE: usize = 4096;
 /// A file goes out as datagrams of this size (under a typical 1500-byte MTU).
 const FILE_DATAGRAM: usize = 1200;
 /// A file's datagrams read ahead into the send queue.
 const FILE_AHEAD: usize = 64;
-/// recvfrom() takes datagrams up to this size whole.
-const MAX_DATAGRAM: usize = 65536;
 const LOSS_REPORT_EVERY: Duration = Duration::from_millis(200);
 
 enum Sock {
@@ -98,6 +97,7 @@ pub(crate) fn run(mut ctx: WorkerCtx) {
         EndpointKind::Udp => open::udp(&mut ctx).map(Sock::Udp),
         _ => open::unix_datagram(&mut ctx).map(Sock::Unix),
     };
+    let pool = ctx.pool.clone();
     let mut w = Worker {
         sock: opened,
         class: ctx.spec.kind.class(),
@@ -109,7 +109,9 @@ pub(crate) fn run(mut ctx: WorkerCtx) {
         reported: Losses::default(),
         last_report: Instant::now(),
         readable: true,
-        recv_buf: vec![0; MAX_DATAGRAM],
+        batch: RecvBatch::new(),
+        unix_from: (0, Addr::Unnamed),
+        packer: Packer::new(pool),
         writable: true,
         done: false,
     };
@@ -141,15 +143,19 @@ struct Worker {
     sock: Option<Sock>,
     class: SocketClass,
     reply: ReplyMode,
-    queue: VecDeque<(Vec<u8>, Dest)>,
+    queue: VecDeque<(Chunk, Dest)>,
     file: Option<DgramFile>,
     losses: Losses,
     /// What the last `Loss` event said.
     reported: Losses,
     last_report: Instant,
     readable: bool,
-    /// recvfrom()'s buffer, kept across turns so no turn zeroes 64 KiB first.
-    recv_buf: Vec<u8>,
+    /// recvmmsg()'s buffers, allocated once.
+    batch: RecvBatch,
+    /// What recvfrom() on a Unix socket put in the batch's first slot: its length and source.
+    unix_from: (usize, Addr),
+    /// Copies each datagram into a shared pool block for its event.
+    packer: Packer,
     writable: bool,
     done: bool,
 }
@@ -173,50 +179,6 @@ impl Worker {
             self.ctx.out.push(EventKind::Connected { conn: 0, local, peer });
         }
         true
-    }
-
-    fn receive(&mut self) {
-        for _ in 0..RECVS_PER_TURN {
-            if !self.readable {
-                return;
-            }
-            let got = match self.sock.as_ref() {
-                Some(Sock::Udp(s)) => rxq::recv_from(s, &mut self.recv_buf).map(|(n, a, d)| (n, Addr::Inet(a), d)),
-                Some(Sock::Unix(s)) => s.recv_from(&mut self.recv_buf).map(|(n, a)| (n, Addr::from_unix(&a), None)),
-                None => return,
-            };
-            match got {
-                Ok((n, from, drops)) => {
-                    if let Some(d) = drops {
-                        self.losses.kernel = Some(d.into());
-                    }
-                    if self.ctx.out.congested() {
-                        self.losses.engine += 1;
-                        continue;
-                    }
-                    let data = self.recv_buf[..n].to_vec();
-                    if self.reply == ReplyMode::Echo {
-                        let dest = match &from {
-                            Addr::Inet(a) => Some(Dest::Inet(*a)),
-                            Addr::Unix(p) => Some(Dest::Path(PathBuf::from(p))),
-                            Addr::Unnamed => None,
-                        };
-                        match dest {
-                            Some(d) if self.queue.len() < SEND_QUEUE => self.queue.push_back((data.clone(), d)),
-                            Some(_) => self.losses.echo += 1,
-                            None => {}
-                        }
-                    }
-                    self.ctx.out.push(EventKind::Received { conn: 0, from: Some(from), data });
-                }
-                Err(e) if would_block(&e) => self.readable = false,
-                Err(e) if interrupted(&e) => {}
-                Err(e) => {
-                    // e.g. ECONNREFUSED: an earlier datagram got ICMP port unreachable.
-                    self.ctx.out.push(EventKind::Error { conn: None, error: NetError::from_io("recvfrom", &e) });
-                }
-            }
-        }
     }
 
     fn send_queued(&mut self) {
@@ -249,7 +211,7 @@ impl Worker {
             let Some(f) = self.file.as_mut() else { return };
             match f.file.next(FILE_DATAGRAM) {
                 Ok(Some(piece)) => {
-                    self.queue.push_back((piece, f.dest.clone()));
+                    self.queue.push_back((Chunk::from(piece), f.dest.clone()));
                     if f.file.read % (64 * FILE_DATAGRAM as u64) == 0 {
                         self.ctx.out.push(f.file.progress(0));
                     }

@@ -8,6 +8,7 @@ use std::os::fd::AsFd;
 use mio::event::Source;
 
 use crate::net::addr::Addr;
+use crate::net::chunk::{BUF_SIZE, Chunk, Packer};
 use crate::net::errors::NetError;
 use crate::net::event::{ConnId, EventKind};
 use crate::net::outbox::Outbox;
@@ -51,7 +52,6 @@ pub(crate) const OUT_PAUSE: usize = 1 << 20;
 pub(crate) const OUT_MAX: usize = 64 << 20;
 /// How much of a file is read ahead into the send queue.
 const FILE_AHEAD: usize = 256 * 1024;
-pub(crate) const CHUNK: usize = 64 * 1024;
 
 pub(crate) struct Conn<S> {
     pub id: ConnId,
@@ -77,34 +77,34 @@ pub(crate) struct Conn<S> {
 }
 
 pub(crate) enum ReadOutcome {
-    Data(Vec<u8>),
+    Data(Chunk),
     WouldBlock,
     Eof,
     Failed,
 }
 
-/// recv() of up to CHUNK bytes straight into `buf`'s spare capacity: nothing
-/// to zero first, and `buf` can then be handed over whole (see `take_chunk`).
+/// recv() of up to BUF_SIZE bytes straight into `buf`'s spare capacity
+/// (a pool buffer): nothing to zero first, and `buf` can then be handed over
+/// whole (see `take_chunk`).
 fn recv_into(sock: &impl AsFd, buf: &mut Vec<u8>) -> io::Result<usize> {
     buf.clear();
-    buf.reserve(CHUNK);
-    let n = socket2::SockRef::from(sock).recv(&mut buf.spare_capacity_mut()[..CHUNK])?;
+    buf.reserve(BUF_SIZE);
+    let n = socket2::SockRef::from(sock).recv(&mut buf.spare_capacity_mut()[..BUF_SIZE])?;
     // SAFETY: recv() returned n, so it initialised the first n bytes of the spare capacity.
     unsafe { buf.set_len(n) };
     Ok(n)
 }
 
-/// The bytes a recv() left in `buf`, as an event's own Vec. A big read gives
-/// `buf` itself away (no copy; a fresh buffer takes its place), shrunk to its
-/// length so the event holds no more memory than its bytes count for; a small
-/// read is copied out and `buf` kept.
-fn take_chunk(buf: &mut Vec<u8>) -> Vec<u8> {
-    if buf.len() < CHUNK / 2 {
-        return buf.as_slice().to_vec();
+/// The bytes a recv() left in `buf`, as an event's chunk. A big read gives
+/// `buf` itself away (no copy; another pool buffer takes its place); a small
+/// one is packed into a shared block and `buf` kept, so an event never holds
+/// more than twice the memory its bytes count for.
+fn take_chunk(buf: &mut Vec<u8>, packer: &mut Packer) -> Chunk {
+    if buf.len() < BUF_SIZE / 2 {
+        return packer.pack(buf);
     }
-    let mut data = std::mem::replace(buf, Vec::with_capacity(CHUNK));
-    data.shrink_to_fit();
-    data
+    let full = std::mem::replace(buf, packer.pool().take());
+    Chunk::whole(full, packer.pool())
 }
 
 impl<S: StreamSock> Conn<S> {
@@ -156,16 +156,16 @@ impl<S: StreamSock> Conn<S> {
         Ok(())
     }
 
-    /// One recv() of up to CHUNK bytes. `buf` is the worker's read buffer: a
-    /// big read becomes the event's data as it is, without a copy.
-    pub fn read_chunk(&mut self, buf: &mut Vec<u8>, out: &mut Outbox) -> ReadOutcome {
+    /// One recv() of up to BUF_SIZE bytes. `buf` is the worker's read buffer
+    /// (from the pool): a big read becomes the event's data as it is, without a copy.
+    pub fn read_chunk(&mut self, buf: &mut Vec<u8>, packer: &mut Packer, out: &mut Outbox) -> ReadOutcome {
         loop {
             match recv_into(&self.sock, buf) {
                 Ok(0) => {
                     self.readable = false;
                     return ReadOutcome::Eof;
                 }
-                Ok(_) => return ReadOutcome::Data(take_chunk(buf)),
+                Ok(_) => return ReadOutcome::Data(take_chunk(buf, packer)),
                 Err(e) if interrupted(&e) => continue,
                 Err(e) if would_block(&e) => {
                     self.readable = false;
@@ -223,7 +223,7 @@ impl<S: StreamSock> Conn<S> {
             return;
         }
         let Some(f) = self.file.as_mut() else { return };
-        match f.next(CHUNK) {
+        match f.next(BUF_SIZE) {
             Ok(Some(piece)) => {
                 out.push(f.progress(self.id));
                 self.out_bytes += piece.len();

@@ -19,8 +19,9 @@ use mio::{Interest, Token};
 use socket2::SockRef;
 
 use self::accept::Acceptor;
-use self::conn::{CHUNK, Conn, ReadOutcome, StreamSock};
+use self::conn::{Conn, ReadOutcome, StreamSock};
 use super::{PollLoop, WorkerCtx, open, run_loop};
+use crate::net::chunk::Packer;
 use crate::net::command::Command;
 use crate::net::errors::NetError;
 use crate::net::event::{ConnId, EventKind};
@@ -89,7 +90,9 @@ struct Worker<L: ListenSock> {
     class: SocketClass,
     /// A Unix server removes its socket file when it stops.
     unix_path: Option<PathBuf>,
+    /// The next recv()'s buffer, from the pool.
     buf: Vec<u8>,
+    packer: Packer,
     done: bool,
 }
 
@@ -98,6 +101,7 @@ impl<L: ListenSock> Worker<L> {
         let class = ctx.spec.kind.class();
         let reply = ctx.spec.reply;
         let failed = listener.is_none() && client.is_none();
+        let (buf, packer) = (ctx.pool.take(), Packer::new(ctx.pool.clone()));
         let mut w = Worker {
             ctx,
             acceptor: Acceptor::new(listener.is_some()),
@@ -107,7 +111,8 @@ impl<L: ListenSock> Worker<L> {
             reply,
             class,
             unix_path,
-            buf: vec![0; CHUNK],
+            buf,
+            packer,
             done: failed,
         };
         if let Some(l) = w.listener.as_mut()
@@ -171,7 +176,7 @@ impl<L: ListenSock> Worker<L> {
                 break;
             }
             let Some(c) = self.conns.get_mut(&id) else { return };
-            match c.read_chunk(&mut self.buf, &mut self.ctx.out) {
+            match c.read_chunk(&mut self.buf, &mut self.packer, &mut self.ctx.out) {
                 ReadOutcome::Data(data) => self.on_data(id, data),
                 ReadOutcome::WouldBlock => break,
                 ReadOutcome::Eof => {

@@ -5,6 +5,7 @@ use std::time::SystemTime;
 
 use super::conn::{Conn, OUT_PAUSE};
 use super::{ListenSock, Worker};
+use crate::net::chunk::Chunk;
 use crate::net::event::{ConnId, EventKind};
 use crate::net::reply::{self, ReplyMode};
 
@@ -27,9 +28,9 @@ impl<L: ListenSock> Worker<L> {
         }
     }
 
-    pub(super) fn on_data(&mut self, id: ConnId, data: Vec<u8>) {
+    pub(super) fn on_data(&mut self, id: ConnId, data: Chunk) {
         let reply_data = match self.reply {
-            ReplyMode::Echo | ReplyMode::Chat | ReplyMode::Http if self.is_server() => Some(data.clone()),
+            ReplyMode::Echo | ReplyMode::Chat | ReplyMode::Http if self.is_server() => Some(data.to_vec()),
             _ => None,
         };
         self.ctx.out.push(EventKind::Received { conn: id, from: None, data });

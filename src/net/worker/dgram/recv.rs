@@ -1,0 +1,86 @@
+//! Receiving datagrams: recvmmsg() batches on UDP, recvfrom() on Unix
+//! datagram sockets, each datagram packed into a shared pool block (no
+//! allocation per datagram). A datagram the caller is too slow to take is
+//! counted, and so is an echo the send queue cannot take.
+
+use std::path::PathBuf;
+
+use super::{Dest, SEND_QUEUE, Sock, Worker};
+use crate::net::addr::Addr;
+use crate::net::chunk::Chunk;
+use crate::net::errors::NetError;
+use crate::net::event::EventKind;
+use crate::net::reply::ReplyMode;
+use crate::net::worker::{interrupted, would_block};
+
+/// recvmmsg() calls (of up to `rxq::BATCH` datagrams each) per turn before
+/// commands get a look in.
+const CALLS_PER_TURN: usize = 8;
+
+impl Worker {
+    pub(super) fn receive(&mut self) {
+        for _ in 0..CALLS_PER_TURN {
+            if !self.readable {
+                return;
+            }
+            let got = match self.sock.as_ref() {
+                Some(Sock::Udp(s)) => self.batch.recv(s),
+                Some(Sock::Unix(s)) => s.recv_from(self.batch.first_slot()).map(|(n, from)| {
+                    self.unix_from = (n, Addr::from_unix(&from));
+                    1
+                }),
+                None => return,
+            };
+            match got {
+                Ok(n) => self.take_batch(n),
+                Err(e) if would_block(&e) => self.readable = false,
+                Err(e) if interrupted(&e) => {}
+                Err(e) => {
+                    // e.g. ECONNREFUSED: an earlier datagram got ICMP port unreachable.
+                    self.ctx.out.push(EventKind::Error { conn: None, error: NetError::from_io("recvfrom", &e) });
+                }
+            }
+        }
+    }
+
+    /// Hands over the `n` datagrams the last call received.
+    fn take_batch(&mut self, n: usize) {
+        for i in 0..n {
+            let (bytes, from) = match self.sock {
+                Some(Sock::Unix(_)) => {
+                    let (len, from) = std::mem::replace(&mut self.unix_from, (0, Addr::Unnamed));
+                    (&self.batch.first_slot()[..len], from)
+                }
+                _ => {
+                    let d = self.batch.get(i);
+                    if let Some(k) = d.kernel_dropped {
+                        self.losses.kernel = Some(k.into());
+                    }
+                    (d.data, d.from.map(Addr::Inet).unwrap_or(Addr::Unnamed))
+                }
+            };
+            if self.ctx.out.congested() {
+                self.losses.engine += 1;
+                continue;
+            }
+            let data = self.packer.pack(bytes);
+            self.deliver(from, data);
+        }
+    }
+
+    fn deliver(&mut self, from: Addr, data: Chunk) {
+        if self.reply == ReplyMode::Echo {
+            let dest = match &from {
+                Addr::Inet(a) => Some(Dest::Inet(*a)),
+                Addr::Unix(p) => Some(Dest::Path(PathBuf::from(p))),
+                Addr::Unnamed => None,
+            };
+            match dest {
+                Some(d) if self.queue.len() < SEND_QUEUE => self.queue.push_back((data.clone(), d)),
+                Some(_) => self.losses.echo += 1,
+                None => {}
+            }
+        }
+        self.ctx.out.push(EventKind::Received { conn: 0, from: Some(from), data });
+    }
+}
