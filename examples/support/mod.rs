@@ -1,5 +1,10 @@
 //! What both benchmarks share: the byte-count arguments and the TCP sender.
-//! Included with `#[path]`, so it is not an example of its own.
+//! Included with `#[path]`, so it is not an example of its own (and not
+//! every example uses every item).
+
+#![allow(dead_code)]
+
+pub mod machine;
 
 use std::io::{self, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -77,15 +82,17 @@ pub fn human_bytes(n: u64) -> String {
 
 /// Connects and writes `total` bytes as fast as the socket takes them, then closes.
 pub fn spawn_tcp_sender(addr: SocketAddr, total: u64) -> JoinHandle<io::Result<()>> {
-    thread::spawn(move || {
-        let mut s = TcpStream::connect(addr)?;
-        let buf: Vec<u8> = (0..TCP_WRITE_BUF).map(|i| (i % 251) as u8).collect();
-        let mut left = total;
-        while left > 0 {
-            let n = left.min(buf.len() as u64) as usize;
-            s.write_all(&buf[..n])?;
-            left -= n as u64;
-        }
-        Ok(())
-    })
+    thread::spawn(move || write_pattern(&mut TcpStream::connect(addr)?, total))
+}
+
+/// Writes `total` bytes of a repeating pattern in `TCP_WRITE_BUF` pieces.
+pub fn write_pattern(s: &mut TcpStream, total: u64) -> io::Result<()> {
+    let buf: Vec<u8> = (0..TCP_WRITE_BUF).map(|i| (i % 251) as u8).collect();
+    let mut left = total;
+    while left > 0 {
+        let n = left.min(buf.len() as u64) as usize;
+        s.write_all(&buf[..n])?;
+        left -= n as u64;
+    }
+    Ok(())
 }

@@ -1,7 +1,8 @@
-//! The datagram worker: a UDP or Unix datagram socket. Every recvfrom() is
+//! The datagram worker: a UDP or Unix datagram socket. Every datagram is
 //! reported with its source; what the caller cannot take is counted, never
-//! hidden, and so is what the kernel dropped (Linux SO_RXQ_OVFL). Commands
-//! are in `commands.rs`.
+//! hidden, and so is what the kernel dropped (Linux SO_RXQ_OVFL) and every
+//! echo the send queue could not take. Receiving (recvmmsg batches) is in
+//! `recv.rs`, commands in `commands.rs`.
 
 mod commands;
 mod recv;
