@@ -18,8 +18,11 @@ use crossbeam_channel::{Receiver, Sender, bounded};
 
 /// The size of every pool buffer: the most one recv() asks for.
 pub(crate) const BUF_SIZE: usize = 64 * 1024;
-/// Free buffers the pool keeps for reuse (2 MiB); more go back to the allocator.
-const POOL_KEEP: usize = 32;
+/// Free buffers the pool keeps for reuse (8 MiB, whatever the number of
+/// endpoints); more go back to the allocator. A bulk receive keeps about a
+/// hundred buffers in flight while the caller catches up: fewer would send
+/// most of them back to the allocator and fault fresh pages in for each read.
+const POOL_KEEP: usize = 128;
 
 /// Free buffers shared by every worker of an engine.
 pub(crate) struct Pool {

@@ -4,6 +4,7 @@
 //! counted, and so is an echo the send queue cannot take.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use super::{Dest, SEND_QUEUE, Sock, Worker};
 use crate::net::addr::Addr;
@@ -11,17 +12,31 @@ use crate::net::chunk::Chunk;
 use crate::net::errors::NetError;
 use crate::net::event::EventKind;
 use crate::net::reply::ReplyMode;
-use crate::net::worker::{interrupted, would_block};
+use crate::net::worker::{interrupted, rxq, would_block};
 
-/// recvmmsg() calls (of up to `rxq::BATCH` datagrams each) per turn before
-/// commands get a look in.
-const CALLS_PER_TURN: usize = 8;
+/// Datagrams read per turn before commands get a look in: 8 recvmmsg()
+/// calls on UDP, as many recvfrom() calls on a Unix socket.
+const PER_TURN: usize = 8 * rxq::BATCH;
+
+/// While datagrams stream in, how long to let them gather after the queue ran
+/// dry, so that one recvmmsg() takes many and the caller is woken once for
+/// them, instead of a wakeup and a few syscalls per datagram. The default
+/// receive buffer holds over a millisecond of a fast burst: this is well within.
+const GATHER: Duration = Duration::from_micros(200);
 
 impl Worker {
     pub(super) fn receive(&mut self) {
-        for _ in 0..CALLS_PER_TURN {
+        let per_call = if matches!(self.sock, Some(Sock::Udp(_))) { rxq::BATCH } else { 1 };
+        let (mut got_some, mut gathered) = (false, false);
+        for _ in 0..PER_TURN / per_call {
             if !self.readable {
-                return;
+                if !got_some || gathered {
+                    return;
+                }
+                // The queue ran dry mid-stream: wait a moment, once a turn, then read what came.
+                gathered = true;
+                std::thread::sleep(GATHER);
+                self.readable = true;
             }
             let got = match self.sock.as_ref() {
                 Some(Sock::Udp(s)) => self.batch.recv(s),
@@ -32,7 +47,10 @@ impl Worker {
                 None => return,
             };
             match got {
-                Ok(n) => self.take_batch(n),
+                Ok(n) => {
+                    got_some = true;
+                    self.take_batch(n);
+                }
                 Err(e) if would_block(&e) => self.readable = false,
                 Err(e) if interrupted(&e) => {}
                 Err(e) => {

@@ -18,6 +18,9 @@ use crate::net::worker::{interrupted, would_block};
 
 /// How soon to try accept() again while clients may be waiting in the queue.
 const RETRY_EVERY: Duration = Duration::from_millis(100);
+/// Clients turned away in one go, so a flood cannot hold the worker; the
+/// timer comes back for the rest.
+const TURN_AWAY_MAX: usize = 1024;
 
 const STARVED_HINT: &str = "Until accept() works again, socklab turns new clients away (accepts and closes them at \
      once) and says when it accepts again.";
@@ -69,7 +72,7 @@ impl Acceptor {
         let mut refused = 0;
         let mut emptied = false;
         if self.spare.take().is_some() {
-            loop {
+            for _ in 0..TURN_AWAY_MAX {
                 match listener.accept_one() {
                     Ok(client) => {
                         drop(client);
