@@ -182,7 +182,7 @@ impl Worker {
         true
     }
 
-    fn send_queued(&mut self) {
+    pub(super) fn send_queued(&mut self) {
         while self.writable {
             let Some((data, dest)) = self.queue.front() else { return };
             let Some(sock) = self.sock.as_ref() else { return };

@@ -33,8 +33,12 @@ impl Worker {
                 if !got_some || gathered {
                     return;
                 }
-                // The queue ran dry mid-stream: wait a moment, once a turn, then read what came.
+                // The queue ran dry mid-stream: hand over what came (and
+                // echo it) now, then wait a moment, once a turn, for more.
                 gathered = true;
+                self.send_queued();
+                self.ctx.out.flush();
+                self.ctx.out.wake();
                 std::thread::sleep(GATHER);
                 self.readable = true;
             }
