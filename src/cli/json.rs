@@ -101,7 +101,7 @@ mod tests {
             EventKind::Accepted { conn: 1, local: a.clone(), peer: a.clone() },
             EventKind::Connected { conn: 0, local: a.clone(), peer: a.clone() },
             EventKind::Sent { conn: 0, to: None, data: vec![] },
-            EventKind::Received { conn: 0, from: None, data: vec![] },
+            EventKind::Received { conn: 0, from: None, data: vec![].into() },
             EventKind::PeerClosed { conn: 0 },
             EventKind::Shutdown { conn: 0 },
             EventKind::Closed { conn: None, abortive: false },

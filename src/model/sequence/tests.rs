@@ -44,7 +44,7 @@ impl Feed {
     }
 
     fn received(&mut self, endpoint: EndpointId, conn: ConnId, data: &[u8]) -> &mut Feed {
-        self.ev(endpoint, EventKind::Received { conn, from: None, data: data.to_vec() })
+        self.ev(endpoint, EventKind::Received { conn, from: None, data: data.to_vec().into() })
     }
 
     /// A server on :9000 and a client from :5000, both in socklab, connected.
@@ -199,7 +199,7 @@ fn datagrams_join_one_to_one_and_kernel_drops_become_crosses() {
         f.ev(CLIENT, EventKind::Sent { conn: 0, to: Some(inet(9000)), data: vec![i] });
     }
     for i in [1u8, 4, 5] {
-        f.ev(SERVER, EventKind::Received { conn: 0, from: Some(inet(5000)), data: vec![i] });
+        f.ev(SERVER, EventKind::Received { conn: 0, from: Some(inet(5000)), data: vec![i].into() });
     }
     f.ev(SERVER, EventKind::Loss { engine_dropped: 0, kernel_dropped: Some(2), echo_dropped: 0 });
     let d = f.seq.diagram(&FlowKey::datagram(CLIENT, inet(9000))).expect("flow");

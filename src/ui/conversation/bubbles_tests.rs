@@ -13,7 +13,7 @@ fn endpoint(kind: EndpointKind, messages: usize) -> EndpointState {
 }
 
 fn recv(ep: &mut EndpointState, conn: u64, data: &[u8]) {
-    let kind = EventKind::Received { conn, from: None, data: data.to_vec() };
+    let kind = EventKind::Received { conn, from: None, data: data.to_vec().into() };
     ep.apply(Event { time: SystemTime::now(), endpoint: 1, kind });
 }
 
