@@ -13,6 +13,8 @@ use socklab::net::{Addr, EndpointKind, EndpointSpec, OptValue, SockOpt};
 
 #[path = "gui/app_state.rs"]
 mod app_state;
+#[path = "gui/classroom.rs"]
+mod classroom;
 #[path = "gui/exposure.rs"]
 mod exposure;
 #[path = "support/gui.rs"]

@@ -30,6 +30,13 @@ impl SocklabApp {
                 }
             }
             Action::Start(id) => self.start_again(id),
+            Action::StartOn { endpoint, address } => {
+                if let Some(ep) = self.model.endpoints.get_mut(&endpoint) {
+                    ep.spec.address = address;
+                    self.document.changed();
+                }
+                self.start_again(endpoint);
+            }
             Action::PickFile { endpoint } => self.tasks.pick_file(endpoint),
             Action::SendFile { endpoint, target, path } => self.send(Command::SendFile { id: endpoint, target, path }),
             Action::Record { endpoint, on: true } => {
@@ -84,12 +91,21 @@ impl SocklabApp {
     }
 
     fn show_form(&mut self, kind: EndpointKind) {
-        self.created += 1;
-        let name = format!("{} {}", kind.label(), self.created);
+        let name = self.next_name(kind);
         self.form = Some(match (kind, self.latest_server(kind)) {
             (EndpointKind::TcpClient | EndpointKind::UnixClient, Some(addr)) => Form::client_of(kind, name, &addr),
             _ => Form::new(kind, name),
         });
+    }
+
+    /// "TCP client 3": numbered after the endpoints of this kind listed now, skipping names taken.
+    fn next_name(&self, kind: EndpointKind) -> String {
+        let taken = |name: &str| self.model.endpoints.values().any(|e| e.name == name);
+        let listed = self.model.endpoints.values().filter(|e| e.spec.kind == kind).count();
+        (listed + 1..)
+            .map(|n| format!("{} {n}", kind.label()))
+            .find(|name| !taken(name))
+            .unwrap_or_else(|| kind.label().to_string())
     }
 
     /// The address of the newest listening server a client of this kind could connect to.

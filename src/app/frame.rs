@@ -5,6 +5,8 @@
 
 use egui::{CentralPanel, Panel, RichText};
 
+use crate::ui::dock::{self, Arrangement, DockTab};
+
 use super::{SocklabApp, menus};
 use crate::net::{ConnId, EndpointId};
 use crate::ui::{self, Action, Selection};
@@ -30,30 +32,28 @@ impl SocklabApp {
             });
         }
         Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        if self.settings.show_log {
-            Panel::bottom("log").resizable(true).default_size(190.0).min_size(90.0).show(ui, |ui| {
-                ui::event_log::show(ui, &self.model, &mut self.log_view);
-            });
+        let selected = self.selection.filter(|s| self.model.endpoints.contains_key(&s.endpoint));
+        let arrangement = Arrangement::decide(
+            ui.available_size(),
+            self.settings.show_log,
+            self.settings.show_inspector && selected.is_some(),
+            self.dock,
+        );
+        if !arrangement.tabs.is_empty() {
+            self.dock_panel(ui, &arrangement, selected, actions);
         }
-        // Side panels take at most a share of the window: the conversation always keeps room.
-        let width = ui.available_width();
         Panel::left("endpoints")
             .resizable(true)
-            .default_size(300.0)
-            .min_size(200.0)
-            .max_size(width * 0.28)
+            .default_size(dock::LIST_DEFAULT)
+            .size_range(dock::LIST_MIN..=arrangement.list_max)
             .show(ui, |ui| ui::endpoints::show(ui, &self.model, self.selection, actions));
-        let selected = self.selection.filter(|s| self.model.endpoints.contains_key(&s.endpoint));
-        if let (Some(sel), true) = (selected, self.settings.show_inspector) {
-            let max = (width * 0.34).max(240.0);
-            Panel::right("inspector").resizable(true).default_size(380.0).min_size(240.0).max_size(max).show(
-                ui,
-                |ui| {
-                    if let Some(ep) = self.model.endpoints.get(&sel.endpoint) {
-                        ui::inspector::show(ui, ep, sel, &mut self.inspector, actions);
-                    }
-                },
-            );
+        if let (Some(sel), true) = (selected, arrangement.inspector_side) {
+            let max = (ui.available_width() - dock::CENTRE_MIN).max(dock::INSPECTOR_MIN);
+            Panel::right("inspector")
+                .resizable(true)
+                .default_size(dock::INSPECTOR_DEFAULT)
+                .size_range(dock::INSPECTOR_MIN..=max)
+                .show(ui, |ui| self.inspector_view(ui, sel, actions));
         }
         CentralPanel::default().show(ui, |ui| match selected {
             Some(sel) => self.endpoint_view(ui, sel, actions),
@@ -66,24 +66,54 @@ impl SocklabApp {
         }
     }
 
-    fn status_bar(&self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            let s = self.stats;
-            let frame = match s.events_last_frame {
-                0 => "idle".to_string(),
-                n => format!("{n} events in {:.1} ms", s.drain_time.as_secs_f64() * 1000.0),
-            };
-            ui.label(
-                RichText::new(format!(
-                    "{} endpoints · {} events applied · last frame: {frame} · waiting: {}",
-                    self.model.endpoints.len(),
-                    self.model.events_applied,
-                    s.backlog
-                ))
-                .small()
-                .weak(),
-            );
+    /// The bottom dock: the event log and, when it has no room at the side, the inspector.
+    fn dock_panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        arrangement: &Arrangement,
+        selected: Option<Selection>,
+        actions: &mut Vec<Action>,
+    ) {
+        let rows = self.model.log.entries().len() as u64;
+        if !arrangement.dock_open {
+            Panel::bottom("dock-folded").resizable(false).show(ui, |ui| {
+                self.dock = dock::tab_strip(ui, arrangement, self.dock, rows);
+            });
+            return;
+        }
+        let panel = Panel::bottom("dock")
+            .resizable(true)
+            .default_size(dock::DOCK_DEFAULT)
+            .size_range(dock::DOCK_MIN..=arrangement.dock_max);
+        panel.show(ui, |ui| {
+            self.dock = dock::tab_strip(ui, arrangement, self.dock, rows);
+            ui.separator();
+            match (arrangement.current(self.dock), selected) {
+                (Some(DockTab::Inspector), Some(sel)) => self.inspector_view(ui, sel, actions),
+                _ => ui::event_log::show(ui, &self.model, &mut self.log_view),
+            }
         });
+    }
+
+    fn inspector_view(&mut self, ui: &mut egui::Ui, sel: Selection, actions: &mut Vec<Action>) {
+        if let Some(ep) = self.model.endpoints.get(&sel.endpoint) {
+            ui::inspector::show(ui, ep, sel, &mut self.inspector, actions);
+        }
+    }
+
+    fn status_bar(&self, ui: &mut egui::Ui) {
+        let s = self.stats;
+        let frame = match s.events_last_frame {
+            0 => "idle".to_string(),
+            n => format!("{} events in {:.1} ms", ui::style::count(n as u64), s.drain_time.as_secs_f64() * 1000.0),
+        };
+        let text = format!(
+            "{} endpoints · {} events applied · last frame: {frame} · waiting: {}",
+            self.model.endpoints.len(),
+            ui::style::count(self.model.events_applied),
+            ui::style::count(s.backlog as u64)
+        );
+        ui.add(egui::Label::new(RichText::new(text).small().weak()).wrap());
     }
 
     /// Conversation and composer of one endpoint: the centre, or a popped-out window.
@@ -94,9 +124,11 @@ impl SocklabApp {
         };
         let composer = self.composers.entry(sel.endpoint).or_default();
         let messages = self.document.messages();
+        // A short centre folds the composer's extra rows into its "⋯" menu.
+        let compact = ui.available_height() < COMPOSER_FULL_FROM;
         Panel::bottom(("composer", sel.endpoint)).resizable(false).show(ui, |ui| {
             ui.add_space(4.0);
-            ui::composer::show(ui, ep, sel, composer, messages, actions);
+            ui::composer::show(ui, ep, sel, composer, messages, compact, actions);
             ui.add_space(2.0);
         });
         let heading = match sel.conn {
@@ -104,10 +136,22 @@ impl SocklabApp {
             None if ep.is_server() => format!("{} — all clients", ep.name),
             None => ep.name.clone(),
         };
-        ui.horizontal(|ui| {
-            ui.heading(heading);
+        ui::style::toolbar(ui, |ui| {
             ui::style::badge(ui, ep.status);
+            ui.add(egui::Label::new(RichText::new(heading).heading()).truncate());
         });
+        if ep.status == crate::model::Status::Error
+            && let Some(err) = &ep.last_error
+        {
+            // The explanation where the eye is, with the way out.
+            egui::ScrollArea::vertical().id_salt("centre-error").max_height(ui.available_height() * 0.6).show(
+                ui,
+                |ui| {
+                    ui::style::error_box(ui, err, |ui| error_actions(ui, ep, err, actions));
+                },
+            );
+            ui.add_space(6.0);
+        }
         let view = self.views.entry(sel.endpoint).or_default();
         ui::conversation::show(ui, ep, sel, view, actions);
     }
@@ -129,21 +173,64 @@ impl SocklabApp {
     }
 }
 
-fn welcome(ui: &mut egui::Ui, last: Option<&std::path::Path>, actions: &mut Vec<Action>) {
-    ui.add_space(30.0);
-    ui.vertical_centered(|ui| {
-        ui.heading("Welcome to socklab");
-        ui.add_space(8.0);
-        ui.label("1. Start a server: the ▶ button on the left starts an echo server on 127.0.0.1:9999.");
-        ui.label("2. Connect a client: \"+ TCP client\", host 127.0.0.1, port 9999.");
-        ui.label("3. Type a message and press Enter: watch it arrive, and every step in the event log below.");
-        ui.add_space(8.0);
-        ui.label(RichText::new("Pop an endpoint out (↗) to chat between two windows side by side.").weak());
-        if let Some(path) = last {
-            ui.add_space(12.0);
-            if ui.button(format!("Reopen the last workspace: {}", path.display())).clicked() {
-                actions.push(Action::OpenWorkspace(Some(path.to_path_buf())));
+/// "Try again", and "Use a free port" when the address was taken.
+fn error_actions(
+    ui: &mut egui::Ui,
+    ep: &crate::model::EndpointState,
+    err: &crate::net::NetError,
+    actions: &mut Vec<Action>,
+) {
+    ui::style::toolbar(ui, |ui| {
+        if ui.button(TRY_AGAIN).on_hover_text("Start it again with the same settings").clicked() {
+            actions.push(Action::Start(ep.id));
+        }
+        let taken = err.errno.as_deref() == Some("EADDRINUSE");
+        if taken && let Some(free) = with_port_zero(&ep.spec.address) {
+            let tip = format!("Start it on {free}: the OS picks a port nobody uses");
+            if ui.button(USE_FREE_PORT).on_hover_text(tip).clicked() {
+                actions.push(Action::StartOn { endpoint: ep.id, address: free });
             }
         }
     });
 }
+
+/// "127.0.0.1:9000" → "127.0.0.1:0"; None for what has no port (a Unix path).
+fn with_port_zero(address: &str) -> Option<String> {
+    let (host, port) = address.rsplit_once(':')?;
+    port.parse::<u16>().ok().filter(|&p| p != 0).map(|_| format!("{host}:0"))
+}
+
+pub const TRY_AGAIN: &str = "↻ Try again";
+pub const USE_FREE_PORT: &str = "Use a free port instead";
+
+fn welcome(ui: &mut egui::Ui, last: Option<&std::path::Path>, actions: &mut Vec<Action>) {
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.add_space(20.0);
+        ui.vertical_centered(|ui| {
+            ui.heading("Welcome to socklab");
+            ui.add_space(8.0);
+            for line in WELCOME_STEPS {
+                ui.add(egui::Label::new(line).wrap());
+            }
+            ui.add_space(8.0);
+            ui.add(egui::Label::new(RichText::new(WELCOME_POP_OUT).weak()).wrap());
+            if let Some(path) = last {
+                ui.add_space(12.0);
+                let text = format!("Reopen the last workspace: {}", path.display());
+                if ui.add(egui::Button::new(text).wrap()).clicked() {
+                    actions.push(Action::OpenWorkspace(Some(path.to_path_buf())));
+                }
+            }
+        });
+    });
+}
+
+const WELCOME_STEPS: [&str; 3] = [
+    "1. Start a server: the ▶ button on the left starts an echo server on 127.0.0.1:9999.",
+    "2. Connect a client: \"+ TCP client\", host 127.0.0.1, port 9999.",
+    "3. Type a message and press Enter: watch it arrive, and every step in the event log below.",
+];
+const WELCOME_POP_OUT: &str = "Pop an endpoint out (↗) to chat between two windows side by side.";
+
+/// Height of the centre from which the composer shows all its rows.
+const COMPOSER_FULL_FROM: f32 = 480.0;

@@ -45,13 +45,15 @@ pub fn menu_bar(ui: &mut egui::Ui, settings: &Settings, title: &str, actions: &m
             }
         });
         view_menu(ui, settings, actions);
+        // Right to left: the theme and the zoom keep their place; the workspace's name takes what is left.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let theme = if settings.dark { "☀ Light" } else { "🌙 Dark" };
             if ui.button(theme).clicked() {
                 actions.push(Action::SetDark(!settings.dark));
             }
-            ui.label(RichText::new(format!("zoom {:.0}%", ui.ctx().zoom_factor() * 100.0)).weak());
-            ui.label(RichText::new(format!("workspace: {title}")).strong());
+            zoom_menu(ui, actions);
+            let name = RichText::new(format!("workspace: {title}")).strong();
+            ui.add(egui::Label::new(name).truncate());
         });
     });
 }
@@ -104,18 +106,32 @@ fn view_menu(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) 
             actions.push(Action::ShowInspector(show_inspector));
         }
         ui.separator();
-        let zoom = ui.ctx().zoom_factor();
-        ui.label(format!("Zoom {:.0}%  (Ctrl + / Ctrl − / Ctrl 0)", zoom * 100.0));
-        ui.horizontal(|ui| {
-            if ui.button("−").clicked() {
-                actions.push(Action::Zoom((zoom - 0.1).max(ZOOM_MIN)));
+        zoom_buttons(ui, actions);
+    });
+}
+
+/// The zoom as it is now ("🔍 150 %"), opening the zoom buttons.
+fn zoom_menu(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let zoom = ui.ctx().zoom_factor();
+    ui.menu_button(format!("🔍 {:.0} %", zoom * 100.0), |ui| zoom_buttons(ui, actions))
+        .response
+        .on_hover_text("Zoom (Ctrl + / Ctrl − / Ctrl 0)");
+}
+
+fn zoom_buttons(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let zoom = ui.ctx().zoom_factor();
+    ui.label(format!("Zoom {:.0} %  (Ctrl + / Ctrl − / Ctrl 0)", zoom * 100.0));
+    ui.horizontal(|ui| {
+        if ui.button("−").on_hover_text("Zoom out").clicked() {
+            actions.push(Action::Zoom((zoom - 0.1).max(ZOOM_MIN)));
+        }
+        for preset in [1.0, 1.25, 1.5, 2.0] {
+            if ui.selectable_label((zoom - preset).abs() < 0.01, format!("{:.0} %", preset * 100.0)).clicked() {
+                actions.push(Action::Zoom(preset));
             }
-            if ui.button("100%").clicked() {
-                actions.push(Action::Zoom(1.0));
-            }
-            if ui.button("+").clicked() {
-                actions.push(Action::Zoom((zoom + 0.1).min(ZOOM_MAX)));
-            }
-        });
+        }
+        if ui.button("+").on_hover_text("Zoom in").clicked() {
+            actions.push(Action::Zoom((zoom + 0.1).min(ZOOM_MAX)));
+        }
     });
 }

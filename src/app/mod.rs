@@ -30,6 +30,7 @@ mod workspace_ops;
 
 pub use document::Document;
 use exposure::HeldStart;
+pub use frame::{TRY_AGAIN, USE_FREE_PORT};
 use settings_sync::SettingsSync;
 use tasks::Tasks;
 pub use tasks::{Dialogs, NativeDialogs, TaskResult};
@@ -89,6 +90,8 @@ pub struct SocklabApp {
     views: HashMap<EndpointId, ConversationView>,
     inspector: InspectorView,
     log_view: LogView,
+    /// The bottom dock's tab and whether it is open.
+    dock: ui::dock::DockState,
     /// Endpoints in their own window, with that window's connection choice.
     popped: BTreeMap<EndpointId, Option<ConnId>>,
     pub settings: Settings,
@@ -97,7 +100,6 @@ pub struct SocklabApp {
     settings_sync: SettingsSync,
     pub stats: FrameStats,
     tasks: Tasks,
-    created: u32,
     ctx: egui::Context,
     document: Document,
     /// A question about unsaved changes, waiting for its answer.
@@ -140,13 +142,13 @@ impl SocklabApp {
             views: HashMap::new(),
             inspector: InspectorView::default(),
             log_view: LogView::default(),
+            dock: ui::dock::DockState::default(),
             popped: BTreeMap::new(),
             settings_sync: SettingsSync::new(settings.clone()),
             settings,
             settings_path: options.settings_path.filter(|_| can_save),
             stats: FrameStats::default(),
             tasks,
-            created: 0,
             ctx,
             document: Document::default(),
             pending: None,

@@ -110,6 +110,8 @@ impl EventKind {
             if data.len() > 48 { format!("{s}…") } else { s }
         };
         let conn_tag = |c: &Option<ConnId>| c.map(|c| format!(" #{c}")).unwrap_or_default();
+        // Connection 0 is a client's own socket: "send()", as the call is written.
+        let on = |c: &ConnId| if *c == 0 { String::new() } else { format!("#{c}") };
         match self {
             EventKind::Resolved { host, addrs } => {
                 let list: Vec<String> = addrs.iter().map(|a| a.to_string()).collect();
@@ -137,18 +139,21 @@ impl EventKind {
             EventKind::Connected { local, peer, .. } => format!("connect({peer}) from {local}"),
             EventKind::Sent { conn, to, data } => match to {
                 Some(to) => format!("sendto({to}) = {} bytes {}", data.len(), preview(data)),
-                None => format!("send(#{conn}) = {} bytes {}", data.len(), preview(data)),
+                None => format!("send({}) = {} bytes {}", on(conn), data.len(), preview(data)),
             },
             EventKind::Received { conn, from, data } => match from {
                 Some(from) => format!("recvfrom({from}) = {} bytes {}", data.len(), preview(data)),
-                None => format!("recv(#{conn}) = {} bytes {}", data.len(), preview(data)),
+                None => format!("recv({}) = {} bytes {}", on(conn), data.len(), preview(data)),
             },
             EventKind::PeerClosed { conn } => {
-                format!("recv(#{conn}) = 0: the peer sent FIN (closed or shut down its sending side)")
+                format!("recv({}) = 0: the peer sent FIN (closed or shut down its sending side)", on(conn))
             }
+            EventKind::Shutdown { conn: 0 } => "shutdown(SHUT_WR): FIN sent, still reading".into(),
             EventKind::Shutdown { conn } => format!("shutdown(#{conn}, SHUT_WR): FIN sent, still reading"),
-            EventKind::Closed { conn: Some(c), abortive: true } => format!("close(#{c}) with SO_LINGER 0: RST sent"),
-            EventKind::Closed { conn: Some(c), .. } => format!("close(#{c})"),
+            EventKind::Closed { conn: Some(c), abortive: true } => {
+                format!("close({}) with SO_LINGER 0: RST sent", on(c))
+            }
+            EventKind::Closed { conn: Some(c), .. } => format!("close({})", on(c)),
             EventKind::Closed { conn: None, .. } => "close(): endpoint closed".into(),
             EventKind::FileProgress { sent, total, .. } => format!("file: {sent} of {total} bytes queued"),
             EventKind::Loss { engine_dropped, kernel_dropped, echo_dropped } => {
@@ -167,5 +172,21 @@ impl EventKind {
             EventKind::Capture { path: None } => "capture: stopped".into(),
             EventKind::Stopped => "worker stopped".into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clients_own_socket_reads_as_the_call_is_written() {
+        let sent = EventKind::Sent { conn: 0, to: None, data: b"hi".to_vec() };
+        assert_eq!(sent.summary(), "send() = 2 bytes \"hi\"");
+        let sent = EventKind::Sent { conn: 3, to: None, data: b"hi".to_vec() };
+        assert_eq!(sent.summary(), "send(#3) = 2 bytes \"hi\"", "a server's connection keeps its number");
+        assert!(EventKind::PeerClosed { conn: 0 }.summary().starts_with("recv() = 0"));
+        assert!(EventKind::Shutdown { conn: 0 }.summary().starts_with("shutdown(SHUT_WR)"));
+        assert_eq!(EventKind::Closed { conn: Some(0), abortive: false }.summary(), "close()");
     }
 }

@@ -28,6 +28,8 @@ pub struct Composer {
     history: Vec<String>,
     history_pos: Option<usize>,
     last_repeat: Option<Instant>,
+    /// Input that came after an Enter in the same frame: the next message's, replayed next frame.
+    pending: Vec<egui::Event>,
 }
 
 impl Default for Composer {
@@ -43,6 +45,7 @@ impl Default for Composer {
             history: Vec::new(),
             history_pos: None,
             last_repeat: None,
+            pending: Vec::new(),
         }
     }
 }
@@ -133,48 +136,70 @@ impl Composer {
     }
 }
 
+/// Draws the composer. `compact`: on a short window, the repeat, file and
+/// saved-message rows fold into the "⋯" menu of the first row.
 pub fn show(
     ui: &mut egui::Ui,
     ep: &EndpointState,
     sel: Selection,
     c: &mut Composer,
     saved: &[SavedMessage],
+    compact: bool,
     actions: &mut Vec<Action>,
 ) {
     let target = c.target(ep, sel);
     let open = ep.status.is_open() && !ep.stopped;
-    format_row(ui, ep, c, &target);
+    style::toolbar(ui, |ui| {
+        format_row(ui, ep, c, &target);
+        if compact {
+            ui.menu_button("⋯", |ui| {
+                ui.set_max_width(420.0);
+                repeat_and_file_row(ui, ep, c, &target, open, actions);
+                ui.separator();
+                saved_messages(ui, ep, c, saved, target.clone().ok(), open, actions);
+            })
+            .response
+            .on_hover_text("Repeat, send a file, saved messages");
+        }
+    });
     editor(ui, ep, c, &target, open, actions);
     // After the editor: what was typed this frame counts.
     status_line(ui, c, &target, open);
-    repeat_and_file_row(ui, ep, c, &target, open, actions);
-    saved_messages(ui, ep, c, saved, target.ok(), open, actions);
+    if !compact {
+        style::toolbar(ui, |ui| repeat_and_file_row(ui, ep, c, &target, open, actions));
+        style::toolbar(ui, |ui| saved_messages(ui, ep, c, saved, target.ok(), open, actions));
+    }
 }
 
 /// Payload format, line end, where it goes, and the destination of an unconnected datagram socket.
 fn format_row(ui: &mut egui::Ui, ep: &EndpointState, c: &mut Composer, target: &Result<Target, String>) {
-    ui.horizontal_wrapped(|ui| {
-        for f in PayloadFormat::ALL {
-            ui.selectable_value(&mut c.format, f, f.label());
+    for f in PayloadFormat::ALL {
+        if ui.selectable_value(&mut c.format, f, f.label()).changed() && f == PayloadFormat::Hex {
+            // Hex is bytes exactly as typed: no line end unless one is asked for.
+            c.ending = LineEnding::None;
         }
-        ui.separator();
-        ui.label("line end:");
-        for e in LineEnding::ALL {
-            ui.selectable_value(&mut c.ending, e, e.label());
-        }
-        ui.separator();
-        let to = match target {
-            Ok(Target::All) => format!("to all {} clients", ep.conns.len()),
-            Ok(Target::Conn(id)) => format!("to #{id}"),
-            Ok(Target::Peer) => ep.peer.as_ref().map(|p| format!("to {p}")).unwrap_or_default(),
-            Ok(Target::To(a)) => format!("to {a}"),
-            Err(_) => String::new(),
-        };
+    }
+    ui.separator();
+    ui.label("line end:");
+    for e in LineEnding::ALL {
+        ui.selectable_value(&mut c.ending, e, e.label());
+    }
+    ui.separator();
+    let to = match target {
+        Ok(Target::All) => format!("to all {} clients", ep.conns.len()),
+        Ok(Target::Conn(id)) => format!("to #{id}"),
+        Ok(Target::Peer) => ep.peer.as_ref().map(|p| format!("to {p}")).unwrap_or_default(),
+        Ok(Target::To(a)) => format!("to {a}"),
+        Err(_) => String::new(),
+    };
+    if !to.is_empty() {
         ui.label(RichText::new(to).strong());
-        if ep.spec.kind.is_datagram() && ep.peer.is_none() {
-            ui.add(egui::TextEdit::singleline(&mut c.dest).hint_text("destination host:port").desired_width(160.0));
-        }
-    });
+    }
+    if ep.spec.kind.is_datagram() && ep.peer.is_none() {
+        let l = ui.label("to");
+        ui.add(egui::TextEdit::singleline(&mut c.dest).hint_text("destination host:port").desired_width(170.0))
+            .labelled_by(l.id);
+    }
 }
 
 /// The message box and Send. Enter sends and Shift+Enter makes a new line:
@@ -187,13 +212,18 @@ fn editor(
     open: bool,
     actions: &mut Vec<Action>,
 ) {
-    let payload = c.payload();
     let edit_id = ui.scope_id().with(("composer", ep.id));
     let focused = ui.memory(|m| m.has_focus(edit_id));
     let mut send_now = false;
     if focused {
         ui.input_mut(|i| {
-            if i.consume_key(egui::Modifiers::NONE, egui::Key::Enter) {
+            // Keys typed fast arrive in one frame: what came before Enter is this
+            // message (the editor takes it below, before the send); what came after
+            // waits for the next frame.
+            i.events.splice(0..0, std::mem::take(&mut c.pending));
+            if let Some(at) = i.events.iter().position(is_plain_enter) {
+                c.pending = i.events.split_off(at + 1);
+                i.events.pop();
                 send_now = true;
             }
             if !c.text.contains('\n') {
@@ -205,6 +235,9 @@ fn editor(
                 }
             }
         });
+        if !c.pending.is_empty() {
+            ui.ctx().request_repaint();
+        }
     }
     let hint = match c.format {
         PayloadFormat::Text => "Type a message (\\n \\r \\t \\xHH escapes) — Enter sends, Shift+Enter new line",
@@ -220,6 +253,8 @@ fn editor(
             .font(egui::TextStyle::Monospace)
             .desired_width(ui.available_width() - 90.0);
         ui.add(edit).labelled_by(label.id);
+        // Read after the editor: every character of this frame is in it.
+        let payload = c.payload();
         let can_send = open && payload.is_ok() && target.is_ok();
         let button = ui
             .add_enabled(can_send, egui::Button::new(RichText::new("Send").strong()).min_size(egui::vec2(70.0, 40.0)));
@@ -235,6 +270,10 @@ fn editor(
             c.text.clear();
         }
     });
+}
+
+fn is_plain_enter(e: &egui::Event) -> bool {
+    matches!(e, egui::Event::Key { key: egui::Key::Enter, pressed: true, modifiers, .. } if modifiers.is_none())
 }
 
 /// Why nothing can be sent, or how many bytes would be.
@@ -266,7 +305,7 @@ fn repeat_and_file_row(
     open: bool,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal_wrapped(|ui| {
+    {
         ui.checkbox(&mut c.repeat, "Repeat every").on_hover_text("Send the message again and again until unticked");
         ui.add(egui::TextEdit::singleline(&mut c.repeat_ms).desired_width(60.0));
         ui.label("ms");
@@ -293,7 +332,7 @@ fn repeat_and_file_row(
                 style::bytes(total)
             )));
         }
-    });
+    }
 }
 
 /// One-click messages kept in the workspace; "+ Save" keeps the one being typed.
@@ -306,7 +345,7 @@ fn saved_messages(
     open: bool,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal_wrapped(|ui| {
+    {
         ui.label(RichText::new("Saved:").weak());
         for (i, m) in saved.iter().enumerate() {
             let bytes = m.bytes();
@@ -349,5 +388,5 @@ fn saved_messages(
                 line_ending: c.ending,
             }));
         }
-    });
+    }
 }

@@ -1,5 +1,7 @@
 //! The left panel: every endpoint with its state, and a server's connections
-//! beneath it. Buttons add endpoints; right-click offers stop/close/pop out.
+//! beneath it. Buttons add endpoints; right-click on an endpoint (or its "⋯"
+//! button) offers everything that applies to it: stop, close with FIN, abort
+//! with RST, half-close, pop out, start again, remove.
 
 use egui::RichText;
 
@@ -16,14 +18,14 @@ pub fn show(ui: &mut egui::Ui, model: &Model, selection: Option<Selection>, acti
     ui.heading("Endpoints");
     ui.add_space(4.0);
     if ui
-        .button(RichText::new(QUICK_START_LABEL).strong())
+        .add(egui::Button::new(RichText::new(QUICK_START_LABEL).strong()).wrap())
         .on_hover_text("An echo server on this machine, port 9999: the first step of every lesson")
         .clicked()
     {
         let spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:9999").with_reply(ReplyMode::Echo);
         actions.push(Action::Open { name: "Echo server :9999".into(), spec });
     }
-    ui.horizontal_wrapped(|ui| {
+    style::toolbar(ui, |ui| {
         for (label, kind) in [
             ("+ TCP server", EndpointKind::TcpServer),
             ("+ TCP client", EndpointKind::TcpClient),
@@ -40,35 +42,66 @@ pub fn show(ui: &mut egui::Ui, model: &Model, selection: Option<Selection>, acti
         ui.label(RichText::new("Nothing open yet. Start a server, then connect a client to it.").weak());
         return;
     }
+    let newest = model.endpoints.keys().next_back().copied();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         for ep in model.endpoints.values() {
-            endpoint_row(ui, ep, selection, actions);
+            let r = endpoint_row(ui, ep, selection, actions);
+            // A new endpoint is scrolled into view once.
+            let seen = egui::Id::unique("endpoint-list-newest");
+            if Some(ep.id) == newest && ui.data(|d| d.get_temp::<u64>(seen)) != Some(ep.id) {
+                r.scroll_to_me(None);
+                ui.data_mut(|d| d.insert_temp(seen, ep.id));
+            }
             ui.add_space(2.0);
         }
     });
 }
 
-fn endpoint_row(ui: &mut egui::Ui, ep: &EndpointState, selection: Option<Selection>, actions: &mut Vec<Action>) {
+fn endpoint_row(
+    ui: &mut egui::Ui,
+    ep: &EndpointState,
+    selection: Option<Selection>,
+    actions: &mut Vec<Action>,
+) -> egui::Response {
     let selected = selection.is_some_and(|s| s.endpoint == ep.id && s.conn.is_none());
     let addr = ep.local.as_ref().map(|a| a.to_string()).unwrap_or_else(|| ep.spec.address.clone());
     let addr = match (&ep.peer, ep.spec.kind) {
         (Some(p), EndpointKind::TcpClient | EndpointKind::UnixClient) => format!("→ {p}"),
         _ => addr,
     };
-    let response = ui
-        .vertical(|ui| {
-            ui.horizontal(|ui| {
+    let failed = ep.status == Status::Error;
+    let frame = match failed {
+        // An error is marked by more than a dot: the whole row is framed in red.
+        true => egui::Frame::new().stroke(egui::Stroke::new(1.5, style::error_color(ui))).inner_margin(4.0),
+        false => egui::Frame::new().inner_margin(4.0),
+    };
+    let response = frame
+        .show(ui, |ui| {
+            style::toolbar(ui, |ui| {
                 let title = RichText::new(&ep.name).strong();
-                let r = ui.selectable_label(selected, title);
+                let r = ui.add(egui::Button::selectable(selected, title).truncate()).on_hover_text(&ep.name);
                 if r.clicked() {
                     actions.push(Action::Select(Selection { endpoint: ep.id, conn: None }));
                 }
+                r.context_menu(|ui| endpoint_menu(ui, ep, actions));
                 style::badge(ui, ep.status);
             });
-            ui.label(RichText::new(format!("{} · {addr}", ep.spec.kind.label())).small());
+            if let Some(err) = ep.last_error.as_ref().filter(|_| failed) {
+                let text = match &err.errno {
+                    Some(e) => format!("⚠ {} failed: {e}", err.call),
+                    None => format!("⚠ {} failed", err.call),
+                };
+                ui.add(egui::Label::new(RichText::new(text).color(style::error_color(ui)).strong()).wrap());
+            }
+            ui.add(egui::Label::new(RichText::new(format!("{} · {addr}", ep.spec.kind.label())).small()).wrap());
             if ep.local.as_ref().is_some_and(|a| a.is_unspecified()) {
-                ui.label(
-                    RichText::new("⚠ all interfaces: reachable from the network").small().color(style::warn_color(ui)),
+                ui.add(
+                    egui::Label::new(
+                        RichText::new("⚠ all interfaces: reachable from the network")
+                            .small()
+                            .color(style::warn_color(ui)),
+                    )
+                    .wrap(),
                 );
             }
             ui.label(
@@ -86,10 +119,11 @@ fn endpoint_row(ui: &mut egui::Ui, ep: &EndpointState, selection: Option<Selecti
         actions.push(Action::Select(Selection { endpoint: ep.id, conn: None }));
     }
     response.context_menu(|ui| endpoint_menu(ui, ep, actions));
-    ui.horizontal(|ui| endpoint_buttons(ui, ep, actions));
+    style::toolbar(ui, |ui| endpoint_buttons(ui, ep, actions));
+    response
 }
 
-/// The same commands as the context menu, as visible buttons.
+/// The commands used most, as visible buttons; "⋯" opens the whole menu.
 fn endpoint_buttons(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action>) {
     if ep.status.is_open() && !ep.stopped {
         let label = if ep.is_server() { "Stop" } else { "Close" };
@@ -108,33 +142,50 @@ fn endpoint_buttons(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Act
     if ui.small_button("Pop out ↗").on_hover_text("Open in its own window").clicked() {
         actions.push(Action::PopOut(ep.id));
     }
+    ui.menu_button("⋯", |ui| endpoint_menu(ui, ep, actions)).response.on_hover_text("Everything this endpoint can do");
 }
 
+/// Every command that applies to this endpoint now, by kind and state.
 fn endpoint_menu(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action>) {
-    if ep.status.is_open() && !ep.stopped {
-        if ui.button(if ep.is_server() { "Stop server" } else { "Close" }).clicked() {
-            actions.push(Action::Engine(Command::Close { id: ep.id, abort: false }));
+    let mut item = |ui: &mut egui::Ui, label: &str, action: Action| {
+        if ui.button(label).clicked() {
+            actions.push(action);
             ui.close();
         }
-        if matches!(ep.spec.kind, EndpointKind::TcpClient | EndpointKind::UnixClient) {
-            if ui.button("Half-close (shutdown SHUT_WR)").clicked() {
-                actions.push(Action::Engine(Command::ShutdownWrite { id: ep.id, conn: None }));
-                ui.close();
+    };
+    let id = ep.id;
+    if ep.status.is_open() && !ep.stopped {
+        let stream_client = matches!(ep.spec.kind, EndpointKind::TcpClient | EndpointKind::UnixClient);
+        if ep.is_server() {
+            item(ui, MENU_STOP, Action::Engine(Command::Close { id, abort: false }));
+            item(ui, MENU_STOP_RST, Action::Engine(Command::Close { id, abort: true }));
+        } else if stream_client {
+            item(ui, MENU_CLOSE_FIN, Action::Engine(Command::Close { id, abort: false }));
+            if ep.status != Status::HalfClosed {
+                item(ui, MENU_HALF_CLOSE, Action::Engine(Command::ShutdownWrite { id, conn: None }));
             }
-            if ui.button("Abort (RST, SO_LINGER 0)").clicked() {
-                actions.push(Action::Engine(Command::Close { id: ep.id, abort: true }));
-                ui.close();
-            }
+            item(ui, MENU_ABORT_RST, Action::Engine(Command::Close { id, abort: true }));
+        } else {
+            item(ui, MENU_CLOSE, Action::Engine(Command::Close { id, abort: false }));
         }
-    } else if ui.button("Remove from list").clicked() {
-        actions.push(Action::Forget(ep.id));
-        ui.close();
+    } else {
+        let label = if ep.status == Status::Idle { MENU_START } else { MENU_START_AGAIN };
+        item(ui, label, Action::Start(id));
+        item(ui, MENU_REMOVE, Action::Forget(id));
     }
-    if ui.button("Pop out into its own window").clicked() {
-        actions.push(Action::PopOut(ep.id));
-        ui.close();
-    }
+    item(ui, MENU_POP_OUT, Action::PopOut(id));
 }
+
+pub const MENU_STOP: &str = "Stop server (close every connection with FIN)";
+pub const MENU_STOP_RST: &str = "Stop server, abort every connection (RST)";
+pub const MENU_CLOSE_FIN: &str = "Close (FIN)";
+pub const MENU_HALF_CLOSE: &str = "Half-close (shutdown SHUT_WR)";
+pub const MENU_ABORT_RST: &str = "Abort (RST, SO_LINGER 0)";
+pub const MENU_CLOSE: &str = "Close the socket";
+pub const MENU_START: &str = "▶ Start it";
+pub const MENU_START_AGAIN: &str = "Start again with the same settings";
+pub const MENU_REMOVE: &str = "Remove from list";
+pub const MENU_POP_OUT: &str = "Pop out into its own window";
 
 fn conn_list(ui: &mut egui::Ui, ep: &EndpointState, selection: Option<Selection>, actions: &mut Vec<Action>) {
     ui.indent(("conns", ep.id), |ui| {
@@ -143,15 +194,16 @@ fn conn_list(ui: &mut egui::Ui, ep: &EndpointState, selection: Option<Selection>
             return;
         }
         let all_selected = selection.is_some_and(|s| s.endpoint == ep.id && s.conn.is_none());
-        if ui.selectable_label(all_selected, format!("All clients ({})", ep.conns.len())).clicked() {
+        let all = format!("All clients ({})", style::count(ep.conns.len() as u64));
+        if ui.add(egui::Button::selectable(all_selected, all).wrap()).clicked() {
             actions.push(Action::Select(Selection { endpoint: ep.id, conn: None }));
         }
         for c in ep.conns.values().take(MAX_LISTED_CONNS) {
             let sel = selection.is_some_and(|s| s.endpoint == ep.id && s.conn == Some(c.id));
             let status = c.status();
             let text =
-                format!("#{} {}  {}", c.id, c.peer, if status == Status::HalfClosed { "(half-closed)" } else { "" });
-            let r = ui.selectable_label(sel, RichText::new(text).small().monospace());
+                format!("#{} {}{}", c.id, c.peer, if status == Status::HalfClosed { " (half-closed)" } else { "" });
+            let r = ui.add(egui::Button::selectable(sel, RichText::new(text).small().monospace()).wrap());
             if r.clicked() {
                 actions.push(Action::Select(Selection { endpoint: ep.id, conn: Some(c.id) }));
             }
@@ -171,7 +223,8 @@ fn conn_list(ui: &mut egui::Ui, ep: &EndpointState, selection: Option<Selection>
             });
         }
         if ep.conns.len() > MAX_LISTED_CONNS {
-            ui.label(RichText::new(format!("… and {} more", ep.conns.len() - MAX_LISTED_CONNS)).small().weak());
+            let more = style::count((ep.conns.len() - MAX_LISTED_CONNS) as u64);
+            ui.label(RichText::new(format!("… and {more} more")).small().weak());
         }
     });
 }

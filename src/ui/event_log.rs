@@ -66,24 +66,24 @@ impl Matches {
 pub fn show(ui: &mut egui::Ui, model: &Model, view: &mut LogView) {
     filters(ui, model, view);
     ui.separator();
+    let before = view.matches.filter.clone();
     view.matches.update(&model.log, view.endpoint, &view.hidden, &view.search);
     let rows = &view.matches.rows;
     let row_h = ui.text_style_height(&egui::TextStyle::Monospace) + 2.0;
-    egui::ScrollArea::vertical().auto_shrink([false, false]).stick_to_bottom(true).show_rows(
-        ui,
-        row_h,
-        rows.len(),
-        |ui, range| {
-            for e in rows.range(range).filter_map(|&n| model.log.get(n)) {
-                row(ui, e);
-            }
-        },
-    );
+    let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]).stick_to_bottom(true);
+    // A new filter (or the filter cleared) shows the newest entries and follows them again.
+    if before.is_some() && before != view.matches.filter {
+        scroll = scroll.vertical_scroll_offset(rows.len() as f32 * (row_h + ui.spacing().item_spacing.y));
+    }
+    scroll.show_rows(ui, row_h, rows.len(), |ui, range| {
+        for e in rows.range(range).filter_map(|&n| model.log.get(n)) {
+            row(ui, e);
+        }
+    });
 }
 
 fn filters(ui: &mut egui::Ui, model: &Model, view: &mut LogView) {
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Event log").strong());
+    style::toolbar(ui, |ui| {
         let name = view.endpoint.map(|id| model.name_of(id).to_string()).unwrap_or_else(|| "all endpoints".into());
         let shown = ui.label("show");
         egui::ComboBox::from_id_salt("log-endpoint")
@@ -107,8 +107,12 @@ fn filters(ui: &mut egui::Ui, model: &Model, view: &mut LogView) {
             }
         }
         ui.add(egui::TextEdit::singleline(&mut view.search).hint_text("🔍 filter").desired_width(120.0));
+        if !view.search.is_empty() && ui.small_button("✖").on_hover_text("Clear the filter").clicked() {
+            view.search.clear();
+        }
         if model.log.dropped > 0 {
-            ui.label(RichText::new(format!("({} older entries dropped)", model.log.dropped)).small().weak());
+            let dropped = style::count(model.log.dropped);
+            ui.label(RichText::new(format!("({dropped} older entries dropped)")).small().weak());
         }
     });
 }

@@ -19,6 +19,9 @@ pub struct InspectorView {
     errors: HashMap<OptionKey, String>,
 }
 
+/// Two columns (summary | options) from this width, as in the wide bottom dock.
+const TWO_COLUMNS_FROM: f32 = 720.0;
+
 pub fn show(
     ui: &mut egui::Ui,
     ep: &EndpointState,
@@ -26,52 +29,74 @@ pub fn show(
     view: &mut InspectorView,
     actions: &mut Vec<Action>,
 ) {
-    // Both ways: on a narrow window the option table scrolls instead of spilling out.
-    egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
-        ui.heading(&ep.name);
-        ui.horizontal(|ui| {
-            style::badge(ui, sel.conn.and_then(|c| ep.conns.get(&c)).map(|c| c.status()).unwrap_or(ep.status));
-            ui.label(RichText::new(ep.spec.kind.label()).weak());
-            if ep.spec.kind.reply_modes().len() > 1 {
-                ui.label(RichText::new(format!("reply: {}", ep.reply.name())).weak());
-            }
+    // Vertical scrolling only: what is wider than the panel wraps instead of leaving it.
+    if ui.available_width() >= TWO_COLUMNS_FROM {
+        ui.columns(2, |cols| {
+            egui::ScrollArea::vertical()
+                .id_salt("inspector-summary")
+                .auto_shrink([false, false])
+                .show(&mut cols[0], |ui| summary(ui, ep, sel, actions));
+            egui::ScrollArea::vertical()
+                .id_salt("inspector-options")
+                .auto_shrink([false, false])
+                .show(&mut cols[1], |ui| option_section(ui, ep, sel, view, actions));
         });
-        if let Some(err) = &ep.last_error {
-            last_error(ui, err);
-        }
+        return;
+    }
+    egui::ScrollArea::vertical().id_salt("inspector").auto_shrink([false, false]).show(ui, |ui| {
+        summary(ui, ep, sel, actions);
         ui.add_space(6.0);
-        record(ui, ep, actions);
-        ui.add_space(6.0);
-        addresses(ui, ep, sel);
-        ui.add_space(6.0);
-        counters(ui, ep, sel);
-        ui.add_space(6.0);
-        egui::CollapsingHeader::new(RichText::new("Throughput").strong())
-            .default_open(true)
-            .show(ui, |ui| plot(ui, ep));
-        ui.add_space(6.0);
-        egui::CollapsingHeader::new(RichText::new("Socket options").strong()).default_open(true).show(ui, |ui| {
-            options(ui, ep, sel, view, actions);
-        });
+        option_section(ui, ep, sel, view, actions);
     });
 }
 
-fn last_error(ui: &mut egui::Ui, err: &crate::net::NetError) {
-    egui::Frame::new()
-        .stroke(egui::Stroke::new(1.0, style::error_color(ui)))
-        .corner_radius(4.0)
-        .inner_margin(6.0)
-        .show(ui, |ui| {
-            let head = match &err.errno {
-                Some(e) => format!("{} failed: {e}", err.call),
-                None => format!("{} failed", err.call),
-            };
-            ui.label(RichText::new(head).color(style::error_color(ui)).strong());
-            ui.label(&err.message);
-            if !err.hint.is_empty() {
-                ui.label(RichText::new(format!("Why and what to do: {}", err.hint)).italics());
-            }
-        });
+/// Name, state, the last error, recording, addresses, counters and the plot.
+fn summary(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, actions: &mut Vec<Action>) {
+    ui.add(egui::Label::new(RichText::new(&ep.name).heading()).wrap());
+    style::toolbar(ui, |ui| {
+        style::badge(ui, sel.conn.and_then(|c| ep.conns.get(&c)).map(|c| c.status()).unwrap_or(ep.status));
+        ui.label(RichText::new(ep.spec.kind.label()).weak());
+        if ep.spec.kind.reply_modes().len() > 1 {
+            ui.label(RichText::new(format!("reply: {}", ep.reply.name())).weak());
+        }
+    });
+    if let Some(err) = &ep.last_error {
+        let r = style::error_box(ui, err, |_| {});
+        // A new error is scrolled to once, where the eye is.
+        let seen = egui::Id::unique(("inspector-error-seen", ep.id));
+        if ui.data(|d| d.get_temp::<u64>(seen)) != Some(ep.errors) {
+            r.scroll_to_me(Some(egui::Align::Min));
+            ui.data_mut(|d| d.insert_temp(seen, ep.errors));
+        }
+    }
+    ui.add_space(6.0);
+    record(ui, ep, actions);
+    ui.add_space(6.0);
+    addresses(ui, ep, sel);
+    ui.add_space(6.0);
+    counters(ui, ep, sel);
+    ui.add_space(6.0);
+    egui::CollapsingHeader::new(RichText::new("Throughput").strong()).default_open(true).show(ui, |ui| plot(ui, ep));
+}
+
+fn option_section(
+    ui: &mut egui::Ui,
+    ep: &EndpointState,
+    sel: Selection,
+    view: &mut InspectorView,
+    actions: &mut Vec<Action>,
+) {
+    egui::CollapsingHeader::new(RichText::new("Socket options").strong())
+        .default_open(true)
+        .show(ui, |ui| options(ui, ep, sel, view, actions));
+}
+
+/// One "name  value" line; a long value wraps in the room right of its name.
+fn field(ui: &mut egui::Ui, name: &str, tip: &str, value: RichText) {
+    ui.horizontal(|ui| {
+        ui.add(egui::Label::new(name).extend()).on_hover_text(tip);
+        ui.add(egui::Label::new(value).wrap());
+    });
 }
 
 fn addresses(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
@@ -79,30 +104,25 @@ fn addresses(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
         Some(c) => (Some(c.local.to_string()), Some(c.peer.to_string())),
         None => (ep.local.as_ref().map(|a| a.to_string()), ep.peer.as_ref().map(|a| a.to_string())),
     };
-    egui::Grid::new(("addr", ep.id)).num_columns(2).show(ui, |ui| {
-        ui.label("Local").on_hover_text("getsockname(): this socket's own address");
-        ui.label(RichText::new(local.unwrap_or_else(|| "—".into())).monospace());
-        ui.end_row();
-        ui.label("Peer").on_hover_text("getpeername(): the other end of the connection");
-        let peer = peer.unwrap_or_else(|| {
-            if ep.is_server() && sel.conn.is_none() {
-                "(a listening socket has no peer: pick a connection)".into()
-            } else if ep.spec.kind.is_datagram() {
-                "(not connected: each datagram names its own)".into()
-            } else {
-                "—".into()
-            }
-        });
-        ui.label(RichText::new(peer).monospace());
-        ui.end_row();
-        if ep.local.as_ref().is_some_and(|a| a.is_unspecified()) {
-            ui.label("");
-            ui.label(
-                RichText::new("⚠ bound to all interfaces: reachable from the network").color(style::warn_color(ui)),
-            );
-            ui.end_row();
+    let local = RichText::new(local.unwrap_or_else(|| "—".into())).monospace();
+    field(ui, "Local", "getsockname(): this socket's own address", local);
+    let peer = match peer {
+        Some(p) => RichText::new(p).monospace(),
+        None if ep.is_server() && sel.conn.is_none() => {
+            RichText::new("none: a listening socket has no peer (pick a connection)").weak()
         }
-    });
+        None if ep.spec.kind.is_datagram() => RichText::new("none: each datagram names its own").weak(),
+        None => RichText::new("—").monospace(),
+    };
+    field(ui, "Peer", "getpeername(): the other end of the connection", peer);
+    if ep.local.as_ref().is_some_and(|a| a.is_unspecified()) {
+        ui.add(
+            egui::Label::new(
+                RichText::new("⚠ bound to all interfaces: reachable from the network").color(style::warn_color(ui)),
+            )
+            .wrap(),
+        );
+    }
 }
 
 fn counters(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
@@ -117,12 +137,12 @@ fn counters(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
         ui.label(RichText::new("out (send)").strong());
         ui.end_row();
         ui.label("bytes");
-        ui.label(RichText::new(bin.to_string()).monospace());
-        ui.label(RichText::new(bout.to_string()).monospace());
+        ui.label(RichText::new(style::count(bin)).monospace());
+        ui.label(RichText::new(style::count(bout)).monospace());
         ui.end_row();
         ui.label("calls");
-        ui.label(RichText::new(min.to_string()).monospace());
-        ui.label(RichText::new(mout.to_string()).monospace());
+        ui.label(RichText::new(style::count(min)).monospace());
+        ui.label(RichText::new(style::count(mout)).monospace());
         ui.end_row();
         ui.label("rate");
         ui.label(RichText::new(format!("{}/s", style::bytes(rin))).monospace());
@@ -130,19 +150,23 @@ fn counters(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
         ui.end_row();
     });
     if ep.is_server() {
-        ui.label(format!("{} connected, {} closed", ep.conns.len(), ep.conns_closed));
+        ui.label(format!(
+            "{} connected, {} closed",
+            style::count(ep.conns.len() as u64),
+            style::count(ep.conns_closed)
+        ));
     }
     if ep.spec.kind.is_datagram() {
         let (engine, kernel) = ep.loss;
-        let kernel = kernel.map(|k| k.to_string()).unwrap_or_else(|| "0 reported".into());
-        ui.label(format!("datagrams lost: {engine} by socklab, {kernel} by the kernel"))
+        let kernel = kernel.map(style::count).unwrap_or_else(|| "0 reported".into());
+        ui.add(egui::Label::new(format!("datagrams lost: {} by socklab, {kernel} by the kernel", style::count(engine))).wrap())
             .on_hover_text("The kernel's count comes from SO_RXQ_OVFL (Linux): datagrams that arrived while the receive buffer was full");
         if kernel_dropped(ep) > 0 {
-            ui.label(
+            ui.add(egui::Label::new(
                 RichText::new("The kernel dropped datagrams because this socket's receive buffer was full: raise SO_RCVBUF below (UDP has no flow control).")
                     .small()
                     .color(style::warn_color(ui)),
-            );
+            ).wrap());
         }
     }
 }
@@ -161,11 +185,18 @@ fn plot(ui: &mut egui::Ui, ep: &EndpointState) {
         .include_x(0.0)
         .include_y(0.0)
         .x_axis_label("seconds ago")
+        .y_axis_label("per second")
+        .y_axis_formatter(|mark, _range| style::bytes(mark.value.max(0.0) as u64))
         .show(ui, |p| {
             p.line(Line::new("in", pts_in));
             p.line(Line::new("out", pts_out));
         });
 }
+
+/// The option table keeps three columns from this width; below, each option takes two lines.
+const TABLE_FROM: f32 = 340.0;
+/// Room for the "change" column: a value field and Set.
+const CHANGE_W: f32 = 124.0;
 
 fn options(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, view: &mut InspectorView, actions: &mut Vec<Action>) {
     // A server's listening socket, or the selected connection's own socket.
@@ -175,7 +206,10 @@ fn options(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, view: &mut Ins
         None if ep.is_server() => "the listening socket (accepted connections inherit most of these)".into(),
         None => "this socket".into(),
     };
-    ui.label(RichText::new(format!("Showing {which}. Values read back with getsockopt().")).small().weak());
+    ui.add(
+        egui::Label::new(RichText::new(format!("Showing {which}. Values read back with getsockopt().")).small().weak())
+            .wrap(),
+    );
     let open = ep.status.is_open() && !ep.stopped;
     let Some(values) = ep.options.get(&conn) else {
         if open && ui.button("Read options").clicked() {
@@ -185,63 +219,147 @@ fn options(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, view: &mut Ins
     };
     let class = ep.spec.kind.class();
     let ipv6 = matches!(&ep.local, Some(crate::net::Addr::Inet(a)) if a.is_ipv6());
-    egui::Grid::new(("options", ep.id, conn)).num_columns(3).striped(true).spacing([10.0, 4.0]).show(ui, |ui| {
-        ui.label(RichText::new("option").strong());
-        ui.label(RichText::new("asked → kernel").strong());
-        ui.label(RichText::new("change").strong());
-        ui.end_row();
-        for opt in SockOpt::ALL {
-            if matches!(opt, SockOpt::LeaveMulticast) {
-                continue;
+    let columns = Columns::for_width(ui.available_width());
+    if let Some(c) = &columns {
+        let head = |text: &'static str| {
+            move |ui: &mut egui::Ui| {
+                ui.label(RichText::new(text).strong());
             }
-            let na = opt.not_applicable(class, ipv6);
-            let view_val = values.get(&opt);
-            if na.is_some() && view_val.is_none() {
-                continue;
-            }
-            let name = ui.label(RichText::new(opt.c_name()).monospace()).on_hover_text(opt.doc());
-            let shown = match view_val {
-                Some(v) => {
-                    let eff = match &v.effective {
-                        Ok(e) => e.to_string(),
-                        Err(e) => format!("({e})"),
-                    };
-                    match &v.requested {
-                        Some(r) if r.to_string() != eff => format!("{r} → {eff}"),
-                        Some(_) => format!("{eff} ✔"),
-                        None => eff,
-                    }
-                }
-                None if opt == SockOpt::JoinMulticast => "no group joined".into(),
-                None => "—".into(),
-            };
-            ui.label(RichText::new(shown).monospace());
-            let too_late = opt.phase() == Phase::BeforeBind;
-            let read_only = opt.phase() == Phase::ReadOnly;
-            let reason = if !open {
-                Some("the socket is closed")
-            } else if read_only {
-                Some("read-only: the kernel reports it")
-            } else if too_late {
-                Some("before bind() only: set it in the New endpoint form")
-            } else {
-                na
-            };
-            ui.horizontal(|ui| match reason {
-                Some(why) => {
-                    let short = why.split(':').next().unwrap_or(why);
-                    ui.label(RichText::new(short).small().weak()).on_hover_text(why);
-                }
-                None => {
-                    let current = view_val.and_then(|v| v.effective.clone().ok());
-                    option_editor(ui, name.id, (ep.id, conn, opt), current, view, actions)
-                }
-            });
-            ui.end_row();
-        }
+        };
+        c.row(ui, 0, head("option"), head("asked → kernel"), head("change"));
+    }
+    let rows = SockOpt::ALL.into_iter().filter(|opt| {
+        !matches!(opt, SockOpt::LeaveMulticast)
+            && (opt.not_applicable(class, ipv6).is_none() || values.contains_key(opt))
     });
+    for (i, opt) in rows.enumerate() {
+        let view_val = values.get(&opt);
+        let shown = RichText::new(shown_value(opt, view_val)).monospace();
+        let reason = if !open {
+            Some("the socket is closed")
+        } else if opt.phase() == Phase::ReadOnly {
+            Some("read-only: the kernel reports it")
+        } else if opt.phase() == Phase::BeforeBind {
+            Some("before bind() only: set it in the New endpoint form")
+        } else {
+            opt.not_applicable(class, ipv6)
+        };
+        // The editor is named after its option's label, for screen readers (and tests).
+        let name_id = std::cell::Cell::new(egui::Id::NULL);
+        let name = |ui: &mut egui::Ui| {
+            let r =
+                ui.add(egui::Label::new(RichText::new(opt.c_name()).monospace()).truncate()).on_hover_text(opt.doc());
+            name_id.set(r.id);
+        };
+        let value = |ui: &mut egui::Ui| {
+            ui.add(egui::Label::new(shown).wrap());
+        };
+        let change = |ui: &mut egui::Ui| match reason {
+            Some(why) => {
+                let short = why.split(':').next().unwrap_or(why);
+                ui.add(egui::Label::new(RichText::new(short).small().weak()).wrap()).on_hover_text(why);
+            }
+            None => {
+                let current = view_val.and_then(|v| v.effective.clone().ok());
+                option_editor(ui, name_id.get(), (ep.id, conn, opt), current, view, actions)
+            }
+        };
+        match &columns {
+            Some(c) => c.row(ui, i + 1, name, value, change),
+            None => stacked_row(
+                ui,
+                i + 1,
+                |ui| {
+                    name(ui);
+                    value(ui);
+                },
+                change,
+            ),
+        }
+    }
     if open && ui.small_button("Read all again").on_hover_text("getsockopt() for every option").clicked() {
         actions.push(Action::Engine(Command::ReadOptions { id: ep.id, conn }));
+    }
+}
+
+/// "asked → kernel": the value read back, and what was asked for when it differs.
+fn shown_value(opt: SockOpt, view_val: Option<&crate::model::OptionView>) -> String {
+    match view_val {
+        Some(v) => {
+            let eff = match &v.effective {
+                Ok(e) => e.to_string(),
+                Err(e) => format!("({e})"),
+            };
+            match &v.requested {
+                Some(r) if r.to_string() != eff => format!("{r} → {eff}"),
+                Some(_) => format!("{eff} ✔"),
+                None => eff,
+            }
+        }
+        None if opt == SockOpt::JoinMulticast => "no group joined".into(),
+        None => "—".into(),
+    }
+}
+
+/// Widths of the option table's three columns, fitted to the panel: the
+/// change column always keeps its room; the value column wraps in what is left.
+struct Columns {
+    name: f32,
+    value: f32,
+    change: f32,
+}
+
+impl Columns {
+    fn for_width(width: f32) -> Option<Columns> {
+        if width < TABLE_FROM {
+            return None;
+        }
+        let name = (width * 0.34).clamp(110.0, 190.0);
+        Some(Columns { name, value: width - name - CHANGE_W - 16.0, change: CHANGE_W })
+    }
+
+    fn row(
+        &self,
+        ui: &mut egui::Ui,
+        index: usize,
+        name: impl FnOnce(&mut egui::Ui),
+        value: impl FnOnce(&mut egui::Ui),
+        change: impl FnOnce(&mut egui::Ui),
+    ) {
+        striped(ui, index, |ui| {
+            ui.horizontal(|ui| {
+                cell(ui, self.name, name);
+                cell(ui, self.value, value);
+                cell(ui, self.change, change);
+            });
+        });
+    }
+}
+
+/// A fixed-width cell that grows down, not sideways.
+fn cell(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui)) {
+    let h = ui.spacing().interact_size.y;
+    ui.allocate_ui_with_layout(egui::vec2(width, h), egui::Layout::top_down(egui::Align::Min), |ui| {
+        ui.set_width(width);
+        add(ui);
+    });
+}
+
+/// A narrow panel: the name and value on one line (the value wrapping), the change under them.
+fn stacked_row(ui: &mut egui::Ui, index: usize, head: impl FnOnce(&mut egui::Ui), change: impl FnOnce(&mut egui::Ui)) {
+    striped(ui, index, |ui| {
+        ui.horizontal(|ui| head(ui));
+        ui.indent("change", |ui| ui.horizontal_wrapped(|ui| change(ui)));
+    });
+}
+
+/// Every other row on a faint background, as a table is read across.
+fn striped(ui: &mut egui::Ui, index: usize, add: impl FnOnce(&mut egui::Ui)) {
+    let background = ui.painter().add(egui::Shape::Noop);
+    let rect = ui.scope(|ui| ui.push_id(index, add)).response.rect;
+    if !index.is_multiple_of(2) {
+        let fill = ui.visuals().faint_bg_color;
+        ui.painter().set(background, egui::Shape::rect_filled(rect.expand(1.0), 2.0, fill));
     }
 }
 
@@ -271,7 +389,7 @@ fn option_editor(
         Some(OptValue::Linger(None) | OptValue::Millis(None)) => "off".into(),
         _ => opt.default_value().to_string(),
     });
-    let edit = ui.add(egui::TextEdit::singleline(text).desired_width(80.0).hint_text(opt.name())).labelled_by(label);
+    let edit = ui.add(egui::TextEdit::singleline(text).desired_width(64.0).hint_text(opt.name())).labelled_by(label);
     let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if ui.small_button("Set").on_hover_text("setsockopt(), then read it back").clicked() || enter {
         match opt.parse_value(text) {

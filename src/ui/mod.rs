@@ -3,6 +3,7 @@
 
 pub mod composer;
 pub mod conversation;
+pub mod dock;
 pub mod endpoints;
 pub mod event_log;
 pub mod fonts;
@@ -48,6 +49,11 @@ pub enum Action {
     },
     /// Start a listed endpoint that is not running (not started, or closed).
     Start(EndpointId),
+    /// Start it again at another address (after EADDRINUSE: port 0, a free one).
+    StartOn {
+        endpoint: EndpointId,
+        address: String,
+    },
     /// Start (asks where) or stop recording every byte to a file.
     Record {
         endpoint: EndpointId,

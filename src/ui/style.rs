@@ -47,9 +47,9 @@ pub fn warn_color(ui: &egui::Ui) -> Color32 {
     if ui.visuals().dark_mode { Color32::from_rgb(240, 180, 60) } else { Color32::from_rgb(150, 90, 0) }
 }
 
-/// Bytes with a unit a person reads at a glance: 1.5 MB.
+/// Bytes with a unit a person reads at a glance: 1.5 MB (below 1 kB, exact: 999 B).
 pub fn bytes(n: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
+    const UNITS: [&str; 5] = ["B", "kB", "MB", "GB", "TB"];
     let mut v = n as f64;
     let mut u = 0;
     while v >= 1000.0 && u < UNITS.len() - 1 {
@@ -57,4 +57,76 @@ pub fn bytes(n: u64) -> String {
         u += 1;
     }
     if u == 0 { format!("{n} B") } else { format!("{v:.1} {}", UNITS[u]) }
+}
+
+/// A count with thousands separators: 1,234,567.
+pub fn count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An exact byte count that stays readable: "1,234,567 bytes (1.2 MB)".
+pub fn byte_count(n: u64) -> String {
+    match n {
+        1 => "1 byte".into(),
+        n if n < 1000 => format!("{n} bytes"),
+        n => format!("{} bytes ({})", count(n), bytes(n)),
+    }
+}
+
+/// An error as a person needs it: the call and errno, what happened, why and what to do.
+pub fn error_box(ui: &mut egui::Ui, err: &crate::net::NetError, add: impl FnOnce(&mut egui::Ui)) -> egui::Response {
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.5, error_color(ui)))
+        .corner_radius(4.0)
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            let head = match &err.errno {
+                Some(e) => format!("⚠ {} failed: {e}", err.call),
+                None => format!("⚠ {} failed", err.call),
+            };
+            ui.add(egui::Label::new(egui::RichText::new(head).color(error_color(ui)).strong()).wrap());
+            ui.add(egui::Label::new(&err.message).wrap());
+            if !err.hint.is_empty() {
+                let hint = egui::RichText::new(format!("Why and what to do: {}", err.hint)).italics();
+                ui.add(egui::Label::new(hint).wrap());
+            }
+            add(ui);
+        })
+        .response
+}
+
+/// A row of buttons and short labels that wraps onto the next line instead of
+/// leaving its panel. Short labels inside keep whole (they move, not split).
+pub fn toolbar<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    ui.horizontal_wrapped(|ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+        add(ui)
+    })
+    .inner
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_bytes_read_at_a_glance() {
+        assert_eq!(count(0), "0");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(1000), "1,000");
+        assert_eq!(count(1_234_567), "1,234,567");
+        assert_eq!(bytes(999), "999 B");
+        assert_eq!(bytes(1_500_000), "1.5 MB");
+        assert_eq!(byte_count(1), "1 byte");
+        assert_eq!(byte_count(123), "123 bytes");
+        assert_eq!(byte_count(65_536), "65,536 bytes (65.5 kB)");
+    }
 }

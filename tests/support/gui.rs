@@ -2,11 +2,22 @@
 //! benchmark alike (`#[path]`-included by both): the real app, headless, at a
 //! given window size with the given options.
 
+#![allow(dead_code)]
+
 use egui_kittest::Harness;
 use socklab::app::{AppOptions, SocklabApp};
 
 /// The app at `size`, started with `options` (no settings file and native
 /// dialogs unless the options say otherwise).
 pub fn harness_with(size: [f32; 2], options: AppOptions) -> Harness<'static, SocklabApp> {
-    Harness::builder().with_size(size).build_eframe(move |cc| SocklabApp::new(cc, options.clone()))
+    harness_at(size, 1.0, options)
+}
+
+/// The app on a screen of `pixels` at `zoom` (1.5 = 150 %): the window is
+/// `pixels / zoom` points, as a person who zooms a projector's screen gets.
+pub fn harness_at(pixels: [f32; 2], zoom: f32, options: AppOptions) -> Harness<'static, SocklabApp> {
+    Harness::builder()
+        .with_size([pixels[0] / zoom, pixels[1] / zoom])
+        .with_pixels_per_point(zoom)
+        .build_eframe(move |cc| SocklabApp::new(cc, options.clone()))
 }

@@ -10,10 +10,11 @@ use crate::model::{Direction, EndpointState, Message};
 use crate::net::{Addr, ConnId, hex_string};
 use crate::util::clock::local_time;
 
-/// Lines a bubble shows before it says how much more there is.
-pub const MAX_BUBBLE_LINES: usize = 12;
-/// Characters a line shows before it is cut.
-pub const MAX_LINE_CHARS: usize = 160;
+/// Lines a bubble keeps before it says how much more there is (the view
+/// folds it much earlier, with "show all").
+pub const MAX_BUBBLE_LINES: usize = 200;
+/// Characters a line keeps before it is cut (the view wraps what it keeps).
+pub const MAX_LINE_CHARS: usize = 2000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ViewMode {
@@ -32,6 +33,8 @@ pub struct Shape<'a> {
     pub filter: &'a str,
     /// One connection of a server, or all.
     pub conn: Option<ConnId>,
+    /// Bytes per hexdump row (16, 8 or 4): the widest that fits the view.
+    pub hex_row: usize,
 }
 
 /// A bubble ready to draw: its lines are fixed, so its height is known.
@@ -50,11 +53,16 @@ struct Key {
     chunks: bool,
     filter: String,
     conn: Option<ConnId>,
+    hex_row: usize,
 }
 
 impl Key {
     fn matches(&self, s: &Shape<'_>) -> bool {
-        self.mode == s.mode && self.chunks == s.chunks && self.conn == s.conn && self.filter == s.filter
+        self.mode == s.mode
+            && self.chunks == s.chunks
+            && self.conn == s.conn
+            && self.filter == s.filter
+            && self.hex_row == s.hex_row
     }
 }
 
@@ -78,8 +86,13 @@ impl BubbleCache {
     /// Brings the bubbles up to the conversation: new messages appended, dropped ones removed.
     pub fn update(&mut self, ep: &EndpointState, shape: Shape<'_>) {
         if !self.key.as_ref().is_some_and(|k| k.matches(&shape)) {
-            let key =
-                Key { mode: shape.mode, chunks: shape.chunks, filter: shape.filter.to_string(), conn: shape.conn };
+            let key = Key {
+                mode: shape.mode,
+                chunks: shape.chunks,
+                filter: shape.filter.to_string(),
+                conn: shape.conn,
+                hex_row: shape.hex_row,
+            };
             *self = BubbleCache { key: Some(key), ..Default::default() };
         }
         let revision = ep.conversation.revision();
@@ -107,10 +120,15 @@ impl BubbleCache {
     }
 }
 
-/// A classic hexdump row: offset, 16 bytes, and their printable characters.
-fn hexdump_row(i: usize, row: &[u8]) -> String {
+/// A classic hexdump row: offset, `width` bytes, and their printable characters.
+fn hexdump_row(i: usize, width: usize, row: &[u8]) -> String {
     let ascii: String = row.iter().map(|&b| if (0x20..0x7f).contains(&b) { b as char } else { '.' }).collect();
-    format!("{:06x}  {:<47}  |{ascii}|", i * 16, hex_string(row))
+    format!("{:06x}  {:<pad$}  |{ascii}|", i * width, hex_string(row), pad = width * 3 - 1)
+}
+
+/// Characters a hexdump row of `width` bytes takes.
+pub fn hexdump_chars(width: usize) -> usize {
+    6 + 2 + (width * 3 - 1) + 2 + width + 2
 }
 
 fn clip(l: &str) -> String {
@@ -122,14 +140,15 @@ fn clip(l: &str) -> String {
 }
 
 /// Hexdump rows while there is room; counts every row.
-fn hex_lines(data: &[u8], lines: &mut Vec<String>, total: &mut usize) {
+fn hex_lines(data: &[u8], width: usize, lines: &mut Vec<String>, total: &mut usize) {
+    let width = width.max(1);
     let room = MAX_BUBBLE_LINES.saturating_sub(lines.len());
-    lines.extend(data.chunks(16).take(room).enumerate().map(|(i, r)| hexdump_row(i, r)));
-    *total += data.len().div_ceil(16);
+    lines.extend(data.chunks(width).take(room).enumerate().map(|(i, r)| hexdump_row(i, width, r)));
+    *total += data.len().div_ceil(width);
 }
 
 /// Text lines (\r and \t made visible) while there is room, or hex if it is not UTF-8; counts every line.
-fn text_lines(data: &[u8], lines: &mut Vec<String>, total: &mut usize) {
+fn text_lines(data: &[u8], hex_row: usize, lines: &mut Vec<String>, total: &mut usize) {
     match std::str::from_utf8(data) {
         Ok(s) => {
             let s = s.strip_suffix('\n').unwrap_or(s);
@@ -144,24 +163,24 @@ fn text_lines(data: &[u8], lines: &mut Vec<String>, total: &mut usize) {
                 lines.push("(not UTF-8: shown as hex)".to_string());
             }
             *total += 1;
-            hex_lines(data, lines, total);
+            hex_lines(data, hex_row, lines, total);
         }
     }
 }
 
 /// The lines a bubble shows: only the first MAX_BUBBLE_LINES are formatted, the rest counted.
-pub fn body_lines(data: &[u8], mode: ViewMode) -> Vec<String> {
+pub fn body_lines(data: &[u8], mode: ViewMode, hex_row: usize) -> Vec<String> {
     if data.is_empty() {
         return vec!["(empty)".into()];
     }
     let mut lines: Vec<String> = Vec::new();
     let mut total = 0usize;
     match mode {
-        ViewMode::Text => text_lines(data, &mut lines, &mut total),
-        ViewMode::Hex => hex_lines(data, &mut lines, &mut total),
+        ViewMode::Text => text_lines(data, hex_row, &mut lines, &mut total),
+        ViewMode::Hex => hex_lines(data, hex_row, &mut lines, &mut total),
         ViewMode::Both => {
-            text_lines(data, &mut lines, &mut total);
-            hex_lines(data, &mut lines, &mut total);
+            text_lines(data, hex_row, &mut lines, &mut total);
+            hex_lines(data, hex_row, &mut lines, &mut total);
         }
     }
     if total > MAX_BUBBLE_LINES {
@@ -179,7 +198,8 @@ fn header(m: &Message, bytes: usize, parts: usize, server: bool) -> String {
     };
     let conn = if server { format!(" #{}", m.conn) } else { String::new() };
     let parts = if parts > 1 { format!(" · {parts} chunks") } else { String::new() };
-    format!("{}  {arrow}{conn}{peer} · {bytes} bytes{parts}", local_time(m.time))
+    let size = crate::ui::style::byte_count(bytes as u64);
+    format!("{}  {arrow}{conn}{peer} · {size}{parts}", local_time(m.time))
 }
 
 /// The whole text of the messages a bubble shows, for Copy.
@@ -247,7 +267,7 @@ pub fn build(ep: &EndpointState, shape: Shape<'_>, from: u64) -> (Vec<Bubble>, O
         .map(|(m, data, parts, last)| Bubble {
             dir: m.dir,
             header: header(m, data.len(), parts, server),
-            lines: body_lines(&data, shape.mode),
+            lines: body_lines(&data, shape.mode, shape.hex_row),
             seqs: (m.seq, last),
         })
         .collect();

@@ -23,7 +23,7 @@ fn send(ep: &mut EndpointState, conn: u64, data: &[u8]) {
 }
 
 fn shape(chunks: bool) -> Shape<'static> {
-    Shape { mode: ViewMode::Text, chunks, filter: "", conn: None }
+    Shape { mode: ViewMode::Text, chunks, filter: "", conn: None, hex_row: 16 }
 }
 
 fn seqs(c: &BubbleCache) -> Vec<(u64, u64)> {
@@ -126,16 +126,27 @@ fn a_changed_shape_builds_the_bubbles_again() {
 
 #[test]
 fn long_and_binary_bodies_are_cut_and_counted() {
-    let many: String = (0..20).map(|i| format!("line {i}\n")).collect();
-    let lines = body_lines(many.as_bytes(), ViewMode::Text);
+    let many: String = (0..MAX_BUBBLE_LINES + 8).map(|i| format!("line {i}\n")).collect();
+    let lines = body_lines(many.as_bytes(), ViewMode::Text, 16);
     assert_eq!(lines.len(), MAX_BUBBLE_LINES + 1);
     assert_eq!(lines[MAX_BUBBLE_LINES], "… 8 more lines (Copy takes them all)");
     let wide = "x".repeat(MAX_LINE_CHARS + 5);
-    assert_eq!(body_lines(wide.as_bytes(), ViewMode::Text)[0].chars().count(), MAX_LINE_CHARS + 1);
-    assert_eq!(body_lines(b"a\tb\r\n", ViewMode::Text), ["a\\tb\\r"]);
-    assert_eq!(body_lines(&[0xff], ViewMode::Text)[0], "(not UTF-8: shown as hex)");
-    assert_eq!(body_lines(b"", ViewMode::Both), ["(empty)"]);
-    assert_eq!(body_lines(b"hi", ViewMode::Both).len(), 2, "text, then the hexdump");
+    assert_eq!(body_lines(wide.as_bytes(), ViewMode::Text, 16)[0].chars().count(), MAX_LINE_CHARS + 1);
+    assert_eq!(body_lines(b"a\tb\r\n", ViewMode::Text, 16), ["a\\tb\\r"]);
+    assert_eq!(body_lines(&[0xff], ViewMode::Text, 16)[0], "(not UTF-8: shown as hex)");
+    assert_eq!(body_lines(b"", ViewMode::Both, 16), ["(empty)"]);
+    assert_eq!(body_lines(b"hi", ViewMode::Both, 16).len(), 2, "text, then the hexdump");
+}
+
+#[test]
+fn hexdump_rows_take_a_fixed_width_that_fits_the_view() {
+    let data: Vec<u8> = (b'a'..=b'z').collect();
+    let rows = body_lines(&data, ViewMode::Hex, 8);
+    assert_eq!(rows.len(), 4, "26 bytes at 8 a row");
+    assert_eq!(rows[0], "000000  61 62 63 64 65 66 67 68  |abcdefgh|");
+    assert_eq!(rows[3], format!("{:06x}  {:<23}  |yz|", 24, "79 7a"));
+    assert!(rows.iter().all(|r| r.chars().count() <= hexdump_chars(8)));
+    assert_eq!(hexdump_chars(16), body_lines(&data, ViewMode::Hex, 16)[0].chars().count());
 }
 
 #[test]
@@ -158,7 +169,7 @@ fn incremental_cache_matches_a_full_rebuild() {
         for filter in ["", "a", "0a"] {
             for conn in [None, Some(1)] {
                 for mode in [ViewMode::Text, ViewMode::Hex, ViewMode::Both] {
-                    views.push((Shape { mode, chunks, filter, conn }, BubbleCache::default()));
+                    views.push((Shape { mode, chunks, filter, conn, hex_row: 16 }, BubbleCache::default()));
                 }
             }
         }

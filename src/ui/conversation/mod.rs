@@ -6,12 +6,16 @@
 
 mod bubbles;
 
-use egui::{Align, Layout, RichText, TextStyle, UiBuilder};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Align, Galley, Layout, RichText, TextStyle, UiBuilder};
 
 use super::{Action, Selection, style};
 use crate::model::{Direction, EndpointState};
 pub use bubbles::ViewMode;
-use bubbles::{Bubble, BubbleCache, Shape, full_text};
+use bubbles::{Bubble, BubbleCache, Shape, full_text, hexdump_chars};
 
 #[derive(Clone, Debug)]
 pub struct ConversationView {
@@ -20,7 +24,12 @@ pub struct ConversationView {
     pub chunks: bool,
     pub filter: String,
     jump_to_end: bool,
+    /// Last frame's scroll position was at the newest message.
+    at_end: bool,
     cache: BubbleCache,
+    heights: Heights,
+    /// Bubbles opened with "show all" (by their first message).
+    expanded: HashSet<u64>,
 }
 
 impl Default for ConversationView {
@@ -30,14 +39,66 @@ impl Default for ConversationView {
             chunks: true,
             filter: String::new(),
             jump_to_end: false,
+            at_end: true,
             cache: BubbleCache::default(),
+            heights: Heights::default(),
+            expanded: HashSet::new(),
         }
     }
+}
+
+/// Bubble heights measured when drawn, for one width; others are estimated
+/// from their lines, so a flood costs no text layout for bubbles out of view.
+#[derive(Clone, Debug, Default)]
+struct Heights {
+    width: f32,
+    measured: HashMap<u64, f32>,
 }
 
 /// Space around and between bubbles.
 const PAD: f32 = 8.0;
 const GAP: f32 = 6.0;
+/// Share of the width a bubble may take.
+const BUBBLE_SHARE: f32 = 0.85;
+/// Rows a long message shows until "show all" is clicked.
+pub const FOLD_ROWS: usize = 12;
+
+/// How wide the text of a bubble may be, and how many monospace characters fit.
+struct Metrics {
+    text_width: f32,
+    columns: usize,
+    row_h: f32,
+    head_h: f32,
+    button_h: f32,
+}
+
+impl Metrics {
+    fn new(ui: &egui::Ui, width: f32) -> Metrics {
+        let font = TextStyle::Monospace.resolve(ui.style());
+        let char_w = ui.fonts_mut(|f| f.glyph_width(&font, '0')).max(1.0);
+        let text_width = (width * BUBBLE_SHARE - 2.0 * PAD).max(60.0);
+        Metrics {
+            text_width,
+            columns: ((text_width / char_w) as usize).max(8),
+            row_h: ui.text_style_height(&TextStyle::Monospace),
+            head_h: ui.spacing().interact_size.y.max(ui.text_style_height(&TextStyle::Small)),
+            button_h: ui.spacing().interact_size.y,
+        }
+    }
+
+    /// The widest hexdump row that fits.
+    fn hex_row(&self) -> usize {
+        [16, 8, 4].into_iter().find(|&w| hexdump_chars(w) <= self.columns).unwrap_or(4)
+    }
+
+    /// A bubble's height before it is drawn: its lines wrapped at `columns`.
+    fn estimate(&self, b: &Bubble, expanded: bool) -> f32 {
+        let rows: usize = b.lines.iter().map(|l| l.chars().count().div_ceil(self.columns).max(1)).sum();
+        let (rows, folded) = if expanded { (rows, rows > FOLD_ROWS) } else { (rows.min(FOLD_ROWS), rows > FOLD_ROWS) };
+        let button = if folded { self.button_h } else { 0.0 };
+        self.head_h + 4.0 + rows as f32 * self.row_h + button + 2.0 * PAD + GAP
+    }
+}
 
 /// Draws the toolbar and the bubbles for the selected endpoint (and connection).
 pub fn show(
@@ -52,7 +113,7 @@ pub fn show(
         ui.label(
             RichText::new(format!(
                 "{} older messages ({}) are no longer shown; the counters still include them. Record to a file to keep everything.",
-                ep.conversation.dropped,
+                style::count(ep.conversation.dropped),
                 style::bytes(ep.conversation.dropped_bytes)
             ))
             .small()
@@ -60,18 +121,28 @@ pub fn show(
         );
     }
     ui.separator();
-    let shape = Shape { mode: view.mode, chunks: view.chunks, filter: &view.filter, conn: sel.conn };
+    // Measured outside the scroll area: inside, the width would follow last
+    // frame's content and never shrink when the window does.
+    let width = (ui.available_width() - ui.spacing().scroll.bar_width - 4.0).max(100.0);
+    let metrics = Metrics::new(ui, width);
+    let shape = Shape {
+        mode: view.mode,
+        chunks: view.chunks,
+        filter: &view.filter,
+        conn: sel.conn,
+        hex_row: metrics.hex_row(),
+    };
     view.cache.update(ep, shape);
     if view.cache.bubbles().is_empty() {
         ui.add_space(20.0);
-        ui.label(RichText::new(empty_hint(ep)).weak());
+        ui.add(egui::Label::new(RichText::new(empty_hint(ep)).weak()).wrap());
         return;
     }
-    scrolled_bubbles(ui, ep, sel, view);
+    scrolled_bubbles(ui, ep, sel, view, &metrics, width);
 }
 
 fn toolbar(ui: &mut egui::Ui, ep: &EndpointState, view: &mut ConversationView, actions: &mut Vec<Action>) {
-    ui.horizontal_wrapped(|ui| {
+    style::toolbar(ui, |ui| {
         ui.label("View:");
         ui.selectable_value(&mut view.mode, ViewMode::Text, "Text");
         ui.selectable_value(&mut view.mode, ViewMode::Hex, "Hex");
@@ -82,7 +153,7 @@ fn toolbar(ui: &mut egui::Ui, ep: &EndpointState, view: &mut ConversationView, a
         ui.selectable_value(&mut view.chunks, false, "Joined lines")
             .on_hover_text("Chunks from the same side joined until a newline");
         ui.separator();
-        ui.add(egui::TextEdit::singleline(&mut view.filter).hint_text("🔍 search").desired_width(140.0));
+        ui.add(egui::TextEdit::singleline(&mut view.filter).hint_text("🔍 search").desired_width(120.0));
         if !view.filter.is_empty() && ui.small_button("✖").on_hover_text("Clear the search").clicked() {
             view.filter.clear();
         }
@@ -95,25 +166,44 @@ fn toolbar(ui: &mut egui::Ui, ep: &EndpointState, view: &mut ConversationView, a
                 }
             }
         });
+        if !view.at_end && ui.button(RichText::new("⬇ Jump to latest").strong()).clicked() {
+            view.jump_to_end = true;
+        }
     });
 }
 
 /// The bubbles in a scroll area that follows new messages; only visible ones are drawn.
-fn scrolled_bubbles(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, view: &mut ConversationView) {
-    let row_h = ui.text_style_height(&TextStyle::Monospace);
-    let head_h = ui.text_style_height(&TextStyle::Small);
+fn scrolled_bubbles(
+    ui: &mut egui::Ui,
+    ep: &EndpointState,
+    sel: Selection,
+    view: &mut ConversationView,
+    metrics: &Metrics,
+    width: f32,
+) {
+    if view.heights.width != width {
+        view.heights = Heights { width, measured: HashMap::new() };
+    }
     let bubbles = view.cache.bubbles();
-    let heights: Vec<f32> =
-        bubbles.iter().map(|b| head_h + 4.0 + b.lines.len() as f32 * row_h + 2.0 * PAD + GAP).collect();
+    if view.heights.measured.len() > 2 * bubbles.len() + 64 {
+        let first = bubbles.front().map_or(0, |b| b.seqs.0);
+        view.heights.measured.retain(|&seq, _| seq >= first);
+    }
+    let heights: Vec<f32> = bubbles
+        .iter()
+        .map(|b| match view.heights.measured.get(&b.seqs.0) {
+            Some(&h) => h,
+            None => metrics.estimate(b, view.expanded.contains(&b.seqs.0)),
+        })
+        .collect();
     let total: f32 = heights.iter().sum();
     let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]).stick_to_bottom(true);
     if std::mem::take(&mut view.jump_to_end) {
         scroll = scroll.vertical_scroll_offset(total);
     }
     let mut copy: Option<String> = None;
-    // Measured outside the scroll area: inside, the width would follow last
-    // frame's content and never shrink when the window does.
-    let width = (ui.available_width() - ui.spacing().scroll.bar_width - 4.0).max(100.0);
+    let mut toggled: Option<u64> = None;
+    let mut measured: Vec<(u64, f32)> = Vec::new();
     let output = scroll.show_viewport(ui, |ui, viewport| {
         ui.set_height(total);
         ui.set_max_width(width);
@@ -122,34 +212,61 @@ fn scrolled_bubbles(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, view:
         for (b, h) in bubbles.iter().zip(&heights) {
             if y + h >= viewport.min.y && y <= viewport.max.y {
                 let rect = egui::Rect::from_min_size(origin + egui::vec2(0.0, y), egui::vec2(width, h - GAP));
-                ui.scope_builder(UiBuilder::new().max_rect(rect), |ui| {
-                    if bubble(ui, b, width) {
-                        copy = Some(full_text(ep, b.seqs, sel.conn));
-                    }
+                let expanded = view.expanded.contains(&b.seqs.0);
+                let drawn = ui.scope_builder(UiBuilder::new().max_rect(rect), |ui| {
+                    bubble(ui, b, width, metrics.text_width, expanded)
                 });
+                let done = drawn.inner;
+                if done.copy {
+                    copy = Some(full_text(ep, b.seqs, sel.conn));
+                }
+                if done.toggle {
+                    toggled = Some(b.seqs.0);
+                }
+                measured.push((b.seqs.0, drawn.response.rect.height() + GAP));
             }
             y += h;
         }
     });
+    for (seq, h) in measured {
+        if view.heights.measured.insert(seq, h).is_none_or(|old| (old - h).abs() > 0.5) {
+            ui.ctx().request_repaint();
+        }
+    }
+    if let Some(seq) = toggled {
+        if !view.expanded.remove(&seq) {
+            view.expanded.insert(seq);
+        }
+        view.heights.measured.remove(&seq);
+    }
     if let Some(text) = copy {
         ui.ctx().copy_text(text);
     }
-    let at_end = output.state.clamped_offset().y + output.inner_rect.height() >= output.content_size.y - 2.0;
-    if !at_end {
-        let pos = output.inner_rect.right_bottom() - egui::vec2(170.0, 40.0);
-        egui::Area::new(ui.scope_id().with("jump")).fixed_pos(pos).order(egui::Order::Foreground).show(
-            ui.ctx(),
-            |ui| {
-                if ui.button(RichText::new("⬇ Jump to latest").strong()).clicked() {
-                    view.jump_to_end = true;
-                }
-            },
-        );
-    }
+    view.at_end = output.state.clamped_offset().y + output.inner_rect.height() >= output.content_size.y - 2.0;
 }
 
-/// Draws one bubble; returns true when its Copy button was clicked.
-fn bubble(ui: &mut egui::Ui, b: &Bubble, width: f32) -> bool {
+/// What was clicked in a bubble.
+#[derive(Default)]
+struct BubbleClicks {
+    copy: bool,
+    toggle: bool,
+}
+
+/// The body wrapped at `text_width`; folded after [`FOLD_ROWS`] rows unless expanded.
+fn body_galley(ui: &egui::Ui, b: &Bubble, text_width: f32, expanded: bool) -> Arc<Galley> {
+    let format = TextFormat {
+        font_id: TextStyle::Monospace.resolve(ui.style()),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let mut job = LayoutJob::single_section(b.lines.join("\n"), format);
+    job.wrap.max_width = text_width;
+    job.wrap.max_rows = if expanded { usize::MAX } else { FOLD_ROWS };
+    ui.fonts_mut(|f| f.layout_job(job))
+}
+
+/// Draws one bubble: its header with Copy, its whole text wrapped, and "show all" when folded.
+fn bubble(ui: &mut egui::Ui, b: &Bubble, width: f32, text_width: f32, expanded: bool) -> BubbleClicks {
     let dark = ui.visuals().dark_mode;
     let (fill, layout) = match (b.dir, dark) {
         (Direction::In, true) => (egui::Color32::from_rgb(48, 52, 60), Layout::left_to_right(Align::Min)),
@@ -157,29 +274,40 @@ fn bubble(ui: &mut egui::Ui, b: &Bubble, width: f32) -> bool {
         (Direction::Out, true) => (egui::Color32::from_rgb(28, 70, 120), Layout::right_to_left(Align::Min)),
         (Direction::Out, false) => (egui::Color32::from_rgb(205, 225, 250), Layout::right_to_left(Align::Min)),
     };
-    let mut copied = false;
+    let mut clicks = BubbleClicks::default();
     ui.with_layout(layout, |ui| {
         egui::Frame::new().fill(fill).corner_radius(8.0).inner_margin(PAD).show(ui, |ui| {
-            ui.set_max_width(width * 0.8);
+            ui.set_max_width(width * BUBBLE_SHARE);
             ui.vertical(|ui| {
                 ui.spacing_mut().item_spacing.y = 0.0;
                 ui.horizontal(|ui| {
                     if ui.small_button("Copy").on_hover_text("Copy the whole message").clicked() {
-                        copied = true;
+                        clicks.copy = true;
                     }
                     ui.add(egui::Label::new(RichText::new(&b.header).small().weak()).truncate());
                 });
                 ui.add_space(4.0);
-                for line in &b.lines {
-                    ui.add(egui::Label::new(RichText::new(line).monospace()).wrap_mode(egui::TextWrapMode::Truncate));
+                let galley = body_galley(ui, b, text_width, expanded);
+                let folded = galley.elided;
+                ui.add(egui::Label::new(galley).show_tooltip_when_elided(false));
+                if folded || expanded {
+                    let rows: usize = b.lines.len();
+                    let label =
+                        if expanded { "▴ Show less".to_string() } else { format!("▾ Show all ({rows} lines)") };
+                    if ui.small_button(label).clicked() {
+                        clicks.toggle = true;
+                    }
                 }
             });
         });
     });
-    copied
+    clicks
 }
 
 fn empty_hint(ep: &EndpointState) -> String {
+    if ep.status == crate::model::Status::Error {
+        return "Nothing was sent or received: the error above stopped it.".into();
+    }
     match (ep.is_server(), ep.spec.kind.is_datagram()) {
         (true, _) => format!(
             "No messages yet. Connect a client to {} (the \"+ TCP client\" button, or `socklab connect tcp ADDRESS`), then type below.",

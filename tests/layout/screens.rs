@@ -1,0 +1,156 @@
+//! The screens a class sees, reached one after another in one harness the way
+//! a person would get there: the welcome page, a lesson's workspace opened, a
+//! server with two clients, a UDP socket with no destination yet, a server
+//! whose bind failed, and the option table after a change.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use socklab::app::{AppOptions, Dialogs, SocklabApp};
+use socklab::model::Status;
+use socklab::net::{Addr, EndpointId, EndpointKind, EndpointSpec, OptValue, SockOpt};
+use socklab::ui::Selection;
+
+/// A message long enough to wrap at every size (the chat lesson's key moment).
+pub const LONG_MESSAGE: &str =
+    "this waits until a newline arrives... and only then does the chat server relay the whole line to everyone";
+
+/// Answers File ▸ Open with the lesson copied next to the test.
+struct OpenLesson(PathBuf);
+
+impl Dialogs for OpenLesson {
+    fn open_workspace(&self) -> Option<PathBuf> {
+        Some(self.0.clone())
+    }
+    fn save_workspace(&self, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn pick_file(&self) -> Option<PathBuf> {
+        None
+    }
+    fn save_file(&self, _: &str, _: &str, _: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
+/// The chat-room lesson, on a port the OS picks so tests never collide.
+pub fn lesson_options(dir: &std::path::Path) -> AppOptions {
+    let text = include_str!("../../assets/workspaces/chat_room.ron").replace("127.0.0.1:9000", "127.0.0.1:0");
+    let path = dir.join("chat_room.ron");
+    std::fs::write(&path, text).expect("write the lesson");
+    AppOptions { dialogs: Some(Arc::new(OpenLesson(path))), ..Default::default() }
+}
+
+pub fn wait_until(h: &mut Harness<'_, SocklabApp>, what: &str, cond: impl Fn(&SocklabApp) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        h.step();
+        if cond(h.state()) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::yield_now();
+    }
+}
+
+fn status(app: &SocklabApp, id: EndpointId) -> Option<Status> {
+    app.model.endpoints.get(&id).map(|e| e.status)
+}
+
+fn port_of(app: &SocklabApp, id: EndpointId) -> u16 {
+    match app.model.endpoints.get(&id).and_then(|e| e.local.clone()) {
+        Some(Addr::Inet(a)) => a.port(),
+        other => panic!("no address: {other:?}"),
+    }
+}
+
+fn open(h: &mut Harness<'_, SocklabApp>, name: &str, spec: EndpointSpec) -> EndpointId {
+    let ctx = h.ctx.clone();
+    h.state_mut().open_endpoint(&ctx, name, spec)
+}
+
+fn select(h: &mut Harness<'_, SocklabApp>, endpoint: EndpointId) {
+    h.state_mut().selection = Some(Selection { endpoint, conn: None });
+    h.run_steps(3);
+}
+
+/// Shows the inspector when the layout has put it behind a tab.
+fn show_inspector(h: &mut Harness<'_, SocklabApp>) {
+    if h.query_by_label("Socket options").is_none()
+        && let Some(tab) = h.query_by_label("Inspector")
+        && tab.accesskit_node().role() == egui::accesskit::Role::Button
+    {
+        tab.click_accesskit();
+        h.run_steps(3);
+    }
+}
+
+/// Sends `text` from the selected endpoint's composer, as typed.
+fn type_and_send(h: &mut Harness<'_, SocklabApp>, text: &str) {
+    let message = h.get_by_label("Message");
+    message.focus();
+    message.type_text(text);
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+}
+
+/// Steps through every screen, calling `check(name, harness)` on each.
+pub fn step_through(h: &mut Harness<'_, SocklabApp>, mut check: impl FnMut(&str, &mut Harness<'_, SocklabApp>)) {
+    h.run_steps(4);
+    check("welcome", h);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    wait_until(h, "the lesson's server to listen", |a| {
+        a.model.endpoints.values().any(|e| e.status == Status::Listening)
+    });
+    h.run_steps(4);
+    check("lesson opened", h);
+
+    let server = *h.state().model.endpoints.keys().next().expect("the lesson's server");
+    let addr = format!("127.0.0.1:{}", port_of(h.state(), server));
+    let alice = open(h, "alice", EndpointSpec::new(EndpointKind::TcpClient, addr.clone()));
+    let bob = open(h, "bob", EndpointSpec::new(EndpointKind::TcpClient, addr));
+    wait_until(h, "two clients", |a| {
+        status(a, alice) == Some(Status::Connected)
+            && status(a, bob) == Some(Status::Connected)
+            && a.model.endpoints.get(&server).is_some_and(|s| s.conns.len() == 2)
+    });
+    select(h, alice);
+    type_and_send(h, LONG_MESSAGE);
+    wait_until(h, "bob to get the line", |a| a.model.endpoints.get(&bob).is_some_and(|e| e.msgs_in > 0));
+    select(h, server);
+    check("server with two clients", h);
+
+    let udp = open(h, "udp", EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0"));
+    wait_until(h, "the UDP socket to bind", |a| status(a, udp) == Some(Status::Bound));
+    h.run_steps(3);
+    check("UDP without a destination", h);
+
+    let taken = TcpListener::bind("127.0.0.1:0").expect("hold a port");
+    let port = taken.local_addr().expect("addr").port();
+    let failed = open(h, "taken", EndpointSpec::new(EndpointKind::TcpServer, format!("127.0.0.1:{port}")));
+    wait_until(h, "the bind to fail", |a| status(a, failed) == Some(Status::Error));
+    h.run_steps(3);
+    show_inspector(h);
+    check("bind failed (EADDRINUSE)", h);
+
+    let spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0")
+        .with_option(SockOpt::RcvBuf, OptValue::Int(65536))
+        .with_option(SockOpt::SndBuf, OptValue::Int(65536));
+    let tuned = open(h, "tuned", spec);
+    wait_until(h, "the options to be read back", |a| {
+        a.model.endpoints.get(&tuned).is_some_and(|e| {
+            e.options.get(&None).and_then(|o| o.get(&SockOpt::RcvBuf)).is_some_and(|v| v.effective.is_ok())
+        })
+    });
+    h.run_steps(3);
+    show_inspector(h);
+    assert!(h.query_all_by_label("65536 → 131072").count() == 2, "the option table shows the change");
+    check("options after a change", h);
+}
