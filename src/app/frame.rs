@@ -151,6 +151,11 @@ impl SocklabApp {
                 },
             );
             ui.add_space(6.0);
+            if ep.conversation.is_empty() {
+                // Nothing was sent or received: the explanation is the whole story
+                // (and a short centre keeps its room for it).
+                return;
+            }
         }
         let view = self.views.entry(sel.endpoint).or_default();
         ui::conversation::show(ui, ep, sel, view, actions);

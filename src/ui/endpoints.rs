@@ -114,11 +114,8 @@ fn endpoint_row(
             }
         })
         .response;
-    let response = response.interact(egui::Sense::click());
-    if response.clicked() {
-        actions.push(Action::Select(Selection { endpoint: ep.id, conn: None }));
-    }
-    response.context_menu(|ui| endpoint_menu(ui, ep, actions));
+    // The name button selects and holds the context menu: a click sense on the
+    // whole frame would sit on top of the buttons inside it and take their clicks.
     style::toolbar(ui, |ui| endpoint_buttons(ui, ep, actions));
     response
 }

@@ -73,10 +73,18 @@ fn a_failed_bind_is_explained_in_the_centre_with_a_way_out() {
 }
 
 /// Right-clicks an endpoint's name in the list.
+/// The list scrolls: bring the name into view first, as a person would.
 fn right_click(h: &mut Harness<'_, SocklabApp>, name: &str) {
-    let button = h.query_all_by_label(name).find(|n| n.accesskit_node().role() == Role::Button);
-    button.unwrap_or_else(|| panic!("{name} in the list")).click_secondary();
-    h.run_steps(3);
+    for secondary_click in [false, true] {
+        let button = h.query_all_by_label(name).find(|n| n.accesskit_node().role() == Role::Button);
+        let button = button.unwrap_or_else(|| panic!("{name} in the list"));
+        if secondary_click {
+            button.click_secondary()
+        } else {
+            button.scroll_to_me()
+        }
+        h.run_steps(3);
+    }
 }
 
 /// Right-click on any endpoint offers what applies to its kind and state.
@@ -85,7 +93,9 @@ fn every_endpoint_offers_what_applies_on_right_click() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness();
     let ctx = h.ctx.clone();
-    let server = h.state_mut().open_endpoint(&ctx, "srv", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
+    // Kept half-open, so the client's half-close leaves it half-closed (not closed by the server's answer).
+    let spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0").keeping_half_open();
+    let server = h.state_mut().open_endpoint(&ctx, "srv", spec);
     wait_until(&mut h, "the server", |a| a.model.endpoints[&server].status == Status::Listening);
     let addr = h.state().model.endpoints[&server].local.clone().expect("address").to_string();
     let client = h.state_mut().open_endpoint(&ctx, "cli", EndpointSpec::new(EndpointKind::TcpClient, addr));
@@ -96,9 +106,13 @@ fn every_endpoint_offers_what_applies_on_right_click() {
         a.model.endpoints[&client].status == Status::Connected
             && a.model.endpoints[&udp].status == Status::Bound
             && a.model.endpoints[&unix].status == Status::Listening
+            && a.model.endpoints[&server].conns.len() == 1
     });
+    // Let the list settle (it scrolls to the newest endpoint) before clicking in it.
+    h.run_steps(5);
     let offers = |h: &mut Harness<'_, SocklabApp>, name: &str, expect: &[&str], not: &[&str]| {
         right_click(h, name);
+
         for item in expect {
             assert!(h.query_by_label(item).is_some(), "{name} offers {item:?}");
         }
