@@ -19,6 +19,8 @@ mod classroom;
 mod exposure;
 #[path = "support/gui.rs"]
 mod gui_support;
+#[path = "gui/lesson.rs"]
+mod lesson;
 
 use gui_support::harness_with;
 

@@ -23,7 +23,7 @@ use std::time::Duration;
 use helpers::lessons_dir;
 use socklab::net::{EndpointKind, EndpointSpec, OptValue, PayloadFormat, ReplyMode, SockOpt};
 use socklab::workspace::{
-    self, CURRENT_VERSION, Layout, LineEnding, SavedMessage, Workspace, WorkspaceEndpoint, WorkspaceError,
+    self, CURRENT_VERSION, Layout, Lesson, LineEnding, SavedMessage, Workspace, WorkspaceEndpoint, WorkspaceError,
 };
 
 fn sample() -> Workspace {
@@ -61,6 +61,11 @@ fn sample() -> Workspace {
             msg("b64", "aGVsbG8=", PayloadFormat::Base64, LineEnding::Lf),
         ],
         layout: Layout { show_inspector: false, show_log: true, selected: Some(2) },
+        lesson: Lesson {
+            title: "Chat \"room\" ☕".into(),
+            teaches: "One server,\nmany clients.\n\nA second paragraph.".into(),
+            steps: vec!["Start it".into(), "Type `hi` and press Enter".into()],
+        },
     }
 }
 
@@ -130,6 +135,11 @@ fn every_lesson_loads_and_explains_itself() {
         for ep in &ws.endpoints {
             assert!(ep.spec.address.starts_with("127.0.0.1:"), "{}: {} is not on loopback", path.display(), ep.name);
         }
+        let lesson = &ws.lesson;
+        assert!(!lesson.title.is_empty() && !lesson.teaches.is_empty(), "{}: no lesson text", path.display());
+        assert!(lesson.steps.len() >= 3, "{}: fewer than three steps", path.display());
+        let port = ws.endpoints[0].spec.address.rsplit(':').next().expect("port");
+        assert!(lesson.steps.iter().any(|s| s.contains(port)), "{}: no step names port {port}", path.display());
         names.push(path.file_name().expect("name").to_string_lossy().into_owned());
     }
     names.sort();
@@ -220,6 +230,22 @@ fn an_unusable_endpoint_or_message_is_refused_by_name() {
     assert!(msg.contains("endpoint 'u'") && msg.contains("chat"), "{msg}");
     let (_, msg) = refused("msg.ron", "(version: 1, messages: [(name: \"bad hex\", payload: \"zz\", format: Hex)])");
     assert!(msg.contains("message 'bad hex'") && msg.contains("'z'"), "{msg}");
+}
+
+#[test]
+fn a_lesson_that_cannot_be_shown_is_refused_by_its_part() {
+    let (err, msg) = refused("title.ron", "(version: 1, lesson: (title: \"\", steps: [\"start it\"]))");
+    assert!(matches!(err, WorkspaceError::Invalid { what: "lesson", .. }), "{err:?}");
+    assert!(
+        msg.ends_with("lesson '': title: it is empty: a lesson needs a title, e.g. title: \"A TCP echo server\""),
+        "{msg}"
+    );
+    let (_, msg) = refused("step.ron", "(version: 1, lesson: (title: \"Echo\", steps: [\"ok\", \"bad \\u{1b}[2J\"]))");
+    assert!(msg.ends_with("lesson 'Echo': step 2: character 5 is U+001B, a control or direction character that is not shown as text: remove it (a line break is written \\n)"), "{msg}");
+    let (_, msg) = refused("field.ron", "(version: 1, lesson: (title: \"Echo\", step: []))");
+    assert!(msg.contains("Unexpected field named `step`"), "{msg}");
+    // A plain workspace writes no lesson at all.
+    assert!(!workspace::to_ron(&Workspace::default()).expect("ron").contains("lesson"));
 }
 
 #[test]

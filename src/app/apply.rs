@@ -54,6 +54,7 @@ impl SocklabApp {
             }
             Action::SaveMessage(m) => self.document.add_message(m),
             Action::RemoveMessage(i) => self.document.remove_message(i),
+            Action::ShowLesson(on) => self.show_lesson = on,
             Action::NewWorkspace => self.guard(Pending::New),
             Action::OpenWorkspace(path) => self.guard(Pending::Open(path)),
             Action::SaveWorkspace { ask_where } => self.save(ask_where),
@@ -76,6 +77,7 @@ impl SocklabApp {
         self.model.add_endpoint(id, name, spec.clone());
         self.document.changed();
         self.selection = Some(Selection { endpoint: id, conn: None });
+        self.show_lesson = false;
         self.send(Command::Open { id, spec });
     }
 
@@ -88,6 +90,7 @@ impl SocklabApp {
             self.send(Command::ReadOptions { id: sel.endpoint, conn: sel.conn });
         }
         self.selection = Some(sel);
+        self.show_lesson = false;
     }
 
     fn show_form(&mut self, kind: EndpointKind) {
@@ -136,6 +139,7 @@ impl SocklabApp {
             ep.autostart = old.autostart;
         }
         self.selection = Some(Selection { endpoint: new_id, conn: None });
+        self.show_lesson = false;
         self.send(Command::Open { id: new_id, spec: old.spec });
     }
 

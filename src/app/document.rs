@@ -5,13 +5,15 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::workspace::SavedMessage;
+use crate::workspace::{Lesson, SavedMessage};
 
 #[derive(Clone, Debug, Default)]
 pub struct Document {
     /// The file it was loaded from or saved to; None: untitled.
     path: Option<PathBuf>,
     messages: Vec<SavedMessage>,
+    /// The lesson's text, kept as loaded and saved with the rest.
+    lesson: Lesson,
     /// Bumped by every change to what the file would hold (endpoints listed, saved messages).
     revision: u64,
     /// The revision the file holds: the saved state.
@@ -20,8 +22,13 @@ pub struct Document {
 
 impl Document {
     /// A document as loaded from `path` (None: a new, empty one): clean.
-    pub fn opened(path: Option<PathBuf>, messages: Vec<SavedMessage>) -> Document {
-        Document { path, messages, revision: 0, saved_revision: 0 }
+    pub fn opened(path: Option<PathBuf>, messages: Vec<SavedMessage>, lesson: Lesson) -> Document {
+        Document { path, messages, lesson, revision: 0, saved_revision: 0 }
+    }
+
+    /// The open workspace's lesson, if it is one.
+    pub fn lesson(&self) -> Option<&Lesson> {
+        Some(&self.lesson).filter(|l| !l.is_empty())
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -85,7 +92,11 @@ mod tests {
         let d = Document::default();
         assert!(!d.is_dirty());
         assert_eq!(d.title(), "untitled");
-        let d = Document::opened(Some("/lessons/echo.ron".into()), vec![SavedMessage::new("hi", "hello")]);
+        let d = Document::opened(
+            Some("/lessons/echo.ron".into()),
+            vec![SavedMessage::new("hi", "hello")],
+            Lesson::default(),
+        );
         assert!(!d.is_dirty());
         assert_eq!(d.title(), "echo.ron");
         assert_eq!(d.messages().len(), 1);
@@ -93,7 +104,7 @@ mod tests {
 
     #[test]
     fn changes_make_it_dirty_and_a_save_of_that_revision_makes_it_clean() {
-        let mut d = Document::opened(None, Vec::new());
+        let mut d = Document::opened(None, Vec::new(), Lesson::default());
         d.add_message(SavedMessage::new("a", "x"));
         assert!(d.is_dirty());
         assert_eq!(d.title(), "untitled •");
@@ -117,7 +128,7 @@ mod tests {
 
     #[test]
     fn removing_a_message_that_is_gone_changes_nothing() {
-        let mut d = Document::opened(None, vec![SavedMessage::new("a", "x")]);
+        let mut d = Document::opened(None, vec![SavedMessage::new("a", "x")], Lesson::default());
         d.remove_message(5);
         assert!(!d.is_dirty());
         d.remove_message(0);

@@ -15,7 +15,8 @@ impl SocklabApp {
     pub(super) fn panels(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let ctx = ui.ctx().clone();
         let title = self.document.title();
-        Panel::top("menu").show(ui, |ui| menus::menu_bar(ui, &self.settings, &title, actions));
+        let lesson = self.document.lesson().map(|_| self.lesson_shown());
+        Panel::top("menu").show(ui, |ui| menus::menu_bar(ui, &self.settings, &title, lesson, actions));
         if let Some(notice) = &self.notice {
             Panel::top("notice").show(ui, |ui| {
                 // Dismiss first, then the text wrapped: a long path never pushes the button off-screen.
@@ -55,9 +56,10 @@ impl SocklabApp {
                 .size_range(dock::INSPECTOR_MIN..=max)
                 .show(ui, |ui| self.inspector_view(ui, sel, actions));
         }
-        CentralPanel::default().show(ui, |ui| match selected {
-            Some(sel) => self.endpoint_view(ui, sel, actions),
-            None => welcome(ui, self.settings.last_workspace.as_deref(), actions),
+        CentralPanel::default().show(ui, |ui| match (self.document.lesson().filter(|_| self.show_lesson), selected) {
+            (Some(lesson), _) => ui::lesson::show(ui, lesson, actions),
+            (None, Some(sel)) => self.endpoint_view(ui, sel, actions),
+            (None, None) => ui::welcome::show(ui, &self.welcome(), actions),
         });
         if let Some(form) = self.form.as_mut()
             && !ui::new_endpoint::show(&ctx, form, actions)
@@ -207,35 +209,6 @@ fn with_port_zero(address: &str) -> Option<String> {
 
 pub const TRY_AGAIN: &str = "↻ Try again";
 pub const USE_FREE_PORT: &str = "Use a free port instead";
-
-fn welcome(ui: &mut egui::Ui, last: Option<&std::path::Path>, actions: &mut Vec<Action>) {
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.add_space(20.0);
-        ui.vertical_centered(|ui| {
-            ui.heading("Welcome to socklab");
-            ui.add_space(8.0);
-            for line in WELCOME_STEPS {
-                ui.add(egui::Label::new(line).wrap());
-            }
-            ui.add_space(8.0);
-            ui.add(egui::Label::new(RichText::new(WELCOME_POP_OUT).weak()).wrap());
-            if let Some(path) = last {
-                ui.add_space(12.0);
-                let text = format!("Reopen the last workspace: {}", path.display());
-                if ui.add(egui::Button::new(text).wrap()).clicked() {
-                    actions.push(Action::OpenWorkspace(Some(path.to_path_buf())));
-                }
-            }
-        });
-    });
-}
-
-const WELCOME_STEPS: [&str; 3] = [
-    "1. Start a server: the ▶ button on the left starts an echo server on 127.0.0.1:9999.",
-    "2. Connect a client: \"+ TCP client\", host 127.0.0.1, port 9999.",
-    "3. Type a message and press Enter: watch it arrive, and every step in the event log below.",
-];
-const WELCOME_POP_OUT: &str = "Pop an endpoint out (↗) to chat between two windows side by side.";
 
 /// Height of the centre from which the composer shows all its rows.
 const COMPOSER_FULL_FROM: f32 = 480.0;

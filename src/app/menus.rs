@@ -32,8 +32,9 @@ pub fn shortcuts(ctx: &egui::Context, actions: &mut Vec<Action>) {
     }
 }
 
-/// File, Endpoints and View menus, the theme switch, the zoom and the workspace's name.
-pub fn menu_bar(ui: &mut egui::Ui, settings: &Settings, title: &str, actions: &mut Vec<Action>) {
+/// File, Endpoints and View menus, the lesson (`Some(shown)` when the
+/// workspace has one), the theme switch, the zoom and the workspace's name.
+pub fn menu_bar(ui: &mut egui::Ui, settings: &Settings, title: &str, lesson: Option<bool>, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         file_menu(ui, settings, actions);
         ui.menu_button("Endpoints", |ui| {
@@ -45,6 +46,14 @@ pub fn menu_bar(ui: &mut egui::Ui, settings: &Settings, title: &str, actions: &m
             }
         });
         view_menu(ui, settings, actions);
+        if let Some(shown) = lesson
+            && ui
+                .selectable_label(shown, crate::ui::lesson::BUTTON)
+                .on_hover_text(crate::ui::lesson::BUTTON_HINT)
+                .clicked()
+        {
+            actions.push(Action::ShowLesson(!shown));
+        }
         // Right to left: the theme and the zoom keep their place; the workspace's name takes what is left.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let theme = if settings.dark { "☀ Light" } else { "🌙 Dark" };

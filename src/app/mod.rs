@@ -22,6 +22,7 @@ mod apply;
 mod document;
 mod exposure;
 mod frame;
+mod lesson;
 mod menus;
 mod prompts;
 mod settings_sync;
@@ -108,6 +109,8 @@ pub struct SocklabApp {
     held: Option<HeldStart>,
     /// The outcome of the last file operation.
     notice: Option<Notice>,
+    /// The centre shows the workspace's lesson (when it has one).
+    show_lesson: bool,
     allow_close: bool,
     title: String,
     /// Workspace clients waiting for its servers to listen.
@@ -154,6 +157,7 @@ impl SocklabApp {
             pending: None,
             held: None,
             notice: warning.map(|text| Notice { text, is_error: true }),
+            show_lesson: false,
             allow_close: false,
             title: String::new(),
             deferred: Vec::new(),

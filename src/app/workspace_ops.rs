@@ -36,6 +36,7 @@ impl SocklabApp {
             endpoints,
             messages: self.document.messages().to_vec(),
             layout: Layout { show_inspector: self.settings.show_inspector, show_log: self.settings.show_log, selected },
+            lesson: self.document.lesson().cloned().unwrap_or_default(),
         }
     }
 
@@ -88,7 +89,9 @@ impl SocklabApp {
             self.settings.add_recent(p.clone());
             self.settings.last_workspace = Some(p.clone());
         }
-        self.document = Document::opened(path, ws.messages);
+        // A lesson opens on its text; a plain workspace on what it had selected.
+        self.show_lesson = !ws.lesson.is_empty();
+        self.document = Document::opened(path, ws.messages, ws.lesson);
         if held.exposed.is_empty() {
             held.autostart.iter().for_each(|&id| self.start_listed(id));
         } else {

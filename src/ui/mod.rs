@@ -8,8 +8,10 @@ pub mod endpoints;
 pub mod event_log;
 pub mod fonts;
 pub mod inspector;
+pub mod lesson;
 pub mod new_endpoint;
 pub mod style;
+pub mod welcome;
 
 use std::path::PathBuf;
 
@@ -65,6 +67,8 @@ pub enum Action {
     },
     SaveMessage(crate::workspace::SavedMessage),
     RemoveMessage(usize),
+    /// Show (or close) the open workspace's lesson in the centre.
+    ShowLesson(bool),
 
     // The File menu, its shortcuts and the questions they may ask.
     /// Start an empty workspace (asks first about unsaved changes).

@@ -7,6 +7,7 @@
 
 mod error;
 mod file;
+mod lesson;
 mod safe_text;
 mod validate;
 
@@ -18,6 +19,7 @@ use crate::net::{EndpointSpec, PayloadError, PayloadFormat, parse_payload};
 
 pub use error::WorkspaceError;
 pub use file::{load, parse, save, to_ron};
+pub use lesson::Lesson;
 pub use safe_text::{NAME_SHOWN, display_name, escape_controls};
 
 /// The newest file format this build reads and the one it writes.
@@ -41,11 +43,20 @@ pub struct Workspace {
     pub messages: Vec<SavedMessage>,
     #[serde(default)]
     pub layout: Layout,
+    /// The lesson's text, shown when the file opens; empty in a plain workspace.
+    #[serde(default, skip_serializing_if = "Lesson::is_empty")]
+    pub lesson: Lesson,
 }
 
 impl Default for Workspace {
     fn default() -> Self {
-        Workspace { version: CURRENT_VERSION, endpoints: Vec::new(), messages: Vec::new(), layout: Layout::default() }
+        Workspace {
+            version: CURRENT_VERSION,
+            endpoints: Vec::new(),
+            messages: Vec::new(),
+            layout: Layout::default(),
+            lesson: Lesson::default(),
+        }
     }
 }
 

@@ -11,7 +11,7 @@ pub const NAME_SHOWN: usize = 60;
 /// Characters that change how the rest of a line reads without being visible
 /// themselves: the C0 and C1 controls (ESC, CSI …), DEL, and the bidirectional
 /// overrides that can make text display in another order than it is stored.
-fn is_hidden(c: char) -> bool {
+pub(super) fn is_hidden(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

@@ -19,6 +19,7 @@ pub(super) fn validate(ws: &Workspace, path: &Path) -> Result<(), WorkspaceError
     for m in &ws.messages {
         m.bytes().map_err(|e| invalid("message", &m.name, format!("payload ({}): {e}", m.format.label())))?;
     }
+    ws.lesson.check().map_err(|m| invalid("lesson", &ws.lesson.title, m))?;
     Ok(())
 }
 
