@@ -19,6 +19,8 @@ mod classroom;
 mod exposure;
 #[path = "support/gui.rs"]
 mod gui_support;
+#[path = "gui/half_open.rs"]
+mod half_open;
 #[path = "gui/lesson.rs"]
 mod lesson;
 

@@ -197,9 +197,8 @@ fn conn_list(ui: &mut egui::Ui, ep: &EndpointState, selection: Option<Selection>
         }
         for c in ep.conns.values().take(MAX_LISTED_CONNS) {
             let sel = selection.is_some_and(|s| s.endpoint == ep.id && s.conn == Some(c.id));
-            let status = c.status();
-            let text =
-                format!("#{} {}{}", c.id, c.peer, if status == Status::HalfClosed { " (half-closed)" } else { "" });
+            let note = style::half_close_note(c.peer_closed, c.we_shut).map(|n| format!("  {n}"));
+            let text = format!("#{} {}{}", c.id, c.peer, note.unwrap_or_default());
             let r = ui.add(egui::Button::selectable(sel, RichText::new(text).small().monospace()).wrap());
             if r.clicked() {
                 actions.push(Action::Select(Selection { endpoint: ep.id, conn: Some(c.id) }));

@@ -60,6 +60,9 @@ fn summary(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, actions: &mut 
             ui.label(RichText::new(format!("reply: {}", ep.reply.name())).weak());
         }
     });
+    if let Some(note) = half_close(ep, sel) {
+        ui.add(egui::Label::new(RichText::new(note).color(style::warn_color(ui))).wrap());
+    }
     if let Some(err) = &ep.last_error {
         let r = style::error_box(ui, err, |_| {});
         // A new error is scrolled to once, where the eye is.
@@ -97,6 +100,17 @@ fn field(ui: &mut egui::Ui, name: &str, tip: &str, value: RichText) {
         ui.add(egui::Label::new(name).extend()).on_hover_text(tip);
         ui.add(egui::Label::new(value).wrap());
     });
+}
+
+/// The selected connection's half-close, or a client's own.
+fn half_close(ep: &EndpointState, sel: Selection) -> Option<&'static str> {
+    let conn = match sel.conn {
+        Some(c) => ep.conns.get(&c),
+        None if !ep.is_server() => ep.conns.values().next(),
+        None => None,
+    }?;
+    style::half_close_note(conn.peer_closed, conn.we_shut)
+}
 }
 
 fn addresses(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {

@@ -35,6 +35,8 @@ pub struct Form {
     pub peer: String,
     pub reply: ReplyMode,
     pub options: Vec<OptionField>,
+    /// Streams: keep a connection open after the peer's FIN (a teaching switch).
+    pub keep_half_open: bool,
 }
 
 /// Which field a problem belongs to, so it is shown right there.
@@ -91,6 +93,7 @@ impl Form {
             peer: String::new(),
             reply: if kind.is_server() { ReplyMode::Echo } else { ReplyMode::None },
             options,
+            keep_half_open: false,
         }
     }
 
@@ -157,6 +160,7 @@ impl Form {
         }
         let mut spec = EndpointSpec::new(self.kind, self.address()).with_reply(self.reply);
         spec.options = options;
+        spec.keep_half_open = self.keep_half_open && !self.kind.is_datagram();
         if !peer.is_empty() {
             spec.peer = Some(peer.to_string());
         }
@@ -278,6 +282,16 @@ mod tests {
             )
         );
         assert_eq!(errs.len(), 2);
+    }
+
+    #[test]
+    fn keeping_half_open_connections_is_off_by_default_and_only_for_streams() {
+        let mut f = Form::new(EndpointKind::TcpServer, "s".into());
+        assert!(!f.validate().unwrap().keep_half_open, "off by default: closed like netcat");
+        f.keep_half_open = true;
+        assert!(f.validate().unwrap().keep_half_open);
+        f.kind = EndpointKind::Udp;
+        assert!(!f.validate().unwrap().keep_half_open, "a datagram socket has no FIN");
     }
 
     #[test]

@@ -19,6 +19,12 @@ const BIND_HOSTS: [(&str, &str); 4] = [
     ("::", "every IPv6 interface: reachable from the network"),
 ];
 
+pub const KEEP_HALF_OPEN: &str = "keep half-open connections";
+const KEEP_HALF_OPEN_OFF: &str =
+    "off: a connection whose peer closed its side is closed once nothing is left to send it, as netcat does";
+const KEEP_HALF_OPEN_ON: &str =
+    "on: it stays open in CLOSE_WAIT, so you can still send to the peer, until you close it (right-click)";
+
 fn field_error(ui: &mut egui::Ui, errors: &[(Field, String)], field: Field) {
     for (f, msg) in errors {
         if *f == field {
@@ -100,6 +106,21 @@ fn main_fields(ui: &mut egui::Ui, form: &mut Form, errors: &[(Field, String)]) {
     if form.kind.reply_modes().len() > 1 {
         reply_mode(ui, form);
     }
+    if !form.kind.is_datagram() {
+        half_open(ui, form);
+    }
+}
+
+/// The teaching switch: off, a connection whose peer sent FIN is closed once
+/// nothing is left to send it (as netcat does); on, it stays in CLOSE_WAIT.
+fn half_open(ui: &mut egui::Ui, form: &mut Form) {
+    ui.label("After the peer's FIN");
+    ui.vertical(|ui| {
+        ui.checkbox(&mut form.keep_half_open, KEEP_HALF_OPEN);
+        let note = if form.keep_half_open { KEEP_HALF_OPEN_ON } else { KEEP_HALF_OPEN_OFF };
+        ui.add(egui::Label::new(RichText::new(note).small().weak()).wrap());
+    });
+    ui.end_row();
 }
 
 fn host_and_port(ui: &mut egui::Ui, form: &mut Form, errors: &[(Field, String)]) {
