@@ -69,9 +69,10 @@ pub fn event_json(ev: &Event) -> Value {
         EventKind::PeerClosed { conn } | EventKind::Shutdown { conn } => json!({ "conn": conn }),
         EventKind::Closed { conn, abortive } => json!({ "conn": conn, "abortive": abortive }),
         EventKind::FileProgress { conn, sent, total } => json!({ "conn": conn, "sent": sent, "total": total }),
-        EventKind::Loss { engine_dropped, kernel_dropped, echo_dropped } => {
-            json!({ "engine_dropped": engine_dropped, "kernel_dropped": kernel_dropped, "echo_dropped": echo_dropped })
-        }
+        EventKind::Loss { engine_dropped, kernel_dropped, echo_dropped, settled } => json!({
+            "engine_dropped": engine_dropped, "kernel_dropped": kernel_dropped,
+            "echo_dropped": echo_dropped, "settled": settled,
+        }),
         EventKind::Error { conn, error } => json!({
             "conn": conn, "call": error.call, "errno": error.errno, "message": error.message, "hint": error.hint,
         }),
@@ -106,7 +107,7 @@ mod tests {
             EventKind::Shutdown { conn: 0 },
             EventKind::Closed { conn: None, abortive: false },
             EventKind::FileProgress { conn: 0, sent: 0, total: 0 },
-            EventKind::Loss { engine_dropped: 0, kernel_dropped: None, echo_dropped: 0 },
+            EventKind::Loss { engine_dropped: 0, kernel_dropped: None, echo_dropped: 0, settled: false },
             EventKind::Error { conn: None, error: NetError::usage("x", "y") },
             EventKind::Capture { path: None },
             EventKind::Stopped,

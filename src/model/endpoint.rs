@@ -94,6 +94,9 @@ pub struct EndpointState {
     pub errors: u64,
     /// Datagrams lost: by socklab, and by the kernel where the OS tells.
     pub loss: (u64, Option<u64>),
+    /// Traffic may still add to `loss`: a count came in during a burst and
+    /// the socket has not been quiet since.
+    pub loss_counting: bool,
     /// A file being sent: (bytes queued, total).
     pub file_progress: Option<(u64, u64)>,
     pub stopped: bool,
@@ -125,6 +128,7 @@ impl EndpointState {
             last_error: None,
             errors: 0,
             loss: (0, None),
+            loss_counting: false,
             file_progress: None,
             stopped: false,
             autostart: true,
@@ -210,7 +214,10 @@ impl EndpointState {
             EventKind::FileProgress { sent, total, .. } => {
                 self.file_progress = if sent >= total { None } else { Some((sent, total)) };
             }
-            EventKind::Loss { engine_dropped, kernel_dropped, .. } => self.loss = (engine_dropped, kernel_dropped),
+            EventKind::Loss { engine_dropped, kernel_dropped, settled, .. } => {
+                self.loss = (engine_dropped, kernel_dropped);
+                self.loss_counting = !settled;
+            }
             EventKind::Capture { path } => self.capture = path,
             EventKind::Error { error, .. } => {
                 self.errors += 1;
@@ -221,6 +228,7 @@ impl EndpointState {
             }
             EventKind::Stopped => {
                 self.stopped = true;
+                self.loss_counting = false;
                 if self.status != Status::Error {
                     self.status = Status::Closed;
                 }

@@ -64,7 +64,9 @@ pub enum EventKind {
     /// Datagrams lost: received but dropped by the engine (the caller was too
     /// slow); dropped by the kernel, where the OS tells (Linux SO_RXQ_OVFL);
     /// echo replies not sent because the send queue was full. Running totals.
-    Loss { engine_dropped: u64, kernel_dropped: Option<u64>, echo_dropped: u64 },
+    /// `settled`: read again once the socket went quiet, so they hold until
+    /// the next datagram; otherwise traffic may still be adding to them.
+    Loss { engine_dropped: u64, kernel_dropped: Option<u64>, echo_dropped: u64, settled: bool },
     /// A call failed. `conn` names the connection it concerned, if any.
     Error { conn: Option<ConnId>, error: NetError },
     /// A capture to this file started, or (`None`) the capture stopped.
@@ -156,7 +158,7 @@ impl EventKind {
             EventKind::Closed { conn: Some(c), .. } => format!("close({})", on(c)),
             EventKind::Closed { conn: None, .. } => "close(): endpoint closed".into(),
             EventKind::FileProgress { sent, total, .. } => format!("file: {sent} of {total} bytes queued"),
-            EventKind::Loss { engine_dropped, kernel_dropped, echo_dropped } => {
+            EventKind::Loss { engine_dropped, kernel_dropped, echo_dropped, settled } => {
                 let kernel = match kernel_dropped {
                     Some(k) => format!(", {k} by the kernel (SO_RXQ_OVFL)"),
                     None => String::new(),
@@ -165,7 +167,10 @@ impl EventKind {
                     0 => String::new(),
                     n => format!("; {n} echo replies not sent (the send queue was full)"),
                 };
-                format!("loss: {engine_dropped} datagrams dropped by socklab (the caller was too slow){kernel}{echo}")
+                let when = if *settled { "; the socket is quiet: final until the next datagram" } else { "" };
+                format!(
+                    "loss: {engine_dropped} datagrams dropped by socklab (the caller was too slow){kernel}{echo}{when}"
+                )
             }
             EventKind::Error { error, .. } => error.to_string(),
             EventKind::Capture { path: Some(p) } => format!("capture: recording every send and receive to {p}"),

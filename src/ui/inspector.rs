@@ -12,6 +12,9 @@ use super::{Action, Selection, style};
 use crate::model::EndpointState;
 use crate::net::{Command, ConnId, EndpointId, OptValue, Phase, SockOpt};
 
+/// Shown under the loss counts while a burst may still add to them.
+pub const STILL_COUNTING: &str = "⏳ still counting: the burst may add to these";
+
 #[derive(Default)]
 pub struct InspectorView {
     /// What the user is typing for an option, before pressing Set.
@@ -111,7 +114,6 @@ fn half_close(ep: &EndpointState, sel: Selection) -> Option<&'static str> {
     }?;
     style::half_close_note(conn.peer_closed, conn.we_shut)
 }
-}
 
 fn addresses(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
     let (local, peer) = match sel.conn.and_then(|c| ep.conns.get(&c)) {
@@ -175,6 +177,11 @@ fn counters(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
         let kernel = kernel.map(style::count).unwrap_or_else(|| "0 reported".into());
         ui.add(egui::Label::new(format!("datagrams lost: {} by socklab, {kernel} by the kernel", style::count(engine))).wrap())
             .on_hover_text("The kernel's count comes from SO_RXQ_OVFL (Linux): datagrams that arrived while the receive buffer was full");
+        if ep.loss_counting {
+            ui.label(RichText::new(STILL_COUNTING).italics().color(style::warn_color(ui))).on_hover_text(
+                "The kernel's count is read again once no datagram has come for a moment; then received + lost is what was sent",
+            );
+        }
         if kernel_dropped(ep) > 0 {
             ui.add(egui::Label::new(
                 RichText::new("The kernel dropped datagrams because this socket's receive buffer was full: raise SO_RCVBUF below (UDP has no flow control).")

@@ -103,6 +103,17 @@ pub fn error_box(ui: &mut egui::Ui, err: &crate::net::NetError, add: impl FnOnce
         .response
 }
 
+/// What a connection's half-close state means, in TCP's own words: the peer's
+/// FIN leaves our socket in CLOSE_WAIT until we close it too.
+pub fn half_close_note(peer_closed: bool, we_shut: bool) -> Option<&'static str> {
+    match (peer_closed, we_shut) {
+        (true, false) => Some("peer closed its side (CLOSE_WAIT)"),
+        (false, true) => Some("we closed our side (shutdown SHUT_WR): the peer can still send"),
+        (true, true) => Some("both sides sent FIN: closing"),
+        (false, false) => None,
+    }
+}
+
 /// A row of buttons and short labels that wraps onto the next line instead of
 /// leaving its panel. Short labels inside keep whole (they move, not split).
 pub fn toolbar<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
@@ -128,14 +139,5 @@ mod tests {
         assert_eq!(byte_count(1), "1 byte");
         assert_eq!(byte_count(123), "123 bytes");
         assert_eq!(byte_count(65_536), "65,536 bytes (65.5 kB)");
-
-/// What a connection's half-close state means, in TCP's own words: the peer's
-/// FIN leaves our socket in CLOSE_WAIT until we close it too.
-pub fn half_close_note(peer_closed: bool, we_shut: bool) -> Option<&'static str> {
-    match (peer_closed, we_shut) {
-        (true, false) => Some("peer closed its side (CLOSE_WAIT)"),
-        (false, true) => Some("we closed our side (shutdown SHUT_WR): the peer can still send"),
-        (true, true) => Some("both sides sent FIN: closing"),
-        (false, false) => None,
     }
 }

@@ -66,8 +66,10 @@ pub fn show(ui: &mut egui::Ui, welcome: &Welcome<'_>, actions: &mut Vec<Action>)
             );
             ui.add_space(8.0);
             ui.add(
-                egui::Label::new(RichText::new("Pop an endpoint out (↗) to chat between two windows side by side.").weak())
-                    .wrap(),
+                egui::Label::new(
+                    RichText::new("Pop an endpoint out (↗) to chat between two windows side by side.").weak(),
+                )
+                .wrap(),
             );
             if let Some(path) = welcome.reopen {
                 ui.add_space(12.0);

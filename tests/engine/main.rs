@@ -8,6 +8,7 @@ mod support;
 mod backpressure;
 mod errors;
 mod faults;
+mod loss;
 mod open;
 mod options;
 mod tcp;

@@ -201,7 +201,7 @@ fn datagrams_join_one_to_one_and_kernel_drops_become_crosses() {
     for i in [1u8, 4, 5] {
         f.ev(SERVER, EventKind::Received { conn: 0, from: Some(inet(5000)), data: vec![i].into() });
     }
-    f.ev(SERVER, EventKind::Loss { engine_dropped: 0, kernel_dropped: Some(2), echo_dropped: 0 });
+    f.ev(SERVER, EventKind::Loss { engine_dropped: 0, kernel_dropped: Some(2), echo_dropped: 0, settled: false });
     let d = f.seq.diagram(&FlowKey::datagram(CLIENT, inet(9000))).expect("flow");
     let mut sent: Vec<&Arrow> = d.arrows.iter().filter(|a| a.from == Side::Local).collect();
     sent.sort_by_key(|a| a.from_step);

@@ -189,3 +189,58 @@ mod imp {
 }
 
 pub(crate) use imp::{RecvBatch, enable};
+
+/// The kernel's running drop count for this UDP socket, read now: Linux lists
+/// every UDP socket in /proc/net/udp (udp6 for IPv6) by inode, with `drops`
+/// last. None where there is no such table or the socket is not in it.
+pub(crate) fn kernel_drops(sock: &mio::net::UdpSocket) -> Option<u64> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        use std::os::unix::fs::MetadataExt;
+        let inode = std::fs::metadata(format!("/proc/self/fd/{}", sock.as_raw_fd())).ok()?.ino();
+        let table = if sock.local_addr().ok()?.is_ipv6() { "/proc/net/udp6" } else { "/proc/net/udp" };
+        drops_of(&std::fs::read_to_string(table).ok()?, inode)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = sock;
+        None
+    }
+}
+
+/// The `drops` column of the row whose `inode` column (the tenth) is `inode`.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+fn drops_of(table: &str, inode: u64) -> Option<u64> {
+    table.lines().skip(1).find_map(|row| {
+        let mut fields = row.split_whitespace();
+        let this = fields.nth(9)?.parse::<u64>().ok()?;
+        if this != inode {
+            return None;
+        }
+        fields.last()?.parse().ok()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_are_found_by_inode() {
+        let table = "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n\
+  412: 0100007F:2329 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 40123 2 0000000000000000 0\n\
+  978: 0100007F:A1B2 00000000:0000 07 00000000:00034000 00:00000000 00000000     0        0 40777 2 0000000000000000 41097\n";
+        assert_eq!(drops_of(table, 40777), Some(41097));
+        assert_eq!(drops_of(table, 40123), Some(0));
+        assert_eq!(drops_of(table, 1), None);
+        assert_eq!(drops_of("header only\n", 40777), None);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_real_socket_is_in_the_table() {
+        let sock = mio::net::UdpSocket::bind("127.0.0.1:0".parse().unwrap()).unwrap();
+        assert_eq!(kernel_drops(&sock), Some(0));
+    }
+}

@@ -5,13 +5,14 @@
 //! `recv.rs`, commands in `commands.rs`.
 
 mod commands;
+mod loss;
 mod recv;
 
 use std::collections::VecDeque;
 use std::io;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use mio::net::{UdpSocket, UnixDatagram};
 use mio::{Interest, Token};
@@ -36,7 +37,6 @@ const SEND_QUEUE: usize = 4096;
 const FILE_DATAGRAM: usize = 1200;
 /// A file's datagrams read ahead into the send queue.
 const FILE_AHEAD: usize = 64;
-const LOSS_REPORT_EVERY: Duration = Duration::from_millis(200);
 
 enum Sock {
     Udp(UdpSocket),
@@ -109,6 +109,8 @@ pub(crate) fn run(mut ctx: WorkerCtx) {
         losses: Losses::default(),
         reported: Losses::default(),
         last_report: Instant::now(),
+        unsettled: false,
+        quiet_at: None,
         readable: true,
         batch: RecvBatch::new(),
         unix_from: (0, Addr::Unnamed),
@@ -150,6 +152,10 @@ struct Worker {
     /// What the last `Loss` event said.
     reported: Losses,
     last_report: Instant,
+    /// A count went out while traffic flowed; a settled one must follow.
+    unsettled: bool,
+    /// When the socket counts as quiet, if a datagram came since it last was.
+    quiet_at: Option<Instant>,
     readable: bool,
     /// recvmmsg()'s buffers, allocated once.
     batch: RecvBatch,
@@ -229,21 +235,8 @@ impl Worker {
         }
     }
 
-    fn loss_unreported(&self) -> bool {
-        self.reported != self.losses
-    }
-
-    fn report_loss(&mut self, now: bool) {
-        if self.loss_unreported() && (now || self.last_report.elapsed() >= LOSS_REPORT_EVERY) {
-            self.reported = self.losses;
-            self.last_report = Instant::now();
-            let Losses { engine, kernel, echo } = self.losses;
-            self.ctx.out.push(EventKind::Loss { engine_dropped: engine, kernel_dropped: kernel, echo_dropped: echo });
-        }
-    }
-
     fn finish(mut self) {
-        self.report_loss(true);
+        self.settle(true);
         let had_socket = self.sock.take().map(|sock| {
             let file = match &sock {
                 Sock::Unix(s) => s.local_addr().ok().and_then(|a| a.as_pathname().map(|p| p.to_path_buf())),
@@ -281,6 +274,7 @@ impl PollLoop for Worker {
         self.pump_file();
         self.send_queued();
         self.report_loss(false);
+        self.settle(false);
     }
 
     fn busy(&mut self) -> bool {
@@ -288,7 +282,8 @@ impl PollLoop for Worker {
     }
 
     fn next_deadline(&self) -> Option<Instant> {
-        self.loss_unreported().then(|| self.last_report + LOSS_REPORT_EVERY)
+        let report = self.loss_unreported().then(|| self.last_report + loss::LOSS_REPORT_EVERY);
+        [report, self.quiet_at].into_iter().flatten().min()
     }
 
     fn done(&self) -> bool {

@@ -67,6 +67,9 @@ impl Worker {
 
     /// Hands over the `n` datagrams the last call received.
     fn take_batch(&mut self, n: usize) {
+        if n > 0 {
+            self.quiet_at = Some(std::time::Instant::now() + super::loss::QUIET);
+        }
         for i in 0..n {
             let (bytes, from) = match self.sock {
                 Some(Sock::Unix(_)) => {
