@@ -17,6 +17,8 @@ mod app_state;
 mod classroom;
 #[path = "gui/exposure.rs"]
 mod exposure;
+#[path = "gui/file_picker.rs"]
+mod file_picker;
 #[path = "support/gui.rs"]
 mod gui_support;
 #[path = "gui/half_open.rs"]
@@ -252,17 +254,17 @@ struct StubDialogs {
 }
 
 impl socklab::app::Dialogs for StubDialogs {
-    fn open_workspace(&self) -> Option<std::path::PathBuf> {
-        self.open.lock().ok().map(|p| p.clone())
+    fn open_workspace(&self) -> socklab::app::Answer {
+        Ok(self.open.lock().ok().map(|p| p.clone()))
     }
-    fn save_workspace(&self, _: &str) -> Option<std::path::PathBuf> {
-        Some(self.save.clone())
+    fn save_workspace(&self, _: &str) -> socklab::app::Answer {
+        Ok(Some(self.save.clone()))
     }
-    fn pick_file(&self) -> Option<std::path::PathBuf> {
-        None
+    fn pick_file(&self) -> socklab::app::Answer {
+        Ok(None)
     }
-    fn save_file(&self, _: &str, _: &str, _: &str) -> Option<std::path::PathBuf> {
-        None
+    fn save_file(&self, _: &str, _: &str, _: &str) -> socklab::app::Answer {
+        Ok(None)
     }
 }
 

@@ -44,17 +44,13 @@ impl SocklabApp {
                 self.tasks.choose_capture(endpoint, format!("{name}-capture.txt"));
             }
             Action::Record { endpoint, on: false } => self.send(Command::Capture { id: endpoint, path: None }),
-            Action::Export { endpoint, format } => {
-                if let Some(ep) = self.model.endpoints.get(&endpoint) {
-                    // A copy of the bounded history (a memcpy); formatting happens on the task's thread.
-                    let messages = ep.conversation.iter().cloned().collect();
-                    let name = ep.name.replace(|c: char| !c.is_alphanumeric(), "_");
-                    self.tasks.export(messages, format, format!("{name}.{}", format.extension()));
-                }
-            }
+            Action::Export { endpoint, format } => self.export(endpoint, format, None),
             Action::SaveMessage(m) => self.document.add_message(m),
             Action::RemoveMessage(i) => self.document.remove_message(i),
             Action::ShowLesson(on) => self.show_lesson = on,
+            Action::ListFolder(dir) => self.tasks.list_folder(dir),
+            Action::FileChosen { request, path } => self.file_chosen(request, path),
+            Action::ClosePicker => self.picker = None,
             Action::NewWorkspace => self.guard(Pending::New),
             Action::OpenWorkspace(path) => self.guard(Pending::Open(path)),
             Action::SaveWorkspace { ask_where } => self.save(ask_where),

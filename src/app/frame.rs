@@ -66,6 +66,11 @@ impl SocklabApp {
         {
             actions.push(Action::CloseForm);
         }
+        if let Some(picker) = self.picker.as_mut()
+            && !ui::file_picker::show(&ctx, picker, actions)
+        {
+            actions.push(Action::ClosePicker);
+        }
     }
 
     /// The bottom dock: the event log and, when it has no room at the side, the inspector.

@@ -14,27 +14,32 @@ use crate::settings::{self, Settings};
 use crate::ui::composer::Composer;
 use crate::ui::conversation::ConversationView;
 use crate::ui::event_log::LogView;
+use crate::ui::file_picker::FilePicker;
 use crate::ui::inspector::InspectorView;
 use crate::ui::new_endpoint::Form;
 use crate::ui::{self, Action, Selection};
 
 mod apply;
+mod dialogs;
 mod document;
 mod exposure;
+mod folder;
 mod frame;
 mod lesson;
 mod menus;
+mod picker;
 mod prompts;
 mod settings_sync;
 mod tasks;
 mod workspace_ops;
 
+pub use dialogs::{Answer, Dialogs, NativeDialogs, NoDialog};
 pub use document::Document;
 use exposure::HeldStart;
 pub use frame::{TRY_AGAIN, USE_FREE_PORT};
 use settings_sync::SettingsSync;
+pub use tasks::TaskResult;
 use tasks::Tasks;
-pub use tasks::{Dialogs, NativeDialogs, TaskResult};
 use workspace_ops::Pending;
 
 /// Time per frame spent applying events; the rest waits for the next frame
@@ -111,6 +116,8 @@ pub struct SocklabApp {
     notice: Option<Notice>,
     /// The centre shows the workspace's lesson (when it has one).
     show_lesson: bool,
+    /// socklab's own file picker, when no desktop dialog could be shown.
+    picker: Option<FilePicker>,
     allow_close: bool,
     title: String,
     /// Workspace clients waiting for its servers to listen.
@@ -158,6 +165,7 @@ impl SocklabApp {
             held: None,
             notice: warning.map(|text| Notice { text, is_error: true }),
             show_lesson: false,
+            picker: None,
             allow_close: false,
             title: String::new(),
             deferred: Vec::new(),

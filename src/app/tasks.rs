@@ -7,47 +7,13 @@ use std::sync::{Arc, Mutex};
 
 use crossbeam_channel::{Receiver, Sender, bounded};
 
+use super::dialogs::{Answer, Dialogs};
 use crate::model::{ExportFormat, Message, export_conversation};
 use crate::net::EndpointId;
 use crate::settings::Settings;
+use crate::ui::file_picker::{FileRequest, Listing};
 use crate::util::write_atomic;
 use crate::workspace::{self, Workspace};
-
-/// The file dialogs the app needs. Called on a background thread.
-pub trait Dialogs: Send + Sync {
-    fn open_workspace(&self) -> Option<PathBuf>;
-    fn save_workspace(&self, suggested_name: &str) -> Option<PathBuf>;
-    fn pick_file(&self) -> Option<PathBuf>;
-    /// Where to write an export or a capture (`extension` without the dot).
-    fn save_file(&self, title: &str, suggested_name: &str, extension: &str) -> Option<PathBuf>;
-}
-
-/// rfd's native dialogs (xdg portal on Linux). A missing portal only makes
-/// the dialog return nothing, on its own thread: the window never freezes.
-pub struct NativeDialogs;
-
-impl Dialogs for NativeDialogs {
-    fn open_workspace(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new().set_title("Open workspace").add_filter("socklab workspace", &["ron"]).pick_file()
-    }
-    fn save_workspace(&self, suggested_name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Save workspace")
-            .add_filter("socklab workspace", &["ron"])
-            .set_file_name(suggested_name)
-            .save_file()
-    }
-    fn pick_file(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new().set_title("Send a file").pick_file()
-    }
-    fn save_file(&self, title: &str, suggested_name: &str, extension: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title(title)
-            .add_filter(extension, &[extension])
-            .set_file_name(suggested_name)
-            .save_file()
-    }
-}
 
 /// What a background task reports.
 #[derive(Debug)]
@@ -81,6 +47,18 @@ pub enum TaskResult {
     /// Something failed; the message names the file and what went wrong.
     Failed {
         message: String,
+    },
+    /// No file dialog could be shown: socklab's own picker takes over.
+    NoDialog {
+        request: FileRequest,
+        reason: String,
+        /// The file name the dialog would have suggested (saves).
+        suggested: String,
+    },
+    /// A folder for the in-app picker, or why it could not be read.
+    Listed {
+        dir: PathBuf,
+        listing: Result<Listing, String>,
     },
 }
 
@@ -119,7 +97,13 @@ impl Tasks {
     /// Asks for a workspace file (unless `path` is given), then loads it.
     pub fn open_workspace(&self, path: Option<PathBuf>) {
         self.spawn(move |d| {
-            let path = path.or_else(|| d.open_workspace())?;
+            let path = match path {
+                Some(p) => p,
+                None => match asked(d.open_workspace(), FileRequest::OpenWorkspace, "") {
+                    Ok(path) => path,
+                    Err(instead) => return instead,
+                },
+            };
             Some(match workspace::load(&path) {
                 Ok(ws) => TaskResult::Opened { path, workspace: Box::new(ws) },
                 Err(e) => TaskResult::Failed { message: e.to_string() },
@@ -130,7 +114,13 @@ impl Tasks {
     /// Saves to `path`, or asks where first. `revision` is the document's, handed back when saved.
     pub fn save_workspace(&self, path: Option<PathBuf>, ws: Workspace, suggested: String, revision: u64) {
         self.spawn(move |d| {
-            let path = path.or_else(|| d.save_workspace(&suggested))?;
+            let path = match path {
+                Some(p) => p,
+                None => match asked(d.save_workspace(&suggested), FileRequest::SaveWorkspace, &suggested) {
+                    Ok(path) => path,
+                    Err(instead) => return instead,
+                },
+            };
             Some(match workspace::save(&path, &ws) {
                 Ok(()) => TaskResult::Saved { path, workspace: Box::new(ws), revision },
                 Err(e) => TaskResult::Failed { message: e.to_string() },
@@ -139,20 +129,55 @@ impl Tasks {
     }
 
     pub fn pick_file(&self, endpoint: EndpointId) {
-        self.spawn(move |d| d.pick_file().map(|path| TaskResult::FilePicked { endpoint, path }));
+        self.spawn(move |d| {
+            let path = match asked(d.pick_file(), FileRequest::SendFile { endpoint }, "") {
+                Ok(path) => path,
+                Err(instead) => return instead,
+            };
+            Some(TaskResult::FilePicked { endpoint, path })
+        });
     }
 
     pub fn choose_capture(&self, endpoint: EndpointId, suggested: String) {
         self.spawn(move |d| {
-            d.save_file("Record traffic to", &suggested, "txt").map(|path| TaskResult::CaptureChosen { endpoint, path })
+            let answer = d.save_file("Record traffic to", &suggested, "txt");
+            let path = match asked(answer, FileRequest::Record { endpoint }, &suggested) {
+                Ok(path) => path,
+                Err(instead) => return instead,
+            };
+            Some(TaskResult::CaptureChosen { endpoint, path })
         });
     }
 
-    /// Asks where, then formats the messages (hex of every byte: megabytes) and writes them atomically.
-    pub fn export(&self, messages: Vec<Message>, format: ExportFormat, suggested: String) {
+    /// Asks where (unless `path` is given), then formats the messages (hex of
+    /// every byte: megabytes) and writes them atomically.
+    pub fn export(
+        &self,
+        (endpoint, messages): (EndpointId, Vec<Message>),
+        format: ExportFormat,
+        suggested: String,
+        path: Option<PathBuf>,
+    ) {
         self.spawn(move |d| {
-            let path = d.save_file("Export conversation", &suggested, format.extension())?;
+            let path = match path {
+                Some(p) => p,
+                None => {
+                    let answer = d.save_file("Export conversation", &suggested, format.extension());
+                    match asked(answer, FileRequest::Export { endpoint, format }, &suggested) {
+                        Ok(path) => path,
+                        Err(instead) => return instead,
+                    }
+                }
+            };
             Some(write_export(path, &messages, format))
+        });
+    }
+
+    /// Reads a folder for the in-app picker.
+    pub fn list_folder(&self, dir: PathBuf) {
+        self.spawn(move |_| {
+            let listing = super::folder::list(&dir);
+            Some(TaskResult::Listed { dir, listing })
         });
     }
 
@@ -168,6 +193,16 @@ impl Tasks {
     /// The last save, on this thread, when the app closes: it wins over any save still running.
     pub fn save_settings_now(&self, path: &Path, settings: &Settings) -> Result<Option<String>, String> {
         save_settings_gated(&self.settings_gate, path, settings, u64::MAX)
+    }
+}
+
+/// A dialog's path, or the task's result when there is none: nothing when
+/// cancelled, the in-app picker when no dialog could be shown.
+fn asked(answer: Answer, request: FileRequest, suggested: &str) -> Result<PathBuf, Option<TaskResult>> {
+    match answer {
+        Ok(Some(path)) => Ok(path),
+        Ok(None) => Err(None),
+        Err(no) => Err(Some(TaskResult::NoDialog { request, reason: no.0, suggested: suggested.to_string() })),
     }
 }
 

@@ -224,6 +224,8 @@ impl SocklabApp {
             }
             // The workspace that was open stays open and unchanged.
             TaskResult::Failed { message } => self.set_notice(message, true),
+            TaskResult::NoDialog { request, reason, suggested } => self.open_picker(request, reason, &suggested),
+            TaskResult::Listed { dir, listing } => self.listed(dir, listing),
         }
     }
 }

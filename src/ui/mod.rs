@@ -6,6 +6,7 @@ pub mod conversation;
 pub mod dock;
 pub mod endpoints;
 pub mod event_log;
+pub mod file_picker;
 pub mod fonts;
 pub mod inspector;
 pub mod lesson;
@@ -69,6 +70,14 @@ pub enum Action {
     RemoveMessage(usize),
     /// Show (or close) the open workspace's lesson in the centre.
     ShowLesson(bool),
+    /// The in-app file picker wants this folder listed.
+    ListFolder(PathBuf),
+    /// The in-app file picker's answer: do what the dialog was for.
+    FileChosen {
+        request: file_picker::FileRequest,
+        path: PathBuf,
+    },
+    ClosePicker,
 
     // The File menu, its shortcuts and the questions they may ask.
     /// Start an empty workspace (asks first about unsaved changes).
