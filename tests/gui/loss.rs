@@ -27,7 +27,7 @@ fn loss_counts_are_marked_until_they_settle() {
     };
     h.state_mut().model.apply(loss(false));
     h.run_steps(2);
-    assert!(h.query_by_label("datagrams lost: 0 by socklab, 41097 by the kernel").is_some());
+    assert!(h.query_by_label("datagrams lost: 0 by socklab, 41,097 by the kernel").is_some());
     assert!(h.query_by_label(STILL_COUNTING).is_some(), "marked while the burst may add to it");
     h.state_mut().model.apply(loss(true));
     h.run_steps(2);

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use socklab::app::{AppOptions, Dialogs, SocklabApp};
+use socklab::app::{Answer, AppOptions, Dialogs, SocklabApp};
 use socklab::model::Status;
 use socklab::net::{Addr, EndpointId, EndpointKind, EndpointSpec, OptValue, SockOpt};
 use socklab::ui::Selection;
@@ -24,17 +24,17 @@ pub const LONG_MESSAGE: &str =
 struct OpenLesson(PathBuf);
 
 impl Dialogs for OpenLesson {
-    fn open_workspace(&self) -> Option<PathBuf> {
-        Some(self.0.clone())
+    fn open_workspace(&self) -> Answer {
+        Ok(Some(self.0.clone()))
     }
-    fn save_workspace(&self, _: &str) -> Option<PathBuf> {
-        None
+    fn save_workspace(&self, _: &str) -> Answer {
+        Ok(None)
     }
-    fn pick_file(&self) -> Option<PathBuf> {
-        None
+    fn pick_file(&self) -> Answer {
+        Ok(None)
     }
-    fn save_file(&self, _: &str, _: &str, _: &str) -> Option<PathBuf> {
-        None
+    fn save_file(&self, _: &str, _: &str, _: &str) -> Answer {
+        Ok(None)
     }
 }
 
