@@ -143,7 +143,21 @@ fn every_lesson_loads_and_explains_itself() {
         names.push(path.file_name().expect("name").to_string_lossy().into_owned());
     }
     names.sort();
-    assert_eq!(names, ["chat_room.ron", "http_by_hand.ron", "port_in_use.ron", "tcp_echo.ron", "udp_echo.ron"]);
+    assert_eq!(
+        names,
+        [
+            "chat_room.ron",
+            "daytime.ron",
+            "http_by_hand.ron",
+            "json_file.ron",
+            "nagle.ron",
+            "port_in_use.ron",
+            "several_clients.ron",
+            "tcp_echo.ron",
+            "time_wait.ron",
+            "udp_echo.ron"
+        ]
+    );
 
     let http = workspace::load(lessons_dir().join("http_by_hand.ron")).expect("http lesson");
     assert_eq!(http.endpoints[0].spec.reply, ReplyMode::Http);

@@ -1,0 +1,198 @@
+//! Reading lab files: RON in, checked, with the workspace and the files the
+//! checks name loaded beside it. Errors name the file and the line and column
+//! (or the step), as workspace errors do.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use ron::error::{Position, SpannedError};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
+
+use super::{CURRENT_VERSION, Check, Lab, LabError, MAX_CHECK_FILE, Step};
+use crate::workspace;
+
+/// Marks the probe's refusal of a newer version, so it can be told from other errors.
+const NEWER: &str = "socklab-lab-newer-version:";
+
+/// Reads only the version, refusing a newer one with the number's position:
+/// the rest of a newer file may not parse at all.
+#[derive(Default)]
+struct VersionCheck;
+
+impl<'de> Deserialize<'de> for VersionCheck {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = u32::deserialize(d)?;
+        if v > CURRENT_VERSION {
+            return Err(D::Error::custom(format!("{NEWER}{v}")));
+        }
+        Ok(VersionCheck)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "Lab")]
+struct Probe {
+    #[serde(default)]
+    #[allow(dead_code)]
+    version: VersionCheck,
+}
+
+/// The file as written.
+#[derive(Deserialize)]
+#[serde(rename = "Lab", deny_unknown_fields)]
+struct LabFile {
+    version: u32,
+    id: String,
+    title: String,
+    summary: String,
+    /// Relative to the lab file's folder.
+    workspace: String,
+    steps: Vec<Step>,
+}
+
+/// Reads and checks a lab file, its workspace and the files its checks name.
+pub fn load(path: impl AsRef<Path>) -> Result<Lab, LabError> {
+    let path = path.as_ref();
+    let text = std::fs::read_to_string(path).map_err(|source| LabError::Read { path: path.to_path_buf(), source })?;
+    parse(&text, path)
+}
+
+/// Every `*.ron` lab in a folder, sorted by file name; the first error stops.
+pub fn load_dir(dir: impl AsRef<Path>) -> Result<Vec<Lab>, LabError> {
+    let dir = dir.as_ref();
+    let entries = std::fs::read_dir(dir).map_err(|source| LabError::Read { path: dir.to_path_buf(), source })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    paths.sort();
+    paths.iter().map(load).collect()
+}
+
+/// Parses lab text; `path` locates the workspace and check files, and names
+/// the lab in errors.
+pub fn parse(text: &str, path: &Path) -> Result<Lab, LabError> {
+    if let Err(e) = ron::from_str::<Probe>(text)
+        && let ron::Error::Message(m) = &e.code
+        && let Some(found) = m.strip_prefix(NEWER).and_then(|n| n.parse().ok())
+    {
+        let (line, column) = first_visible(text, e.span.start, e.span.end);
+        return Err(LabError::TooNew { path: path.to_path_buf(), line, column, found });
+    }
+    let file: LabFile = ron::from_str(text).map_err(|e| syntax(path, text, e))?;
+    if file.version > CURRENT_VERSION {
+        return Err(LabError::TooNew { path: path.to_path_buf(), line: 1, column: 1, found: file.version });
+    }
+    validate(&file, path)?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let workspace_path = dir.join(&file.workspace);
+    let workspace =
+        workspace::load(&workspace_path).map_err(|source| LabError::Workspace { path: path.to_path_buf(), source })?;
+    let files = check_files(&file.steps, dir, path)?;
+    Ok(Lab {
+        id: file.id,
+        title: file.title,
+        summary: file.summary,
+        steps: file.steps,
+        path: path.to_path_buf(),
+        workspace_path,
+        workspace,
+        files,
+    })
+}
+
+fn syntax(path: &Path, text: &str, e: SpannedError) -> LabError {
+    let (line, column) = first_visible(text, e.span.start, e.span.end);
+    LabError::Syntax { path: path.to_path_buf(), line, column, message: e.code.to_string() }
+}
+
+/// ron's span of a wrong value can start at the blank before it: point at the
+/// value itself, the first non-blank character in the span.
+fn first_visible(text: &str, start: Position, end: Position) -> (usize, usize) {
+    let mut pos = (start.line, start.col);
+    for (i, line) in text.split('\n').skip(start.line.saturating_sub(1)).enumerate() {
+        let skip = if i == 0 { start.col.saturating_sub(1) } else { 0 };
+        for c in line.chars().skip(skip) {
+            if pos >= (end.line, end.col) || !c.is_whitespace() {
+                return pos;
+            }
+            pos.1 += 1;
+        }
+        pos = (pos.0 + 1, 1);
+    }
+    (start.line, start.col)
+}
+
+/// An id usable inside a Fluent message id: `a-z`, then `a-z 0-9 -`.
+fn valid_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+const ID_RULE: &str =
+    "use lower-case letters, digits and '-', starting with a letter (it becomes part of the texts' message ids)";
+
+fn validate(file: &LabFile, path: &Path) -> Result<(), LabError> {
+    let invalid = |what: String, message: String| LabError::Invalid { path: path.to_path_buf(), what, message };
+    if !valid_id(&file.id) {
+        return Err(invalid("id".into(), format!("\"{}\": {ID_RULE}", file.id)));
+    }
+    for (field, value) in [("title", &file.title), ("summary", &file.summary), ("workspace", &file.workspace)] {
+        if value.trim().is_empty() {
+            return Err(invalid(field.into(), "must not be empty".into()));
+        }
+    }
+    if Path::new(&file.workspace).is_absolute() {
+        return Err(invalid(
+            "workspace".into(),
+            "must be relative to the lab file, e.g. ../workspaces/tcp_echo.ron".into(),
+        ));
+    }
+    if file.steps.is_empty() {
+        return Err(invalid("steps".into(), "a lab needs at least one step".into()));
+    }
+    let mut seen = HashSet::new();
+    for (i, step) in file.steps.iter().enumerate() {
+        let what = format!("step {} ('{}')", i + 1, step.id);
+        if !valid_id(&step.id) {
+            return Err(invalid(what, format!("id: {ID_RULE}")));
+        }
+        if !seen.insert(step.id.as_str()) {
+            return Err(invalid(what, "the same id is used by an earlier step".into()));
+        }
+        if step.text.trim().is_empty() || step.hint.trim().is_empty() {
+            return Err(invalid(what, "`text` and `hint` must not be empty".into()));
+        }
+        if let Some(problem) = step.check.problem() {
+            return Err(invalid(what, format!("check: {problem}")));
+        }
+    }
+    Ok(())
+}
+
+/// The files `JsonFile` checks compare with, read now so a missing one is a
+/// load error rather than a step that can never tick.
+fn check_files(steps: &[Step], dir: &Path, path: &Path) -> Result<BTreeMap<String, Vec<u8>>, LabError> {
+    let mut files = BTreeMap::new();
+    for step in steps {
+        let Check::JsonFile { file, .. } = &step.check else { continue };
+        let full = dir.join(file);
+        let fail = |message: String| LabError::CheckFile {
+            path: path.to_path_buf(),
+            step: step.id.clone(),
+            file: full.clone(),
+            message,
+        };
+        if Path::new(file).is_absolute() {
+            return Err(fail("must be relative to the lab file".into()));
+        }
+        let size = std::fs::metadata(&full).map_err(|e| fail(e.to_string()))?.len();
+        if size > MAX_CHECK_FILE {
+            return Err(fail(format!("{size} bytes; a check compares at most {MAX_CHECK_FILE}")));
+        }
+        let bytes = std::fs::read(&full).map_err(|e| fail(e.to_string()))?;
+        files.insert(file.clone(), bytes);
+    }
+    Ok(files)
+}
