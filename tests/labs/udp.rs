@@ -37,10 +37,12 @@ fn udp_lab() {
     assert_eq!(one.line(), "echo ping");
     d.until_ticked("datagram");
 
-    // The same sender again is still one peer.
-    one.send_line("again");
-    assert_eq!(one.line(), "echo again");
-    d.received(echo, b"again");
+    // The same sender again and again is still one peer.
+    for again in ["again", "and again"] {
+        one.send_line(again);
+        assert_eq!(one.line(), format!("echo {again}"));
+        d.received(echo, again.as_bytes());
+    }
     d.assert_current("two-senders");
     assert_eq!(d.run.progress().map(|p| p.english()).as_deref(), Some("1 of 2"));
     let mut two = udp_sender(addr.port());
