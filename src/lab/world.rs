@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime};
 
 use super::check::Role;
 use super::streams::{Found, Streams};
-use crate::net::{Addr, ConnId, EndpointId, Event, EventKind, NetError, OptValue, SockOpt};
+use crate::net::{Addr, ConnId, EndpointId, Event, EventKind, NetError, OptValue, OptionReport, SockOpt};
 
 /// Listeners remembered after they close, for a restart on the same port.
 const MAX_CLOSED_LISTENERS: usize = 64;
@@ -59,6 +59,14 @@ struct Endpoint {
 }
 
 impl Endpoint {
+    /// Keeps an option's value as the kernel reported it.
+    fn read_back<'a>(&mut self, conn: Option<ConnId>, report: &'a OptionReport, facts: &mut Vec<Fact<'a>>) {
+        if let Ok(value) = &report.effective {
+            self.options.insert((conn, report.opt), value.clone());
+            facts.push(Fact::OptionRead { opt: report.opt, value });
+        }
+    }
+
     fn role(&self) -> Role {
         if self.datagram {
             Role::Datagram
@@ -82,6 +90,27 @@ struct ClosedListener {
     left_time_wait: bool,
 }
 
+/// Listeners that closed lately, oldest first.
+#[derive(Default)]
+struct ClosedListeners(VecDeque<ClosedListener>);
+
+impl ClosedListeners {
+    fn remember(&mut self, closed: ClosedListener) {
+        if self.0.len() == MAX_CLOSED_LISTENERS {
+            self.0.pop_front();
+        }
+        self.0.push_back(closed);
+    }
+
+    /// A listener on `local` at `now`: a restart, if the last one on that
+    /// port closed leaving a connection in TIME_WAIT.
+    fn restarted(&mut self, local: &Addr, now: SystemTime) -> Option<Fact<'static>> {
+        let i = self.0.iter().rposition(|c| same_port(&c.local, local))?;
+        let old = self.0.remove(i)?;
+        old.left_time_wait.then(|| Fact::Restarted { after: now.duration_since(old.at).unwrap_or_default() })
+    }
+}
+
 /// Two listeners compete for a port when they have the same port (any IP
 /// address may conflict) or the same Unix path.
 fn same_port(a: &Addr, b: &Addr) -> bool {
@@ -95,7 +124,7 @@ fn same_port(a: &Addr, b: &Addr) -> bool {
 #[derive(Default)]
 pub(super) struct World {
     endpoints: HashMap<EndpointId, Endpoint>,
-    closed_listeners: VecDeque<ClosedListener>,
+    closed_listeners: ClosedListeners,
     streams: Streams,
 }
 
@@ -131,30 +160,13 @@ impl World {
         let ep = self.endpoints.entry(ev.endpoint).or_default();
         match &ev.kind {
             EventKind::Socket { conn: None, ty, .. } => ep.datagram = *ty == "SOCK_DGRAM",
-            EventKind::OptionSet { conn, report } => {
-                if let Ok(value) = &report.effective {
-                    ep.options.insert((*conn, report.opt), value.clone());
-                    facts.push(Fact::OptionRead { opt: report.opt, value });
-                }
-            }
-            EventKind::Options { conn, reports } => {
-                for r in reports {
-                    if let Ok(value) = &r.effective {
-                        ep.options.insert((*conn, r.opt), value.clone());
-                        facts.push(Fact::OptionRead { opt: r.opt, value });
-                    }
-                }
-            }
+            EventKind::OptionSet { conn, report } => ep.read_back(*conn, report, &mut facts),
+            EventKind::Options { conn, reports } => reports.iter().for_each(|r| ep.read_back(*conn, r, &mut facts)),
             EventKind::Bound { .. } => ep.bound = true,
             EventKind::Listening { local, .. } => {
                 ep.server = true;
                 ep.listening = Some(local.clone());
-                if let Some(i) = self.closed_listeners.iter().rposition(|c| same_port(&c.local, local))
-                    && let Some(old) = self.closed_listeners.remove(i)
-                    && old.left_time_wait
-                {
-                    facts.push(Fact::Restarted { after: ev.time.duration_since(old.at).unwrap_or_default() });
-                }
+                facts.extend(self.closed_listeners.restarted(local, ev.time));
             }
             EventKind::Accepted { conn, local, peer } | EventKind::Connected { conn, local, peer } => {
                 ep.conns.insert(*conn, Conn { local: local.clone(), peer: peer.clone(), peer_closed: false });
@@ -185,6 +197,7 @@ impl World {
             }
             EventKind::Closed { conn: Some(conn), abortive } => {
                 let first = ep.conns.remove(conn).is_some_and(|c| !c.peer_closed);
+                ep.options.retain(|(c, _), _| *c != Some(*conn));
                 // RST (SO_LINGER 0) leaves nothing behind; a FIN sent first leaves TIME_WAIT.
                 if first && !*abortive && !ep.datagram {
                     ep.left_time_wait = true;
@@ -193,11 +206,11 @@ impl World {
             }
             EventKind::Closed { conn: None, .. } => {
                 if let Some(local) = ep.listening.take() {
-                    if self.closed_listeners.len() == MAX_CLOSED_LISTENERS {
-                        self.closed_listeners.pop_front();
-                    }
-                    let left_time_wait = ep.left_time_wait;
-                    self.closed_listeners.push_back(ClosedListener { local, at: ev.time, left_time_wait });
+                    self.closed_listeners.remember(ClosedListener {
+                        local,
+                        at: ev.time,
+                        left_time_wait: ep.left_time_wait,
+                    });
                 }
                 ep.bound = false;
                 ep.conns.clear();

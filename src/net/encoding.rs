@@ -189,6 +189,21 @@ pub enum Piece {
     Bytes(Vec<u8>),
 }
 
+/// The pieces as the composer's text syntax writes them: text as it is
+/// (a backslash doubled), bytes that did not decode as `\xHH`. Sent back
+/// with the same encoding, it gives the same bytes; a one-line view or the
+/// CLI can print it where hex would not fit.
+pub fn escaped(pieces: &[Piece]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(&t.replace('\\', "\\\\")),
+            Piece::Bytes(b) => b.iter().for_each(|b| out.push_str(&format!("\\x{b:02x}"))),
+        }
+    }
+    out
+}
+
 /// Pieces with neighbours of the same kind merged.
 #[derive(Default)]
 struct Pieces(Vec<Piece>);

@@ -201,3 +201,12 @@ fn streaming_gives_what_decoding_the_whole_stream_gives_wherever_it_is_cut() {
         }
     }
 }
+
+#[test]
+fn escaped_pieces_parse_back_to_the_same_bytes() {
+    use crate::net::{PayloadFormat, parse_payload};
+    let bytes = b"a\\b \xff\xfe\xe4\xbd\xa0 ok\r\n";
+    let pieces = Encoding::Utf8.decode(bytes);
+    assert_eq!(escaped(&pieces), "a\\\\b \\xff\\xfe你 ok\r\n");
+    assert_eq!(parse_payload(&escaped(&pieces), PayloadFormat::Text).as_deref(), Ok(&bytes[..]));
+}

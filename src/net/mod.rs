@@ -27,7 +27,7 @@ pub use addr::{Addr, BindScope, parse_host_port};
 pub use capture::CAPTURE_HEADER;
 pub use chunk::Chunk;
 pub use command::{Command, Target};
-pub use encoding::{EncodeError, Encoding, MAX_TAIL, Piece, StreamDecoder, UnknownEncoding};
+pub use encoding::{EncodeError, Encoding, MAX_TAIL, Piece, StreamDecoder, UnknownEncoding, escaped};
 pub use engine::{Engine, EngineError, Events};
 pub use errors::{NetError, errno_name, explain_errno};
 pub use event::{ConnId, EndpointId, Event, EventKind, OptionReport};
