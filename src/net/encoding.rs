@@ -17,7 +17,9 @@
 //!
 //! GBK decodes as GB18030 (the WHATWG decoder, a superset: a GB18030 peer's
 //! four-byte characters still read), but encodes only what GBK has, so what
-//! leaves is what a GBK peer (Python's `gbk`) decodes.
+//! leaves is what a GBK peer (Python's `gbk`) decodes, with one exception:
+//! € is written as 0x80, as Windows (code page 936, Python's `cp936`) has it,
+//! and Python's stricter `gbk` codec refuses that byte.
 
 use std::fmt;
 use std::str::FromStr;
