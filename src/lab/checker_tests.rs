@@ -67,7 +67,7 @@ fn accepted(conn: ConnId, local: &str, peer: &str) -> EventKind {
 }
 
 fn received(conn: ConnId, data: &[u8]) -> EventKind {
-    EventKind::Received { conn, from: None, data: data.to_vec() }
+    EventKind::Received { conn, from: None, data: data.to_vec().into() }
 }
 
 fn closed(conn: Option<ConnId>, abortive: bool) -> EventKind {
@@ -204,7 +204,7 @@ fn an_option_must_read_back_with_the_value() {
 fn peers_of_a_datagram_socket_are_told_apart_by_address() {
     let mut f = Feed::new(vec![Check::DistinctPeers(2)]);
     f.ev(1, tcp("SOCK_DGRAM"));
-    let from = |addr: &str| EventKind::Received { conn: 0, from: Some(a(addr)), data: b"ping".to_vec() };
+    let from = |addr: &str| EventKind::Received { conn: 0, from: Some(a(addr)), data: b"ping".to_vec().into() };
     assert!(f.ev(1, from("127.0.0.1:7001")).is_empty());
     assert!(f.ev(1, from("127.0.0.1:7001")).is_empty(), "the same peer twice");
     assert_eq!(f.run.progress().map(|p| p.english()).as_deref(), Some("1 of 2"));
@@ -215,9 +215,18 @@ fn peers_of_a_datagram_socket_are_told_apart_by_address() {
 fn kernel_drops_must_grow() {
     let mut f = Feed::new(vec![Check::KernelDrop]);
     f.ev(1, tcp("SOCK_DGRAM"));
-    assert!(f.ev(1, EventKind::Loss { engine_dropped: 3, kernel_dropped: Some(0) }).is_empty());
-    assert!(f.ev(1, EventKind::Loss { engine_dropped: 3, kernel_dropped: None }).is_empty());
-    assert_eq!(f.ev(1, EventKind::Loss { engine_dropped: 3, kernel_dropped: Some(12) }), vec![0]);
+    assert!(
+        f.ev(1, EventKind::Loss { engine_dropped: 3, kernel_dropped: Some(0), echo_dropped: 0, settled: false })
+            .is_empty()
+    );
+    assert!(
+        f.ev(1, EventKind::Loss { engine_dropped: 3, kernel_dropped: None, echo_dropped: 0, settled: false })
+            .is_empty()
+    );
+    assert_eq!(
+        f.ev(1, EventKind::Loss { engine_dropped: 3, kernel_dropped: Some(12), echo_dropped: 0, settled: false }),
+        vec![0]
+    );
 }
 
 #[test]
