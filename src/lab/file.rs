@@ -5,15 +5,19 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use ron::error::{Position, SpannedError};
+use ron::error::SpannedError;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
 use super::{CURRENT_VERSION, Check, Lab, LabError, MAX_CHECK_FILE, Step};
+use crate::util::text_file::{ReadError, newer_version, read_text, ron_position};
 use crate::workspace;
 
 /// Marks the probe's refusal of a newer version, so it can be told from other errors.
 const NEWER: &str = "socklab-lab-newer-version:";
+
+/// A lab file is a page of text; anything bigger is not one.
+const MAX_LAB_BYTES: u64 = 1 << 20;
 
 /// Reads only the version, refusing a newer one with the number's position:
 /// the rest of a newer file may not parse at all.
@@ -54,7 +58,21 @@ struct LabFile {
 /// Reads and checks a lab file, its workspace and the files its checks name.
 pub fn load(path: impl AsRef<Path>) -> Result<Lab, LabError> {
     let path = path.as_ref();
-    let text = std::fs::read_to_string(path).map_err(|source| LabError::Read { path: path.to_path_buf(), source })?;
+    let file = path.to_path_buf();
+    let text = read_text(path, MAX_LAB_BYTES).map_err(|e| match e {
+        ReadError::Io(source) => LabError::Read { path: file, source },
+        ReadError::NotAFile(what) => {
+            LabError::Invalid { path: file, what: "file".into(), message: format!("it is {what}, not a regular file") }
+        }
+        ReadError::TooLarge(size) => LabError::Invalid {
+            path: file,
+            what: "file".into(),
+            message: format!("it is {size} bytes, and a lab file is at most {MAX_LAB_BYTES} bytes"),
+        },
+        ReadError::NotUtf8 { line, column, byte } => {
+            LabError::Syntax { path: file, line, column, message: format!("byte 0x{byte:02x} is not UTF-8 text") }
+        }
+    })?;
     parse(&text, path)
 }
 
@@ -74,10 +92,9 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<Vec<Lab>, LabError> {
 /// the lab in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Lab, LabError> {
     if let Err(e) = ron::from_str::<Probe>(text)
-        && let ron::Error::Message(m) = &e.code
-        && let Some(found) = m.strip_prefix(NEWER).and_then(|n| n.parse().ok())
+        && let Some(found) = newer_version(&e, NEWER)
     {
-        let (line, column) = first_visible(text, e.span.start, e.span.end);
+        let (line, column) = ron_position(text, &e);
         return Err(LabError::TooNew { path: path.to_path_buf(), line, column, found });
     }
     let file: LabFile = ron::from_str(text).map_err(|e| syntax(path, text, e))?;
@@ -103,25 +120,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Lab, LabError> {
 }
 
 fn syntax(path: &Path, text: &str, e: SpannedError) -> LabError {
-    let (line, column) = first_visible(text, e.span.start, e.span.end);
+    let (line, column) = ron_position(text, &e);
     LabError::Syntax { path: path.to_path_buf(), line, column, message: e.code.to_string() }
-}
-
-/// ron's span of a wrong value can start at the blank before it: point at the
-/// value itself, the first non-blank character in the span.
-fn first_visible(text: &str, start: Position, end: Position) -> (usize, usize) {
-    let mut pos = (start.line, start.col);
-    for (i, line) in text.split('\n').skip(start.line.saturating_sub(1)).enumerate() {
-        let skip = if i == 0 { start.col.saturating_sub(1) } else { 0 };
-        for c in line.chars().skip(skip) {
-            if pos >= (end.line, end.col) || !c.is_whitespace() {
-                return pos;
-            }
-            pos.1 += 1;
-        }
-        pos = (pos.0 + 1, 1);
-    }
-    (start.line, start.col)
 }
 
 /// An id usable inside a Fluent message id: `a-z`, then `a-z 0-9 -`.

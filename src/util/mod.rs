@@ -3,5 +3,6 @@
 
 pub mod atomic;
 pub mod clock;
+pub mod text_file;
 
 pub use atomic::write_atomic;

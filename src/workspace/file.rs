@@ -1,16 +1,14 @@
 //! Reading and writing workspace files: RON in, checked; pretty RON out, atomically.
 
-use std::fs::{File, Metadata, OpenOptions};
-use std::io::{self, Read};
-use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
 
-use ron::error::{Position, SpannedError};
+use ron::error::SpannedError;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
 use super::validate::validate;
 use super::{CURRENT_VERSION, MAX_FILE_BYTES, Workspace, WorkspaceError};
+use crate::util::text_file::{ReadError, newer_version, read_text, ron_position};
 use crate::util::write_atomic;
 
 const HEADER: &str = "// socklab workspace. Open it in the app, or run it headless: socklab run FILE.ron\n\
@@ -47,80 +45,27 @@ struct Probe {
 /// block until someone writes to it.
 pub fn load(path: impl AsRef<Path>) -> Result<Workspace, WorkspaceError> {
     let path = path.as_ref();
-    let bytes = read_limited(path)?;
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => return Err(not_utf8(path, &e)),
-    };
+    let file = path.to_path_buf();
+    let text = read_text(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::Io(source) => WorkspaceError::Read { path: file, source },
+        ReadError::NotAFile(what) => WorkspaceError::NotAFile { path: file, what },
+        ReadError::TooLarge(size) => WorkspaceError::TooLarge { path: file, size },
+        ReadError::NotUtf8 { line, column, byte } => WorkspaceError::Syntax {
+            path: file,
+            line,
+            column,
+            message: format!("byte 0x{byte:02x} is not UTF-8 text: a workspace is a text file"),
+        },
+    })?;
     parse(&text, path)
-}
-
-fn read_limited(path: &Path) -> Result<Vec<u8>, WorkspaceError> {
-    let read_error = |source| WorkspaceError::Read { path: path.to_path_buf(), source };
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; regular files ignore it.
-    let file = OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path).map_err(read_error)?;
-    // The open file's own metadata: what was checked is what is read.
-    let meta = file.metadata().map_err(read_error)?;
-    if !meta.is_file() {
-        return Err(WorkspaceError::NotAFile { path: path.to_path_buf(), what: file_kind(&meta) });
-    }
-    let too_large = |size| WorkspaceError::TooLarge { path: path.to_path_buf(), size };
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // A file that grows while it is read stops one byte past the limit.
-    Read::take(&file, MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(read_error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(file_size(&file).unwrap_or(bytes.len() as u64)));
-    }
-    Ok(bytes)
-}
-
-fn file_size(file: &File) -> io::Result<u64> {
-    file.metadata().map(|m| m.len())
-}
-
-fn file_kind(meta: &Metadata) -> &'static str {
-    let t = meta.file_type();
-    if t.is_dir() {
-        "a directory"
-    } else if t.is_fifo() {
-        "a FIFO (named pipe)"
-    } else if t.is_char_device() {
-        "a character device"
-    } else if t.is_block_device() {
-        "a block device"
-    } else if t.is_socket() {
-        "a socket"
-    } else {
-        "a special file"
-    }
-}
-
-/// Points at the first byte that is not UTF-8, as a syntax error does.
-fn not_utf8(path: &Path, e: &std::string::FromUtf8Error) -> WorkspaceError {
-    let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-    // The prefix is valid UTF-8 by definition; count lines and characters in it.
-    let prefix = std::str::from_utf8(valid).unwrap_or_default();
-    let line = prefix.matches('\n').count() + 1;
-    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    let byte = e.as_bytes().get(valid.len()).copied().unwrap_or_default();
-    WorkspaceError::Syntax {
-        path: path.to_path_buf(),
-        line,
-        column,
-        message: format!("byte 0x{byte:02x} is not UTF-8 text: a workspace is a text file"),
-    }
 }
 
 /// Parses and checks workspace text; `path` is only used in error messages.
 pub fn parse(text: &str, path: &Path) -> Result<Workspace, WorkspaceError> {
     if let Err(e) = ron::from_str::<Probe>(text)
-        && let ron::Error::Message(m) = &e.code
-        && let Some(found) = m.strip_prefix(NEWER).and_then(|n| n.parse().ok())
+        && let Some(found) = newer_version(&e, NEWER)
     {
-        let (line, column) = first_visible(text, e.span.start, e.span.end);
+        let (line, column) = ron_position(text, &e);
         return Err(WorkspaceError::TooNew { path: path.to_path_buf(), line, column, found });
     }
     let ws: Workspace = ron::from_str(text).map_err(|e| syntax(path, text, e))?;
@@ -133,25 +78,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Workspace, WorkspaceError> {
 }
 
 fn syntax(path: &Path, text: &str, e: SpannedError) -> WorkspaceError {
-    let (line, column) = first_visible(text, e.span.start, e.span.end);
+    let (line, column) = ron_position(text, &e);
     WorkspaceError::Syntax { path: path.to_path_buf(), line, column, message: e.code.to_string() }
-}
-
-/// ron's span of a wrong value can start at the blank before it: point at the
-/// value itself, the first non-blank character in the span.
-fn first_visible(text: &str, start: Position, end: Position) -> (usize, usize) {
-    let mut pos = (start.line, start.col);
-    for (i, line) in text.split('\n').skip(start.line.saturating_sub(1)).enumerate() {
-        let skip = if i == 0 { start.col.saturating_sub(1) } else { 0 };
-        for c in line.chars().skip(skip) {
-            if pos >= (end.line, end.col) || !c.is_whitespace() {
-                return pos;
-            }
-            pos.1 += 1;
-        }
-        pos = (pos.0 + 1, 1);
-    }
-    (start.line, start.col)
 }
 
 /// The workspace as pretty RON, with a header comment.
