@@ -43,11 +43,14 @@ impl SocklabApp {
         if !arrangement.tabs.is_empty() {
             self.dock_panel(ui, &arrangement, selected, actions);
         }
+        // The first step's button sits in the list unless the welcome page shows it already.
+        let welcome_in_centre = !self.lesson_shown() && selected.is_none();
+        let quick_start = (!welcome_in_centre).then(|| self.quick_start());
         Panel::left("endpoints")
             .resizable(true)
             .default_size(dock::LIST_DEFAULT)
             .size_range(dock::LIST_MIN..=arrangement.list_max)
-            .show(ui, |ui| ui::endpoints::show(ui, &self.model, self.selection, actions));
+            .show(ui, |ui| ui::endpoints::show(ui, &self.model, self.selection, quick_start.as_ref(), actions));
         if let (Some(sel), true) = (selected, arrangement.inspector_side) {
             let max = (ui.available_width() - dock::CENTRE_MIN).max(dock::INSPECTOR_MIN);
             Panel::right("inspector")

@@ -23,7 +23,7 @@ impl SocklabApp {
 
     /// "Start a server" aims at the workspace's first server (its port), or a
     /// new echo server when it has none.
-    fn quick_start(&self) -> QuickStart {
+    pub(super) fn quick_start(&self) -> QuickStart {
         let Some(server) = self.workspace_server() else {
             return QuickStart::EchoServer { address: ECHO_ADDRESS.into() };
         };

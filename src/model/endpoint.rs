@@ -97,6 +97,8 @@ pub struct EndpointState {
     /// Traffic may still add to `loss`: a count came in during a burst and
     /// the socket has not been quiet since.
     pub loss_counting: bool,
+    /// Datagrams echoed back could not all be sent: the send buffer was full.
+    pub echo_dropped: u64,
     /// A file being sent: (bytes queued, total).
     pub file_progress: Option<(u64, u64)>,
     pub stopped: bool,
@@ -129,6 +131,7 @@ impl EndpointState {
             errors: 0,
             loss: (0, None),
             loss_counting: false,
+            echo_dropped: 0,
             file_progress: None,
             stopped: false,
             autostart: true,
@@ -214,8 +217,9 @@ impl EndpointState {
             EventKind::FileProgress { sent, total, .. } => {
                 self.file_progress = if sent >= total { None } else { Some((sent, total)) };
             }
-            EventKind::Loss { engine_dropped, kernel_dropped, settled, .. } => {
+            EventKind::Loss { engine_dropped, kernel_dropped, echo_dropped, settled } => {
                 self.loss = (engine_dropped, kernel_dropped);
+                self.echo_dropped = echo_dropped;
                 self.loss_counting = !settled;
             }
             EventKind::Capture { path } => self.capture = path,

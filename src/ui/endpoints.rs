@@ -5,25 +5,25 @@
 
 use egui::RichText;
 
+use super::welcome::{self, QuickStart};
 use super::{Action, Selection, style};
 use crate::model::{EndpointState, Model, Status};
-use crate::net::{Command, EndpointKind, EndpointSpec, ReplyMode};
+use crate::net::{Command, EndpointKind};
 
 /// A server with thousands of clients lists this many; the rest are counted.
 const MAX_LISTED_CONNS: usize = 200;
 
-pub const QUICK_START_LABEL: &str = "▶ Start a server on 127.0.0.1:9999";
-
-pub fn show(ui: &mut egui::Ui, model: &Model, selection: Option<Selection>, actions: &mut Vec<Action>) {
+pub fn show(
+    ui: &mut egui::Ui,
+    model: &Model,
+    selection: Option<Selection>,
+    quick_start: Option<&QuickStart>,
+    actions: &mut Vec<Action>,
+) {
     ui.heading("Endpoints");
     ui.add_space(4.0);
-    if ui
-        .add(egui::Button::new(RichText::new(QUICK_START_LABEL).strong()).wrap())
-        .on_hover_text("An echo server on this machine, port 9999: the first step of every lesson")
-        .clicked()
-    {
-        let spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:9999").with_reply(ReplyMode::Echo);
-        actions.push(Action::Open { name: "Echo server :9999".into(), spec });
+    if let Some(quick_start) = quick_start {
+        welcome::start_button(ui, quick_start, actions);
     }
     style::toolbar(ui, |ui| {
         for (label, kind) in [

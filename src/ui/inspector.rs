@@ -177,6 +177,12 @@ fn counters(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
         let kernel = kernel.map(style::count).unwrap_or_else(|| "0 reported".into());
         ui.add(egui::Label::new(format!("datagrams lost: {} by socklab, {kernel} by the kernel", style::count(engine))).wrap())
             .on_hover_text("The kernel's count comes from SO_RXQ_OVFL (Linux): datagrams that arrived while the receive buffer was full");
+        if ep.echo_dropped > 0 {
+            let text = format!("echoes not sent: {} (the send buffer was full)", style::count(ep.echo_dropped));
+            ui.add(egui::Label::new(RichText::new(text).color(style::warn_color(ui))).wrap()).on_hover_text(
+                "UDP has no flow control: when sendto() would block, an echo is dropped rather than stalling the socket",
+            );
+        }
         if ep.loss_counting {
             ui.label(RichText::new(STILL_COUNTING).italics().color(style::warn_color(ui))).on_hover_text(
                 "The kernel's count is read again once no datagram has come for a moment; then received + lost is what was sent",

@@ -88,8 +88,15 @@ fn first_step(ui: &mut egui::Ui, quick_start: &QuickStart, actions: &mut Vec<Act
         return;
     }
     ui.label("1. Start a server:");
+    start_button(ui, quick_start, actions);
+}
+
+/// The button that takes the first step, here and at the top of the
+/// endpoint list; nothing once the server runs.
+pub fn start_button(ui: &mut egui::Ui, quick_start: &QuickStart, actions: &mut Vec<Action>) {
     let Some(label) = start_label(quick_start) else { return };
-    if ui.button(RichText::new(label).strong()).clicked() {
+    let hover = "A server on this machine (127.0.0.1): the first step of every lesson";
+    if ui.add(egui::Button::new(RichText::new(label).strong()).wrap()).on_hover_text(hover).clicked() {
         match quick_start {
             QuickStart::EchoServer { address } => {
                 let spec = EndpointSpec::new(EndpointKind::TcpServer, address.clone()).with_reply(ReplyMode::Echo);

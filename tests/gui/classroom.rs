@@ -56,7 +56,7 @@ fn a_failed_bind_is_explained_in_the_centre_with_a_way_out() {
     wait_until(&mut h, "the bind to fail", |a| a.model.endpoints[&id].status == Status::Error);
     h.run_steps(3);
     let centre = h.get_by_label(socklab::app::TRY_AGAIN).rect();
-    let list_right = h.get_by_label(list::QUICK_START_LABEL).rect().right();
+    let list_right = h.get_by_label("+ TCP server").rect().right();
     assert!(centre.left() > list_right, "the explanation is in the centre, not the list");
     assert!(h.query_all_by_label_contains("failed: EADDRINUSE").count() >= 2, "in the centre and marked in the list");
     assert!(h.query_all_by_label_contains("Why and what to do").count() >= 1);

@@ -94,3 +94,13 @@ fn a_lesson_reads_whole_on_a_projector_at_150_percent() {
         assert!(rect.height() > 30.0 || text == lesson.title, "a long step wraps onto lines: {rect:?}");
     }
 }
+
+#[test]
+fn the_endpoint_list_aims_its_start_button_at_the_lessons_server() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, port, _) = echo_lesson(dir.path());
+    let h = open(WINDOW, &path);
+    // The lesson is in the centre: the list carries the first step, aimed at the lesson's port.
+    assert!(h.query_by_label(&format!("▶ Start echo server on 127.0.0.1:{port}")).is_some());
+    assert!(h.query_by_label_contains("127.0.0.1:9999").is_none(), "not the default port");
+}

@@ -33,3 +33,18 @@ fn loss_counts_are_marked_until_they_settle() {
     h.run_steps(2);
     assert!(h.query_by_label(STILL_COUNTING).is_none(), "settled: the mark goes");
 }
+
+#[test]
+fn echoes_the_send_buffer_could_not_take_are_counted_in_the_inspector() {
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    let spec = EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0");
+    let id = h.state_mut().open_endpoint(&ctx, "echo", spec);
+    wait_until(&mut h, "the socket to bind", |a| a.model.endpoints.get(&id).is_some_and(|e| e.status == Status::Bound));
+    let text = "echoes not sent: 1,234 (the send buffer was full)";
+    assert!(h.query_by_label(text).is_none(), "nothing dropped yet");
+    let kind = EventKind::Loss { engine_dropped: 0, kernel_dropped: None, echo_dropped: 1234, settled: true };
+    h.state_mut().model.apply(Event { time: SystemTime::now(), endpoint: id, kind });
+    h.run_steps(2);
+    assert!(h.query_by_label(text).is_some(), "the dropped echoes are shown");
+}
