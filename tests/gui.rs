@@ -235,16 +235,61 @@ fn a_udp_flood_is_counted_exactly_and_frames_stay_within_budget() {
     assert!(yielded > 0, "some frame left events for the next one (budget {DRAIN_BUDGET:?})");
 }
 
+/// The two screens the issue names, pixel for pixel: a chat server with two
+/// clients on a projector (1024x768 at 150 %) and at 1280x800. The scene is
+/// built from events with fixed times and ports, so nothing varies between
+/// runs; the times are shown in local time, so CI renders in UTC (TZ=UTC).
 #[test]
-fn snapshot_welcome_and_form_error() {
-    let mut h = harness_with([1100.0, 640.0], AppOptions::default());
-    h.run_steps(4);
-    h.snapshot("welcome");
-    h.get_by_label("+ TCP server").click();
-    h.run_steps(4);
-    h.get_by_label("Port").set_text_value_accesskit("70000");
-    h.run_steps(4);
-    h.snapshot("form_invalid_port");
+fn snapshot_a_chat_server_with_two_clients_on_a_projector_and_a_laptop() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    for (name, size, zoom) in
+        [("projector_1024x768_150", [1024.0, 768.0], 1.5), ("classroom_1280x800", [1280.0, 800.0], 1.0)]
+    {
+        let mut h = harness_with(size, AppOptions::default());
+        h.ctx.set_zoom_factor(zoom);
+        chat_scene(h.state_mut(), "hi alice");
+        h.run_steps(6);
+        h.snapshot(name);
+        results.extend_harness(&mut h);
+    }
+}
+
+/// A chat server on :9000, alice and bob connected, alice's line relayed to
+/// bob, bob's `reply` to alice; bob is shown.
+fn chat_scene(app: &mut SocklabApp, reply: &str) {
+    use socklab::net::{Event, EventKind, ReplyMode};
+    let at = |ms: u64| std::time::UNIX_EPOCH + Duration::from_millis(1_795_305_600_000 + ms);
+    let inet = |port: u16| Addr::Inet(std::net::SocketAddr::from(([127, 0, 0, 1], port)));
+    let (server, alice, bob) = (901, 902, 903);
+    let model = &mut app.model;
+    let spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:9000").with_reply(ReplyMode::Chat);
+    model.add_endpoint(server, "chat server".into(), spec);
+    for (id, name) in [(alice, "alice"), (bob, "bob")] {
+        model.add_endpoint(id, name.into(), EndpointSpec::new(EndpointKind::TcpClient, "127.0.0.1:9000"));
+    }
+    let line = format!(
+        "{}\n",
+        "hello everyone: this line waits for its newline, then the server relays it whole to every other client"
+    );
+    let relayed = format!("127.0.0.1:50001: {line}");
+    let (reply, reply_relayed) = (format!("{reply}\n"), format!("127.0.0.1:50002: {reply}\n"));
+    let events = [
+        (0, server, EventKind::Listening { local: inet(9000), backlog: 128 }),
+        (5, alice, EventKind::Connected { conn: 0, local: inet(50001), peer: inet(9000) }),
+        (5, server, EventKind::Accepted { conn: 1, local: inet(9000), peer: inet(50001) }),
+        (9, bob, EventKind::Connected { conn: 0, local: inet(50002), peer: inet(9000) }),
+        (9, server, EventKind::Accepted { conn: 2, local: inet(9000), peer: inet(50002) }),
+        (2_000, alice, EventKind::Sent { conn: 0, to: None, data: line.clone().into_bytes() }),
+        (2_001, server, EventKind::Received { conn: 1, from: None, data: line.as_bytes().into() }),
+        (2_001, server, EventKind::Sent { conn: 2, to: None, data: relayed.clone().into_bytes() }),
+        (2_002, bob, EventKind::Received { conn: 0, from: None, data: relayed.as_bytes().into() }),
+        (3_500, bob, EventKind::Sent { conn: 0, to: None, data: reply.into_bytes() }),
+        (3_501, alice, EventKind::Received { conn: 0, from: None, data: reply_relayed.as_bytes().into() }),
+    ];
+    for (ms, endpoint, kind) in events {
+        model.apply(Event { time: at(ms), endpoint, kind });
+    }
+    app.selection = Some(socklab::ui::Selection { endpoint: bob, conn: None });
 }
 
 /// Dialogs that answer with paths the test chose.

@@ -117,9 +117,12 @@ impl SocklabApp {
             0 => "idle".to_string(),
             n => format!("{} events in {:.1} ms", ui::style::count(n as u64), s.drain_time.as_secs_f64() * 1000.0),
         };
+        let endpoints = match self.model.endpoints.len() {
+            1 => "1 endpoint".to_string(),
+            n => format!("{n} endpoints"),
+        };
         let text = format!(
-            "{} endpoints · {} events applied · last frame: {frame} · waiting: {}",
-            self.model.endpoints.len(),
+            "{endpoints} · {} events applied · last frame: {frame} · waiting: {}",
             ui::style::count(self.model.events_applied),
             ui::style::count(s.backlog as u64)
         );

@@ -306,8 +306,9 @@ fn repeat_and_file_row(
     actions: &mut Vec<Action>,
 ) {
     {
-        ui.checkbox(&mut c.repeat, "Repeat every").on_hover_text("Send the message again and again until unticked");
-        ui.add(egui::TextEdit::singleline(&mut c.repeat_ms).desired_width(60.0));
+        let repeat =
+            ui.checkbox(&mut c.repeat, "Repeat every").on_hover_text("Send the message again and again until unticked");
+        ui.add(egui::TextEdit::singleline(&mut c.repeat_ms).desired_width(60.0)).labelled_by(repeat.id);
         ui.label("ms");
         if c.repeat && c.repeat_ms.trim().parse::<u64>().is_err() {
             ui.label(RichText::new("⚠ not a number of ms").color(style::error_color(ui)));
