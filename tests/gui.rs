@@ -238,9 +238,10 @@ fn a_udp_flood_is_counted_exactly_and_frames_stay_within_budget() {
 /// The two screens the issue names, pixel for pixel: a chat server with two
 /// clients on a projector (1024x768 at 150 %) and at 1280x800. The scene is
 /// built from events with fixed times and ports, so nothing varies between
-/// runs; the times are shown in local time, so CI renders in UTC (TZ=UTC).
+/// runs (times of day in UTC, whatever the machine's zone).
 #[test]
 fn snapshot_a_chat_server_with_two_clients_on_a_projector_and_a_laptop() {
+    socklab::util::clock::show_utc(true);
     let mut results = egui_kittest::SnapshotResults::new();
     for (name, size, zoom) in
         [("projector_1024x768_150", [1024.0, 768.0], 1.5), ("classroom_1280x800", [1280.0, 800.0], 1.0)]

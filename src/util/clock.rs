@@ -1,8 +1,18 @@
 //! Every time a person or a script reads, formatted in one place.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::SystemTime;
 
 use chrono::{DateTime, Local, SecondsFormat, Utc};
+
+/// Shows times of day in UTC instead of the local zone: for screens that must
+/// look the same on every machine (pixel snapshots, comparing with a capture
+/// taken elsewhere).
+static SHOW_UTC: AtomicBool = AtomicBool::new(false);
+
+pub fn show_utc(on: bool) {
+    SHOW_UTC.store(on, Ordering::Relaxed);
+}
 
 /// RFC 3339 in UTC with microseconds, `2026-11-21T23:45:01.123456Z`: what
 /// `--json`, capture files, CSV and JSON-lines exports carry.
@@ -13,14 +23,20 @@ pub fn rfc3339(t: SystemTime) -> String {
 
 /// Local time of day to the millisecond, `23:45:01.123`: the conversation and the event log.
 pub fn local_time(t: SystemTime) -> String {
-    let t: DateTime<Local> = t.into();
-    t.format("%H:%M:%S%.3f").to_string()
+    format_time(t, "%H:%M:%S%.3f")
 }
 
 /// Local date and time to the millisecond, `2026-11-21 23:45:01.123`: text exports.
 pub fn local_date_time(t: SystemTime) -> String {
-    let t: DateTime<Local> = t.into();
-    t.format("%Y-%m-%d %H:%M:%S%.3f").to_string()
+    format_time(t, "%Y-%m-%d %H:%M:%S%.3f")
+}
+
+fn format_time(t: SystemTime, format: &str) -> String {
+    if SHOW_UTC.load(Ordering::Relaxed) {
+        DateTime::<Utc>::from(t).format(format).to_string()
+    } else {
+        DateTime::<Local>::from(t).format(format).to_string()
+    }
 }
 
 #[cfg(test)]
