@@ -1,7 +1,8 @@
 //! The screens a class sees, reached one after another in one harness the way
 //! a person would get there: the welcome page, a lesson's workspace opened, a
 //! server with two clients, a UDP socket with no destination yet, a server
-//! whose bind failed, and the option table after a change.
+//! whose bind failed, the option table after a change, and the form that
+//! opens a new endpoint.
 
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -153,4 +154,11 @@ pub fn step_through(h: &mut Harness<'_, SocklabApp>, mut check: impl FnMut(&str,
     show_inspector(h);
     assert!(h.query_all_by_label("65536 → 131072").count() == 2, "the option table shows the change");
     check("options after a change", h);
+
+    h.get_by_label("+ TCP client").click();
+    h.run_steps(4);
+    assert!(h.query_by_label("▶ Start").is_some(), "the form is open");
+    check("new endpoint form", h);
+    h.get_by_label("Cancel").click();
+    h.run_steps(3);
 }

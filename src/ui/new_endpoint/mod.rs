@@ -33,26 +33,35 @@ fn field_error(ui: &mut egui::Ui, errors: &[(Field, String)], field: Field) {
     }
 }
 
+/// The window's title bar, margins, separator and button row, in points.
+const FRAME_AND_BUTTONS: f32 = 110.0;
+
 /// Draws the form in a window. Returns false when it should close.
 pub fn show(ctx: &egui::Context, form: &mut Form, actions: &mut Vec<Action>) -> bool {
     let mut open = true;
     let mut close = false;
+    // On a projector at 150 % the window is short: the fields scroll, the buttons stay.
+    let screen = ctx.content_rect();
+    let top = (screen.height() * 0.05).min(60.0);
+    let fields_height = (screen.height() - top - FRAME_AND_BUTTONS).max(120.0);
     egui::Window::new(format!("New {}", form.kind.label()))
         .id(egui::Id::unique("new-endpoint-form"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .pivot(egui::Align2::CENTER_TOP)
-        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 60.0))
+        .default_pos(screen.center_top() + egui::vec2(0.0, top))
         .default_width(460.0)
         .show(ctx, |ui| {
             let errors = form.validate().err().unwrap_or_default();
-            egui::Grid::new("form-grid").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
-                main_fields(ui, form, &errors);
+            egui::ScrollArea::vertical().max_height(fields_height).min_scrolled_height(fields_height).show(ui, |ui| {
+                egui::Grid::new("form-grid").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
+                    main_fields(ui, form, &errors);
+                });
+                ui.separator();
+                ui.label(RichText::new("Options set before bind()/connect()").strong());
+                egui::Grid::new("form-options").num_columns(3).show(ui, |ui| options(ui, form, &errors));
             });
-            ui.separator();
-            ui.label(RichText::new("Options set before bind()/connect()").strong());
-            egui::Grid::new("form-options").num_columns(3).show(ui, |ui| options(ui, form, &errors));
             ui.separator();
             close = buttons(ui, form, actions);
         });
