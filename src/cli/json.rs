@@ -15,11 +15,11 @@ fn option(r: &OptionReport) -> Value {
     })
 }
 
-fn data(data: &[u8]) -> Value {
+pub(super) fn data(data: &[u8]) -> Value {
     json!({ "len": data.len(), "text": std::str::from_utf8(data).ok(), "hex": hex_string(data) })
 }
 
-fn merge(base: &mut Value, extra: Value) {
+pub(super) fn merge(base: &mut Value, extra: Value) {
     if let (Value::Object(b), Value::Object(e)) = (base, extra) {
         b.extend(e);
     }
@@ -77,6 +77,12 @@ pub fn event_json(ev: &Event) -> Value {
             "conn": conn, "call": error.call, "errno": error.errno, "message": error.message, "hint": error.hint,
         }),
         EventKind::Capture { path } => json!({ "path": path }),
+        kind @ (EventKind::Message { .. }
+        | EventKind::FrameError { .. }
+        | EventKind::Resynced { .. }
+        | EventKind::RuleFired { .. }
+        | EventKind::SequenceStep { .. }
+        | EventKind::SequenceDone { .. }) => super::json_proto::protocol_json(kind),
         EventKind::Stopped => json!({}),
     };
     merge(&mut v, extra);

@@ -4,6 +4,7 @@ mod args;
 mod code;
 mod connect;
 mod json;
+mod json_proto;
 mod messages;
 mod out;
 mod run;

@@ -3,8 +3,11 @@
 use std::path::PathBuf;
 
 use super::event::{ConnId, EndpointId};
+use super::frame::FrameSpec;
 use super::options::{OptValue, SockOpt};
 use super::reply::ReplyMode;
+use super::rules::Rule;
+use super::sequence::Sequence;
 use super::spec::EndpointSpec;
 
 /// Where a send goes.
@@ -44,6 +47,20 @@ pub enum Command {
     /// Record every send and receive to this file (see `net/capture.rs` for
     /// the format), replacing any capture in progress; `None` stops.
     Capture { id: EndpointId, path: Option<PathBuf> },
+    /// Change how a stream endpoint cuts what it receives into messages: every
+    /// connection, from its next recv() on (what it held is handed over as an
+    /// unfinished message). A framing that cannot work is refused with an error.
+    SetFraming { id: EndpointId, frame: FrameSpec },
+    /// Replace the endpoint's own rules (they go before its reply mode's);
+    /// fired counts start again. A bad list is refused with an error and the
+    /// old rules stay.
+    SetRules { id: EndpointId, rules: Vec<Rule> },
+    /// Run a sequence on a client's connection (`conn` None) or one connection
+    /// of a server, replacing any sequence running there; each step and the
+    /// end are reported.
+    RunSequence { id: EndpointId, conn: Option<ConnId>, sequence: Sequence },
+    /// Stop the sequence running there (reported as done, stopped).
+    StopSequence { id: EndpointId, conn: Option<ConnId> },
 }
 
 impl Command {
@@ -58,7 +75,11 @@ impl Command {
             | Command::ShutdownWrite { id, .. }
             | Command::Disconnect { id, .. }
             | Command::Close { id, .. }
-            | Command::Capture { id, .. } => *id,
+            | Command::Capture { id, .. }
+            | Command::SetFraming { id, .. }
+            | Command::SetRules { id, .. }
+            | Command::RunSequence { id, .. }
+            | Command::StopSequence { id, .. } => *id,
         }
     }
 }

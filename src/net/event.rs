@@ -5,7 +5,9 @@ use std::time::SystemTime;
 use super::addr::Addr;
 use super::chunk::Chunk;
 use super::errors::NetError;
+use super::frame::{Frame, FrameError};
 use super::options::{OptValue, SockOpt};
+use super::sequence::{StepReport, Summary};
 
 pub type EndpointId = u64;
 /// A connection within an endpoint. A client's one connection is 0; a server
@@ -71,6 +73,22 @@ pub enum EventKind {
     Error { conn: Option<ConnId>, error: NetError },
     /// A capture to this file started, or (`None`) the capture stopped.
     Capture { path: Option<String> },
+    /// A framed message (a stream whose framing is not raw; with raw framing
+    /// each `Received` is the message). Its chunk marks number the
+    /// connection's recv() calls from 0, in the order of its `Received` events.
+    Message { conn: ConnId, frame: Frame },
+    /// The framer refused a frame (oversize, or a length header that cannot
+    /// be right), and says what it does next.
+    FrameError { conn: ConnId, error: FrameError },
+    /// After an oversize frame, framing starts again; `skipped` bytes were dropped.
+    Resynced { conn: ConnId, skipped: u64 },
+    /// One of the endpoint's own rules fired (`rule` indexes `spec.rules`);
+    /// `count` is how often it has fired since the rules were set.
+    RuleFired { conn: ConnId, rule: usize, count: u64 },
+    /// A step of the sequence running on this connection ended.
+    SequenceStep { conn: ConnId, report: StepReport },
+    /// The sequence running on this connection ended: its totals.
+    SequenceDone { conn: ConnId, summary: Summary },
     /// The worker has ended; nothing more comes from this endpoint.
     Stopped,
 }
@@ -97,6 +115,12 @@ impl EventKind {
             EventKind::Loss { .. } => "loss",
             EventKind::Error { .. } => "error",
             EventKind::Capture { .. } => "capture",
+            EventKind::Message { .. } => "message",
+            EventKind::FrameError { .. } => "frame_error",
+            EventKind::Resynced { .. } => "resync",
+            EventKind::RuleFired { .. } => "rule",
+            EventKind::SequenceStep { .. } => "step",
+            EventKind::SequenceDone { .. } => "sequence_done",
             EventKind::Stopped => "stopped",
         }
     }
@@ -175,6 +199,28 @@ impl EventKind {
             EventKind::Error { error, .. } => error.to_string(),
             EventKind::Capture { path: Some(p) } => format!("capture: recording every send and receive to {p}"),
             EventKind::Capture { path: None } => "capture: stopped".into(),
+            EventKind::Message { conn, frame } => {
+                let spans = match frame.chunk_count {
+                    1 => "1 recv()".to_string(),
+                    n => format!("{n} recv() chunks"),
+                };
+                format!("message #{conn}: {} bytes from {spans} {}", frame.bytes.len(), preview(&frame.bytes))
+            }
+            EventKind::FrameError { conn, error } => format!("frame #{conn}: {error}"),
+            EventKind::Resynced { conn, skipped } => {
+                format!("frame #{conn}: framing again after skipping {skipped} bytes")
+            }
+            EventKind::RuleFired { conn, rule, count } => {
+                format!("rule {} fired on #{conn} ({count} times so far)", rule + 1)
+            }
+            EventKind::SequenceStep { conn, report } => format!(
+                "sequence on #{conn}, round {}, step {}: {} ({} ms)",
+                report.round,
+                report.step + 1,
+                report.result,
+                report.took.as_millis()
+            ),
+            EventKind::SequenceDone { conn, summary } => format!("sequence on #{conn}: {summary}"),
             EventKind::Stopped => "worker stopped".into(),
         }
     }

@@ -2,6 +2,7 @@
 //! [`Command`]s and reporting [`Event`]s. Nothing in here knows about egui.
 
 mod addr;
+mod behaviour;
 mod capture;
 pub mod checksum;
 mod chunk;
@@ -24,6 +25,7 @@ mod waker;
 mod worker;
 
 pub use addr::{Addr, BindScope, parse_host_port};
+pub use behaviour::{BehaviourError, check_framing, check_rules};
 pub use capture::CAPTURE_HEADER;
 pub use chunk::Chunk;
 pub use command::{Command, Target};

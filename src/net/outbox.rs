@@ -40,6 +40,7 @@ pub(crate) fn payload_len(kind: &EventKind) -> usize {
     match kind {
         EventKind::Sent { data, .. } => data.len(),
         EventKind::Received { data, .. } => data.len(),
+        EventKind::Message { frame, .. } => frame.bytes.len(),
         _ => 0,
     }
 }

@@ -5,8 +5,11 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use super::frame::FrameSpec;
 use super::options::{OptValue, SockOpt, SocketClass};
 use super::reply::ReplyMode;
+use super::rules::Rule;
+use super::sequence::Sequence;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum EndpointKind {
@@ -101,6 +104,21 @@ pub struct EndpointSpec {
     /// is closed once nothing is left to send it, as netcat does.
     #[serde(default)]
     pub keep_half_open: bool,
+    /// Streams: how received bytes are cut into messages (raw: each recv()
+    /// as it came). The reply mode's own framing is used while this is raw.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub frame: FrameSpec,
+    /// Reply rules, tried in order on each message (and on each new
+    /// connection), before the reply mode's own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
+    /// Send sequences to run on this endpoint (`socklab run` runs them all).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sequences: Vec<Sequence>,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 fn default_backlog() -> i32 {
@@ -122,6 +140,9 @@ impl EndpointSpec {
             backlog: default_backlog(),
             connect_timeout: default_connect_timeout(),
             keep_half_open: false,
+            frame: FrameSpec::default(),
+            rules: Vec::new(),
+            sequences: Vec::new(),
         }
     }
 
@@ -138,6 +159,16 @@ impl EndpointSpec {
     /// Keeps connections open for sending after the peer's FIN (see `keep_half_open`).
     pub fn keeping_half_open(mut self) -> Self {
         self.keep_half_open = true;
+        self
+    }
+
+    pub fn with_frame(mut self, frame: FrameSpec) -> Self {
+        self.frame = frame;
+        self
+    }
+
+    pub fn with_rule(mut self, rule: Rule) -> Self {
+        self.rules.push(rule);
         self
     }
 

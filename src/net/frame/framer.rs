@@ -112,14 +112,14 @@ impl Framer {
 
     /// Frames what one recv() returned. `chunk` numbers the recv() so each
     /// frame can say which chunks it spanned.
-    pub fn push(&mut self, chunk: u64, data: Vec<u8>, out: &mut Vec<FrameEvent>) {
+    pub fn push(&mut self, chunk: u64, data: &[u8], out: &mut Vec<FrameEvent>) {
         if self.state == State::Closed {
             self.skipped_total += data.len() as u64;
             return;
         }
         if self.spec.framing == Framing::Raw {
             if !data.is_empty() {
-                out.push(FrameEvent::Frame(Frame::whole(chunk, data)));
+                out.push(FrameEvent::Frame(Frame::whole(chunk, data.to_vec())));
             }
             return;
         }

@@ -17,7 +17,7 @@ fn run(spec: &FrameSpec, chunks: &[&[u8]]) -> (Vec<FrameEvent>, Option<Frame>) {
     let mut framer = Framer::new(spec.clone()).unwrap();
     let mut out = Vec::new();
     for (i, c) in chunks.iter().enumerate() {
-        framer.push(i as u64, c.to_vec(), &mut out);
+        framer.push(i as u64, c, &mut out);
         assert!(framer.held() <= spec.limit, "held {} over the limit", framer.held());
     }
     (out, framer.finish())
@@ -178,10 +178,10 @@ fn close_stops_framing_and_counts_what_follows() {
     let s = FrameSpec { limit: 4, oversize: Oversize::Close, ..spec(Framing::Line) };
     let mut framer = Framer::new(s).unwrap();
     let mut out = Vec::new();
-    framer.push(0, b"abcdef\nok\n".to_vec(), &mut out);
+    framer.push(0, b"abcdef\nok\n", &mut out);
     assert!(matches!(out.as_slice(), [FrameEvent::Error(FrameError { then: Oversize::Close, .. })]));
     assert!(framer.is_closed());
-    framer.push(1, b"more\n".to_vec(), &mut out);
+    framer.push(1, b"more\n", &mut out);
     assert_eq!(out.len(), 1);
     assert_eq!(framer.skipped(), 15);
     assert_eq!(framer.finish(), None);
@@ -240,12 +240,12 @@ fn a_4_gb_announcement_holds_no_memory() {
     let s = spec(prefix(PrefixWidth::Four, true, false));
     let mut framer = Framer::new(s).unwrap();
     let mut out = Vec::new();
-    framer.push(0, vec![0xff, 0xff, 0xff, 0xff], &mut out);
+    framer.push(0, &[0xff, 0xff, 0xff, 0xff], &mut out);
     let kind = FrameErrorKind::Announced { length: 0xffff_ffff, limit: DEFAULT_LIMIT };
     assert_eq!(out, vec![FrameEvent::Error(FrameError { kind, then: Oversize::Resync })]);
     let chunk = vec![b'x'; 64 * 1024];
     for i in 1..=1024 {
-        framer.push(i, chunk.clone(), &mut out);
+        framer.push(i, &chunk, &mut out);
         assert_eq!(framer.held(), 0);
     }
     assert_eq!(out.len(), 1, "nothing but the one error");
@@ -261,7 +261,7 @@ fn a_missing_delimiter_holds_at_most_the_limit() {
         let mut framer = Framer::new(s).unwrap();
         let mut out = Vec::new();
         for (i, size) in [1, 999, 64 * 1024, 3, 500_000].into_iter().cycle().take(40).enumerate() {
-            framer.push(i as u64, vec![b'a'; size], &mut out);
+            framer.push(i as u64, &vec![b'a'; size], &mut out);
             assert!(framer.held() <= limit, "{oversize}: held {}", framer.held());
             out.retain(|e| matches!(e, FrameEvent::Error(_)));
         }
@@ -274,9 +274,9 @@ fn the_marks_of_a_frame_from_many_tiny_chunks_are_capped_but_counted() {
     let mut framer = Framer::new(s).unwrap();
     let mut out = Vec::new();
     for i in 0..1000 {
-        framer.push(i, b"a".to_vec(), &mut out);
+        framer.push(i, b"a", &mut out);
     }
-    framer.push(1000, b"\n".to_vec(), &mut out);
+    framer.push(1000, b"\n", &mut out);
     let f = frames(&out)[0];
     assert_eq!(f.chunks.len(), MAX_MARKS);
     assert_eq!(f.chunk_count, 1001);
@@ -342,7 +342,7 @@ fn every_byte_is_accounted_for_whatever_arrives() {
         let mut chunk = 0;
         while at < stream.len() {
             let n = (1 + pick(8)).min(stream.len() - at);
-            framer.push(chunk, stream[at..at + n].to_vec(), &mut out);
+            framer.push(chunk, &stream[at..at + n], &mut out);
             assert!(framer.held() <= limit, "{s:?}");
             at += n;
             chunk += 1;

@@ -128,6 +128,11 @@ impl RuleEngine {
         Ok(RuleEngine { fired: vec![0; compiled.len()], rules: compiled, captures: Vec::new() })
     }
 
+    /// No rules at all.
+    pub fn empty() -> RuleEngine {
+        RuleEngine { rules: Vec::new(), fired: Vec::new(), captures: Vec::new() }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
     }

@@ -12,26 +12,35 @@ use super::Effect;
 /// should stop reading that connection (backpressure), not drop answers.
 pub const PENDING_PAUSE: usize = 1 << 20;
 
-#[derive(Debug, Default)]
-pub struct Pending {
-    queue: VecDeque<Effect>,
+/// Effects waiting their turn, each with a tag the worker needs to carry it
+/// out (a datagram socket tags replies with their destination; a stream
+/// connection needs none).
+#[derive(Debug)]
+pub struct Pending<T = ()> {
+    queue: VecDeque<(Effect, T)>,
     /// When the effects in `queue` may go on; None when nothing waits.
     resume_at: Option<Instant>,
     bytes: usize,
 }
 
-impl Pending {
+impl<T> Default for Pending<T> {
+    fn default() -> Self {
+        Pending { queue: VecDeque::new(), resume_at: None, bytes: 0 }
+    }
+}
+
+impl<T: Clone> Pending<T> {
     /// Takes new effects: returns those to carry out now, keeps the rest.
-    pub fn push(&mut self, effects: Vec<Effect>, now: Instant) -> Vec<Effect> {
-        for e in &effects {
-            self.bytes += effect_len(e);
+    pub fn push(&mut self, effects: Vec<Effect>, tag: T, now: Instant) -> Vec<(Effect, T)> {
+        for e in effects {
+            self.bytes += effect_len(&e);
+            self.queue.push_back((e, tag.clone()));
         }
-        self.queue.extend(effects);
         if self.resume_at.is_some() { Vec::new() } else { self.run(now) }
     }
 
     /// The effects whose wait is over at `now`.
-    pub fn due(&mut self, now: Instant) -> Vec<Effect> {
+    pub fn due(&mut self, now: Instant) -> Vec<(Effect, T)> {
         match self.resume_at {
             Some(at) if at <= now => {
                 self.resume_at = None;
@@ -56,15 +65,15 @@ impl Pending {
     }
 
     /// Runs effects from `from` on until the next wait.
-    fn run(&mut self, from: Instant) -> Vec<Effect> {
+    fn run(&mut self, from: Instant) -> Vec<(Effect, T)> {
         let mut now_out = Vec::new();
-        while let Some(e) = self.queue.pop_front() {
+        while let Some((e, tag)) = self.queue.pop_front() {
             if let Effect::Wait(d) = e {
                 self.resume_at = Some(from + d);
                 break;
             }
             self.bytes -= effect_len(&e);
-            now_out.push(e);
+            now_out.push((e, tag));
         }
         now_out
     }
@@ -83,8 +92,12 @@ mod tests {
 
     use super::*;
 
-    fn send(s: &str) -> Effect {
-        Effect::Send(s.as_bytes().to_vec())
+    fn send(s: &str) -> (Effect, ()) {
+        (Effect::Send(s.as_bytes().to_vec()), ())
+    }
+
+    fn wait(ms: u64) -> Effect {
+        Effect::Wait(Duration::from_millis(ms))
     }
 
     #[test]
@@ -92,14 +105,15 @@ mod tests {
         let t0 = Instant::now();
         let ms = Duration::from_millis;
         let mut p = Pending::default();
-        let now = p.push(vec![send("a"), Effect::Wait(ms(100)), send("b"), Effect::Close], t0);
+        let (a, b) = (send("a").0, send("b").0);
+        let now = p.push(vec![a, wait(100), b, Effect::Close], (), t0);
         assert_eq!(now, vec![send("a")]);
         assert_eq!(p.deadline(), Some(t0 + ms(100)));
         assert_eq!(p.queued_bytes(), 1);
         // A second message's answer waits behind the first one's wait.
-        assert_eq!(p.push(vec![send("c")], t0 + ms(10)), vec![]);
+        assert_eq!(p.push(vec![send("c").0], (), t0 + ms(10)), vec![]);
         assert_eq!(p.due(t0 + ms(99)), vec![]);
-        assert_eq!(p.due(t0 + ms(100)), vec![send("b"), Effect::Close, send("c")]);
+        assert_eq!(p.due(t0 + ms(100)), vec![send("b"), (Effect::Close, ()), send("c")]);
         assert_eq!((p.deadline(), p.queued_bytes(), p.is_empty()), (None, 0, true));
     }
 
@@ -108,7 +122,7 @@ mod tests {
         let t0 = Instant::now();
         let ms = Duration::from_millis;
         let mut p = Pending::default();
-        p.push(vec![Effect::Wait(ms(50)), send("x"), Effect::Wait(ms(50)), send("y")], t0);
+        p.push(vec![wait(50), send("x").0, wait(50), send("y").0], (), t0);
         // The timer fired late: the second wait still ends at t0 + 100.
         assert_eq!(p.due(t0 + ms(70)), vec![send("x")]);
         assert_eq!(p.deadline(), Some(t0 + ms(100)));

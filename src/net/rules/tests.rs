@@ -174,7 +174,7 @@ fn run_preset(mode: ReplyMode, chunks: &[&[u8]]) -> Vec<Effect> {
     let mut effects = react(&mut e, Trigger::Connect).effects;
     let mut events = Vec::new();
     for (i, c) in chunks.iter().enumerate() {
-        framer.push(i as u64, c.to_vec(), &mut events);
+        framer.push(i as u64, c, &mut events);
     }
     for ev in &events {
         let out = match ev {

@@ -90,6 +90,11 @@ impl fmt::Display for SequenceError {
 impl std::error::Error for SequenceError {}
 
 impl Sequence {
+    /// Checks the sequence as a run would (steps compiled: patterns, payloads).
+    pub fn check(&self) -> Result<(), SequenceError> {
+        Runner::new(self, crate::net::template::Rng::seeded(0)).map(drop)
+    }
+
     /// The checks that need no compiling (the runner compiles the rest).
     fn check_shape(&self) -> Result<(), SequenceError> {
         let whole = |p: &str| Err(SequenceError { step: None, problem: p.into() });

@@ -353,3 +353,17 @@ impl fmt::Display for StepResult {
         }
     }
 }
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let rounds = if self.rounds == 1 { "1 round".to_string() } else { format!("{} rounds", self.rounds) };
+        write!(f, "{} passed, {} failed in {rounds}", self.passed, self.failed)?;
+        if self.stopped {
+            f.write_str(", stopped before the end")?;
+        }
+        if self.dropped > 0 {
+            write!(f, " ({} messages arrived while no step expected one and were dropped)", self.dropped)?;
+        }
+        Ok(())
+    }
+}

@@ -8,6 +8,7 @@
 mod dgram;
 mod file;
 mod open;
+mod proto;
 mod rxq;
 mod setup;
 mod stream;

@@ -4,12 +4,19 @@ use std::path::PathBuf;
 
 use super::{Dest, DgramFile, SEND_QUEUE, Sock, Worker};
 use crate::net::addr::{Addr, parse_host_port};
+use crate::net::behaviour::Behaviour;
 use crate::net::chunk::Chunk;
 use crate::net::command::{Command, Target};
 use crate::net::errors::NetError;
 use crate::net::event::EventKind;
+use crate::net::frame::FrameSpec;
+use crate::net::reply::ReplyMode;
+use crate::net::rules::Rule;
 use crate::net::worker::file::FileSend;
 use crate::net::worker::setup::{OptTarget, resolve, set_option, snapshot};
+
+const NO_PEER_FOR_SEQUENCE: &str =
+    "a datagram socket runs a sequence with its default peer, and this one has none: set a peer";
 
 impl Worker {
     pub(super) fn command(&mut self, cmd: Command) {
@@ -41,7 +48,27 @@ impl Worker {
                 Ok(())
             }
             Command::SetReply { reply, .. } => {
-                self.reply = reply;
+                let (frame, rules) = (self.ctx.spec.frame.clone(), self.ctx.spec.rules.clone());
+                self.set_behaviour(reply, frame, rules)
+            }
+            Command::SetFraming { frame, .. } => {
+                let (reply, rules) = (self.ctx.spec.reply, self.ctx.spec.rules.clone());
+                self.set_behaviour(reply, frame, rules)
+            }
+            Command::SetRules { rules, .. } => {
+                let (reply, frame) = (self.ctx.spec.reply, self.ctx.spec.frame.clone());
+                self.set_behaviour(reply, frame, rules)
+            }
+            Command::RunSequence { sequence, .. } => {
+                if self.sock.as_ref().and_then(Sock::peer).is_none() {
+                    Err(NetError::usage("sequence", NO_PEER_FOR_SEQUENCE))
+                } else {
+                    self.proto.start_sequence(&sequence).map(|outputs| self.sequence_outputs(outputs))
+                }
+            }
+            Command::StopSequence { .. } => {
+                let outputs = self.proto.stop_sequence();
+                self.sequence_outputs(outputs);
                 Ok(())
             }
             Command::ShutdownWrite { .. } | Command::Disconnect { .. } => {
@@ -59,6 +86,16 @@ impl Worker {
         if let Err(error) = result {
             self.ctx.out.push(EventKind::Error { conn: None, error });
         }
+    }
+
+    /// New rules (or reply mode), checked first: a bad one is refused with
+    /// the reason and the old ones go on.
+    fn set_behaviour(&mut self, reply: ReplyMode, frame: FrameSpec, rules: Vec<Rule>) -> Result<(), NetError> {
+        let built = Behaviour::new(self.ctx.spec.kind, reply, &frame, &rules)
+            .map_err(|e| NetError::usage("rules", e.to_string()))?;
+        self.behaviour = built;
+        (self.ctx.spec.reply, self.ctx.spec.frame, self.ctx.spec.rules) = (reply, frame, rules);
+        Ok(())
     }
 
     fn is_ipv6(&self) -> bool {

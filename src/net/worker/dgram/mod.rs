@@ -2,7 +2,7 @@
 //! reported with its source; what the caller cannot take is counted, never
 //! hidden, and so is what the kernel dropped (Linux SO_RXQ_OVFL) and every
 //! echo the send queue could not take. Receiving (recvmmsg batches) is in
-//! `recv.rs`, commands in `commands.rs`.
+//! `recv.rs` (with the rules' answers), commands in `commands.rs`.
 
 mod commands;
 mod loss;
@@ -19,15 +19,16 @@ use mio::{Interest, Token};
 use socket2::SockRef;
 
 use super::file::FileSend;
+use super::proto::{ConnProto, behaviour_or_report};
 use super::rxq::RecvBatch;
 use super::{PollLoop, WorkerCtx, interrupted, open, run_loop, would_block};
 use crate::net::addr::Addr;
+use crate::net::behaviour::Behaviour;
 use crate::net::chunk::{Chunk, Packer};
 use crate::net::command::Command;
 use crate::net::errors::NetError;
 use crate::net::event::EventKind;
 use crate::net::options::SocketClass;
-use crate::net::reply::ReplyMode;
 use crate::net::spec::EndpointKind;
 
 const SOCK: Token = Token(1);
@@ -99,10 +100,15 @@ pub(crate) fn run(mut ctx: WorkerCtx) {
         _ => open::unix_datagram(&mut ctx).map(Sock::Unix),
     };
     let pool = ctx.pool.clone();
+    let spec = &ctx.spec;
+    let built = Behaviour::new(spec.kind, spec.reply, &spec.frame, &spec.rules);
+    let reply = spec.reply;
+    let behaviour = behaviour_or_report(&mut ctx.out, built, || Behaviour::preset_only(reply));
     let mut w = Worker {
         sock: opened,
         class: ctx.spec.kind.class(),
-        reply: ctx.spec.reply,
+        proto: ConnProto::new(&behaviour.frame),
+        behaviour,
         ctx,
         queue: VecDeque::new(),
         file: None,
@@ -131,7 +137,7 @@ struct Losses {
     engine: u64,
     /// Dropped by the kernel for a full receive queue (Linux SO_RXQ_OVFL).
     kernel: Option<u64>,
-    /// Echo replies not sent because the send queue was full.
+    /// Replies (echo, rules) not sent because the send queue was full.
     echo: u64,
 }
 
@@ -145,7 +151,11 @@ struct Worker {
     ctx: WorkerCtx,
     sock: Option<Sock>,
     class: SocketClass,
-    reply: ReplyMode,
+    /// The rules (the reply mode's preset after the endpoint's own).
+    behaviour: Behaviour,
+    /// Replies a wait holds back (each with its destination), the datagram
+    /// count for chunk numbers, and the sequence running with the default peer.
+    proto: ConnProto<Dest>,
     queue: VecDeque<(Chunk, Dest)>,
     file: Option<DgramFile>,
     losses: Losses,
@@ -270,6 +280,7 @@ impl PollLoop for Worker {
     }
 
     fn service(&mut self) {
+        self.timers();
         self.receive();
         self.pump_file();
         self.send_queued();
@@ -283,7 +294,7 @@ impl PollLoop for Worker {
 
     fn next_deadline(&self) -> Option<Instant> {
         let report = self.loss_unreported().then(|| self.last_report + loss::LOSS_REPORT_EVERY);
-        [report, self.quiet_at].into_iter().flatten().min()
+        [report, self.quiet_at, self.proto.deadline()].into_iter().flatten().min()
     }
 
     fn done(&self) -> bool {

@@ -1,17 +1,20 @@
 //! Receiving datagrams: recvmmsg() batches on UDP, recvfrom() on Unix
 //! datagram sockets, each datagram packed into a shared pool block (no
 //! allocation per datagram). A datagram the caller is too slow to take is
-//! counted, and so is an echo the send queue cannot take.
+//! counted, and so is a reply the send queue cannot take.
 
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::{Dest, SEND_QUEUE, Sock, Worker};
 use crate::net::addr::Addr;
 use crate::net::chunk::Chunk;
 use crate::net::errors::NetError;
 use crate::net::event::EventKind;
-use crate::net::reply::ReplyMode;
+use crate::net::frame::FrameEvent;
+use crate::net::rules::{Effect, Trigger};
+use crate::net::sequence::Output;
+use crate::net::worker::proto::{report_fired, sequence_events};
 use crate::net::worker::{interrupted, rxq, would_block};
 
 /// Datagrams read per turn before commands get a look in: 8 recvmmsg()
@@ -93,19 +96,66 @@ impl Worker {
         }
     }
 
+    /// Each datagram is one message: the rules answer its sender, and a
+    /// sequence running with the default peer sees it.
     fn deliver(&mut self, from: Addr, data: Chunk) {
-        if self.reply == ReplyMode::Echo {
+        let wanted = self.behaviour.answers();
+        let frames = self.proto.frame(&data, wanted);
+        self.ctx.out.push(EventKind::Received { conn: 0, from: Some(from.clone()), data });
+        for ev in frames {
+            let FrameEvent::Frame(frame) = ev else { continue };
+            let outputs = self.proto.sequence_message(&frame, Instant::now());
+            // An unnamed Unix socket cannot be answered.
             let dest = match &from {
                 Addr::Inet(a) => Some(Dest::Inet(*a)),
                 Addr::Unix(p) => Some(Dest::Path(PathBuf::from(p))),
                 Addr::Unnamed => None,
             };
-            match dest {
-                Some(d) if self.queue.len() < SEND_QUEUE => self.queue.push_back((data.clone(), d)),
-                Some(_) => self.losses.echo += 1,
-                None => {}
+            if wanted && let Some(dest) = dest {
+                let outcome = self.behaviour.react(Trigger::Message(&frame), Some(&from));
+                report_fired(&mut self.ctx.out, &self.behaviour, 0, &outcome);
+                let now = self.proto.take_effects(outcome.effects, dest);
+                self.carry_out(now);
+            }
+            self.sequence_outputs(outputs);
+        }
+    }
+
+    /// Replies go to their datagram's sender; one the send queue cannot
+    /// take is counted, never waited for.
+    pub(super) fn carry_out(&mut self, effects: Vec<(Effect, Dest)>) {
+        for (effect, dest) in effects {
+            if let Effect::Send(bytes) = effect {
+                if self.queue.len() < SEND_QUEUE {
+                    self.queue.push_back((Chunk::from(bytes), dest));
+                } else {
+                    self.losses.echo += 1;
+                }
             }
         }
-        self.ctx.out.push(EventKind::Received { conn: 0, from: Some(from), data });
+    }
+
+    /// A sequence's sends go to the default peer; its steps are reported.
+    pub(super) fn sequence_outputs(&mut self, outputs: Vec<Output>) {
+        for bytes in sequence_events(&mut self.ctx.out, 0, outputs) {
+            if self.queue.len() < SEND_QUEUE {
+                self.queue.push_back((Chunk::from(bytes), Dest::Connected));
+            } else {
+                let error = NetError::usage("send", "the send queue is full: a sequence step was not sent");
+                self.ctx.out.push(EventKind::Error { conn: None, error });
+            }
+        }
+    }
+
+    /// Waits that are over and sequence steps whose time has come.
+    pub(super) fn timers(&mut self) {
+        let now = Instant::now();
+        if self.proto.deadline().is_none_or(|d| d > now) {
+            return;
+        }
+        let due = self.proto.pending.due(now);
+        self.carry_out(due);
+        let outputs = self.proto.sequence_time(now);
+        self.sequence_outputs(outputs);
     }
 }

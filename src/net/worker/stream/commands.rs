@@ -1,5 +1,5 @@
 //! What the stream worker does with each command: sends, files, options,
-//! half-close, disconnect, close, capture.
+//! half-close, disconnect, close, capture, framing, rules and sequences.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -9,9 +9,13 @@ use socket2::SockRef;
 use super::conn::Conn;
 use super::{ListenSock, Worker};
 use crate::net::addr::Addr;
+use crate::net::behaviour::Behaviour;
 use crate::net::command::{Command, Target};
 use crate::net::errors::NetError;
 use crate::net::event::{ConnId, EventKind};
+use crate::net::frame::FrameSpec;
+use crate::net::reply::ReplyMode;
+use crate::net::rules::Rule;
 use crate::net::worker::file::FileSend;
 use crate::net::worker::setup::{OptTarget, set_option, snapshot};
 
@@ -52,7 +56,33 @@ impl<L: ListenSock> Worker<L> {
                     self.no_such_conn(conn);
                 }
             }
-            Command::SetReply { reply, .. } => self.reply = reply,
+            Command::SetReply { reply, .. } => {
+                let (frame, rules) = (self.ctx.spec.frame.clone(), self.ctx.spec.rules.clone());
+                self.set_behaviour(reply, frame, rules);
+            }
+            Command::SetFraming { frame, .. } => {
+                let (reply, rules) = (self.ctx.spec.reply, self.ctx.spec.rules.clone());
+                self.set_behaviour(reply, frame, rules);
+            }
+            Command::SetRules { rules, .. } => {
+                let (reply, frame) = (self.ctx.spec.reply, self.ctx.spec.frame.clone());
+                self.set_behaviour(reply, frame, rules);
+            }
+            Command::RunSequence { conn, sequence, .. } => {
+                let id = conn.unwrap_or(0);
+                match self.conns.get_mut(&id).map(|c| c.proto.start_sequence(&sequence)) {
+                    Some(Ok(outputs)) => self.sequence_outputs(id, outputs),
+                    Some(Err(error)) => self.ctx.out.push(EventKind::Error { conn: Some(id), error }),
+                    None => self.no_conn_for("sequence", conn),
+                }
+            }
+            Command::StopSequence { conn, .. } => {
+                let id = conn.unwrap_or(0);
+                match self.conns.get_mut(&id).map(|c| c.proto.stop_sequence()) {
+                    Some(outputs) => self.sequence_outputs(id, outputs),
+                    None => self.no_conn_for("sequence", conn),
+                }
+            }
             Command::ShutdownWrite { conn, .. } => {
                 let id = conn.unwrap_or(0);
                 match self.conns.get_mut(&id) {
@@ -75,6 +105,40 @@ impl<L: ListenSock> Worker<L> {
             Command::Close { abort, .. } => self.close_all(abort),
             Command::Capture { path, .. } => self.ctx.out.set_capture(path),
         }
+    }
+
+    /// New framing or rules (or reply mode), checked first: a bad one is
+    /// refused with the reason and what ran before goes on. A framing that
+    /// changes applies to every connection from its next recv() on.
+    fn set_behaviour(&mut self, reply: ReplyMode, frame: FrameSpec, rules: Vec<Rule>) {
+        let built = match Behaviour::new(self.ctx.spec.kind, reply, &frame, &rules) {
+            Ok(b) => b,
+            Err(e) => {
+                let error = NetError::usage("rules", e.to_string());
+                return self.ctx.out.push(EventKind::Error { conn: None, error });
+            }
+        };
+        let reframe = built.frame != self.behaviour.frame;
+        self.behaviour = built;
+        (self.ctx.spec.reply, self.ctx.spec.frame, self.ctx.spec.rules) = (reply, frame, rules);
+        if reframe {
+            let ids: Vec<ConnId> = self.conns.keys().copied().collect();
+            for id in ids {
+                self.unfinished_frame(id);
+                if let Some(c) = self.conns.get_mut(&id) {
+                    c.proto.reframe(&self.behaviour.frame);
+                }
+            }
+        }
+    }
+
+    fn no_conn_for(&mut self, call: &str, conn: Option<ConnId>) {
+        let msg = match conn {
+            Some(c) => format!("connection #{c} is closed"),
+            None if self.is_server() => "a server runs a sequence on one of its connections: pick one".into(),
+            None => "the client is not connected".into(),
+        };
+        self.ctx.out.push(EventKind::Error { conn, error: NetError::usage(call, msg) });
     }
 
     fn start_file(&mut self, id: ConnId, path: &Path) {

@@ -1,5 +1,6 @@
 //! One stream connection inside a worker: its socket, the bytes waiting to be
-//! sent, and the flags that drive half-close, close-after-flush and reply modes.
+//! sent, and the flags that drive half-close and close-after-flush; its
+//! framer and rule state are in `proto`.
 
 use std::collections::VecDeque;
 use std::io::{self, Read, Write};
@@ -11,8 +12,10 @@ use crate::net::addr::Addr;
 use crate::net::chunk::{BUF_SIZE, Chunk, Packer};
 use crate::net::errors::NetError;
 use crate::net::event::{ConnId, EventKind};
+use crate::net::frame::FrameSpec;
 use crate::net::outbox::Outbox;
 use crate::net::worker::file::FileSend;
+use crate::net::worker::proto::ConnProto;
 use crate::net::worker::{interrupted, would_block};
 
 /// What a stream socket must offer the worker (TCP and Unix streams both do).
@@ -66,10 +69,8 @@ pub(crate) struct Conn<S> {
     pub shutdown_requested: bool,
     pub write_shut: bool,
     pub close_when_flushed: bool,
-    /// Bytes a reply mode is collecting (a chat line, an HTTP request head).
-    pub reply_buf: Vec<u8>,
-    /// The http mode has answered: ignore what else arrives.
-    pub replied: bool,
+    /// Framer, answers held by a wait, recv() count, running sequence.
+    pub proto: ConnProto,
     pub file: Option<FileSend>,
     out: VecDeque<Vec<u8>>,
     out_off: usize,
@@ -108,7 +109,7 @@ fn take_chunk(buf: &mut Vec<u8>, packer: &mut Packer) -> Chunk {
 }
 
 impl<S: StreamSock> Conn<S> {
-    pub fn new(id: ConnId, sock: S) -> Conn<S> {
+    pub fn new(id: ConnId, sock: S, frame: &FrameSpec) -> Conn<S> {
         let local = sock.local();
         let peer = sock.peer();
         Conn {
@@ -122,8 +123,7 @@ impl<S: StreamSock> Conn<S> {
             shutdown_requested: false,
             write_shut: false,
             close_when_flushed: false,
-            reply_buf: Vec::new(),
-            replied: false,
+            proto: ConnProto::new(frame),
             file: None,
             out: VecDeque::new(),
             out_off: 0,
@@ -240,9 +240,10 @@ impl<S: StreamSock> Conn<S> {
         }
     }
 
-    /// Done with everything it was asked to send and ready to close.
+    /// Done with everything it was asked to send (answers a wait holds
+    /// back included) and ready to close.
     pub fn flushed(&self) -> bool {
-        self.out.is_empty() && self.file.is_none()
+        self.out.is_empty() && self.file.is_none() && self.proto.pending.is_empty()
     }
 
     /// Something to do without waiting for the poll.

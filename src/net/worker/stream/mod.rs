@@ -1,7 +1,7 @@
 //! The stream worker: a TCP or Unix stream server with all its connections,
 //! or a client with its one connection, served by one mio poll loop.
-//! Commands are in `commands.rs`, the reply modes in `replies.rs`, one
-//! connection's buffers and flags in `conn.rs`.
+//! Commands are in `commands.rs`; framing, rules and sequences in
+//! `replies.rs`; one connection's buffers and flags in `conn.rs`.
 
 mod accept;
 mod commands;
@@ -21,13 +21,14 @@ use socket2::SockRef;
 use self::accept::Acceptor;
 use self::conn::{Conn, ReadOutcome, StreamSock};
 use super::{PollLoop, WorkerCtx, open, run_loop};
+use crate::net::behaviour::Behaviour;
 use crate::net::chunk::Packer;
 use crate::net::command::Command;
 use crate::net::errors::NetError;
 use crate::net::event::{ConnId, EventKind};
 use crate::net::options::SocketClass;
-use crate::net::reply::ReplyMode;
 use crate::net::spec::EndpointKind;
+use crate::net::worker::proto::behaviour_or_report;
 
 const LISTENER: Token = Token(1);
 /// Reads from one connection before the loop moves on to the others.
@@ -86,7 +87,8 @@ struct Worker<L: ListenSock> {
     acceptor: Acceptor,
     conns: BTreeMap<ConnId, Conn<L::Stream>>,
     next_conn: ConnId,
-    reply: ReplyMode,
+    /// Framing and rules: the endpoint's own, then its reply mode's.
+    behaviour: Behaviour,
     class: SocketClass,
     /// A Unix server removes its socket file when it stops.
     unix_path: Option<PathBuf>,
@@ -97,18 +99,21 @@ struct Worker<L: ListenSock> {
 }
 
 impl<L: ListenSock> Worker<L> {
-    fn start(ctx: WorkerCtx, listener: Option<L>, client: Option<L::Stream>, unix_path: Option<PathBuf>) {
+    fn start(mut ctx: WorkerCtx, listener: Option<L>, client: Option<L::Stream>, unix_path: Option<PathBuf>) {
         let class = ctx.spec.kind.class();
-        let reply = ctx.spec.reply;
         let failed = listener.is_none() && client.is_none();
         let (buf, packer) = (ctx.pool.take(), Packer::new(ctx.pool.clone()));
+        let spec = &ctx.spec;
+        let built = Behaviour::new(spec.kind, spec.reply, &spec.frame, &spec.rules);
+        let reply = spec.reply;
+        let behaviour = behaviour_or_report(&mut ctx.out, built, || Behaviour::preset_only(reply));
         let mut w = Worker {
             ctx,
             acceptor: Acceptor::new(listener.is_some()),
             listener,
             conns: BTreeMap::new(),
             next_conn: 1,
-            reply,
+            behaviour,
             class,
             unix_path,
             buf,
@@ -122,7 +127,7 @@ impl<L: ListenSock> Worker<L> {
             w.done = true;
         }
         if let Some(s) = client {
-            let mut c = Conn::new(0, s);
+            let mut c = Conn::new(0, s, &w.behaviour.frame);
             w.ctx.out.push(EventKind::Connected { conn: 0, local: c.local.clone(), peer: c.peer.clone() });
             if let Err(e) =
                 w.ctx.poll.registry().register(&mut c.sock, token(0), Interest::READABLE | Interest::WRITABLE)
@@ -131,6 +136,9 @@ impl<L: ListenSock> Worker<L> {
                 w.done = true;
             }
             w.conns.insert(0, c);
+            if !w.done {
+                w.greet(0);
+            }
         }
         if !w.done {
             run_loop(&mut w);
@@ -142,20 +150,20 @@ impl<L: ListenSock> Worker<L> {
         self.ctx.spec.kind.is_server()
     }
 
-    /// A new connection: registered with the poll, reported, and given its
-    /// reply mode's first words (daytime).
+    /// A new connection: registered with the poll, reported, and greeted by
+    /// the rules that answer a connect (daytime's date, a --greet).
     fn add_conn(&mut self, sock: L::Stream) {
         let id = self.next_conn;
         self.next_conn += 1;
-        let mut c = Conn::new(id, sock);
+        let mut c = Conn::new(id, sock, &self.behaviour.frame);
         let both = Interest::READABLE | Interest::WRITABLE;
         if let Err(e) = self.ctx.poll.registry().register(&mut c.sock, token(id), both) {
             self.ctx.out.push(EventKind::Error { conn: Some(id), error: NetError::from_io("epoll_ctl", &e) });
             return;
         }
         self.ctx.out.push(EventKind::Accepted { conn: id, local: c.local.clone(), peer: c.peer.clone() });
-        self.on_accept(&mut c);
         self.conns.insert(id, c);
+        self.greet(id);
     }
 
     fn service_all(&mut self) {
@@ -201,12 +209,13 @@ impl<L: ListenSock> Worker<L> {
     }
 
     /// The peer sent FIN. As netcat does, the connection closes once nothing
-    /// is left to send it (its queue and file), unless the endpoint keeps
-    /// half-open connections; reply modes always answer what they have, then
-    /// close, as tutorial servers do.
+    /// is left to send it (its queue, file and held answers), unless the
+    /// endpoint keeps half-open connections; a server with rules (a reply
+    /// mode) always answers what it has, then closes, as tutorial servers do.
     fn on_eof(&mut self, id: ConnId) {
         self.ctx.out.push(EventKind::PeerClosed { conn: id });
-        let server_replies = self.is_server() && self.reply != ReplyMode::None;
+        self.unfinished_frame(id);
+        let server_replies = self.is_server() && self.behaviour.answers();
         let close = server_replies || !self.ctx.spec.keep_half_open;
         if let Some(c) = self.conns.get_mut(&id) {
             c.read_closed = true;
@@ -223,6 +232,8 @@ impl<L: ListenSock> Worker<L> {
 
     fn close_conn(&mut self, id: ConnId, abort: bool) {
         let Some(mut c) = self.conns.remove(&id) else { return };
+        let ended = c.proto.sequence_closed();
+        crate::net::worker::proto::sequence_events(&mut self.ctx.out, id, ended);
         let _ = self.ctx.poll.registry().deregister(&mut c.sock);
         if abort && let Err(e) = SockRef::from(&c.sock).set_linger(Some(Duration::ZERO)) {
             self.ctx
@@ -290,6 +301,18 @@ impl<L: ListenSock> PollLoop for Worker<L> {
         if self.acceptor.retry_due() {
             self.accept_all();
         }
+        // Even while the caller is behind: a due timer left alone would keep
+        // the poll from waiting at all.
+        let now = std::time::Instant::now();
+        let due: Vec<ConnId> = self
+            .conns
+            .iter()
+            .filter(|(_, c)| c.proto.deadline().is_some_and(|d| d <= now))
+            .map(|(&id, _)| id)
+            .collect();
+        for id in due {
+            self.timers(id);
+        }
         if !self.ctx.out.congested() {
             self.service_all();
         }
@@ -300,7 +323,8 @@ impl<L: ListenSock> PollLoop for Worker<L> {
     }
 
     fn next_deadline(&self) -> Option<std::time::Instant> {
-        self.acceptor.retry_at()
+        let conns = self.conns.values().filter_map(|c| c.proto.deadline());
+        conns.chain(self.acceptor.retry_at()).min()
     }
 
     fn done(&self) -> bool {
