@@ -7,6 +7,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use super::code::LangArg;
+use super::proto_args::ProtoArgs;
 use crate::net::{OptValue, ReplyMode, SockOpt, parse_option_setting};
 use crate::workspace::MAX_CONNECT_TIMEOUT;
 
@@ -44,6 +45,8 @@ pub enum Sub {
         reply: ReplyArg,
         #[command(flatten)]
         common: Common,
+        #[command(flatten)]
+        protocol: ProtoArgs,
         /// listen() backlog.
         #[arg(long, default_value_t = 128)]
         backlog: i32,
@@ -57,6 +60,8 @@ pub enum Sub {
         address: String,
         #[command(flatten)]
         common: Common,
+        #[command(flatten)]
+        protocol: ProtoArgs,
         /// connect() timeout in seconds (fractions allowed; at most a day).
         #[arg(long, default_value = "10", value_name = "SECS", value_parser = parse_timeout, allow_negative_numbers = true)]
         timeout: Duration,
@@ -67,7 +72,8 @@ pub enum Sub {
         #[arg(long, value_name = "PATH")]
         bind: Option<String>,
     },
-    /// Run a workspace file headless: start its auto-start endpoints, print events.
+    /// Run a workspace file headless: start its auto-start endpoints, print events. When they have send
+    /// sequences, run those and end: exit 0 if every expectation passed, 3 if one failed.
     Run {
         file: PathBuf,
         #[arg(long)]

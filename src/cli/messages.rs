@@ -107,3 +107,39 @@ pub fn no_ctrl_c(err: &dyn std::fmt::Display) -> String {
 pub fn tagged(name: &str, msg: &str) -> String {
     format!("[{name}] {msg}")
 }
+
+fn sequence_name(n: usize, seq: &crate::net::sequence::Sequence) -> String {
+    if seq.name.is_empty() { format!("sequence {}", n + 1) } else { format!("sequence {} ({})", n + 1, seq.name) }
+}
+
+/// `run`: one step of a sequence, with its outcome and how long it took.
+pub fn sequence_step(
+    n: usize,
+    seq: &crate::net::sequence::Sequence,
+    step: &str,
+    report: &crate::net::sequence::StepReport,
+) -> String {
+    let round = match seq.repeat {
+        crate::net::sequence::Repeat::Once => String::new(),
+        _ => format!(", round {}", report.round),
+    };
+    let ms = report.took.as_secs_f64() * 1000.0;
+    format!("{}{round}, step {} ({step}): {} ({ms:.1} ms)", sequence_name(n, seq), report.step + 1, report.result)
+}
+
+/// `run`: a sequence ended.
+pub fn sequence_done(
+    n: usize,
+    seq: &crate::net::sequence::Sequence,
+    summary: &crate::net::sequence::Summary,
+) -> String {
+    let endless = seq.repeat == crate::net::sequence::Repeat::UntilStopped;
+    let verdict = if summary.ok() && (!summary.stopped || endless) { "PASSED" } else { "FAILED" };
+    format!("{}: {summary}: {verdict}", sequence_name(n, seq))
+}
+
+/// `run`: a sequence that could not run (or finish).
+pub fn sequence_not_run(n: usize, seq: &crate::net::sequence::Sequence, had_connection: bool) -> String {
+    let why = if had_connection { "the connection closed first" } else { "there was no connection to run it on" };
+    format!("{} did not run: {why}", sequence_name(n, seq))
+}

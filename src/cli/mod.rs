@@ -7,7 +7,9 @@ mod json;
 mod json_proto;
 mod messages;
 mod out;
+mod proto_args;
 mod run;
+mod run_sequences;
 mod serve;
 mod stdin;
 mod temp_socket;
@@ -26,6 +28,8 @@ pub enum Exit {
     Network,
     /// 2: bad input: arguments, an address, an option value, a workspace file.
     Usage,
+    /// 3: `run`: a sequence's expectation failed (a device answered wrong, or not in time).
+    Failed,
 }
 
 impl Exit {
@@ -34,6 +38,7 @@ impl Exit {
             Exit::Done => 0,
             Exit::Network => 1,
             Exit::Usage => 2,
+            Exit::Failed => 3,
         }
     }
 }

@@ -77,7 +77,11 @@ fn is_c1(c: char) -> bool {
 }
 
 /// Prints `serve`'s and `connect`'s events: JSON lines, or received bytes raw
-/// with the main steps (and, with -v, every step) on stderr.
+/// with the main steps (and, with -v, every step) on stderr. A framing does
+/// not change stdout: the bytes still go out as each recv() returned them, as
+/// a netcat's would, so a pipe gets the stream unchanged; each framed message,
+/// and each rule that fired, is a line on stderr with -v (and a JSON object
+/// with --json). Frame errors are always said.
 pub struct Printer {
     pub json: bool,
     pub verbose: bool,
@@ -100,6 +104,7 @@ impl Printer {
             | EventKind::Listening { .. }
             | EventKind::Bound { .. }
             | EventKind::Loss { .. }
+            | EventKind::FrameError { .. }
             | EventKind::AcceptResumed { .. } => say(&ev.kind.summary()),
             _ if self.verbose => say(&ev.kind.summary()),
             _ => {}

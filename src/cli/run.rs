@@ -15,7 +15,7 @@ use super::{Exit, messages};
 
 pub fn run(cli: Cli) -> i32 {
     let exit = match cli.command {
-        Some(Sub::Serve { proto, address, reply, common, backlog }) => {
+        Some(Sub::Serve { proto, address, reply, common, protocol, backlog }) => {
             let kind = match proto {
                 Proto::Tcp => EndpointKind::TcpServer,
                 Proto::Udp => EndpointKind::Udp,
@@ -27,18 +27,22 @@ pub fn run(cli: Cli) -> i32 {
                 Ok(()) => {
                     let mut spec = with_options(EndpointSpec::new(kind, address), &common).with_reply(reply.into());
                     spec.backlog = backlog;
-                    if kind.reply_modes().contains(&spec.reply) {
-                        super::serve::serve(spec, &common)
-                    } else {
+                    if !kind.reply_modes().contains(&spec.reply) {
                         usage(&messages::reply_not_for(spec.reply.name(), kind.label()))
+                    } else {
+                        match protocol.apply(spec) {
+                            Ok(spec) => super::serve::serve(spec, &common),
+                            Err(msg) => usage(&msg),
+                        }
                     }
                 }
             }
         }
-        Some(Sub::Connect { proto, address, common, timeout, wait, bind }) => {
+        Some(Sub::Connect { proto, address, common, protocol, timeout, wait, bind }) => {
             let checked = check_address(proto, &address)
                 .and_then(|()| check_options(client_kind(proto), &address, &common))
-                .and_then(|()| client_spec(proto, &address, bind));
+                .and_then(|()| client_spec(proto, &address, bind))
+                .and_then(|(spec, temp)| Ok((protocol.apply(spec)?, temp)));
             match checked {
                 Err(msg) => usage(&msg),
                 Ok((spec, temp)) => {

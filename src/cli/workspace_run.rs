@@ -2,7 +2,9 @@
 //! endpoints are opened one after another, in file order, each once it has
 //! settled (listening, bound, connected or failed), so a client listed after
 //! its server finds it listening and "the second server" really is second.
-//! Ctrl+C closes them all and waits for each worker to stop.
+//! Ctrl+C closes them all and waits for each worker to stop. Endpoints with
+//! send sequences run them once connected (see `run_sequences.rs`); when
+//! every sequence has ended, the run closes everything and ends with their verdict.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::Path;
@@ -16,6 +18,7 @@ use crate::workspace::{self, MAX_CONNECT_TIMEOUT, Workspace, WorkspaceEndpoint, 
 use super::json::event_json;
 use super::out::{flush_if_idle, print_json, print_raw, say};
 use super::run::is_bad_input;
+use super::run_sequences::SequencePlan;
 use super::{Exit, messages};
 
 /// How long to wait for closed endpoints to report `Stopped` after Ctrl+C.
@@ -74,6 +77,7 @@ struct Runner {
     failed: bool,
     /// An endpoint stopped on something the file asked for (an option the kernel refused).
     bad_input: bool,
+    sequences: SequencePlan,
 }
 
 impl Runner {
@@ -90,6 +94,7 @@ impl Runner {
             starting: None,
             failed: false,
             bad_input: false,
+            sequences: SequencePlan::new(!json),
         }
     }
 
@@ -106,12 +111,25 @@ impl Runner {
             if stop_deadline.is_none() {
                 self.start_next();
             }
+            let sequences_over = !self.sequences.is_empty() && self.pending.is_empty() && self.sequences.all_done();
+            if stop_deadline.is_none() && sequences_over {
+                for &id in &self.live {
+                    let _ = self.engine.send(Command::Close { id, abort: false });
+                }
+                stop_deadline = Some(Instant::now() + STOP_GRACE);
+            }
             if self.live.is_empty() && self.pending.is_empty() {
-                // Every endpoint has stopped: by Ctrl+C (clean), or on its own.
-                return match (stop_deadline.is_some(), self.bad_input, self.failed) {
-                    (true, _, _) | (false, false, false) => Exit::Done,
-                    (false, true, _) => Exit::Usage,
-                    (false, false, true) => Exit::Network,
+                // Every endpoint has stopped: by Ctrl+C (clean), at the end
+                // of the sequences (their verdict), or on its own.
+                if self.bad_input {
+                    return Exit::Usage;
+                }
+                if let Some(exit) = self.sequences.exit() {
+                    return exit;
+                }
+                return match (stop_deadline.is_some(), self.failed) {
+                    (true, _) | (false, false) => Exit::Done,
+                    (false, true) => Exit::Network,
                 };
             }
             if stop_deadline.is_some_and(|d| Instant::now() >= d) {
@@ -138,8 +156,10 @@ impl Runner {
         // Checked at load; capped again so no sum here can overflow.
         let settle = ep.spec.connect_timeout.min(MAX_CONNECT_TIMEOUT) + SETTLE_EXTRA;
         let datagram = ep.spec.kind.is_datagram();
+        let spec = ep.spec.clone();
         match self.engine.open(ep.spec) {
             Ok(id) => {
+                self.sequences.add(id, &ep.name, &spec);
                 self.names.insert(id, ep.name);
                 if datagram {
                     self.datagram.insert(id);
@@ -156,6 +176,12 @@ impl Runner {
 
     fn on_event(&mut self, ev: &Event) {
         self.print(ev);
+        for cmd in self.sequences.on_event(ev) {
+            if let Err(e) = self.engine.send(cmd) {
+                let name = self.names.get(&ev.endpoint).map(|n| display_name(n)).unwrap_or_default();
+                say(&messages::tagged(&name, &e.to_string()));
+            }
+        }
         let settled = match &ev.kind {
             EventKind::Listening { .. } | EventKind::Connected { .. } | EventKind::Stopped => true,
             // A datagram socket's last opening step reads its options back.
@@ -197,6 +223,7 @@ impl Runner {
             | EventKind::Loss { .. }
             | EventKind::AcceptResumed { .. }
             | EventKind::Capture { .. }
+            | EventKind::FrameError { .. }
             | EventKind::Stopped => say(&messages::tagged(&display_name(name), &ev.kind.summary())),
             _ => {}
         }

@@ -57,8 +57,10 @@ pub enum Command {
     SetRules { id: EndpointId, rules: Vec<Rule> },
     /// Run a sequence on a client's connection (`conn` None) or one connection
     /// of a server, replacing any sequence running there; each step and the
-    /// end are reported.
-    RunSequence { id: EndpointId, conn: Option<ConnId>, sequence: Sequence },
+    /// end are reported. `since_connect`: the connection's first sequence also
+    /// sees what arrived before it started (a greeting), as an endpoint with
+    /// sequences keeps its first 64 KiB of messages for it.
+    RunSequence { id: EndpointId, conn: Option<ConnId>, sequence: Sequence, since_connect: bool },
     /// Stop the sequence running there (reported as done, stopped).
     StopSequence { id: EndpointId, conn: Option<ConnId> },
 }

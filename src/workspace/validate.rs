@@ -48,7 +48,9 @@ fn check_endpoint(spec: &EndpointSpec) -> Result<(), String> {
     for req in &spec.options {
         check_option(req.opt, &req.value).map_err(|m| format!("option {m}"))?;
     }
-    Ok(())
+    // Framing, rules and sequences, as the worker will run them (an invalid
+    // regex, an unknown variable, a relay on a client …).
+    spec.check_behaviour().map_err(|e| e.to_string())
 }
 
 /// A value from a file gets the same check as one typed into the form or
@@ -74,6 +76,25 @@ mod tests {
         let err = check_option(SockOpt::NoDelay, &OptValue::Int(1)).unwrap_err();
         assert!(err.starts_with("nodelay: Int(1) is not the kind of value"), "{err}");
         assert!(check_option(SockOpt::SoType, &OptValue::Text("x".into())).unwrap_err().contains("read-only"));
+    }
+
+    #[test]
+    fn bad_rules_framing_and_sequences_are_refused_with_the_reason() {
+        use crate::net::frame::{FrameSpec, Framing};
+        use crate::net::rules::{Action, Matcher, Rule};
+        let spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0");
+        let regex = spec.clone().with_rule(Rule::new(Matcher::Regex("a(".into()), vec![Action::Close]));
+        assert_eq!(check_endpoint(&regex).unwrap_err(), "rule 1: in the pattern, at character 2: unclosed group");
+        let var = spec.clone().with_rule(Rule::new(Matcher::Any, vec![Action::Reply("${nme}".into())]));
+        assert!(
+            check_endpoint(&var)
+                .unwrap_err()
+                .starts_with("rule 1: in action 1, at character 1: unknown variable ${nme}")
+        );
+        let udp = EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0").with_frame(FrameSpec::new(Framing::Line));
+        assert!(check_endpoint(&udp).unwrap_err().starts_with("framing: a datagram is already one message"));
+        let limit = spec.with_frame(FrameSpec { limit: 0, ..FrameSpec::new(Framing::Line) });
+        assert!(check_endpoint(&limit).unwrap_err().starts_with("framing: the frame limit must be between 1 byte"));
     }
 
     #[test]

@@ -14,6 +14,11 @@ use crate::net::rules::{Effect, Outcome, Pending};
 use crate::net::sequence::{Output, Runner, Sequence};
 use crate::net::template::Rng;
 
+/// What a connection keeps of its first messages for a sequence started
+/// later that asks for them (`socklab run` starts its sequences as soon as
+/// it hears of the connection, by when a greeting may have arrived).
+const EARLY_BYTES: usize = 64 * 1024;
+
 pub(crate) struct ConnProto<T = ()> {
     /// None with raw framing: each recv() is the message.
     pub framer: Option<Framer>,
@@ -23,11 +28,23 @@ pub(crate) struct ConnProto<T = ()> {
     pub runner: Option<Runner>,
     /// A rule closed the connection: nothing after that is fed to a rule.
     pub rules_done: bool,
+    /// The first messages, kept (up to [`EARLY_BYTES`]) until a sequence
+    /// starts, when the endpoint has sequences.
+    early: Option<(Vec<Frame>, usize)>,
 }
 
 impl<T: Clone> ConnProto<T> {
-    pub fn new(frame: &FrameSpec) -> ConnProto<T> {
-        ConnProto { framer: framer_for(frame), pending: Pending::default(), chunks: 0, runner: None, rules_done: false }
+    /// `keep_early`: the endpoint has sequences, so keep the first messages
+    /// for one that starts later and asks for them.
+    pub fn new(frame: &FrameSpec, keep_early: bool) -> ConnProto<T> {
+        ConnProto {
+            framer: framer_for(frame),
+            pending: Pending::default(),
+            chunks: 0,
+            runner: None,
+            rules_done: false,
+            early: keep_early.then(|| (Vec::new(), 0)),
+        }
     }
 
     /// When a wait or a sequence step of this connection is due.
@@ -44,7 +61,9 @@ impl<T: Clone> ConnProto<T> {
         let mut out = Vec::new();
         match self.framer.as_mut() {
             Some(framer) => framer.push(chunk, data, &mut out),
-            None if wanted || self.runner.is_some() => out.push(FrameEvent::Frame(Frame::whole(chunk, data.to_vec()))),
+            None if wanted || self.runner.is_some() || self.early.is_some() => {
+                out.push(FrameEvent::Frame(Frame::whole(chunk, data.to_vec())))
+            }
             None => {}
         }
         out
@@ -65,12 +84,21 @@ impl<T: Clone> ConnProto<T> {
         self.pending.push(effects, tag, Instant::now())
     }
 
-    /// Starts `sequence`, stopping the one running (its end is reported first).
-    pub fn start_sequence(&mut self, sequence: &Sequence) -> Result<Vec<Output>, NetError> {
+    /// Starts `sequence`, stopping the one running (its end is reported
+    /// first). With `since_connect` it also sees the messages that arrived
+    /// before it, if this is the connection's first sequence.
+    pub fn start_sequence(&mut self, sequence: &Sequence, since_connect: bool) -> Result<Vec<Output>, NetError> {
         let mut runner = Runner::new(sequence, Rng::from_entropy())
             .map_err(|e| NetError::usage("sequence", format!("{}: {e}", sequence.name)))?;
         let mut out = self.stop_sequence();
-        out.extend(runner.start(Instant::now(), SystemTime::now()));
+        let now = Instant::now();
+        out.extend(runner.start(now, SystemTime::now()));
+        let early = self.early.take().map(|(frames, _)| frames).unwrap_or_default();
+        if since_connect {
+            for frame in &early {
+                out.extend(runner.on_message(frame, now));
+            }
+        }
         self.runner = Some(runner);
         Ok(out)
     }
@@ -79,12 +107,22 @@ impl<T: Clone> ConnProto<T> {
         self.runner.take().map(|mut r| r.stop()).unwrap_or_default()
     }
 
-    /// A message for the running sequence (not an unfinished one).
+    /// A message for the running sequence (not an unfinished one), or kept
+    /// for the first one to come.
     pub fn sequence_message(&mut self, frame: &Frame, now: Instant) -> Vec<Output> {
-        match self.runner.as_mut() {
-            Some(r) if frame.end != crate::net::frame::FrameEnd::Eof => r.on_message(frame, now),
-            _ => Vec::new(),
+        if frame.end == crate::net::frame::FrameEnd::Eof {
+            return Vec::new();
         }
+        if let Some(r) = self.runner.as_mut() {
+            return r.on_message(frame, now);
+        }
+        if let Some((frames, bytes)) = self.early.as_mut()
+            && *bytes + frame.bytes.len() <= EARLY_BYTES
+        {
+            *bytes += frame.bytes.len();
+            frames.push(frame.clone());
+        }
+        Vec::new()
     }
 
     /// Time passed: a wait of the sequence or a timeout of its expectation.

@@ -59,11 +59,11 @@ impl Worker {
                 let (reply, frame) = (self.ctx.spec.reply, self.ctx.spec.frame.clone());
                 self.set_behaviour(reply, frame, rules)
             }
-            Command::RunSequence { sequence, .. } => {
+            Command::RunSequence { sequence, since_connect, .. } => {
                 if self.sock.as_ref().and_then(Sock::peer).is_none() {
                     Err(NetError::usage("sequence", NO_PEER_FOR_SEQUENCE))
                 } else {
-                    self.proto.start_sequence(&sequence).map(|outputs| self.sequence_outputs(outputs))
+                    self.proto.start_sequence(&sequence, since_connect).map(|outputs| self.sequence_outputs(outputs))
                 }
             }
             Command::StopSequence { .. } => {

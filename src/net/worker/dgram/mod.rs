@@ -107,7 +107,7 @@ pub(crate) fn run(mut ctx: WorkerCtx) {
     let mut w = Worker {
         sock: opened,
         class: ctx.spec.kind.class(),
-        proto: ConnProto::new(&behaviour.frame),
+        proto: ConnProto::new(&behaviour.frame, !ctx.spec.sequences.is_empty()),
         behaviour,
         ctx,
         queue: VecDeque::new(),

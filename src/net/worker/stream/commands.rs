@@ -68,9 +68,9 @@ impl<L: ListenSock> Worker<L> {
                 let (reply, frame) = (self.ctx.spec.reply, self.ctx.spec.frame.clone());
                 self.set_behaviour(reply, frame, rules);
             }
-            Command::RunSequence { conn, sequence, .. } => {
+            Command::RunSequence { conn, sequence, since_connect, .. } => {
                 let id = conn.unwrap_or(0);
-                match self.conns.get_mut(&id).map(|c| c.proto.start_sequence(&sequence)) {
+                match self.conns.get_mut(&id).map(|c| c.proto.start_sequence(&sequence, since_connect)) {
                     Some(Ok(outputs)) => self.sequence_outputs(id, outputs),
                     Some(Err(error)) => self.ctx.out.push(EventKind::Error { conn: Some(id), error }),
                     None => self.no_conn_for("sequence", conn),

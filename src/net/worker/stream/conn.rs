@@ -109,7 +109,7 @@ fn take_chunk(buf: &mut Vec<u8>, packer: &mut Packer) -> Chunk {
 }
 
 impl<S: StreamSock> Conn<S> {
-    pub fn new(id: ConnId, sock: S, frame: &FrameSpec) -> Conn<S> {
+    pub fn new(id: ConnId, sock: S, frame: &FrameSpec, keep_early: bool) -> Conn<S> {
         let local = sock.local();
         let peer = sock.peer();
         Conn {
@@ -123,7 +123,7 @@ impl<S: StreamSock> Conn<S> {
             shutdown_requested: false,
             write_shut: false,
             close_when_flushed: false,
-            proto: ConnProto::new(frame),
+            proto: ConnProto::new(frame, keep_early),
             file: None,
             out: VecDeque::new(),
             out_off: 0,

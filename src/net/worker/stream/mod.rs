@@ -127,7 +127,7 @@ impl<L: ListenSock> Worker<L> {
             w.done = true;
         }
         if let Some(s) = client {
-            let mut c = Conn::new(0, s, &w.behaviour.frame);
+            let mut c = Conn::new(0, s, &w.behaviour.frame, !w.ctx.spec.sequences.is_empty());
             w.ctx.out.push(EventKind::Connected { conn: 0, local: c.local.clone(), peer: c.peer.clone() });
             if let Err(e) =
                 w.ctx.poll.registry().register(&mut c.sock, token(0), Interest::READABLE | Interest::WRITABLE)
@@ -155,7 +155,7 @@ impl<L: ListenSock> Worker<L> {
     fn add_conn(&mut self, sock: L::Stream) {
         let id = self.next_conn;
         self.next_conn += 1;
-        let mut c = Conn::new(id, sock, &self.behaviour.frame);
+        let mut c = Conn::new(id, sock, &self.behaviour.frame, !self.ctx.spec.sequences.is_empty());
         let both = Interest::READABLE | Interest::WRITABLE;
         if let Err(e) = self.ctx.poll.registry().register(&mut c.sock, token(id), both) {
             self.ctx.out.push(EventKind::Error { conn: Some(id), error: NetError::from_io("epoll_ctl", &e) });
