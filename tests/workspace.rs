@@ -12,6 +12,8 @@ mod limits;
 mod run;
 #[path = "workspace/run_output.rs"]
 mod run_output;
+#[path = "workspace/sequences.rs"]
+mod sequences;
 #[path = "support/mod.rs"]
 mod support;
 
