@@ -14,6 +14,8 @@ mod cli;
 mod clients;
 #[path = "codegen/helpers.rs"]
 mod helpers;
+#[path = "codegen/rules.rs"]
+mod rules;
 #[path = "codegen/rust_build.rs"]
 mod rust_build;
 #[path = "codegen/servers.rs"]

@@ -150,6 +150,7 @@ fn every_lesson_loads_and_explains_itself() {
         [
             "chat_room.ron",
             "daytime.ron",
+            "hello_name.ron",
             "http_by_hand.ron",
             "json_file.ron",
             "nagle.ron",
@@ -172,6 +173,17 @@ fn every_lesson_loads_and_explains_itself() {
     assert_eq!(chat.messages[0].bytes().expect("greeting"), b"hello everyone\n");
     // `None` here is the LineEnding variant, not Option's None.
     assert_eq!(chat.messages[1].line_ending, LineEnding::None);
+    let hello = workspace::load(lessons_dir().join("hello_name.ron")).expect("hello lesson");
+    let rules: Vec<String> = hello.endpoints[0].spec.rules.iter().map(|r| r.to_string()).collect();
+    assert_eq!(
+        rules,
+        [
+            "connect => reply:Welcome!\\n",
+            "exact:exit => reply:Bye!${eol} => close",
+            "regex:^\\s*$ => ignore",
+            "regex:^(.+)$ => reply:Hello, ${1}!${eol}"
+        ]
+    );
     let udp = workspace::load(lessons_dir().join("udp_echo.ron")).expect("udp lesson");
     assert_eq!(
         (udp.endpoints[0].spec.kind, udp.endpoints[0].spec.address.as_str()),

@@ -10,8 +10,11 @@
 mod options;
 mod plan;
 mod python;
+mod python_rules;
+mod python_rules_tpl;
 mod python_tpl;
 mod render;
+mod rules;
 mod rust;
 mod rust_dgram_tpl;
 mod rust_tpl;
@@ -51,11 +54,20 @@ pub enum CodegenError {
     Reply { reply: &'static str, kind: &'static str },
     #[error("a {kind} with no path and no peer can neither send nor receive: give it a path")]
     NoPath { kind: &'static str },
+    /// Written out in Python only, for now.
+    #[error(
+        "its framing and reply rules are written out in Python only: use --lang python \
+         (a Rust program would leave them out)"
+    )]
+    RulesInRust,
 }
 
 /// The program for endpoint `name`, in `lang`.
 pub fn generate(name: &str, spec: &EndpointSpec, lang: Lang) -> Result<String, CodegenError> {
     let plan = Plan::new(spec)?;
+    if lang == Lang::Rust && plan.rules.is_some() {
+        return Err(CodegenError::RulesInRust);
+    }
     let mut header = Vars::new();
     header
         .set("name", python::py_str(name))
@@ -64,6 +76,13 @@ pub fn generate(name: &str, spec: &EndpointSpec, lang: Lang) -> Result<String, C
         .set("reply", spec.reply.name())
         .set("replydoc", spec.reply.describe())
         .set("dependency", rust::dependency(&plan));
+    match &plan.rules {
+        Some(rules) => header
+            .set("header_note", "code-header-rules")
+            .set("framing", rules.frame.framing.to_string())
+            .set("rules", rules.rules.len().to_string()),
+        None => header.set("header_note", "code-header"),
+    };
     if let Some(peer) = &plan.peer {
         header.set("peer", peer.clone());
     }
@@ -156,6 +175,9 @@ mod tests {
             include_str!("options.rs"),
             include_str!("python.rs"),
             include_str!("python_tpl.rs"),
+            include_str!("python_rules.rs"),
+            include_str!("python_rules_tpl.rs"),
+            include_str!("rules.rs"),
             include_str!("rust.rs"),
             include_str!("rust_tpl.rs"),
             include_str!("rust_dgram_tpl.rs"),
@@ -163,7 +185,9 @@ mod tests {
         ];
         for (id, _) in text::NOTES {
             let by_option = id.strip_prefix("code-opt-").is_some_and(|n| SockOpt::from_name(n).is_some());
-            let named = sources.iter().any(|s| s.contains(&format!("\"{id}\"")) || s.contains(&format!("@@ {id}\n")));
+            let named = sources.iter().any(|s| {
+                [format!("\"{id}\""), format!("@@ {id}\n"), format!("\"@@ {id}\"")].iter().any(|w| s.contains(w))
+            });
             assert!(by_option || named, "note {id} is never used");
         }
     }
@@ -199,6 +223,29 @@ mod tests {
         assert!(py.contains("# IP_ADD_MEMBERSHIP ff02::1 is not set") && !py.contains("IPV6_JOIN_GROUP,"), "{py}");
         let rs = generate("u", &spec, Lang::Rust).expect("rust");
         assert!(!rs.contains("set_tcp_nodelay") && !rs.contains("join_multicast"), "{rs}");
+    }
+
+    #[test]
+    fn rules_are_written_out_in_python_and_refused_in_rust() {
+        for kind in EndpointKind::ALL {
+            let address = if kind.is_unix() { "/tmp/r.sock" } else { "127.0.0.1:9000" };
+            let rule = if kind.is_server() { "any => relay:${line}${eol}" } else { "connect => reply:hi${crc16}" };
+            let mut spec = EndpointSpec::new(kind, address).with_rule(rule.parse().expect("rule")).with_rule(
+                "regex:^(a)?b$ => reply:${1} ${seq} ${time} ${random} ${peer}\\n => close".parse().expect("rule"),
+            );
+            spec.peer = kind.is_datagram().then(|| address.to_string());
+            // A pattern from a file stays inside its comment and literal.
+            let odd = crate::net::rules::Matcher::Regex("x\nos.system('boom')\u{2028}".into());
+            spec.rules.insert(0, crate::net::rules::Rule::new(odd, vec![]));
+            let py = generate("r", &spec, Lang::Python).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
+            for mark in ["{{", "{ $", "missing note", "@@"] {
+                assert!(!py.contains(mark), "{mark} left in the program of {kind:?}:\n{py}");
+            }
+            assert!(py.contains("def answer("), "{kind:?}:\n{py}");
+            assert!(!py.lines().any(|l| l.trim_start().starts_with("os.system")), "{kind:?}:\n{py}");
+            assert!(py.contains("# 1. regex:x\\u{a}os.system('boom')\\u{2028} => ignore"), "{kind:?}:\n{py}");
+            assert_eq!(generate("r", &spec, Lang::Rust), Err(CodegenError::RulesInRust), "{kind:?}");
+        }
     }
 
     #[test]

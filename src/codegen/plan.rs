@@ -8,6 +8,7 @@ use std::time::Duration;
 use crate::net::{EndpointKind, EndpointSpec, OptValue, Phase, ReplyMode, SockOpt, parse_host_port};
 
 use super::CodegenError;
+use super::rules::RulesPlan;
 
 /// The address family, when the address tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,6 +62,9 @@ pub(super) struct Plan {
     pub connect_timeout: Duration,
     /// SO_RCVTIMEO is set to a timeout: blocking calls must wait again after it.
     pub patient: bool,
+    /// Rules or framing of the endpoint's own: the program runs them
+    /// (otherwise the reply mode's own loop).
+    pub rules: Option<RulesPlan>,
 }
 
 impl Plan {
@@ -102,6 +106,7 @@ impl Plan {
             backlog: spec.backlog,
             connect_timeout: spec.connect_timeout.max(Duration::from_millis(1)),
             patient,
+            rules: RulesPlan::of(spec),
         })
     }
 
@@ -114,11 +119,12 @@ impl Plan {
         }
     }
 
-    /// A client, or a datagram socket that talks to its default peer: status
-    /// goes to stderr and what arrives to stdout, as netcat does.
+    /// A client, or a datagram socket that talks to its default peer (and
+    /// has no rules to answer with): status goes to stderr and what arrives
+    /// to stdout, as netcat does.
     pub fn client_like(&self) -> bool {
         matches!(self.kind, EndpointKind::TcpClient | EndpointKind::UnixClient)
-            || (self.kind.is_datagram() && self.peer.is_some() && self.reply == ReplyMode::None)
+            || (self.kind.is_datagram() && self.peer.is_some() && self.reply == ReplyMode::None && self.rules.is_none())
     }
 
     pub fn uses_reuseport(&self) -> bool {

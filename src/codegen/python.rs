@@ -5,6 +5,7 @@ use crate::net::{EndpointKind, ReplyMode, parse_host_port};
 
 use super::options::{self, Target};
 use super::plan::{Family, Plan};
+use super::python_rules;
 use super::python_tpl as tpl;
 use super::render::{Renderer, Style, Vars};
 
@@ -16,21 +17,31 @@ pub(super) fn program(plan: &Plan, header: &Vars) -> String {
     let mut defs = vec![r.render(tpl::SHOW, &Vars::new())];
     let mut constants = address_constants(plan);
     let mut vars = socket_vars(plan, &r);
-    match plan.kind {
-        EndpointKind::TcpServer | EndpointKind::UnixServer => {
+    if let Some(rules) = &plan.rules {
+        defs.extend(python_rules::rule_defs(rules, plan, &r, &mut constants));
+    }
+    match (plan.kind, &plan.rules) {
+        (EndpointKind::TcpServer | EndpointKind::UnixServer, Some(rules)) => {
+            rules_server(plan, rules, &r, &mut vars, &mut constants, &mut defs)
+        }
+        (EndpointKind::TcpServer | EndpointKind::UnixServer, None) => {
             stream_server(plan, &r, &mut vars, &mut constants, &mut defs)
         }
-        EndpointKind::TcpClient | EndpointKind::UnixClient => {
+        (EndpointKind::TcpClient | EndpointKind::UnixClient, rules) => {
             vars.set("timeout", seconds(plan));
             vars.set("connect_note", if plan.family == Family::Unix { "code-connect-unix" } else { "code-connect" });
-            defs.push(r.render(tpl::STREAM_CLIENT, &vars));
+            match rules {
+                Some(rules) => defs.push(python_rules::stream_def(rules, plan, &r, &mut vars)),
+                None => defs.push(r.render(tpl::STREAM_CLIENT, &vars)),
+            }
         }
-        EndpointKind::Udp | EndpointKind::UnixDatagram => datagram(plan, &r, &mut vars, &mut constants, &mut defs),
+        (EndpointKind::Udp | EndpointKind::UnixDatagram, _) => datagram(plan, &r, &mut vars, &mut constants, &mut defs),
     }
     if defs.iter().any(|d| super::uses_word(d, "patient(")) {
         defs.insert(1, r.render(tpl::PATIENT, &Vars::new()));
     }
-    let reads_stdin = plan.client_like() || (plan.kind.is_server() && plan.reply == ReplyMode::None);
+    let reads_stdin =
+        plan.client_like() || (plan.kind.is_server() && plan.reply == ReplyMode::None && plan.rules.is_none());
     defs.push(r.render(if reads_stdin { tpl::FOOTER_EXIT_NOW } else { tpl::FOOTER }, &Vars::new()));
     let constants = constants.join("\n");
     let body = format!("{}\n\n\n{}", constants.trim_end(), defs.join("\n\n")).trim_start().to_string();
@@ -42,7 +53,7 @@ pub(super) fn program(plan: &Plan, header: &Vars) -> String {
 /// The `import` lines the body needs, and only those.
 fn imports(body: &str) -> String {
     let mut lines = Vec::new();
-    for module in ["os", "socket", "struct", "sys", "threading", "time"] {
+    for module in ["datetime", "os", "random", "re", "socket", "struct", "sys", "threading", "time", "zlib"] {
         if super::uses_word(body, &format!("{module}.")) {
             lines.push(format!("import {module}"));
         }
@@ -164,6 +175,35 @@ fn stream_server(plan: &Plan, r: &Renderer<'_>, vars: &mut Vars, constants: &mut
     defs.push(r.render(tpl::STREAM_SERVER_MAIN, vars));
 }
 
+/// A stream server whose client threads run the rules (relays need the list of clients).
+fn rules_server(
+    plan: &Plan,
+    rules: &super::rules::RulesPlan,
+    r: &Renderer<'_>,
+    vars: &mut Vars,
+    constants: &mut Vec<String>,
+    defs: &mut Vec<String>,
+) {
+    let shared = rules.uses.relay;
+    let mut end = Vars::new();
+    end.set("forget", if shared { r.render(tpl::FORGET, &Vars::new()) } else { String::new() });
+    end.set("close_note", "code-close");
+    vars.set("end", r.render(tpl::CLIENT_END, &end));
+    if shared {
+        constants.push(String::new());
+        constants.push(r.render(tpl::CLIENTS, &Vars::new()));
+        vars.set("register", r.render(tpl::REGISTER, &Vars::new()));
+    } else {
+        vars.set("register", "");
+    }
+    defs.push(python_rules::stream_def(rules, plan, r, vars));
+    vars.set("before_loop", "");
+    let unix = plan.family == Family::Unix;
+    vars.set("cleanup", if unix { r.render(tpl::CLEANUP, vars) } else { String::new() });
+    vars.set("bind_note", if unix { "code-bind-unix" } else { "code-bind-server" });
+    defs.push(r.render(tpl::STREAM_SERVER_MAIN, vars));
+}
+
 fn datagram(plan: &Plan, r: &Renderer<'_>, vars: &mut Vars, constants: &mut Vec<String>, defs: &mut Vec<String>) {
     let unix = plan.family == Family::Unix;
     let bound = !unix || !plan.path.is_empty();
@@ -188,6 +228,10 @@ fn datagram(plan: &Plan, r: &Renderer<'_>, vars: &mut Vars, constants: &mut Vec<
         } else {
             r.render(tpl::DGRAM_SEND_ONLY, vars)
         }
+    } else if plan.rules.is_some() {
+        let the_loop = python_rules::datagram_loop(plan, r, vars);
+        vars.set("reply", "");
+        the_loop
     } else {
         let reply = if plan.reply == ReplyMode::Echo {
             let unnamed = if unix { r.render(tpl::DGRAM_UNNAMED, vars) } else { String::new() };

@@ -3,7 +3,7 @@
 
 pub(super) const HEADER: &str = r#"
 #!/usr/bin/env python3
-@@ code-header
+@@ {{header_note}}
 {{peer_line}}
 @@ code-generated-py
 "#;

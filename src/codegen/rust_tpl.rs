@@ -3,7 +3,7 @@
 //! Comments are `@@ note-id` lines: their text lives in `text.rs`.
 
 pub(super) const HEADER: &str = r#"
-@@ code-header
+@@ {{header_note}}
 {{peer_line}}
 @@ code-generated-rs
 //     {{dependency}}

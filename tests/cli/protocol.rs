@@ -91,7 +91,10 @@ wait_go()
     py.send_line("go");
     let messages: Vec<Value> = lines.into_iter().filter(|v| is_event(v, "message")).collect();
     let m = &messages[0];
-    assert_eq!((m["len"].as_i64(), m["text"].as_str(), m["hex"].as_str()), (Some(7), Some("\u{0}\u{5}hello"), Some("00 05 68 65 6c 6c 6f")));
+    assert_eq!(
+        (m["len"].as_i64(), m["text"].as_str(), m["hex"].as_str()),
+        (Some(7), Some("\u{0}\u{5}hello"), Some("00 05 68 65 6c 6c 6f"))
+    );
     assert_eq!(m["body"], serde_json::json!([2, 7]));
     assert_eq!(m["chunks"], 2);
     assert_eq!(m["marks"], serde_json::json!([{"chunk": 0, "start": 0, "end": 4}, {"chunk": 1, "start": 4, "end": 7}]));
@@ -109,18 +112,30 @@ fn bad_framing_and_rules_exit_2_with_the_reason_before_anything_opens() {
     let cases: [(&[&str], &str); 7] = [
         (&["serve", "tcp", "127.0.0.1:0", "--frame", "lines"], "'lines' is not a framing: use raw, line, delim:HEX"),
         (&["serve", "tcp", "127.0.0.1:0", "--frame", "delim:0g"], "delim:0g: at character 2: 'g' is not a hex digit"),
-        (&["serve", "tcp", "127.0.0.1:0", "--rule", "regex:ab(c => close"], "at character 9: unclosed group\n  regex:ab(c => close\n          ^"),
+        (
+            &["serve", "tcp", "127.0.0.1:0", "--rule", "regex:ab(c => close"],
+            "at character 9: unclosed group\n  regex:ab(c => close\n          ^",
+        ),
         (&["serve", "tcp", "127.0.0.1:0", "--rule", "any => reply:${nme}"], "unknown variable ${nme}"),
         (&["serve", "udp", "127.0.0.1:0", "--frame", "line"], "--frame: a datagram is already one message"),
-        (&["serve", "tcp", "127.0.0.1:0", "--frame", "fixed:9", "--frame-limit", "4"], "--frame: fixed frames of 9 bytes are larger than the frame limit of 4 bytes"),
+        (
+            &["serve", "tcp", "127.0.0.1:0", "--frame", "fixed:9", "--frame-limit", "4"],
+            "--frame: fixed frames of 9 bytes are larger than the frame limit of 4 bytes",
+        ),
         // A client that would be refused (exit 1) if it got as far as connect().
-        (&["connect", "tcp", &refused, "--rule", "any => relay:${line}"], "--rule 1: relay sends to a server's other connections"),
+        (
+            &["connect", "tcp", &refused, "--rule", "any => relay:${line}"],
+            "--rule 1: relay sends to a server's other connections",
+        ),
     ];
     for (args, reason) in cases {
         let (code, out, err) = run(args);
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(err.contains(reason), "{args:?}: {err}");
-        assert!(out.is_empty() && !err.contains("bind(") && !err.contains("connect("), "{args:?} opened something: {err}");
+        assert!(
+            out.is_empty() && !err.contains("bind(") && !err.contains("connect("),
+            "{args:?} opened something: {err}"
+        );
     }
 }
 

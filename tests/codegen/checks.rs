@@ -16,7 +16,11 @@ pub fn check_server(p: &mut Program, spec: &EndpointSpec) {
     if !spec.kind.is_unix() {
         assert_options_set(p.proc.pid(), addr, spec);
     }
+    let rules = !spec.rules.is_empty() || spec.frame.framing != socklab::net::frame::Framing::Raw;
     match (spec.kind, spec.reply, &spec.peer) {
+        (EndpointKind::TcpServer, _, _) if rules => {
+            super::rules::check_same_answers(p, addr, spec, &super::rules::LINES)
+        }
         (EndpointKind::TcpServer, ReplyMode::Echo, _) => echo(p, addr),
         (EndpointKind::TcpServer, ReplyMode::Chat, _) => chat(p, addr),
         (EndpointKind::TcpServer, ReplyMode::Daytime, _) => daytime(p, addr),

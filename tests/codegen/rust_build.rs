@@ -176,7 +176,7 @@ fn generated_rust_builds_runs_and_is_rustfmt_clean() {
 fn generated_python_compiles_and_keeps_lines_short() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut files = Vec::new();
-    for (i, (name, spec)) in variants().into_iter().enumerate() {
+    for (i, (name, spec)) in variants().into_iter().chain(super::rules::variants()).enumerate() {
         let program = codegen::generate(&name, &spec, Lang::Python).unwrap_or_else(|e| panic!("{name}: {e}"));
         for line in program.lines() {
             assert!(line.chars().count() <= 88, "{name}: a line over 88 characters:\n{line}");

@@ -123,7 +123,8 @@ fn every_framing_mode_over_real_sockets_split_at_every_byte_and_coalesced() {
         for n in &chunk_sizes {
             starts.push(starts.last().copied().unwrap_or(0) + n);
         }
-        let chunk_of = |at: usize| (starts.windows(2).position(|w| w[0] <= at && at < w[1]).expect("in a chunk")) as u64;
+        let chunk_of =
+            |at: usize| (starts.windows(2).position(|w| w[0] <= at && at < w[1]).expect("in a chunk")) as u64;
         let mut at = 0;
         for (k, m) in messages.iter().enumerate() {
             let (bytes, body) = &case.frames[k % case.frames.len()];
@@ -157,7 +158,9 @@ fn an_oversize_frame_is_reported_skipped_and_framing_goes_on() {
     let (conn, _, _) = accepted(&mut rx, id);
     send_piece(&mut py, &mut rx, id, conn, b"far too long a line\nok\n");
     match rx.wait_kind(id, "a frame error", |k| matches!(k, EventKind::FrameError { .. })) {
-        EventKind::FrameError { error, .. } => assert!(error.to_string().starts_with("no delimiter within the frame limit of 8 bytes"), "{error}"),
+        EventKind::FrameError { error, .. } => {
+            assert!(error.to_string().starts_with("no delimiter within the frame limit of 8 bytes"), "{error}")
+        }
         _ => unreachable!(),
     }
     match rx.wait_kind(id, "resync", |k| matches!(k, EventKind::Resynced { .. })) {

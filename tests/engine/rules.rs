@@ -92,7 +92,7 @@ fn rules_set_on_a_running_server_apply_and_a_bad_list_is_refused() {
     let bad = vec![Rule::new(socklab::net::rules::Matcher::Regex("(".into()), vec![])];
     engine.send(Command::SetRules { id, rules: bad }).expect("set rules");
     let (_, error) = error_of(&mut rx, id, "the refusal");
-    assert_eq!(error.to_string().contains("rule 1: in the pattern, at character 1: unclosed group"), true, "{error}");
+    assert!(error.to_string().contains("rule 1: in the pattern, at character 1: unclosed group"), "{error}");
     engine.send(Command::SetRules { id, rules: vec![rule("exact:quit => reply:bye\\n => close")] }).expect("set");
     engine.send(Command::SetFraming { id, frame: FrameSpec::new(Framing::Line) }).expect("set framing");
     let mut py = Proc::python(
@@ -114,7 +114,8 @@ out(recv_all(s).decode().strip())
 #[test]
 fn udp_rules_answer_each_sender() {
     let (engine, mut rx) = engine();
-    let spec = EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0").with_rule(rule("regex:^ping (\\d+)$ => reply:pong ${1}"));
+    let spec =
+        EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0").with_rule(rule("regex:^ping (\\d+)$ => reply:pong ${1}"));
     let (id, local) = open_dgram(&engine, &mut rx, spec);
     let mut py = Proc::python(
         r#"
@@ -144,7 +145,8 @@ fn expect(pattern: &str, timeout_ms: u64) -> Step {
 fn run_against_hello(sequence: Sequence, since_connect: bool) -> (Vec<StepResult>, Summary) {
     let (engine, mut rx) = engine();
     let (server, local) = open_server(&engine, &mut rx, hello_server());
-    let mut client = EndpointSpec::new(EndpointKind::TcpClient, local.to_string()).with_frame(FrameSpec::new(Framing::Line));
+    let mut client =
+        EndpointSpec::new(EndpointKind::TcpClient, local.to_string()).with_frame(FrameSpec::new(Framing::Line));
     client.sequences.push(sequence.clone());
     let id = engine.open(client).expect("open");
     rx.wait_kind(id, "connect", |k| matches!(k, EventKind::Connected { .. }));

@@ -1,7 +1,8 @@
-//! `socklab run` with send sequences, headless as in CI: a Python "device"
-//! on port 0, a workspace whose client runs sequences against it; the run
-//! prints each step with its outcome and time and ends by itself, 0 when
-//! every expectation passed and 3 when one failed.
+//! `socklab run` with rules and send sequences, headless as in CI: the
+//! "Hello, name" lesson against the tutorials' client; a Python "device" on
+//! port 0 and a workspace whose client runs sequences against it, printing
+//! each step with its outcome and time and ending by itself, 0 when every
+//! expectation passed and 3 when one failed.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -97,7 +98,9 @@ fn a_sequence_run_headless_passes_and_exits_0() {
     let steps: Vec<&str> = err.lines().filter(|l| l.contains(", step ")).collect();
     assert_eq!(steps.len(), 1 + 3 * 3, "{err}");
     assert!(
-        steps[0].starts_with("socklab: [tester] sequence 1 (hello), step 1 (expect exact:READY within 5000 ms): passed: READY ("),
+        steps[0].starts_with(
+            "socklab: [tester] sequence 1 (hello), step 1 (expect exact:READY within 5000 ms): passed: READY ("
+        ),
         "{err}"
     );
     assert!(steps[2].starts_with("socklab: [tester] sequence 2 (ping), round 1, step 2 (expect regex:^PONG [123]$ within 5000 ms): passed: PONG 1 ("), "{err}");
@@ -111,7 +114,10 @@ fn a_sequence_run_headless_passes_and_exits_0() {
     let steps: Vec<&Value> = events.iter().filter(|v| v["event"] == "step").collect();
     assert_eq!(steps.len(), 10);
     assert!(steps.iter().all(|v| v["endpoint_name"] == "tester" && v["took_ms"].is_number()), "{steps:#?}");
-    assert_eq!((&steps[2]["result"], &steps[2]["line"], &steps[2]["round"]), (&Value::from("passed"), &Value::from("PONG 1"), &Value::from(1)));
+    assert_eq!(
+        (&steps[2]["result"], &steps[2]["line"], &steps[2]["round"]),
+        (&Value::from("passed"), &Value::from("PONG 1"), &Value::from(1))
+    );
     let done: Vec<bool> = events.iter().filter(|v| v["event"] == "sequence_done").map(|v| v["ok"] == true).collect();
     assert_eq!(done, vec![true, true]);
 }
@@ -135,5 +141,44 @@ fn a_sequence_that_fails_exits_3_and_says_which_step() {
     let file = workspace_with(dir.path(), &refused, vec![hello()]);
     let (code, _, err) = run(&file, false);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("ECONNREFUSED") && err.contains("sequence 1 (hello) did not run: there was no connection to run it on"), "{err}");
+    assert!(
+        err.contains("ECONNREFUSED")
+            && err.contains("sequence 1 (hello) did not run: there was no connection to run it on"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_hello_name_lesson_answers_the_tutorials_client() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut ws = workspace::load(crate::helpers::lessons_dir().join("hello_name.ron")).expect("lesson");
+    ws.endpoints[0].spec.address = "127.0.0.1:0".into();
+    let file = dir.path().join("hello_name.ron");
+    workspace::save(&file, &ws).expect("save");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    cmd.arg("run").arg(&file);
+    let mut run = Proc::spawn("socklab run hello_name", &mut cmd, false);
+    let line = run.stderr_line_with("listen(127.0.0.1:");
+    let port = line.split("127.0.0.1:").nth(1).and_then(|r| r.split(',').next()).expect("the port");
+    let mut client = Proc::python(
+        r#"
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+f = s.makefile("rb")
+out(f.readline().decode().rstrip())
+for name in ["Ann", "", "Li Lei"]:
+    s.sendall(name.encode() + b"\r\n")
+    if name:
+        out(f.readline().decode().rstrip())
+s.sendall(b"exit\r\n")
+out(f.readline().decode().rstrip())
+out("closed" if f.read() == b"" else "more")
+"#,
+        &[port],
+    );
+    for expected in ["Welcome!", "Hello, Ann!", "Hello, Li Lei!", "Bye!", "closed"] {
+        assert_eq!(client.line(), expected);
+    }
+    run.signal(libc::SIGINT);
+    let (code, _, err) = run.finish();
+    assert_eq!(code, 0, "{err}");
 }

@@ -71,6 +71,16 @@ impl HexPattern {
         Ok(HexPattern { bytes, open_end: star.is_some() })
     }
 
+    /// Each byte's value and the mask of the bits that must match.
+    pub fn bytes(&self) -> &[(u8, u8)] {
+        &self.bytes
+    }
+
+    /// Whether any bytes may follow the pattern (a final `*`).
+    pub fn open_end(&self) -> bool {
+        self.open_end
+    }
+
     pub fn matches(&self, data: &[u8]) -> bool {
         let length_ok = if self.open_end { data.len() >= self.bytes.len() } else { data.len() == self.bytes.len() };
         length_ok && self.bytes.iter().zip(data).all(|(&(v, m), &d)| d & m == v & m)

@@ -20,6 +20,23 @@ pub use render::{Context, Rng, expand_payload};
 /// The most random bytes one `${random:N}` may produce.
 pub const MAX_RANDOM_BYTES: usize = 64 * 1024;
 
+/// One piece of a parsed template, for code that writes the template out in
+/// another language ("show as code").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Bytes(&'a [u8]),
+    /// `${N}`: a regex capture group (`${0}`: the whole match).
+    Capture(usize),
+    /// A variable, by its name as written: `line`, `msg`, `body`, `eol`,
+    /// `len`, `seq`, `time`, `time:unix`, `time:ms`, `random`, `peer`,
+    /// `daytime`, `http`.
+    Var(&'static str),
+    /// A checksum of everything rendered before it.
+    Checksum(Checksum, ByteOrder),
+    /// `${random:N}`: N random bytes.
+    RandomBytes(usize),
+}
+
 /// Where a template is used: which variables have something to work with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
@@ -65,6 +82,26 @@ enum Var {
     Peer,
     Daytime,
     Http,
+}
+
+impl Var {
+    fn name(self) -> &'static str {
+        match self {
+            Var::Line => "line",
+            Var::Msg => "msg",
+            Var::Body => "body",
+            Var::Eol => "eol",
+            Var::Len => "len",
+            Var::Seq => "seq",
+            Var::Time(TimeStyle::Local) => "time",
+            Var::Time(TimeStyle::Unix) => "time:unix",
+            Var::Time(TimeStyle::UnixMillis) => "time:ms",
+            Var::Random => "random",
+            Var::Peer => "peer",
+            Var::Daytime => "daytime",
+            Var::Http => "http",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -187,6 +224,20 @@ impl Template {
     /// A template that is these bytes and nothing else.
     pub fn literal(bytes: Vec<u8>) -> Template {
         Template { parts: if bytes.is_empty() { Vec::new() } else { vec![Part::Bytes(bytes)] } }
+    }
+
+    /// Its pieces, in order.
+    pub fn pieces(&self) -> Vec<Piece<'_>> {
+        self.parts
+            .iter()
+            .map(|p| match p {
+                Part::Bytes(b) => Piece::Bytes(b),
+                Part::Capture(i) => Piece::Capture(*i),
+                Part::Var(v) => Piece::Var(v.name()),
+                Part::Checksum(sum, order) => Piece::Checksum(*sum, *order),
+                Part::RandomBytes(n) => Piece::RandomBytes(*n),
+            })
+            .collect()
     }
 
     /// Whether it renders the same bytes every time (no variables).
