@@ -1,6 +1,7 @@
 pub mod app;
 pub mod cli;
 pub mod codegen;
+pub mod i18n;
 pub mod lab;
 pub mod model;
 pub mod net;
