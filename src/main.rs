@@ -2,6 +2,8 @@ use clap::Parser;
 
 fn main() {
     let cli = socklab::cli::Cli::parse();
+    // The command line follows the locale every run; the window may have a language picked in its settings.
+    socklab::i18n::set_language(socklab::i18n::locale::from_env());
     let code = match cli.command {
         Some(_) => socklab::cli::run(cli),
         None => match socklab::app::run(cli.workspace.or(cli.file)) {

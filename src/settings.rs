@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Lang, locale};
 use crate::model::Limits;
 use crate::util::write_atomic;
 
@@ -22,6 +23,10 @@ pub struct Settings {
     pub limits: Limits,
     pub recent: Vec<PathBuf>,
     pub last_workspace: Option<PathBuf>,
+    /// The language picked in the View menu (`"en"`, `"zh-CN"`); None follows
+    /// the system's locale. Kept as its tag: an unknown one (a later version's)
+    /// is ignored, not an error that sets the whole file aside.
+    pub language: Option<String>,
 }
 
 impl Default for Settings {
@@ -34,6 +39,7 @@ impl Default for Settings {
             limits: Limits::default(),
             recent: Vec::new(),
             last_workspace: None,
+            language: None,
         }
     }
 }
@@ -83,6 +89,11 @@ impl Settings {
             ),
         };
         Loaded { settings: Settings::default(), warning: Some(warning), can_save }
+    }
+
+    /// The language the GUI starts in: the one picked, else the system's.
+    pub fn language(&self) -> Lang {
+        self.language.as_deref().and_then(Lang::from_tag).unwrap_or_else(locale::from_env)
     }
 
     pub fn add_recent(&mut self, file: PathBuf) {
@@ -170,6 +181,23 @@ mod tests {
         let both = Settings::load(&path).settings;
         assert_eq!(both.recent, vec![PathBuf::from("/b.ron"), PathBuf::from("/a.ron")]);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left");
+    }
+
+    #[test]
+    fn the_language_picked_is_remembered_and_an_unknown_one_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        let zh = Settings { language: Some(Lang::ZhCn.tag().into()), ..Settings::default() };
+        zh.save(&path).unwrap();
+        let loaded = Settings::load(&path).settings;
+        assert_eq!(loaded.language(), Lang::ZhCn);
+        std::fs::write(&path, "(dark: false, language: Some(\"tlh\"))").unwrap();
+        let loaded = Settings::load(&path);
+        assert!(loaded.warning.is_none(), "{:?}", loaded.warning);
+        assert!(!loaded.settings.dark, "the rest of the file is kept");
+        assert_eq!(loaded.settings.language(), locale::from_env(), "the system's, as if none was picked");
+        std::fs::write(&path, "(dark: false)").unwrap();
+        assert_eq!(Settings::load(&path).settings.language, None, "older files follow the system");
     }
 
     #[test]

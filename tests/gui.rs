@@ -23,10 +23,14 @@ mod file_picker;
 mod gui_support;
 #[path = "gui/half_open.rs"]
 mod half_open;
+#[path = "gui/language.rs"]
+mod language;
 #[path = "gui/lesson.rs"]
 mod lesson;
 #[path = "gui/loss.rs"]
 mod loss;
+#[path = "support/pseudo.rs"]
+mod pseudo;
 
 use gui_support::harness_with;
 

@@ -20,6 +20,7 @@ welcome-step-start = 1. Start a server:
 welcome-start-echo = Start an echo server on { $address }
 # The start button for the workspace's own server, listed but not running.
 welcome-start-listed = Start { $name } on { $address }
+welcome-start-hover = A server on this machine (127.0.0.1): the first step of every lesson
 welcome-running = 1. ✔ { $name } is running on { $address }.
 welcome-step-client = 2. Connect a client: "+ { kind-tcp-client }" is aimed at the server, { $address }.
 welcome-step-datagrams = 2. Send it datagrams: "+ { kind-udp }", port 0, default peer { $address }.

@@ -15,6 +15,7 @@ welcome-title = 欢迎使用 socklab
 welcome-step-start = 1. 启动一个服务器：
 welcome-start-echo = 在 { $address } 启动回显 (echo) 服务器
 welcome-start-listed = 在 { $address } 启动 { $name }
+welcome-start-hover = 在本机（127.0.0.1）上启动的服务器：每一课的第一步
 welcome-running = 1. ✔ { $name } 已在 { $address } 上运行。
 welcome-step-client = 2. 连接 (connect) 一个客户端：点“+ { kind-tcp-client }”，它已经填好了这个服务器的地址 { $address }。
 welcome-step-datagrams = 2. 给它发数据报 (datagram)：点“+ { kind-udp }”，端口填 0，默认对端 (peer) 填 { $address }。

@@ -62,6 +62,12 @@ impl SocklabApp {
                 self.settings.dark = dark;
                 self.ctx.set_theme(if dark { egui::Theme::Dark } else { egui::Theme::Light });
             }
+            Action::SetLanguage(lang) => {
+                self.settings.language = Some(lang.tag().to_string());
+                crate::i18n::set_language(lang);
+                // This frame may have drawn part of the window already.
+                self.ctx.request_repaint();
+            }
             Action::ShowLog(on) => self.settings.show_log = on,
             Action::ShowInspector(on) => self.settings.show_inspector = on,
             Action::Zoom(factor) => self.ctx.set_zoom_factor(factor),

@@ -3,6 +3,7 @@
 
 use egui::RichText;
 
+use crate::i18n::Lang;
 use crate::net::EndpointKind;
 use crate::settings::Settings;
 use crate::ui::Action;
@@ -115,7 +116,22 @@ fn view_menu(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) 
             actions.push(Action::ShowInspector(show_inspector));
         }
         ui.separator();
+        language_switch(ui, actions);
+        ui.separator();
         zoom_buttons(ui, actions);
+    });
+}
+
+/// "Language: English 中文", each language named in itself.
+fn language_switch(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        ui.label(crate::t!("menu-language")).on_hover_text(crate::t!("menu-language.hint"));
+        let now = crate::i18n::language();
+        for lang in Lang::CHOICES {
+            if ui.selectable_label(now == lang, lang.endonym()).clicked() && now != lang {
+                actions.push(Action::SetLanguage(lang));
+            }
+        }
     });
 }
 

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
+use crate::i18n::Lang;
 use crate::model::Model;
 use crate::net::{Command, ConnId, EndpointId, EndpointSpec, Engine, Event, EventKind, Events, NetError};
 use crate::settings::{self, Settings};
@@ -63,11 +64,13 @@ pub struct AppOptions {
     pub dialogs: Option<Arc<dyn Dialogs>>,
     /// A workspace to open at start.
     pub workspace: Option<PathBuf>,
+    /// The language to start in; None: the one picked in the settings, else the system's.
+    pub language: Option<Lang>,
 }
 
 impl AppOptions {
     pub fn persistent(workspace: Option<PathBuf>) -> AppOptions {
-        AppOptions { settings_path: settings::default_path(), dialogs: None, workspace }
+        AppOptions { settings_path: settings::default_path(), dialogs: None, workspace, language: None }
     }
 }
 
@@ -135,6 +138,7 @@ impl SocklabApp {
             None => (Settings::default(), None, true),
         };
         ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
+        crate::i18n::set_language(options.language.unwrap_or_else(|| settings.language()));
         ctx.set_zoom_factor(settings.zoom.clamp(0.5, 3.0));
         let (engine, events) = Engine::new(Arc::new(Repaint(ctx.clone())));
         let dialogs = options.dialogs.clone().unwrap_or_else(|| Arc::new(NativeDialogs));

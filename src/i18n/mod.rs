@@ -131,6 +131,22 @@ pub fn has(id: &str) -> bool {
     catalog::has(Lang::En, id)
 }
 
+/// Every message id and attribute (`id.attr`) in the catalogs, for tests
+/// that go through all of them (the Chinese text's glyphs in the app's fonts).
+pub fn ids() -> Vec<String> {
+    let Ok(resource) = fluent_syntax::parser::parse(catalog::SOURCES[0].1) else { return Vec::new() };
+    let mut ids = Vec::new();
+    for entry in resource.body {
+        if let fluent_syntax::ast::Entry::Message(m) = entry {
+            if m.value.is_some() {
+                ids.push(m.id.name.to_string());
+            }
+            ids.extend(m.attributes.iter().map(|a| format!("{}.{}", m.id.name, a.id.name)));
+        }
+    }
+    ids
+}
+
 /// The message `id` in the current language, as a `String`:
 /// `t!("welcome-title")`, `t!("welcome-running", name = name, address = addr)`.
 /// Arguments are Fluent variables (`{ $name }`); any `Into<FluentValue>`

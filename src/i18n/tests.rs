@@ -195,6 +195,13 @@ fn the_pseudo_locale_is_recognisable_and_leaves_arguments_alone() {
 }
 
 #[test]
+fn ids_lists_every_message_and_attribute() {
+    let ids = ids();
+    assert!(ids.contains(&"welcome-title".to_string()) && ids.contains(&"menu-language.hint".to_string()), "{ids:?}");
+    assert!(ids.iter().all(|id| has(id)), "{ids:?}");
+}
+
+#[test]
 fn settings_tags_name_only_the_languages_offered() {
     assert_eq!(Lang::from_tag("zh-CN"), Some(Lang::ZhCn));
     assert_eq!(Lang::from_tag("en"), Some(Lang::En));

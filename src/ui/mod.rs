@@ -98,6 +98,8 @@ pub enum Action {
 
     // The View menu.
     SetDark(bool),
+    /// Every text switches at once; the settings remember the choice.
+    SetLanguage(crate::i18n::Lang),
     ShowLog(bool),
     ShowInspector(bool),
     /// The whole UI's zoom factor (1.0 = 100 %).

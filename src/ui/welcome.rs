@@ -8,6 +8,7 @@ use egui::RichText;
 
 use super::Action;
 use crate::net::{EndpointId, EndpointKind, EndpointSpec, ReplyMode};
+use crate::t;
 
 /// Where "Start a server" points.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,8 +34,10 @@ pub struct Welcome<'a> {
 /// The start button's label: what a test looks for, and what the step names.
 pub fn start_label(q: &QuickStart) -> Option<String> {
     match q {
-        QuickStart::EchoServer { address } => Some(format!("▶ Start an echo server on {address}")),
-        QuickStart::Listed { name, address, .. } => Some(format!("▶ Start {name} on {address}")),
+        QuickStart::EchoServer { address } => Some(format!("▶ {}", t!("welcome-start-echo", address = address))),
+        QuickStart::Listed { name, address, .. } => {
+            Some(format!("▶ {}", t!("welcome-start-listed", name = name, address = address)))
+        }
         QuickStart::Running { .. } => None,
     }
 }
@@ -43,37 +46,27 @@ pub fn show(ui: &mut egui::Ui, welcome: &Welcome<'_>, actions: &mut Vec<Action>)
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.add_space(30.0);
         ui.vertical_centered(|ui| {
-            ui.heading("Welcome to socklab");
+            ui.heading(t!("welcome-title"));
             ui.add_space(8.0);
             first_step(ui, &welcome.quick_start, actions);
             ui.add_space(4.0);
             let client = match &welcome.quick_start {
                 QuickStart::Running { kind: EndpointKind::Udp, address, .. } => {
-                    format!("2. Send it datagrams: \"+ UDP socket\", port 0, default peer {address}.")
+                    t!("welcome-step-datagrams", address = address)
                 }
                 QuickStart::EchoServer { address }
                 | QuickStart::Listed { address, .. }
                 | QuickStart::Running { address, .. } => {
-                    format!("2. Connect a client: \"+ TCP client\" is aimed at the server, {address}.")
+                    t!("welcome-step-client", address = address)
                 }
             };
             ui.add(egui::Label::new(client).wrap());
-            ui.add(
-                egui::Label::new(
-                    "3. Type a message and press Enter: watch it arrive, and every step in the event log below.",
-                )
-                .wrap(),
-            );
+            ui.add(egui::Label::new(t!("welcome-step-send")).wrap());
             ui.add_space(8.0);
-            ui.add(
-                egui::Label::new(
-                    RichText::new("Pop an endpoint out (↗) to chat between two windows side by side.").weak(),
-                )
-                .wrap(),
-            );
+            ui.add(egui::Label::new(RichText::new(t!("welcome-pop-out")).weak()).wrap());
             if let Some(path) = welcome.reopen {
                 ui.add_space(12.0);
-                let text = format!("Reopen the last workspace: {}", path.display());
+                let text = t!("welcome-reopen", path = path.display().to_string());
                 if ui.add(egui::Button::new(text).wrap()).clicked() {
                     actions.push(Action::OpenWorkspace(Some(path.to_path_buf())));
                 }
@@ -84,10 +77,10 @@ pub fn show(ui: &mut egui::Ui, welcome: &Welcome<'_>, actions: &mut Vec<Action>)
 
 fn first_step(ui: &mut egui::Ui, quick_start: &QuickStart, actions: &mut Vec<Action>) {
     if let QuickStart::Running { name, address, .. } = quick_start {
-        ui.add(egui::Label::new(format!("1. ✔ {name} is running on {address}.")).wrap());
+        ui.add(egui::Label::new(t!("welcome-running", name = name, address = address)).wrap());
         return;
     }
-    ui.label("1. Start a server:");
+    ui.label(t!("welcome-step-start"));
     start_button(ui, quick_start, actions);
 }
 
@@ -95,12 +88,13 @@ fn first_step(ui: &mut egui::Ui, quick_start: &QuickStart, actions: &mut Vec<Act
 /// endpoint list; nothing once the server runs.
 pub fn start_button(ui: &mut egui::Ui, quick_start: &QuickStart, actions: &mut Vec<Action>) {
     let Some(label) = start_label(quick_start) else { return };
-    let hover = "A server on this machine (127.0.0.1): the first step of every lesson";
+    let hover = t!("welcome-start-hover");
     if ui.add(egui::Button::new(RichText::new(label).strong()).wrap()).on_hover_text(hover).clicked() {
         match quick_start {
             QuickStart::EchoServer { address } => {
                 let spec = EndpointSpec::new(EndpointKind::TcpServer, address.clone()).with_reply(ReplyMode::Echo);
-                actions.push(Action::Open { name: format!("Echo server :{}", port_of(address)), spec });
+                let name = t!("welcome-echo-server-name", port = port_of(address));
+                actions.push(Action::Open { name, spec });
             }
             QuickStart::Listed { id, .. } => actions.push(Action::Start(*id)),
             QuickStart::Running { .. } => {}

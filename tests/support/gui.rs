@@ -15,7 +15,13 @@ pub fn harness_with(size: [f32; 2], options: AppOptions) -> Harness<'static, Soc
 
 /// The app on a screen of `pixels` at `zoom` (1.5 = 150 %): the window is
 /// `pixels / zoom` points, as a person who zooms a projector's screen gets.
-pub fn harness_at(pixels: [f32; 2], zoom: f32, options: AppOptions) -> Harness<'static, SocklabApp> {
+///
+/// In English unless the options say otherwise, whatever the machine's
+/// locale; the language is this thread's own, so tests that switch it (or run
+/// in the pseudo-locale) do not change it for the tests beside them.
+pub fn harness_at(pixels: [f32; 2], zoom: f32, mut options: AppOptions) -> Harness<'static, SocklabApp> {
+    socklab::i18n::isolate_thread();
+    options.language.get_or_insert(socklab::i18n::Lang::En);
     Harness::builder()
         .with_size([pixels[0] / zoom, pixels[1] / zoom])
         .with_pixels_per_point(zoom)

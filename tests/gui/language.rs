@@ -1,0 +1,90 @@
+//! The language switch and the pseudo-locale on the screen converted so far
+//! (the welcome page). Each test keeps its language on its own thread.
+
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use socklab::app::AppOptions;
+use socklab::i18n::{self, Lang};
+
+use super::gui_support::harness_with;
+use super::pseudo::unlocalized;
+
+#[test]
+fn switching_the_language_in_the_view_menu_repaints_the_welcome_page_in_chinese() {
+    let mut h = harness_with([1100.0, 640.0], AppOptions::default());
+    h.run_steps(4);
+    h.get_by_label("Welcome to socklab");
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("中文").click();
+    h.run_steps(4);
+    assert_eq!(i18n::language(), Lang::ZhCn);
+    assert_eq!(h.state().settings.language.as_deref(), Some("zh-CN"), "the choice is remembered");
+    h.get_by_label("欢迎使用 socklab");
+    h.get_by_label("▶ 在 127.0.0.1:9999 启动回显 (echo) 服务器");
+    assert!(h.query_by_label("Welcome to socklab").is_none(), "no English left on the page");
+    // Close the menu, so the snapshot shows the page alone.
+    h.key_press(egui::Key::Escape);
+    h.run_steps(4);
+    h.snapshot("welcome_zh_cn");
+
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("English").click();
+    h.run_steps(4);
+    h.get_by_label("Welcome to socklab");
+    assert_eq!(h.state().settings.language.as_deref(), Some("en"));
+}
+
+#[test]
+fn every_chinese_message_has_its_glyphs_in_the_fonts_the_app_installs() {
+    let h = harness_with([400.0, 300.0], AppOptions::default());
+    let ids = i18n::ids();
+    assert!(ids.len() > 10, "{ids:?}");
+    let mut missing = Vec::new();
+    for id in ids {
+        let text = i18n::text_in(Lang::ZhCn, &id, None);
+        for font in [egui::FontId::proportional(14.0), egui::FontId::monospace(14.0)] {
+            let lacking: String = text.chars().filter(|c| !h.ctx.fonts_mut(|f| f.has_glyph(&font, *c))).collect();
+            if !lacking.is_empty() {
+                missing.push(format!("{id} ({:?}): {lacking:?}", font.family));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no glyph for:\n{}", missing.join("\n"));
+}
+
+/// The centre of the window, where the welcome page is: between the
+/// endpoint list and the inspector, below the menu bar, above the event log.
+fn welcome_region(h: &egui_kittest::Harness<'_, socklab::app::SocklabApp>) -> egui::Rect {
+    let (title, last_step) = (i18n::text("welcome-title", None), i18n::text("welcome-step-send", None));
+    let heading = h.get_by_label(&title);
+    let b = heading.accesskit_node().bounding_box().expect("the heading has a place");
+    let step = h.get_by_label(&last_step);
+    let s = step.accesskit_node().bounding_box().expect("the last step has a place");
+    let (x0, x1) = (b.x0.min(s.x0) as f32, b.x1.max(s.x1) as f32);
+    egui::Rect::from_min_max(egui::pos2(x0, b.y0 as f32 - 40.0), egui::pos2(x1, s.y1 as f32 + 120.0))
+}
+
+#[test]
+fn the_welcome_page_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
+    let mut h = harness_with([1100.0, 640.0], AppOptions { language: Some(Lang::Pseudo), ..Default::default() });
+    h.run_steps(4);
+    let heading = i18n::text("welcome-title", None);
+    assert!(heading.starts_with('⟦'), "{heading}");
+    let region = welcome_region(&h);
+    let found = unlocalized(&h, Some(region), &[]);
+    assert!(found.is_empty(), "text not from the catalogs on the welcome page:\n{}", found.join("\n"));
+    // The walker does see the rest of the window, not yet converted.
+    assert!(!unlocalized(&h, None, &[]).is_empty());
+}
+
+/// The whole window in the pseudo-locale: fails until the sweep is done.
+/// `cargo test --test gui every_label -- --ignored --nocapture` lists what is left.
+#[test]
+#[ignore = "the sweep of every panel into the catalogs is not done yet"]
+fn every_label_on_the_first_screen_comes_from_the_catalogs() {
+    let mut h = harness_with([1280.0, 820.0], AppOptions { language: Some(Lang::Pseudo), ..Default::default() });
+    h.run_steps(4);
+    let found = unlocalized(&h, None, &[]);
+    assert!(found.is_empty(), "{} labels not from the catalogs:\n{}", found.len(), found.join("\n"));
+}
