@@ -16,10 +16,15 @@ use socklab::app::SocklabApp;
 /// - addresses, paths and file names: a token with `/`, or `:`/`.`/`@` between
 ///   two characters (`localhost:9999`, `lab.ron`, `user@host`);
 /// - the names below (languages named in themselves, formats, the app);
-/// - `user_data`: names the test itself gave (endpoints, workspaces).
+/// - `user_data`: names the test itself gave (endpoints, workspaces);
+/// - egui's own accessibility labels ([`EGUI_OWN`]), which socklab does not set.
 ///
 /// Words of prose, in any script, are not allowed; `⟪id⟫` (a missing id) never is.
 pub const ALLOWED_NAMES: &[&str] = &["English", "中文", "socklab", "IPv4", "IPv6", "netcat", "ncat", "socat"];
+
+/// Labels egui gives its own widgets (a panel's resize handle), read only by
+/// screen readers: egui has no way to translate them.
+pub const EGUI_OWN: &[&str] = &["Resize panel"];
 
 /// The labels in `region` (all of the window when None) with text that is not
 /// from the catalogs, each with the words that gave it away.
@@ -27,13 +32,26 @@ pub fn unlocalized(h: &Harness<'_, SocklabApp>, region: Option<egui::Rect>, user
     let mut found = Vec::new();
     for node in h.root().children_recursive() {
         let ak = node.accesskit_node();
-        let Some(label) = ak.label() else { continue };
+        // Plain text is a Label whose text is its value; a text field's
+        // value is the user's, but its placeholder is ours.
+        let text = [
+            ak.label(),
+            ak.label_comes_from_value().then(|| ak.value()).flatten(),
+            ak.placeholder().map(str::to_string),
+        ];
+        let label = text.into_iter().flatten().collect::<Vec<_>>().join(" | ");
+        if label.is_empty() {
+            continue;
+        }
         if let Some(region) = region {
             let Some(b) = ak.bounding_box() else { continue };
             let centre = egui::pos2(((b.x0 + b.x1) / 2.0) as f32, ((b.y0 + b.y1) / 2.0) as f32);
             if !region.contains(centre) {
                 continue;
             }
+        }
+        if EGUI_OWN.contains(&label.as_str()) {
+            continue;
         }
         let words = foreign_words(&label, user_data);
         if !words.is_empty() {
