@@ -36,6 +36,23 @@ fn switching_the_language_in_the_view_menu_repaints_the_welcome_page_in_chinese(
 }
 
 #[test]
+fn the_window_starts_in_the_language_picked_before() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("settings.ron");
+    std::fs::write(&path, "(language: Some(\"zh-CN\"))").expect("settings written");
+    // Not `harness_with`, which starts in English: this thread's language is the app's to choose.
+    i18n::isolate_thread();
+    i18n::set_language(Lang::En);
+    let options = AppOptions { settings_path: Some(path), ..Default::default() };
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1100.0, 640.0])
+        .build_eframe(move |cc| socklab::app::SocklabApp::new(cc, options.clone()));
+    h.run_steps(4);
+    assert_eq!(i18n::language(), Lang::ZhCn);
+    h.get_by_label("欢迎使用 socklab");
+}
+
+#[test]
 fn every_chinese_message_has_its_glyphs_in_the_fonts_the_app_installs() {
     let h = harness_with([400.0, 300.0], AppOptions::default());
     let ids = i18n::ids();
