@@ -152,3 +152,23 @@ out(recv_n(s, 13).decode())
     assert_eq!(py.line(), "still working");
     close(&engine, &mut rx, id);
 }
+
+#[test]
+fn a_command_for_a_closed_connection_is_refused_by_the_call_it_would_have_made() {
+    let (engine, mut rx) = engine();
+    let (id, _) = open_server(&engine, &mut rx, EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
+    let (gone, opt, value) = (Some(77), SockOpt::NoDelay, OptValue::Bool(true));
+    engine.send(Command::SetOption { id, conn: gone, opt, value }).unwrap();
+    engine.send(Command::ReadOptions { id, conn: gone }).unwrap();
+    engine.send(Command::ShutdownWrite { id, conn: gone }).unwrap();
+    let mut calls = Vec::new();
+    while calls.len() < 3 {
+        if let EventKind::Error { conn, error } = rx.wait_kind(id, "an error", |k| matches!(k, EventKind::Error { .. }))
+        {
+            assert_eq!(conn, Some(77));
+            assert!(error.message.contains("connection #77 is closed"), "{error}");
+            calls.push(error.call);
+        }
+    }
+    assert_eq!(calls, ["setsockopt", "getsockopt", "shutdown"]);
+}

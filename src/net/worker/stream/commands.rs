@@ -44,7 +44,7 @@ impl<L: ListenSock> Worker<L> {
                 if let Some(sock) = Self::sock_ref(&self.listener, &self.conns, conn) {
                     set_option(sock, opt, &value, at, &mut self.ctx.out);
                 } else {
-                    self.no_such_conn(conn);
+                    self.no_such_conn("setsockopt", conn);
                 }
             }
             Command::ReadOptions { conn, .. } => {
@@ -53,7 +53,7 @@ impl<L: ListenSock> Worker<L> {
                     let reports = snapshot(sock, self.class, ipv6);
                     self.ctx.out.push(EventKind::Options { conn, reports });
                 } else {
-                    self.no_such_conn(conn);
+                    self.no_such_conn("getsockopt", conn);
                 }
             }
             Command::SetReply { reply, .. } => {
@@ -90,7 +90,7 @@ impl<L: ListenSock> Worker<L> {
                         c.shutdown_requested = true;
                         let _ = c.flush(&mut self.ctx.out);
                     }
-                    None => self.no_such_conn(Some(id)),
+                    None => self.no_such_conn("shutdown", Some(id)),
                 }
             }
             Command::Disconnect { conn, abort, .. } => {
@@ -99,7 +99,7 @@ impl<L: ListenSock> Worker<L> {
                 } else if let Some(c) = self.conns.get_mut(&conn) {
                     c.close_when_flushed = true;
                 } else {
-                    self.no_such_conn(Some(conn));
+                    self.no_such_conn("close", Some(conn));
                 }
             }
             Command::Close { abort, .. } => self.close_all(abort),
@@ -149,12 +149,13 @@ impl<L: ListenSock> Worker<L> {
         }
     }
 
-    fn no_such_conn(&mut self, conn: Option<ConnId>) {
+    /// A command about a socket that is gone, refused by the call it would have made.
+    fn no_such_conn(&mut self, call: &str, conn: Option<ConnId>) {
         let msg = match conn {
             Some(c) => format!("connection #{c} is closed"),
             None => "the endpoint has no socket open".into(),
         };
-        self.ctx.out.push(EventKind::Error { conn, error: NetError::usage("getsockopt", msg) });
+        self.ctx.out.push(EventKind::Error { conn, error: NetError::usage(call, msg) });
     }
 
     /// The socket a command means: the listener, the client's one connection, or one of a server's.
