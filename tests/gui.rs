@@ -32,26 +32,13 @@ mod loss;
 #[path = "support/pseudo.rs"]
 mod pseudo;
 
-use gui_support::harness_with;
+use gui_support::{harness_with, wait_until};
 
 /// The window most tests use.
 const WINDOW: [f32; 2] = [1280.0, 820.0];
 
 fn harness() -> Harness<'static, SocklabApp> {
     harness_with(WINDOW, AppOptions::default())
-}
-
-/// Steps frames until `cond` holds, failing after a deadline.
-fn wait_until(h: &mut Harness<'_, SocklabApp>, what: &str, cond: impl Fn(&SocklabApp) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        h.step();
-        if cond(h.state()) {
-            return;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::yield_now();
-    }
 }
 
 fn endpoint_of(app: &SocklabApp, kind: EndpointKind) -> Option<&socklab::model::EndpointState> {

@@ -7,7 +7,6 @@
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -16,6 +15,8 @@ use socklab::app::{Answer, AppOptions, Dialogs, SocklabApp};
 use socklab::model::Status;
 use socklab::net::{Addr, EndpointId, EndpointKind, EndpointSpec, OptValue, SockOpt};
 use socklab::ui::Selection;
+
+use super::gui_support::wait_until;
 
 /// A message long enough to wrap at every size (the chat lesson's key moment).
 pub const LONG_MESSAGE: &str =
@@ -45,18 +46,6 @@ pub fn lesson_options(dir: &std::path::Path) -> AppOptions {
     let path = dir.join("chat_room.ron");
     std::fs::write(&path, text).expect("write the lesson");
     AppOptions { dialogs: Some(Arc::new(OpenLesson(path))), ..Default::default() }
-}
-
-pub fn wait_until(h: &mut Harness<'_, SocklabApp>, what: &str, cond: impl Fn(&SocklabApp) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        h.step();
-        if cond(h.state()) {
-            return;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::yield_now();
-    }
 }
 
 fn status(app: &SocklabApp, id: EndpointId) -> Option<Status> {

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+use std::time::{Duration, Instant};
+
 use egui_kittest::Harness;
 use socklab::app::{AppOptions, SocklabApp};
 
@@ -26,4 +28,18 @@ pub fn harness_at(pixels: [f32; 2], zoom: f32, mut options: AppOptions) -> Harne
         .with_size([pixels[0] / zoom, pixels[1] / zoom])
         .with_pixels_per_point(zoom)
         .build_eframe(move |cc| SocklabApp::new(cc, options.clone()))
+}
+
+/// Steps frames until `cond` holds of the app (workers answer on their own
+/// threads), failing after 15 s with what was awaited.
+pub fn wait_until(h: &mut Harness<'_, SocklabApp>, what: &str, cond: impl Fn(&SocklabApp) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        h.step();
+        if cond(h.state()) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::yield_now();
+    }
 }
