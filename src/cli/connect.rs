@@ -14,7 +14,7 @@ use crate::net::{Command, EndpointSpec, EventKind, Target};
 
 use super::args::Common;
 use super::out::{Printer, flush_if_idle, say};
-use super::run::{is_bad_input, open_with_ctrl_c};
+use super::session::{is_bad_input, open_with_ctrl_c};
 use super::stdin::{Flow, Pump};
 use super::{Exit, messages};
 

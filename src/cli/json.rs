@@ -2,7 +2,8 @@
 
 use serde_json::{Value, json};
 
-use crate::net::{Event, EventKind, OptionReport, hex_string};
+use super::json_parts::{data, merge};
+use crate::net::{Event, EventKind, OptionReport};
 use crate::util::clock::rfc3339;
 
 fn option(r: &OptionReport) -> Value {
@@ -13,16 +14,6 @@ fn option(r: &OptionReport) -> Value {
         "effective": r.effective.as_ref().map(|v| v.to_string()).ok(),
         "read_error": r.effective.as_ref().err(),
     })
-}
-
-pub(super) fn data(data: &[u8]) -> Value {
-    json!({ "len": data.len(), "text": std::str::from_utf8(data).ok(), "hex": hex_string(data) })
-}
-
-pub(super) fn merge(base: &mut Value, extra: Value) {
-    if let (Value::Object(b), Value::Object(e)) = (base, extra) {
-        b.extend(e);
-    }
 }
 
 /// The event's name in JSON: an identifier a script can match on. It is the

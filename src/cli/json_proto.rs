@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::json::{data, merge};
+use super::json_parts::{data, merge};
 use crate::net::EventKind;
 use crate::net::frame::{Frame, FrameEnd, FrameError, FrameErrorKind};
 use crate::net::sequence::{Failure, StepReport, StepResult, Summary};

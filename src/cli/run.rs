@@ -2,11 +2,7 @@
 //! checked here, before anything is opened (bad input exits 2 and nothing
 //! is bound), then `serve`, `connect` or `run` takes over.
 
-use std::sync::Arc;
-
-use crate::net::{
-    EndpointId, EndpointKind, EndpointSpec, Engine, Events, NetError, NoWaker, OptionRequest, parse_host_port,
-};
+use crate::net::{EndpointKind, EndpointSpec, OptionRequest, parse_host_port};
 
 use super::args::{Cli, Common, Proto, Sub};
 use super::out::say;
@@ -132,29 +128,4 @@ fn client_spec(
             (EndpointSpec::new(EndpointKind::UnixDatagram, path).with_peer(address), temp)
         }
     })
-}
-
-/// An engine with this one endpoint open, closed cleanly on Ctrl+C or SIGTERM.
-pub(super) fn open_with_ctrl_c(spec: EndpointSpec) -> Option<(Engine, Events, EndpointId)> {
-    let (engine, events) = Engine::new(Arc::new(NoWaker));
-    match engine.open(spec) {
-        Ok(id) => {
-            let handle = engine.clone();
-            let _ = ctrlc::set_handler(move || {
-                let _ = handle.send(crate::net::Command::Close { id, abort: false });
-            });
-            Some((engine, events, id))
-        }
-        Err(e) => {
-            say(&e.to_string());
-            None
-        }
-    }
-}
-
-/// An error caused by what the user asked for rather than by the network:
-/// an address that does not parse, or an option refused as the socket opens
-/// (the engine then stops before bind/connect).
-pub(super) fn is_bad_input(error: &NetError) -> bool {
-    error.call.starts_with("setsockopt(") || error.call == "parse address"
 }

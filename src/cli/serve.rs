@@ -11,7 +11,7 @@ use crate::net::{Addr, BindScope, Command, EndpointSpec, EventKind, Target};
 
 use super::args::Common;
 use super::out::{Printer, flush_if_idle, say};
-use super::run::{is_bad_input, open_with_ctrl_c};
+use super::session::{is_bad_input, open_with_ctrl_c};
 use super::stdin::{Destination, Flow, Pump};
 use super::{Exit, messages};
 

@@ -17,8 +17,8 @@ use crate::workspace::{self, MAX_CONNECT_TIMEOUT, Workspace, WorkspaceEndpoint, 
 
 use super::json::event_json;
 use super::out::{flush_if_idle, print_json, print_raw, say};
-use super::run::is_bad_input;
 use super::run_sequences::SequencePlan;
+use super::session::is_bad_input;
 use super::{Exit, messages};
 
 /// How long to wait for closed endpoints to report `Stopped` after Ctrl+C.

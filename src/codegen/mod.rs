@@ -10,6 +10,7 @@
 mod options;
 mod plan;
 mod python;
+mod python_literal;
 mod python_rules;
 mod python_rules_tpl;
 mod python_tpl;
@@ -70,7 +71,7 @@ pub fn generate(name: &str, spec: &EndpointSpec, lang: Lang) -> Result<String, C
     }
     let mut header = Vars::new();
     header
-        .set("name", python::py_str(name))
+        .set("name", python_literal::py_str(name))
         .set("kind", spec.kind.label())
         .set("address", plan.address_text().to_string())
         .set("reply", spec.reply.name())

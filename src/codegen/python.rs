@@ -5,6 +5,7 @@ use crate::net::{EndpointKind, ReplyMode, parse_host_port};
 
 use super::options::{self, Target};
 use super::plan::{Family, Plan};
+use super::python_literal::py_str;
 use super::python_rules;
 use super::python_tpl as tpl;
 use super::render::{Renderer, Style, Vars};
@@ -59,26 +60,6 @@ fn imports(body: &str) -> String {
         }
     }
     lines.join("\n") + "\n"
-}
-
-/// A Python string literal for any text (paths and host names come from a file).
-pub(super) fn py_str(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 fn seconds(plan: &Plan) -> String {

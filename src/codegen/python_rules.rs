@@ -6,7 +6,7 @@ use crate::net::checksum::ByteOrder;
 use crate::net::frame::{Framing, Oversize, PrefixWidth};
 
 use super::plan::{Family, Plan};
-use super::python::py_str;
+use super::python_literal::py_str;
 use super::python_rules_tpl as tpl;
 use super::python_tpl;
 use super::render::{Renderer, Vars};
