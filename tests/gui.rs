@@ -15,6 +15,8 @@ use socklab::net::{Addr, EndpointKind, EndpointSpec, OptValue, SockOpt};
 mod app_state;
 #[path = "gui/classroom.rs"]
 mod classroom;
+#[path = "gui/course.rs"]
+mod course;
 #[path = "gui/exposure.rs"]
 mod exposure;
 #[path = "gui/file_picker.rs"]

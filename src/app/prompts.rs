@@ -30,6 +30,7 @@ fn unsaved_changes(ctx: &egui::Context, title: &str, pending: &Pending, actions:
         ui.label(match pending {
             Pending::New => "Save them before starting a new workspace?",
             Pending::Open(_) => "Save them before opening another workspace?",
+            Pending::OpenLab(_) => "Save them before opening the lab (it opens its own workspace)?",
             Pending::Quit => "Save them before quitting?",
         });
         ui.horizontal(|ui| {

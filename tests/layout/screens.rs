@@ -2,7 +2,8 @@
 //! a person would get there: the welcome page, a lesson's workspace opened, a
 //! server with two clients, a UDP socket with no destination yet, a server
 //! whose bind failed, the option table after a change, and the form that
-//! opens a new endpoint.
+//! opens a new endpoint, the Code tab in Python and in Rust, and a guided
+//! lab's panel (at the side, or in the dock where there is no room).
 
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -91,7 +92,11 @@ fn type_and_send(h: &mut Harness<'_, SocklabApp>, text: &str) {
 }
 
 /// Steps through every screen, calling `check(name, harness)` on each.
-pub fn step_through(h: &mut Harness<'_, SocklabApp>, mut check: impl FnMut(&str, &mut Harness<'_, SocklabApp>)) {
+pub fn step_through(
+    h: &mut Harness<'_, SocklabApp>,
+    lab: &std::path::Path,
+    mut check: impl FnMut(&str, &mut Harness<'_, SocklabApp>),
+) {
     h.run_steps(4);
     check("welcome", h);
 
@@ -116,6 +121,7 @@ pub fn step_through(h: &mut Harness<'_, SocklabApp>, mut check: impl FnMut(&str,
     wait_until(h, "bob to get the line", |a| a.model.endpoints.get(&bob).is_some_and(|e| e.msgs_in > 0));
     select(h, server);
     check("server with two clients", h);
+    code_tab(h, &mut check);
 
     let udp = open(h, "udp", EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0"));
     wait_until(h, "the UDP socket to bind", |a| status(a, udp) == Some(Status::Bound));
@@ -149,5 +155,32 @@ pub fn step_through(h: &mut Harness<'_, SocklabApp>, mut check: impl FnMut(&str,
     assert!(h.query_by_label("▶ Start").is_some(), "the form is open");
     check("new endpoint form", h);
     h.get_by_label("Cancel").click();
+    h.run_steps(3);
+
+    h.state_mut().open_lab(lab.to_path_buf());
+    h.run_steps(2);
+    if let Some(dont) = h.query_by_label("Don't save") {
+        dont.click();
+    }
+    wait_until(h, "the lab's first step to tick", |a| {
+        a.lab_run().is_some_and(|r| r.current() == Some(1)) && a.model.endpoints.len() == 1
+    });
+    h.run_steps(4);
+    assert!(h.query_by_label_contains("✔ 1.").is_some(), "the lab panel shows");
+    check("lab panel", h);
+}
+
+/// The selected endpoint's program, in Python and in Rust, then back to its conversation.
+fn code_tab(h: &mut Harness<'_, SocklabApp>, check: &mut impl FnMut(&str, &mut Harness<'_, SocklabApp>)) {
+    use socklab::ui::code::{PYTHON, RUST, TAB_CODE, TAB_CONVERSATION};
+    h.get_by_label(TAB_CODE).click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("socket.socket(").is_some(), "the Python program shows");
+    check("code tab (Python)", h);
+    h.get_by_label(RUST).click();
+    h.run_steps(3);
+    check("code tab (Rust)", h);
+    h.get_by_label(PYTHON).click();
+    h.get_by_label(TAB_CONVERSATION).click();
     h.run_steps(3);
 }
