@@ -147,7 +147,11 @@ fn counters(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
         None => (ep.bytes_in, ep.bytes_out, ep.msgs_in, ep.msgs_out),
     };
     let (rin, rout) = ep.rates.current(SystemTime::now());
-    egui::Grid::new(("counters", ep.id)).num_columns(3).show(ui, |ui| {
+    // Columns as wide as "999.9 kB/s" from the start: a grid sizes them from the
+    // last frame, so a value that grows would be cut for a frame.
+    let mono = egui::TextStyle::Monospace.resolve(ui.style());
+    let column = 10.0 * ui.ctx().fonts_mut(|f| f.glyph_width(&mono, '0'));
+    egui::Grid::new(("counters", ep.id)).num_columns(3).min_col_width(column).show(ui, |ui| {
         ui.label("");
         ui.label(RichText::new("in (recv)").strong());
         ui.label(RichText::new("out (send)").strong());

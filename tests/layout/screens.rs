@@ -121,7 +121,6 @@ pub fn step_through(
     wait_until(h, "bob to get the line", |a| a.model.endpoints.get(&bob).is_some_and(|e| e.msgs_in > 0));
     select(h, server);
     check("server with two clients", h);
-    code_tab(h, &mut check);
 
     let udp = open(h, "udp", EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0"));
     wait_until(h, "the UDP socket to bind", |a| status(a, udp) == Some(Status::Bound));
@@ -149,6 +148,8 @@ pub fn step_through(
     show_inspector(h);
     assert!(h.query_all_by_label("65536 → 131072").count() == 2, "the option table shows the change");
     check("options after a change", h);
+    // A server with options set: its program calls setsockopt() for each.
+    code_tab(h, &mut check);
 
     h.get_by_label("+ TCP client").click();
     h.run_steps(4);
@@ -165,20 +166,31 @@ pub fn step_through(
     wait_until(h, "the lab's first step to tick", |a| {
         a.lab_run().is_some_and(|r| r.current() == Some(1)) && a.model.endpoints.len() == 1
     });
-    h.run_steps(4);
+    settle(h);
     assert!(h.query_by_label_contains("✔ 1.").is_some(), "the lab panel shows");
     check("lab panel", h);
+}
+
+/// Steps frames until no event is left to apply (a few at least), so what is checked stands still.
+fn settle(h: &mut Harness<'_, SocklabApp>) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let mut quiet = 0;
+    while quiet < 4 && Instant::now() < deadline {
+        h.step();
+        let s = h.state().stats;
+        quiet = if s.events_last_frame == 0 && s.backlog == 0 { quiet + 1 } else { 0 };
+    }
 }
 
 /// The selected endpoint's program, in Python and in Rust, then back to its conversation.
 fn code_tab(h: &mut Harness<'_, SocklabApp>, check: &mut impl FnMut(&str, &mut Harness<'_, SocklabApp>)) {
     use socklab::ui::code::{PYTHON, RUST, TAB_CODE, TAB_CONVERSATION};
     h.get_by_label(TAB_CODE).click();
-    h.run_steps(3);
-    assert!(h.query_by_label_contains("socket.socket(").is_some(), "the Python program shows");
+    settle(h);
+    assert!(h.query_by_label_contains("server.setsockopt(").is_some(), "the Python program sets the options");
     check("code tab (Python)", h);
     h.get_by_label(RUST).click();
-    h.run_steps(3);
+    settle(h);
     check("code tab (Rust)", h);
     h.get_by_label(PYTHON).click();
     h.get_by_label(TAB_CONVERSATION).click();
