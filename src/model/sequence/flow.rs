@@ -135,6 +135,8 @@ pub struct Flow {
     /// Orders flows by age (the row count when the flow was created).
     pub created: RowId,
     pub(super) fin_sent: bool,
+    /// An RST ended the connection (sent or received): a later close() sends nothing.
+    pub(super) reset: bool,
     /// SO_LINGER 0 set on this connection itself (else the endpoint's applies).
     pub(super) linger_zero: Option<bool>,
     state: Option<TcpState>,
@@ -160,6 +162,7 @@ impl Flow {
             closed: false,
             created,
             fin_sent: false,
+            reset: false,
             linger_zero: None,
             state: None,
             dropped: 0,

@@ -169,11 +169,15 @@ impl Sequence {
                 self.loss(ep, time, *engine_dropped, kernel_dropped.unwrap_or(0));
             }
             EventKind::Error { conn: Some(c), error } if !self.is_datagram(ep) => {
+                let key = FlowKey::stream(ep, *c);
                 let what = match error.errno.as_deref() {
                     Some("ECONNRESET") => What::Reset,
                     errno => What::Error { call: error.call.clone(), errno: errno.map(str::to_string) },
                 };
-                self.push(&FlowKey::stream(ep, *c), time, what);
+                if let (What::Reset, Some(f)) = (&what, self.flow_mut(&key)) {
+                    f.reset = true;
+                }
+                self.push(&key, time, what);
             }
             EventKind::Error { error, .. } => {
                 // A connected datagram socket's errors (ECONNREFUSED) concern its peer.
@@ -326,8 +330,11 @@ impl Sequence {
         let Some(f) = self.flow_mut(&key) else { return };
         // close() with SO_LINGER 0 resets the connection whatever the caller asked.
         let abortive = abortive || f.linger_zero.unwrap_or(endpoint_zero);
-        let fin = !abortive && !f.fin_sent;
+        // After an RST, sent or received, the kernel has no connection left to send FIN on.
+        let abortive = abortive && !f.reset;
+        let fin = !abortive && !f.fin_sent && !f.reset;
         f.fin_sent |= fin;
+        f.reset |= abortive;
         f.closed = true;
         self.push(&key, time, What::Close { fin, abortive });
     }

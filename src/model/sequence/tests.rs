@@ -154,6 +154,19 @@ fn an_abortive_close_is_rst_and_the_peer_sees_econnreset() {
 }
 
 #[test]
+fn closing_a_connection_the_peer_reset_sends_no_fin() {
+    let mut f = Feed::new(SequenceLimits::default());
+    f.connected_pair().ev(CLIENT, EventKind::Closed { conn: Some(0), abortive: true });
+    let reset = NetError::from_io("recv", &std::io::Error::from_raw_os_error(libc::ECONNRESET));
+    // The server's worker closes the connection after reporting the reset.
+    f.ev(SERVER, EventKind::Error { conn: Some(1), error: reset });
+    f.ev(SERVER, EventKind::Closed { conn: Some(1), abortive: false });
+    let d = f.seq.diagram(&FlowKey::stream(CLIENT, 0)).expect("flow");
+    assert_eq!(signals(&d), ["LocalSYN", "PeerSYN-ACK", "LocalACK", "LocalRST"]);
+    assert_eq!(states(&d, Side::Peer).last(), Some(&TcpState::Closed));
+}
+
+#[test]
 fn a_plain_close_with_so_linger_zero_is_drawn_as_rst() {
     let mut f = Feed::new(SequenceLimits::default());
     let linger = |secs| crate::net::OptionReport {
