@@ -5,6 +5,7 @@ use std::time::SystemTime;
 use super::addr::Addr;
 use super::chunk::Chunk;
 use super::errors::NetError;
+use super::kernel::{self, KernelSocket, TcpInfo, TcpState};
 use super::options::{OptValue, SockOpt};
 
 pub type EndpointId = u64;
@@ -26,6 +27,16 @@ pub struct OptionReport {
     pub requested: Option<OptValue>,
     /// The value read back, or why it could not be read.
     pub effective: Result<OptValue, String>,
+}
+
+/// Where the kernel's view of a TCP socket was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StateSource {
+    /// getsockopt(TCP_INFO) on socklab's own socket.
+    TcpInfo,
+    /// sock_diag, after socklab closed its socket: the kernel still holds the
+    /// connection (TIME_WAIT, or an orphan finishing its close).
+    SockDiag,
 }
 
 #[derive(Clone, Debug)]
@@ -69,8 +80,19 @@ pub enum EventKind {
     Error { conn: Option<ConnId>, error: NetError },
     /// A capture to this file started, or (`None`) the capture stopped.
     Capture { path: Option<String> },
-    /// The worker has ended; nothing more comes from this endpoint.
+    /// The worker has ended; nothing more comes from this endpoint's worker.
+    /// While its TCP sockets are watched, the engine's kernel thread may still
+    /// report `TcpState` (TIME_WAIT, then CLOSED) and `PeerSeen` after it.
     Stopped,
+    /// A watched TCP socket moved to a new state: a connection, or the
+    /// listener (`conn` None). `info` is the sample that showed it, when there is one.
+    TcpState { conn: Option<ConnId>, from: Option<TcpState>, to: TcpState, info: Option<TcpInfo>, source: StateSource },
+    /// TCP_INFO and the queues of a watched socket, at the watch's interval.
+    TcpInfo { conn: Option<ConnId>, info: TcpInfo },
+    /// The peer of a watched connection is a socket on this machine that
+    /// socklab does not own: its state, queues and owner as sock_diag reports
+    /// them (on first sight and whenever they change; CLOSED when it is gone).
+    PeerSeen { conn: ConnId, peer: Box<KernelSocket> },
 }
 
 impl EventKind {
@@ -96,6 +118,9 @@ impl EventKind {
             EventKind::Error { .. } => "error",
             EventKind::Capture { .. } => "capture",
             EventKind::Stopped => "stopped",
+            EventKind::TcpState { .. } => "tcp_state",
+            EventKind::TcpInfo { .. } => "tcp_info",
+            EventKind::PeerSeen { .. } => "peer_seen",
         }
     }
 }
@@ -166,6 +191,11 @@ impl EventKind {
             EventKind::Capture { path: Some(p) } => format!("capture: recording every send and receive to {p}"),
             EventKind::Capture { path: None } => "capture: stopped".into(),
             EventKind::Stopped => "worker stopped".into(),
+            EventKind::TcpState { conn, from, to, source, .. } => {
+                kernel::text::state_change_line(&conn_tag(conn), *from, *to, *source == StateSource::SockDiag)
+            }
+            EventKind::TcpInfo { conn, info } => kernel::text::info_line(&conn_tag(conn), info),
+            EventKind::PeerSeen { conn, peer } => kernel::text::peer_line(&conn_tag(&Some(*conn)), peer),
         }
     }
 }

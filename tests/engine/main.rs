@@ -12,6 +12,7 @@ mod open;
 mod options;
 mod tcp;
 mod tcp_close;
+mod tcp_state;
 mod udp;
 mod unix;
 

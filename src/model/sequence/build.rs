@@ -41,9 +41,11 @@ pub(super) fn diagram(flow: &Flow, partner: Option<&Flow>) -> Diagram {
 struct Builder<'a> {
     links: &'a Links,
     tcp: bool,
-    /// Per lane: its states are inferred from the calls (not reported by the kernel).
+    /// Per lane: its states are inferred from the calls, until the kernel's
+    /// first report on that lane (the handshake before it stays inferred).
     infer: [bool; 2],
-    /// The peer lane is not a socklab endpoint: its states mirror ours.
+    /// The peer lane is not a socklab endpoint and the kernel has not
+    /// reported on it (yet): its states mirror ours.
     mirror: bool,
     state: [Option<TcpState>; 2],
     steps: Vec<Step>,
@@ -59,8 +61,8 @@ impl<'a> Builder<'a> {
         Builder {
             links,
             tcp,
-            infer: [!flow.kernel_states, partner.map_or(!flow.peer_kernel_states, |p| !p.kernel_states)],
-            mirror: partner.is_none() && !flow.peer_kernel_states,
+            infer: [true, true],
+            mirror: partner.is_none(),
             state: [None, None],
             steps: Vec::new(),
             arrows: Vec::new(),
@@ -132,21 +134,32 @@ impl<'a> Builder<'a> {
             }
             What::State { state, from_kernel } => {
                 let s = self.own_step(row);
-                self.state[side.index()] = Some(*state);
-                let kind = MarkKind::State { state: *state, from_kernel: *from_kernel };
-                self.marks.push(Mark { side, step: s, kind });
+                if *from_kernel {
+                    self.infer[side.index()] = false;
+                }
+                self.reported_state(side, s, *state, *from_kernel);
             }
             What::PeerState { state } => {
                 let s = self.own_step(row);
-                let peer = side.other();
-                self.state[peer.index()] = Some(*state);
-                self.marks.push(Mark {
-                    side: peer,
-                    step: s,
-                    kind: MarkKind::State { state: *state, from_kernel: true },
-                });
+                self.infer[side.other().index()] = false;
+                self.mirror = false;
+                self.reported_state(side.other(), s, *state, true);
             }
         }
+    }
+
+    /// A state the kernel (or a caller) reported for a lane. The state the
+    /// lane is already in gets no second mark: the kernel confirms the inferred one.
+    fn reported_state(&mut self, side: Side, step: usize, state: TcpState, from_kernel: bool) {
+        if self.state[side.index()] == Some(state) {
+            let last = self.marks.iter_mut().rev().find(|m| m.side == side && matches!(m.kind, MarkKind::State { .. }));
+            if let Some(Mark { kind: MarkKind::State { from_kernel: k, .. }, .. }) = last {
+                *k |= from_kernel;
+            }
+            return;
+        }
+        self.state[side.index()] = Some(state);
+        self.marks.push(Mark { side, step, kind: MarkKind::State { state, from_kernel } });
     }
 
     /// A send or a receive. Arrows from sends are drawn once every row has

@@ -131,6 +131,8 @@ pub struct Flow {
     pub kernel_states: bool,
     /// The kernel has reported the (non-socklab) peer's state: stop mirroring ours.
     pub peer_kernel_states: bool,
+    /// The peer's state the kernel reported last.
+    pub(super) peer_state: Option<TcpState>,
     pub closed: bool,
     /// Orders flows by age (the row count when the flow was created).
     pub created: RowId,
@@ -159,6 +161,7 @@ impl Flow {
             partner: None,
             kernel_states: false,
             peer_kernel_states: false,
+            peer_state: None,
             closed: false,
             created,
             fin_sent: false,

@@ -110,12 +110,14 @@ impl Sequence {
     /// A TCP state the kernel reported for a stream connection (TCP_INFO
     /// while socklab holds it, sock_diag after). From the first one on the
     /// flow's states are the kernel's, no longer inferred from the calls.
+    /// A report of the state already known adds nothing.
     pub fn kernel_state(&mut self, time: SystemTime, endpoint: EndpointId, conn: ConnId, state: TcpState) {
         let key = FlowKey::stream(endpoint, conn);
-        if let Some(f) = self.flow_mut(&key) {
-            f.kernel_states = true;
+        let Some(f) = self.flow_mut(&key) else { return };
+        f.kernel_states = true;
+        if f.state() != Some(state) {
+            self.push(&key, time, What::State { state, from_kernel: true });
         }
-        self.push(&key, time, What::State { state, from_kernel: true });
     }
 
     /// The TCP state of a stream connection's peer that is not a socklab
@@ -123,10 +125,12 @@ impl Sequence {
     /// first one on the peer lane shows the kernel's states, not mirrored ones.
     pub fn peer_kernel_state(&mut self, time: SystemTime, endpoint: EndpointId, conn: ConnId, state: TcpState) {
         let key = FlowKey::stream(endpoint, conn);
-        if let Some(f) = self.flow_mut(&key) {
-            f.peer_kernel_states = true;
+        let Some(f) = self.flow_mut(&key) else { return };
+        f.peer_kernel_states = true;
+        if f.peer_state != Some(state) {
+            f.peer_state = Some(state);
+            self.push(&key, time, What::PeerState { state });
         }
-        self.push(&key, time, What::PeerState { state });
     }
 
     /// The diagrams of every flow of an endpoint, oldest first (what an export writes).
@@ -165,6 +169,8 @@ impl Sequence {
                 self.close_stream(ep, *c, time, *abortive);
             }
             EventKind::Closed { conn: None, .. } if self.is_datagram(ep) => self.close_datagrams(ep, time),
+            EventKind::TcpState { conn: Some(c), to, .. } => self.kernel_state(time, ep, *c, *to),
+            EventKind::PeerSeen { conn, peer } => self.peer_kernel_state(time, ep, *conn, peer.state),
             EventKind::Loss { engine_dropped, kernel_dropped, .. } => {
                 self.loss(ep, time, *engine_dropped, kernel_dropped.unwrap_or(0));
             }

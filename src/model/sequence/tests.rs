@@ -265,7 +265,8 @@ fn kernel_states_replace_inferred_ones_from_the_first_report_on() {
             _ => None,
         })
         .collect();
-    assert_eq!(local, [(TcpState::Established, true), (TcpState::FinWait2, true)]);
+    // The handshake before the first report stays inferred; the kernel confirms ESTABLISHED.
+    assert_eq!(local, [(TcpState::SynSent, false), (TcpState::Established, true), (TcpState::FinWait2, true)]);
     // The server has not read the FIN yet: from its calls alone it is still ESTABLISHED.
     assert_eq!(d.states_at(d.steps.len()), [Some(TcpState::FinWait2), Some(TcpState::Established)]);
 }
@@ -281,8 +282,47 @@ fn a_peer_seen_by_the_kernel_shows_its_reported_states_instead_of_mirrored_ones(
     let d = f.seq.diagram(&FlowKey::stream(SERVER, 1)).expect("flow");
     assert!(d.lanes[1].seen_by_kernel);
     assert!(text::lane_title(&d, Side::Peer).contains("seen by the kernel"));
-    assert_eq!(states(&d, Side::Peer), [TcpState::Established, TcpState::FinWait2]);
+    // Mirrored through the handshake, the kernel's from its first report on.
+    assert_eq!(states(&d, Side::Peer), [TcpState::SynSent, TcpState::Established, TcpState::FinWait2]);
     assert_eq!(states(&d, Side::Local), [TcpState::SynRecv, TcpState::Established, TcpState::CloseWait]);
+}
+
+#[test]
+fn engine_events_feed_kernel_states_and_time_wait_after_the_close() {
+    use crate::net::StateSource;
+    use crate::net::kernel::KernelSocket;
+    use TcpState::*;
+    let change = |conn, from, to, source| EventKind::TcpState { conn, from, to, info: None, source };
+    let mut f = Feed::new(SequenceLimits::default());
+    f.tcp(CLIENT).ev(CLIENT, EventKind::Connected { conn: 0, local: inet(5000), peer: inet(9000) });
+    f.ev(CLIENT, change(Some(0), None, Established, StateSource::TcpInfo));
+    f.ev(CLIENT, change(None, None, Listen, StateSource::TcpInfo)); // a listener's: no flow
+    let peer = |state| KernelSocket {
+        state,
+        local: SocketAddr::from(([127, 0, 0, 1], 9000)),
+        remote: SocketAddr::from(([127, 0, 0, 1], 5000)),
+        recv_q: 0,
+        send_q: 0,
+        uid: 1000,
+        inode: 42,
+        info: None,
+    };
+    f.ev(CLIENT, EventKind::PeerSeen { conn: 0, peer: Box::new(peer(Established)) });
+    f.ev(CLIENT, EventKind::Shutdown { conn: 0 });
+    f.ev(CLIENT, change(Some(0), Some(Established), FinWait2, StateSource::TcpInfo));
+    f.ev(CLIENT, EventKind::PeerSeen { conn: 0, peer: Box::new(peer(CloseWait)) });
+    f.ev(CLIENT, EventKind::PeerSeen { conn: 0, peer: Box::new(peer(CloseWait)) }); // queues changed only
+    f.ev(CLIENT, EventKind::PeerClosed { conn: 0 }).ev(CLIENT, EventKind::Closed { conn: Some(0), abortive: false });
+    f.ev(CLIENT, change(Some(0), Some(FinWait2), TimeWait, StateSource::SockDiag));
+    f.ev(CLIENT, EventKind::Stopped);
+    f.ev(CLIENT, change(Some(0), Some(TimeWait), Closed, StateSource::SockDiag));
+    let d = f.seq.diagram(&FlowKey::stream(CLIENT, 0)).expect("flow");
+    assert_eq!(states(&d, Side::Local), [SynSent, Established, FinWait2, TimeWait, Closed]);
+    assert_eq!(states(&d, Side::Peer), [SynRecv, Established, CloseWait]);
+    assert!(d.lanes[1].seen_by_kernel);
+    let close = d.marks.iter().find(|m| m.kind == MarkKind::Call(Call::Close { abortive: false })).expect("close");
+    let time_wait = d.marks.iter().find(|m| m.kind == MarkKind::State { state: TimeWait, from_kernel: true });
+    assert!(time_wait.expect("TIME_WAIT").step > close.step, "TIME_WAIT is drawn after close()");
 }
 
 #[test]
