@@ -10,6 +10,7 @@ mod run;
 mod serve;
 mod stdin;
 mod temp_socket;
+mod watch;
 mod workspace_run;
 
 pub use args::{Cli, Proto, Sub};

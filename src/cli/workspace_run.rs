@@ -5,25 +5,28 @@
 //! Ctrl+C closes them all and waits for each worker to stop.
 
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::net::{BindScope, Command, EndpointId, Engine, Event, EventKind, Events, NoWaker};
+use crate::net::{BindScope, Command, EndpointId, EndpointKind, Engine, Event, EventKind, Events, NoWaker, kernel};
 use crate::workspace::{self, MAX_CONNECT_TIMEOUT, Workspace, WorkspaceEndpoint, display_name};
 
 use super::json::event_json;
 use super::out::{flush_if_idle, print_json, print_raw, say};
 use super::run::is_bad_input;
+use super::watch::Ladder;
 use super::{Exit, messages};
 
 /// How long to wait for closed endpoints to report `Stopped` after Ctrl+C.
 const STOP_GRACE: Duration = Duration::from_secs(5);
 /// Beyond the connect timeout, how long an endpoint may take to settle.
 const SETTLE_EXTRA: Duration = Duration::from_secs(2);
+/// How long the kernel thread may take to report the last states before the ladder is written.
+const KERNEL_SETTLE: Duration = Duration::from_secs(3);
 
-pub fn run_workspace(file: &Path, json: bool) -> Exit {
+pub fn run_workspace(file: &Path, json: bool, ladder: Option<PathBuf>) -> Exit {
     let ws = match workspace::load(file) {
         Ok(ws) => ws,
         Err(e) => {
@@ -48,7 +51,9 @@ pub fn run_workspace(file: &Path, json: bool) -> Exit {
         say(&messages::no_ctrl_c(&e));
         return Exit::Network;
     }
-    Runner::new(json, pending).run(&interrupts)
+    let mut runner = Runner::new(json, pending);
+    runner.ladder = ladder.map(Ladder::new);
+    runner.run(&interrupts)
 }
 
 /// Before anything starts: one line per auto-start endpoint that will be
@@ -74,6 +79,8 @@ struct Runner {
     failed: bool,
     /// An endpoint stopped on something the file asked for (an option the kernel refused).
     bad_input: bool,
+    /// `--ladder`: the sequence diagram, with TCP states from the kernel.
+    ladder: Option<Ladder>,
 }
 
 impl Runner {
@@ -90,6 +97,7 @@ impl Runner {
             starting: None,
             failed: false,
             bad_input: false,
+            ladder: None,
         }
     }
 
@@ -107,6 +115,9 @@ impl Runner {
                 self.start_next();
             }
             if self.live.is_empty() && self.pending.is_empty() {
+                if self.write_ladder().is_err() {
+                    return Exit::Network;
+                }
                 // Every endpoint has stopped: by Ctrl+C (clean), or on its own.
                 return match (stop_deadline.is_some(), self.bad_input, self.failed) {
                     (true, _, _) | (false, false, false) => Exit::Done,
@@ -116,6 +127,7 @@ impl Runner {
             }
             if stop_deadline.is_some_and(|d| Instant::now() >= d) {
                 say(&messages::did_not_stop(self.live.len()));
+                let _ = self.write_ladder();
                 return Exit::Network;
             }
             if let Some(ev) = self.events.recv_timeout(Duration::from_millis(50)) {
@@ -138,8 +150,13 @@ impl Runner {
         // Checked at load; capped again so no sum here can overflow.
         let settle = ep.spec.connect_timeout.min(MAX_CONNECT_TIMEOUT) + SETTLE_EXTRA;
         let datagram = ep.spec.kind.is_datagram();
+        let tcp = matches!(ep.spec.kind, EndpointKind::TcpServer | EndpointKind::TcpClient);
         match self.engine.open(ep.spec) {
             Ok(id) => {
+                if tcp && kernel::AVAILABLE && self.ladder.is_some() {
+                    // TCP states from the kernel, TIME_WAIT included, for the diagram.
+                    let _ = self.engine.send(Command::WatchTcp { id, interval: None });
+                }
                 self.names.insert(id, ep.name);
                 if datagram {
                     self.datagram.insert(id);
@@ -155,6 +172,9 @@ impl Runner {
     }
 
     fn on_event(&mut self, ev: &Event) {
+        if let Some(l) = self.ladder.as_mut() {
+            l.feed(ev);
+        }
         self.print(ev);
         let settled = match &ev.kind {
             EventKind::Listening { .. } | EventKind::Connected { .. } | EventKind::Stopped => true,
@@ -173,6 +193,20 @@ impl Runner {
         if let EventKind::Stopped = ev.kind {
             self.live.retain(|&id| id != ev.endpoint);
         }
+    }
+
+    /// With `--ladder`: the kernel's last reports (TIME_WAIT after the
+    /// closes), then the diagram, written all at once.
+    fn write_ladder(&mut self) -> Result<(), ()> {
+        if self.ladder.is_none() {
+            return Ok(());
+        }
+        if self.engine.sync_kernel(KERNEL_SETTLE) {
+            while let Some(ev) = self.events.try_recv() {
+                self.on_event(&ev);
+            }
+        }
+        self.ladder.as_ref().map_or(Ok(()), Ladder::write)
     }
 
     /// JSON lines (with the endpoint's name as `endpoint_name`) on stdout,

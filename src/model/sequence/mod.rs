@@ -133,6 +133,22 @@ impl Sequence {
         }
     }
 
+    /// One diagram per conversation, oldest first: a connection whose two ends
+    /// are both socklab endpoints is drawn once, from the end seen first
+    /// (what `--ladder` writes).
+    pub fn diagrams(&self) -> Vec<Diagram> {
+        let mut drawn: Vec<&FlowKey> = Vec::new();
+        let mut out = Vec::new();
+        for f in self.flows() {
+            if f.partner.as_ref().is_some_and(|p| drawn.contains(&p)) {
+                continue;
+            }
+            drawn.push(&f.key);
+            out.extend(self.diagram(&f.key));
+        }
+        out
+    }
+
     /// The diagrams of every flow of an endpoint, oldest first (what an export writes).
     pub fn diagrams_of(&self, endpoint: EndpointId) -> Vec<Diagram> {
         self.flows_of(endpoint).into_iter().filter_map(|f| self.diagram(&f.key)).collect()

@@ -198,6 +198,7 @@ impl KernelThread {
             Request::Follow { endpoint, conn, local, remote, last } => {
                 for p in self.peers.iter_mut().filter(|p| p.endpoint == endpoint && p.conn == conn) {
                     p.ours_closed(now);
+                    p.next = now;
                 }
                 if self.follows.len() >= MAX_WATCHED {
                     return self.report(endpoint, limit_error(Some(conn)));
@@ -206,7 +207,9 @@ impl KernelThread {
                 self.follows.push(Followed { endpoint, conn, follower, next: now });
             }
             Request::Peer { endpoint, conn, local, remote } => {
-                if self.peers.iter().any(|p| p.endpoint == endpoint && p.conn == conn) {
+                // Asked again: our side changed state, so look at the peer now.
+                if let Some(p) = self.peers.iter_mut().find(|p| p.endpoint == endpoint && p.conn == conn) {
+                    p.next = now;
                     return;
                 }
                 if self.peers.len() >= MAX_WATCHED {

@@ -59,7 +59,7 @@ impl<L: ListenSock> Worker<L> {
                     Some(c) => {
                         c.shutdown_requested = true;
                         let _ = c.flush(&mut self.ctx.out);
-                        self.tcp_touch(id);
+                        self.tcp_sample_now(id);
                     }
                     None => self.no_such_conn(Some(id)),
                 }

@@ -161,7 +161,7 @@ impl<L: ListenSock> Worker<L> {
         self.ctx.out.push(EventKind::Accepted { conn: id, local: c.local.clone(), peer: c.peer.clone() });
         self.on_accept(&mut c);
         self.conns.insert(id, c);
-        self.tcp_touch(id);
+        self.tcp_sample_now(id);
     }
 
     fn service_all(&mut self) {
@@ -190,8 +190,8 @@ impl<L: ListenSock> Worker<L> {
                 }
                 ReadOutcome::WouldBlock => break,
                 ReadOutcome::Eof => {
-                    active = true;
                     self.on_eof(id);
+                    self.tcp_sample_now(id);
                     break;
                 }
                 ReadOutcome::Failed => {
@@ -201,14 +201,17 @@ impl<L: ListenSock> Worker<L> {
             }
         }
         let Some(c) = self.conns.get_mut(&id) else { return };
-        let before = (c.queued(), c.write_shut);
+        let (queued, shut) = (c.queued(), c.write_shut);
         if !broken {
             c.pump_file(&mut self.ctx.out);
             broken = c.flush(&mut self.ctx.out).is_err();
         }
-        active |= before != (c.queued(), c.write_shut);
+        let shut_now = c.write_shut != shut;
+        active |= c.queued() != queued;
         let finished = c.flushed() && (c.close_when_flushed || (c.read_closed && c.write_shut));
-        if active {
+        if shut_now {
+            self.tcp_sample_now(id);
+        } else if active {
             self.tcp_touch(id);
         }
         if broken || finished {

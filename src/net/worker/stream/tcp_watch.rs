@@ -1,9 +1,11 @@
 //! Watching TCP sockets through the kernel (`Command::WatchTcp`): a
-//! `StateWatch` per connection, sampled (TCP_INFO and the queues) once per
-//! turn in which the connection had an event, and every socket at the
-//! watch's interval. A state change is an event of its own. A closed
+//! `StateWatch` per connection, sampled (TCP_INFO and the queues) at once
+//! after the calls that change its state (accept, connect, shutdown, EOF,
+//! close), at the end of a turn in which it moved data, and every socket at
+//! the watch's interval. A state change is an event of its own. A closed
 //! connection, and a peer on this machine, are handed to the engine's kernel
-//! thread, which follows them through sock_diag.
+//! thread, which follows them through sock_diag; the peer is looked at again
+//! whenever our side changes state, so a fast close is not missed.
 
 use std::collections::{BTreeSet, HashMap};
 use std::net::SocketAddr;
@@ -14,7 +16,7 @@ use super::conn::Conn;
 use super::{ListenSock, Worker};
 use crate::net::addr::Addr;
 use crate::net::errors::NetError;
-use crate::net::event::{ConnId, EventKind, StateSource};
+use crate::net::event::{ConnId, EndpointId, EventKind, StateSource};
 use crate::net::kernel::{self, StateWatch, TcpState};
 use crate::net::kernel_thread::Request;
 use crate::net::options::SocketClass;
@@ -29,7 +31,7 @@ pub(super) struct TcpWatching {
     on: bool,
     interval: Option<Duration>,
     next_sample: Option<Instant>,
-    conns: HashMap<ConnId, StateWatch>,
+    conns: HashMap<ConnId, ConnWatch>,
     listener: StateWatch,
     /// Connections that had an event this turn.
     dirty: BTreeSet<ConnId>,
@@ -39,6 +41,14 @@ pub(super) struct TcpWatching {
     requests: Vec<Request>,
     /// A failed TCP_INFO is reported once per watch.
     failed: bool,
+}
+
+/// One watched connection.
+#[derive(Default)]
+struct ConnWatch {
+    state: StateWatch,
+    /// Its addresses, when its peer is on this machine (sock_diag may see the peer's socket).
+    local_peer: Option<(SocketAddr, SocketAddr)>,
 }
 
 impl TcpWatching {
@@ -80,10 +90,25 @@ impl<L: ListenSock> Worker<L> {
         self.tcp = TcpWatching::default();
     }
 
-    /// The connection had an event: sample it at the end of this turn.
+    /// The connection moved data: sample it at the end of this turn.
     pub(super) fn tcp_touch(&mut self, id: ConnId) {
         if self.tcp.on {
             self.tcp.dirty.insert(id);
+        }
+    }
+
+    /// A call that changes the connection's state just returned (accept,
+    /// connect, shutdown, EOF): sample it now, before anything else moves it on.
+    pub(super) fn tcp_sample_now(&mut self, id: ConnId) {
+        if !self.tcp.on {
+            return;
+        }
+        self.tcp.dirty.remove(&id);
+        let endpoint = self.ctx.out.endpoint();
+        let t = &mut self.tcp;
+        if let Some(c) = self.conns.get(&id) {
+            let w = t.conns.entry(id).or_insert_with(|| ConnWatch::new(endpoint, id, c, &mut t.requests));
+            w.sample(endpoint, &c.sock, id, Sample::OnEvent, &mut t.failed, &mut t.requests, &mut self.ctx.out);
         }
     }
 
@@ -114,13 +139,8 @@ impl<L: ListenSock> Worker<L> {
         }
         for id in std::mem::take(&mut t.dirty) {
             let Some(c) = self.conns.get(&id) else { continue };
-            let watch = t.conns.entry(id).or_insert_with(|| {
-                if let Some((local, remote)) = on_this_machine(c) {
-                    t.requests.push(Request::Peer { endpoint, conn: id, local, remote });
-                }
-                StateWatch::new()
-            });
-            sample(watch, &c.sock, Some(id), how, &mut t.failed, &mut self.ctx.out);
+            let w = t.conns.entry(id).or_insert_with(|| ConnWatch::new(endpoint, id, c, &mut t.requests));
+            w.sample(endpoint, &c.sock, id, how, &mut t.failed, &mut t.requests, &mut self.ctx.out);
         }
     }
 
@@ -130,13 +150,13 @@ impl<L: ListenSock> Worker<L> {
         if !self.tcp.on {
             return;
         }
+        let endpoint = self.ctx.out.endpoint();
         let t = &mut self.tcp;
         t.dirty.remove(&id);
-        let mut watch = t.conns.remove(&id).unwrap_or_default();
-        sample(&mut watch, &c.sock, Some(id), Sample::OnEvent, &mut t.failed, &mut self.ctx.out);
+        let mut w = t.conns.remove(&id).unwrap_or_default();
+        w.sample(endpoint, &c.sock, id, Sample::OnEvent, &mut t.failed, &mut t.requests, &mut self.ctx.out);
         if let (Addr::Inet(local), Addr::Inet(remote)) = (&c.local, &c.peer) {
-            let endpoint = self.ctx.out.endpoint();
-            let (local, remote, last) = (*local, *remote, watch.current());
+            let (local, remote, last) = (*local, *remote, w.state.current());
             t.requests.push(Request::Follow { endpoint, conn: id, local, remote, last });
         }
     }
@@ -167,8 +187,37 @@ impl<L: ListenSock> Worker<L> {
     }
 }
 
-/// One sample of a socket: a state change is reported as it is seen; at the
-/// interval the whole sample is reported too.
+impl ConnWatch {
+    /// A new watch; a peer on this machine is handed to the kernel thread.
+    fn new<S>(endpoint: EndpointId, id: ConnId, c: &Conn<S>, requests: &mut Vec<Request>) -> ConnWatch {
+        let local_peer = on_this_machine(c);
+        if let Some((local, remote)) = local_peer {
+            requests.push(Request::Peer { endpoint, conn: id, local, remote });
+        }
+        ConnWatch { state: StateWatch::new(), local_peer }
+    }
+
+    /// Samples the connection; when its state changed, its peer is looked at again too.
+    #[allow(clippy::too_many_arguments)]
+    fn sample(
+        &mut self,
+        endpoint: EndpointId,
+        sock: &impl AsFd,
+        id: ConnId,
+        how: Sample,
+        failed: &mut bool,
+        requests: &mut Vec<Request>,
+        out: &mut Outbox,
+    ) {
+        let changed = sample(&mut self.state, sock, Some(id), how, failed, out);
+        if let (true, Some((local, remote))) = (changed, self.local_peer) {
+            requests.push(Request::Peer { endpoint, conn: id, local, remote });
+        }
+    }
+}
+
+/// One sample of a socket: a state change is reported as it is seen (and
+/// true returned); at the interval the whole sample is reported too.
 fn sample(
     watch: &mut StateWatch,
     sock: &impl AsFd,
@@ -176,29 +225,31 @@ fn sample(
     how: Sample,
     failed: &mut bool,
     out: &mut Outbox,
-) {
+) -> bool {
     let info = match kernel::tcp_info(sock) {
         Ok(info) => info,
         Err(error) => {
             if !std::mem::replace(failed, true) {
                 out.push(EventKind::Error { conn, error });
             }
-            return;
+            return false;
         }
     };
     // The fd's socket says CLOSED once the kernel has handed the connection
     // to a TIME_WAIT socket, and after a reset; which of the two, sock_diag
     // tells after close(). Until then there is nothing new to report.
     if info.state == TcpState::Closed {
-        return;
+        return false;
     }
-    if let Some(change) = watch.observe(info.state) {
+    let change = watch.observe(info.state);
+    if let Some(change) = change {
         let source = StateSource::TcpInfo;
         out.push(EventKind::TcpState { conn, from: change.from, to: change.to, info: Some(info), source });
     }
     if how == Sample::Interval {
         out.push(EventKind::TcpInfo { conn, info });
     }
+    change.is_some()
 }
 
 /// Both addresses, when the peer is on this machine (loopback, or our own
