@@ -7,6 +7,7 @@ use std::time::SystemTime;
 use super::Limits;
 use super::conversation::{Conversation, Direction};
 use super::rates::Rates;
+use super::tcp::TcpViews;
 use crate::net::{Addr, ConnId, EndpointId, EndpointSpec, Event, EventKind, NetError, OptValue, ReplyMode, SockOpt};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,6 +107,8 @@ pub struct EndpointState {
     pub autostart: bool,
     /// The file every byte in and out is being recorded to.
     pub capture: Option<String>,
+    /// What the kernel reports about its TCP sockets while they are watched.
+    pub tcp: TcpViews,
 }
 
 impl EndpointState {
@@ -136,6 +139,7 @@ impl EndpointState {
             stopped: false,
             autostart: true,
             capture: None,
+            tcp: TcpViews::default(),
         }
     }
 
@@ -145,6 +149,7 @@ impl EndpointState {
 
     pub fn apply(&mut self, ev: Event) {
         let time = ev.time;
+        self.tcp.apply(time, &ev.kind);
         match ev.kind {
             EventKind::Bound { local } => {
                 self.local = Some(local);

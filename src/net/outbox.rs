@@ -83,6 +83,11 @@ impl Outbox {
         }
     }
 
+    /// The endpoint whose events these are.
+    pub fn endpoint(&self) -> EndpointId {
+        self.endpoint
+    }
+
     pub fn push(&mut self, kind: EventKind) {
         if matches!(kind, EventKind::Stopped) && self.recorder.active() {
             // Say the capture ended while the caller still listens.
@@ -182,16 +187,26 @@ impl Outbox {
         }
     }
 
-    /// The last events of a worker must arrive: block until they are taken.
-    pub fn close(mut self) {
-        let _ = self.recorder.stop();
+    /// Hands every pending event over, waiting for room as long as it takes
+    /// (for events that must arrive before what the worker does next).
+    pub fn deliver_all(&mut self) {
         while let Some(ev) = self.pending.pop_front() {
             let n = payload_len(&ev.kind);
+            self.pending_bytes -= n;
             if self.tx.send(ev).is_err() {
+                self.pending.clear();
+                self.pending_bytes = 0;
                 break;
             }
             self.in_flight.add(n);
+            self.delivered_since_wake = true;
         }
+    }
+
+    /// The last events of a worker must arrive: block until they are taken.
+    pub fn close(mut self) {
+        let _ = self.recorder.stop();
+        self.deliver_all();
         self.waker.wake();
     }
 }
