@@ -33,6 +33,8 @@ mod lesson;
 mod loss;
 #[path = "support/pseudo.rs"]
 mod pseudo;
+#[path = "gui/tcp.rs"]
+mod tcp;
 
 use gui_support::{harness_with, wait_until};
 

@@ -11,6 +11,8 @@ impl SocklabApp {
         match action {
             Action::Open { name, spec } => self.open(name, spec),
             Action::Engine(cmd) => self.send(cmd),
+            Action::TcpShown(id) => self.tcp_watch.shown(id),
+            Action::ExportLadder(endpoint) => self.export_ladder(endpoint, None),
             Action::Select(sel) => self.select(sel),
             Action::ShowForm(kind) => self.show_form(kind),
             Action::CloseForm => self.form = None,
@@ -25,6 +27,7 @@ impl SocklabApp {
                     self.document.changed();
                 }
                 self.forget_views(id);
+                self.model.sequence.forget_endpoint(id);
                 if self.selection.is_some_and(|s| s.endpoint == id) {
                     self.selection = None;
                 }

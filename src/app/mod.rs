@@ -27,12 +27,14 @@ mod exposure;
 mod folder;
 mod frame;
 mod labs;
+mod ladder_export;
 mod lesson;
 mod menus;
 mod picker;
 mod prompts;
 mod settings_sync;
 mod tasks;
+mod tcp_watch;
 mod workspace_ops;
 
 pub use dialogs::{Answer, Dialogs, NativeDialogs, NoDialog};
@@ -136,6 +138,8 @@ pub struct SocklabApp {
     lab: Option<crate::lab::LabRun>,
     /// The shipped labs, once a task has looked for them.
     labs_found: Option<Vec<LabEntry>>,
+    /// Which endpoints the engine watches the kernel's TCP state of.
+    tcp_watch: tcp_watch::TcpWatch,
 }
 
 impl SocklabApp {
@@ -192,6 +196,7 @@ impl SocklabApp {
             code_view: ui::code::CodeView::default(),
             lab: None,
             labs_found: None,
+            tcp_watch: tcp_watch::TcpWatch::default(),
         }
     }
 
@@ -303,6 +308,7 @@ impl eframe::App for SocklabApp {
         for a in actions {
             self.apply(a);
         }
+        self.sync_tcp_watch();
         self.save_settings_if_changed(&ctx);
     }
 

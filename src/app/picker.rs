@@ -54,6 +54,7 @@ impl SocklabApp {
             }
             FileRequest::Export { endpoint, format } => self.export(endpoint, format, Some(path)),
             FileRequest::Record { endpoint } => self.send(Command::Capture { id: endpoint, path: Some(path) }),
+            FileRequest::ExportLadder { endpoint } => self.export_ladder(endpoint, Some(path)),
         }
     }
 

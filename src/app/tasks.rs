@@ -89,7 +89,7 @@ impl Tasks {
         self.rx.try_recv().ok()
     }
 
-    fn spawn(&self, job: impl FnOnce(&dyn Dialogs) -> Option<TaskResult> + Send + 'static) {
+    pub(super) fn spawn(&self, job: impl FnOnce(&dyn Dialogs) -> Option<TaskResult> + Send + 'static) {
         let (dialogs, tx, ctx) = (self.dialogs.clone(), self.tx.clone(), self.ctx.clone());
         std::thread::spawn(move || {
             if let Some(result) = job(dialogs.as_ref()) {
@@ -222,7 +222,7 @@ impl Tasks {
 
 /// A dialog's path, or the task's result when there is none: nothing when
 /// cancelled, the in-app picker when no dialog could be shown.
-fn asked(answer: Answer, request: FileRequest, suggested: &str) -> Result<PathBuf, Option<TaskResult>> {
+pub(super) fn asked(answer: Answer, request: FileRequest, suggested: &str) -> Result<PathBuf, Option<TaskResult>> {
     match answer {
         Ok(Some(path)) => Ok(path),
         Ok(None) => Err(None),

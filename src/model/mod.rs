@@ -46,6 +46,8 @@ pub struct Model {
     pub limits: Limits,
     /// Events applied since start (for the status bar and tests).
     pub events_applied: u64,
+    /// Every connection's sequence diagram, fed by the same events.
+    pub sequence: sequence::Sequence,
 }
 
 impl Model {
@@ -80,6 +82,7 @@ impl Model {
         if logged {
             self.log.push(&ev, ep.map(|e| e.name.as_str()).unwrap_or("?"));
         }
+        self.sequence.apply(&ev);
         if let Some(ep) = self.endpoints.get_mut(&ev.endpoint) {
             ep.apply(ev);
         }

@@ -83,6 +83,7 @@ fn summary(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, actions: &mut 
     counters(ui, ep, sel);
     ui.add_space(6.0);
     egui::CollapsingHeader::new(RichText::new("Throughput").strong()).default_open(true).show(ui, |ui| plot(ui, ep));
+    super::tcp_panel::section(ui, ep, sel, actions);
 }
 
 fn option_section(

@@ -13,7 +13,10 @@ pub mod inspector;
 pub mod lab;
 pub mod lesson;
 pub mod new_endpoint;
+pub mod sequence_view;
 pub mod style;
+pub mod tcp_machine;
+pub mod tcp_panel;
 pub mod welcome;
 
 use std::path::PathBuf;
@@ -35,6 +38,11 @@ pub enum Action {
         spec: EndpointSpec,
     },
     Engine(Command),
+    /// A view of this endpoint's kernel TCP state (the TCP panel, the sequence
+    /// tab) is shown this frame: the app keeps it watched while one is.
+    TcpShown(EndpointId),
+    /// Ask where, then write the endpoint's sequence diagrams as SVG.
+    ExportLadder(EndpointId),
     Select(Selection),
     ShowForm(EndpointKind),
     /// The new-endpoint form was closed (started, cancelled or its window closed).

@@ -24,6 +24,7 @@ fn title(request: &FileRequest) -> &'static str {
         FileRequest::SendFile { .. } => "Send a file",
         FileRequest::Export { .. } => "Export conversation",
         FileRequest::Record { .. } => "Record traffic to",
+        FileRequest::ExportLadder { .. } => "Export sequence diagram",
     }
 }
 
@@ -35,6 +36,7 @@ pub fn confirm_label(request: &FileRequest) -> &'static str {
         FileRequest::SendFile { .. } => "Choose",
         FileRequest::Export { .. } => "Export",
         FileRequest::Record { .. } => "Record",
+        FileRequest::ExportLadder { .. } => "Export",
     }
 }
 

@@ -10,9 +10,20 @@ use std::path::{Path, PathBuf};
 pub enum FileRequest {
     OpenWorkspace,
     SaveWorkspace,
-    SendFile { endpoint: crate::net::EndpointId },
-    Export { endpoint: crate::net::EndpointId, format: crate::model::ExportFormat },
-    Record { endpoint: crate::net::EndpointId },
+    SendFile {
+        endpoint: crate::net::EndpointId,
+    },
+    Export {
+        endpoint: crate::net::EndpointId,
+        format: crate::model::ExportFormat,
+    },
+    Record {
+        endpoint: crate::net::EndpointId,
+    },
+    /// The sequence diagram as SVG.
+    ExportLadder {
+        endpoint: crate::net::EndpointId,
+    },
 }
 
 impl FileRequest {

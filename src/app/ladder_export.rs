@@ -1,0 +1,53 @@
+//! "Export SVG…" in the sequence tab: the endpoint's diagrams, built here
+//! from the model, then drawn as SVG and written atomically on a task's
+//! thread (after the save dialog, or socklab's own picker without one).
+
+use std::path::PathBuf;
+
+use super::SocklabApp;
+use super::tasks::{TaskResult, Tasks, asked};
+use crate::model::ladder_svg;
+use crate::model::sequence::Diagram;
+use crate::net::EndpointId;
+use crate::ui::file_picker::FileRequest;
+use crate::util::write_atomic;
+
+const DIALOG_TITLE: &str = "Export sequence diagram";
+
+impl SocklabApp {
+    /// Exports an endpoint's sequence diagrams, asking where unless `path` is given.
+    pub(super) fn export_ladder(&mut self, endpoint: EndpointId, path: Option<PathBuf>) {
+        let diagrams = self.model.sequence.diagrams_of(endpoint);
+        let name = self.model.name_of(endpoint).replace(|c: char| !c.is_alphanumeric(), "_");
+        self.tasks.export_ladder(endpoint, diagrams, format!("{name}-sequence.svg"), path);
+    }
+}
+
+impl Tasks {
+    pub fn export_ladder(
+        &self,
+        endpoint: EndpointId,
+        diagrams: Vec<Diagram>,
+        suggested: String,
+        path: Option<PathBuf>,
+    ) {
+        self.spawn(move |d| {
+            let path = match path {
+                Some(p) => p,
+                None => match asked(
+                    d.save_file(DIALOG_TITLE, &suggested, "svg"),
+                    FileRequest::ExportLadder { endpoint },
+                    &suggested,
+                ) {
+                    Ok(path) => path,
+                    Err(instead) => return instead,
+                },
+            };
+            let svg = ladder_svg::render(&diagrams);
+            Some(match write_atomic(&path, svg.as_bytes()) {
+                Ok(()) => TaskResult::Exported { path },
+                Err(e) => TaskResult::Failed { message: format!("cannot write {}: {e}", path.display()) },
+            })
+        });
+    }
+}
