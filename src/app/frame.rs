@@ -167,6 +167,11 @@ impl SocklabApp {
             ui::code::show(ui, ep, &mut self.code_view);
             return;
         }
+        if self.centre_tab == ui::code::CentreTab::Sequence {
+            self.centre_tab = header(ui, self.centre_tab);
+            ui::sequence_view::show(ui, &self.model, ep, sel, &mut self.sequence_view, actions);
+            return;
+        }
         let composer = self.composers.entry(sel.endpoint).or_default();
         let messages = self.document.messages();
         // A short centre folds the composer's extra rows into its "⋯" menu.

@@ -140,6 +140,8 @@ pub struct SocklabApp {
     labs_found: Option<Vec<LabEntry>>,
     /// Which endpoints the engine watches the kernel's TCP state of.
     tcp_watch: tcp_watch::TcpWatch,
+    /// The sequence tab's presenter state and cached diagram.
+    sequence_view: ui::sequence_view::SequenceView,
 }
 
 impl SocklabApp {
@@ -197,6 +199,7 @@ impl SocklabApp {
             lab: None,
             labs_found: None,
             tcp_watch: tcp_watch::TcpWatch::default(),
+            sequence_view: ui::sequence_view::SequenceView::default(),
         }
     }
 

@@ -1,5 +1,5 @@
-//! The centre's "Code" tab: the program that does what the selected endpoint
-//! does, in Python or Rust, with a Copy button and how to run it. The program
+//! The centre's tabs (conversation, code, sequence), and its "Code" tab: the
+//! program that does what the selected endpoint does, in Python or Rust, with a Copy button and how to run it. The program
 //! is generated when the endpoint's name, settings or the language change,
 //! not every frame.
 
@@ -28,14 +28,18 @@ pub enum CentreTab {
     #[default]
     Conversation,
     Code,
+    Sequence,
 }
 
 /// The two tabs, drawn into the endpoint view's heading row. Returns the tab chosen.
 pub fn tabs(ui: &mut egui::Ui, current: CentreTab) -> CentreTab {
     let mut next = current;
-    for (tab, label, tip) in
-        [(CentreTab::Conversation, TAB_CONVERSATION, TAB_CONVERSATION_TIP), (CentreTab::Code, TAB_CODE, TAB_CODE_TIP)]
-    {
+    use super::sequence_view::{TAB_SEQUENCE, TAB_SEQUENCE_TIP};
+    for (tab, label, tip) in [
+        (CentreTab::Conversation, TAB_CONVERSATION, TAB_CONVERSATION_TIP),
+        (CentreTab::Code, TAB_CODE, TAB_CODE_TIP),
+        (CentreTab::Sequence, TAB_SEQUENCE, TAB_SEQUENCE_TIP),
+    ] {
         if ui.add(egui::Button::selectable(current == tab, RichText::new(label).strong())).on_hover_text(tip).clicked()
         {
             next = tab;

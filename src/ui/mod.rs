@@ -13,6 +13,7 @@ pub mod inspector;
 pub mod lab;
 pub mod lesson;
 pub mod new_endpoint;
+pub mod sequence_rows;
 pub mod sequence_view;
 pub mod style;
 pub mod tcp_machine;

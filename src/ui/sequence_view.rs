@@ -1,3 +1,154 @@
-//! The centre's "Sequence" tab: placeholder until drawn.
+//! The centre's "Sequence" tab: the selected connection as a ladder, this
+//! socket's lane on the left, its peer's on the right, time flowing down.
+//! Presenter controls freeze the drawing (events are still recorded), step
+//! back and forward one event, and go live again; "Export SVG…" writes what
+//! the model holds. The diagram is rebuilt only when the model changed, and
+//! only the rows in view are drawn (see sequence_rows.rs).
+
+use std::time::Instant;
+
+use egui::RichText;
+
+use super::{Action, Selection, style};
+use crate::model::sequence::{Diagram, FlowKey, Timeline, text};
+use crate::model::{EndpointState, Model};
+
+pub const TAB_SEQUENCE: &str = "⇅ Sequence";
+pub const TAB_SEQUENCE_TIP: &str = "The connection as a sequence diagram: handshake, data, FIN, RST and TCP states";
+pub const PAUSE: &str = "Pause";
+const PAUSE_TIP: &str = "Freeze the drawing; new events are still recorded";
+pub const LIVE: &str = "● Live";
+const LIVE_TIP: &str = "Draw every event as it comes";
+pub const STEP_BACK: &str = "◀ Step back";
+const STEP_BACK_TIP: &str = "Draw one event fewer";
+pub const STEP_FORWARD: &str = "Step forward ▶";
+const STEP_FORWARD_TIP: &str = "Draw one event more";
+pub const EXPORT_SVG: &str = "Export SVG…";
+const EXPORT_SVG_TIP: &str = "Save this endpoint's sequence diagrams as an SVG file, for slides and homework";
+pub const NO_CONNECTION: &str = "No connection yet: the diagram starts with connect() or accept().";
+const CONNECTION: &str = "Connection";
+const PAUSED: &str = "paused: new events are recorded, not drawn";
+
+/// "9 arrows · 12 of 14 events": what is drawn, for the presenter (and tests).
+pub fn drawn_line(arrows: usize, visible: usize, total: usize) -> String {
+    format!("{arrows} arrows · {visible} of {total} events")
+}
+
+/// The presenter's state and the diagram last built.
 #[derive(Default)]
-pub struct SequenceView;
+pub struct SequenceView {
+    pub timeline: Timeline,
+    /// The connection picked in the list (a server's), when none is selected.
+    picked: Option<FlowKey>,
+    cached: Option<Cached>,
+}
+
+struct Cached {
+    key: FlowKey,
+    revision: u64,
+    diagram: Diagram,
+    rows: super::sequence_rows::Rows,
+}
+
+impl SequenceView {
+    /// The diagram of `key`, rebuilt only when the model has new rows; a
+    /// different connection starts live.
+    fn diagram(&mut self, model: &Model, key: &FlowKey) -> Option<&Cached> {
+        let revision = model.sequence.revision();
+        let fresh = self.cached.as_ref().is_some_and(|c| &c.key == key && c.revision == revision);
+        if !fresh {
+            if self.cached.as_ref().is_some_and(|c| &c.key != key) {
+                self.timeline = Timeline::Live;
+            }
+            self.cached = model.sequence.diagram(key).map(|diagram| Cached {
+                key: key.clone(),
+                revision,
+                rows: super::sequence_rows::Rows::new(&diagram),
+                diagram,
+            });
+        }
+        self.cached.as_ref()
+    }
+}
+
+pub fn show(
+    ui: &mut egui::Ui,
+    model: &Model,
+    ep: &EndpointState,
+    sel: Selection,
+    view: &mut SequenceView,
+    actions: &mut Vec<Action>,
+) {
+    actions.push(Action::TcpShown(ep.id));
+    let flows = model.sequence.flows_of(ep.id);
+    let selected = sel.conn.map(|c| FlowKey::stream(ep.id, c)).filter(|k| flows.iter().any(|f| &f.key == k));
+    let picked = view.picked.clone().filter(|k| flows.iter().any(|f| &f.key == k));
+    let Some(key) = selected.clone().or(picked).or_else(|| flows.last().map(|f| f.key.clone())) else {
+        ui.add(egui::Label::new(RichText::new(NO_CONNECTION).weak()).wrap());
+        return;
+    };
+    let now = Instant::now();
+    let mut timeline = view.timeline.clone();
+    let Some(cached) = view.diagram(model, &key) else { return };
+    let steps = &cached.diagram.steps;
+    let visible = timeline.visible(steps, now);
+    let arrows = cached.diagram.visible_arrows(visible).count();
+    let mut new_pick = None;
+    style::toolbar(ui, |ui| {
+        if selected.is_none() && flows.len() > 1 {
+            let mut choice = key.clone();
+            egui::ComboBox::from_label(CONNECTION).selected_text(flow_name(&key)).show_ui(ui, |ui| {
+                for f in &flows {
+                    ui.selectable_value(&mut choice, f.key.clone(), flow_name(&f.key));
+                }
+            });
+            if choice != key {
+                new_pick = Some(choice);
+            }
+        }
+        let live = timeline.is_live();
+        if ui.add(egui::Button::selectable(!live, PAUSE)).on_hover_text(PAUSE_TIP).clicked() && live {
+            timeline.pause(steps, now);
+        }
+        if ui.add(egui::Button::selectable(live, LIVE)).on_hover_text(LIVE_TIP).clicked() {
+            timeline.resume();
+        }
+        if ui.add_enabled(visible > 0, egui::Button::new(STEP_BACK)).on_hover_text(STEP_BACK_TIP).clicked() {
+            timeline.step_back(steps, now);
+        }
+        let more = visible < steps.len();
+        if ui.add_enabled(more, egui::Button::new(STEP_FORWARD)).on_hover_text(STEP_FORWARD_TIP).clicked() {
+            timeline.step_forward(steps, now);
+        }
+        if ui.button(EXPORT_SVG).on_hover_text(EXPORT_SVG_TIP).clicked() {
+            actions.push(Action::ExportLadder(ep.id));
+        }
+    });
+    let mut status = drawn_line(arrows, visible, steps.len());
+    if !timeline.is_live() {
+        status = format!("{status} · {PAUSED}");
+    }
+    ui.add(egui::Label::new(RichText::new(status).small().weak()).wrap());
+    let d = &cached.diagram;
+    ui.add(egui::Label::new(RichText::new(text::title(d)).strong()).truncate());
+    if d.dropped > 0 {
+        ui.add(egui::Label::new(RichText::new(text::dropped_note(d.dropped)).weak()).wrap());
+    }
+    super::sequence_rows::show(ui, d, &cached.rows, visible, timeline.is_live());
+    if let Some(c) = view.cached.as_ref() {
+        // Stepping to the same count after a rebuild keeps the step, not the count.
+        timeline.tick(&c.diagram.steps, now);
+    }
+    view.timeline = timeline;
+    if new_pick.is_some() {
+        view.picked = new_pick;
+    }
+}
+
+/// "#3" for a server's connection, the peer's address for a datagram flow.
+fn flow_name(key: &FlowKey) -> String {
+    match &key.remote {
+        Some(addr) => addr.to_string(),
+        None => format!("#{}", key.conn),
+    }
+}

@@ -89,3 +89,95 @@ fn the_tcp_panel_shows_close_wait_on_the_side_that_received_fin() {
     peer.shutdown(Shutdown::Write).expect("FIN");
     wait_for_label(&mut h, "CLOSE_WAIT");
 }
+
+/// Dialogs whose save answer is a path the test chose.
+struct SaveTo(std::path::PathBuf);
+
+impl socklab::app::Dialogs for SaveTo {
+    fn open_workspace(&self) -> socklab::app::Answer {
+        Ok(None)
+    }
+    fn save_workspace(&self, _: &str) -> socklab::app::Answer {
+        Ok(None)
+    }
+    fn pick_file(&self) -> socklab::app::Answer {
+        Ok(None)
+    }
+    fn save_file(&self, _: &str, _: &str, _: &str) -> socklab::app::Answer {
+        Ok(Some(self.0.clone()))
+    }
+}
+
+/// The arrows the sequence tab says it draws ("9 arrows · 12 of 14 events").
+fn arrows_drawn(h: &Harness<'_, SocklabApp>) -> usize {
+    use egui_kittest::kittest::NodeT as _;
+    let node = h.get_by_label_contains(" arrows · ");
+    let n = node.accesskit_node();
+    let label = n.label().or_else(|| n.value()).unwrap_or_default();
+    label.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("no count in {label:?}"))
+}
+
+fn send(h: &mut Harness<'_, SocklabApp>, id: EndpointId, data: &[u8]) {
+    h.state_mut().engine_command(Command::Send { id, target: socklab::net::Target::Peer, data: data.to_vec() });
+}
+
+#[test]
+fn the_sequence_tab_draws_handshake_and_data_pauses_steps_and_exports_svg() {
+    use socklab::ui::sequence_view::{EXPORT_SVG, LIVE, PAUSE, STEP_BACK, STEP_FORWARD, TAB_SEQUENCE};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let svg_path = dir.path().join("ladder.svg");
+    let options =
+        socklab::app::AppOptions { dialogs: Some(std::sync::Arc::new(SaveTo(svg_path.clone()))), ..Default::default() };
+    let mut h = super::harness_with(super::WINDOW, options);
+    let server = open(&mut h, "server", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
+    wait_until(&mut h, "the server to listen", |a| status(a, server) == Some(Status::Listening));
+    let addr = format!("127.0.0.1:{}", port_of(h.state(), server));
+    let client = open(&mut h, "client", EndpointSpec::new(EndpointKind::TcpClient, addr));
+    wait_until(&mut h, "the client to connect", |a| {
+        status(a, client) == Some(Status::Connected) && a.model.endpoints[&server].conns.len() == 1
+    });
+    h.get_by_label(TAB_SEQUENCE).click();
+    for label in ["SYN →", "← SYN-ACK", "ACK →"] {
+        wait_for_label(&mut h, label);
+    }
+    send(&mut h, client, b"hello\n");
+    wait_for_label(&mut h, "6 B \"hello\\n\" →");
+    let before = arrows_drawn(&h);
+
+    // Paused: the next send is recorded (the server gets it) but not drawn.
+    h.get_by_label(PAUSE).click();
+    h.run_steps(2);
+    send(&mut h, client, b"again\n");
+    wait_until(&mut h, "the server to receive it", |a| a.model.endpoints[&server].bytes_in >= 12);
+    h.run_steps(4);
+    assert_eq!(arrows_drawn(&h), before, "paused: the drawing stands still");
+    assert!(h.query_by_label("6 B \"again\\n\" →").is_none(), "the new send is not drawn");
+
+    h.get_by_label(LIVE).click();
+    wait_for_label(&mut h, "6 B \"again\\n\" →");
+    let live = arrows_drawn(&h);
+    assert!(live > before, "live again: {live} arrows, {before} before");
+
+    // One step back hides the last receive, so its arrow; one forward brings it back.
+    h.get_by_label(STEP_BACK).click();
+    h.run_steps(3);
+    assert_eq!(arrows_drawn(&h), live - 1);
+    h.get_by_label(STEP_FORWARD).click();
+    h.run_steps(3);
+    assert_eq!(arrows_drawn(&h), live);
+
+    h.get_by_label(EXPORT_SVG).click();
+    wait_until(&mut h, "the SVG to be written", |_| svg_path.exists());
+    let svg = std::fs::read_to_string(&svg_path).expect("read the SVG");
+    let mut reader = quick_xml::Reader::from_str(&svg);
+    let mut texts = String::new();
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(quick_xml::events::Event::Text(t)) => texts.push_str(&String::from_utf8_lossy(&t)),
+            Ok(_) => {}
+            Err(e) => panic!("the SVG does not parse at {}: {e}", reader.buffer_position()),
+        }
+    }
+    assert!(texts.contains("SYN-ACK") && texts.contains("hello"), "the diagram's words are in it: {texts}");
+}
