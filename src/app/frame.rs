@@ -156,7 +156,10 @@ impl SocklabApp {
             ui.horizontal(|ui| {
                 let tab = ui::code::tabs(ui, tab);
                 ui.separator();
-                ui::style::badge(ui, ep.status);
+                // A narrow centre keeps its row for the tabs; the list and the inspector show the state.
+                if ui.available_width() >= HEADER_BADGE_FROM {
+                    ui::style::badge(ui, ep.status);
+                }
                 ui.add(egui::Label::new(RichText::new(&heading).heading()).truncate());
                 tab
             })
@@ -249,6 +252,9 @@ fn with_port_zero(address: &str) -> Option<String> {
 
 pub const TRY_AGAIN: &str = "↻ Try again";
 pub const USE_FREE_PORT: &str = "Use a free port instead";
+
+/// Room left after the tabs from which the heading row shows the state badge.
+const HEADER_BADGE_FROM: f32 = 160.0;
 
 /// Height of the centre from which the composer shows all its rows.
 const COMPOSER_FULL_FROM: f32 = 480.0;

@@ -19,6 +19,7 @@ use crate::net::kernel::{self, TcpInfo, TcpState};
 pub const HEADING: &str = "TCP (kernel)";
 pub const LINUX_ONLY: &str = "TCP_INFO is Linux only: the kernel's TCP state cannot be shown on this OS.";
 pub const WAITING: &str = "Waiting for the kernel's first report…";
+pub const NEVER_WATCHED: &str = "No kernel report: this socket closed before it was watched.";
 pub const AFTER_CLOSE: &str = "socklab has closed its socket; the kernel still keeps the connection (sock_diag).";
 pub const CONNECTIONS: &str = "Connections";
 const RTT_PLOT: &str = "rtt (µs)";
@@ -50,7 +51,8 @@ fn body(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
     // A client's own socket is connection 0; a server without a connection picked shows its listener.
     let conn = if ep.is_server() { sel.conn } else { Some(sel.conn.unwrap_or(0)) };
     let Some(view) = ep.tcp.get(conn).filter(|v| v.state.is_some()) else {
-        ui.add(egui::Label::new(RichText::new(WAITING).weak()).wrap());
+        let why = if ep.stopped { NEVER_WATCHED } else { WAITING };
+        ui.add(egui::Label::new(RichText::new(why).weak()).wrap());
         return;
     };
     badge(ui, view);
@@ -138,21 +140,18 @@ fn plots(ui: &mut egui::Ui, id: crate::net::EndpointId, conn: Option<crate::net:
     }
 }
 
-/// The other fields, two to a row, each explained on hover.
+/// The other fields, one a line (wrapped, never a grid that lags a frame behind a growing value), each explained on hover.
 fn fields(ui: &mut egui::Ui, info: &TcpInfo) {
     let Ok(serde_json::Value::Object(values)) = serde_json::to_value(info) else { return };
-    egui::Grid::new("tcp-fields").num_columns(2).striped(true).show(ui, |ui| {
-        for f in FIELDS.iter().filter(|f| !matches!(f.key, "state" | "recv_q" | "send_q")) {
-            let value = match values.get(f.key) {
-                Some(_) if f.key == "ssthresh" && info.ssthresh_is_infinite() => INFINITE.to_string(),
-                Some(v) => format!("{v} {}", f.unit),
-                None => continue,
-            };
-            ui.label(f.label).on_hover_text(f.explain);
-            ui.label(RichText::new(value).monospace()).on_hover_text(f.explain);
-            ui.end_row();
-        }
-    });
+    for f in FIELDS.iter().filter(|f| !matches!(f.key, "state" | "recv_q" | "send_q")) {
+        let value = match values.get(f.key) {
+            Some(_) if f.key == "ssthresh" && info.ssthresh_is_infinite() => INFINITE.to_string(),
+            Some(v) => format!("{v} {}", f.unit),
+            None => continue,
+        };
+        ui.add(egui::Label::new(RichText::new(format!("{}: {value}", f.label)).small()).wrap())
+            .on_hover_text(f.explain);
+    }
 }
 
 /// A server's connections with their states, when none is picked.

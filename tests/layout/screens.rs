@@ -2,8 +2,8 @@
 //! a person would get there: the welcome page, a lesson's workspace opened, a
 //! server with two clients, a UDP socket with no destination yet, a server
 //! whose bind failed, the option table after a change, and the form that
-//! opens a new endpoint, the Code tab in Python and in Rust, and a guided
-//! lab's panel (at the side, or in the dock where there is no room).
+//! opens a new endpoint, the Code tab in Python and in Rust, a client's TCP
+//! panel and its Sequence tab, and a guided lab's panel (at the side, or in the dock where there is no room).
 
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -121,7 +121,10 @@ pub fn step_through(
     type_and_send(h, LONG_MESSAGE);
     wait_until(h, "bob to get the line", |a| a.model.endpoints.get(&bob).is_some_and(|e| e.msgs_in > 0));
     select(h, server);
+    // The inspector's TCP panel keeps the server watched: samples every 250 ms.
+    settle(h);
     check("server with two clients", h);
+    tcp_views(h, alice, &mut check);
 
     let udp = open(h, "udp", EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0"));
     wait_until(h, "the UDP socket to bind", |a| status(a, udp) == Some(Status::Bound));
@@ -155,6 +158,7 @@ pub fn step_through(
     h.get_by_label("+ TCP client").click();
     h.run_steps(4);
     assert!(h.query_by_label("▶ Start").is_some(), "the form is open");
+    settle(h);
     check("new endpoint form", h);
     h.get_by_label("Cancel").click();
     h.run_steps(3);
@@ -194,6 +198,33 @@ fn code_tab(h: &mut Harness<'_, SocklabApp>, check: &mut impl FnMut(&str, &mut H
     settle(h);
     check("code tab (Rust)", h);
     h.get_by_label(PYTHON).click();
+    h.get_by_label(TAB_CONVERSATION).click();
+    h.run_steps(3);
+}
+
+/// A connected client's TCP panel (the throughput plot folded, so the panel
+/// is in view), then its Sequence tab; back to the conversation after.
+fn tcp_views(
+    h: &mut Harness<'_, SocklabApp>,
+    client: EndpointId,
+    check: &mut impl FnMut(&str, &mut Harness<'_, SocklabApp>),
+) {
+    use socklab::ui::code::TAB_CONVERSATION;
+    use socklab::ui::sequence_view::TAB_SEQUENCE;
+    select(h, client);
+    show_inspector(h);
+    wait_until(h, "the kernel's first report", |a| {
+        a.model.endpoints.get(&client).and_then(|e| e.tcp.get(Some(0))).is_some_and(|v| v.info.is_some())
+    });
+    h.get_by_label("Throughput").click();
+    settle(h);
+    assert!(h.query_by_label("ESTABLISHED").is_some(), "the panel shows the state");
+    check("TCP panel", h);
+    h.get_by_label("Throughput").click();
+    h.get_by_label(TAB_SEQUENCE).click();
+    settle(h);
+    assert!(h.query_by_label_contains(" arrows · ").is_some(), "the ladder is drawn");
+    check("sequence tab", h);
     h.get_by_label(TAB_CONVERSATION).click();
     h.run_steps(3);
 }
