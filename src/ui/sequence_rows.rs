@@ -5,7 +5,7 @@
 
 use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, pos2, vec2};
 
-use crate::model::sequence::{Arrow, Diagram, End, Group, Side, Signal, StepId, text};
+use crate::model::sequence::{Arrow, Diagram, End, Group, MarkKind, Side, Signal, StepId, text};
 
 /// "3 sends → 1 recv", "1 send → 4 recvs": how a group of sends was received.
 pub fn group_label(g: &Group) -> String {
@@ -23,6 +23,8 @@ pub fn directed_label(a: &Arrow, more: usize) -> String {
 }
 
 const TIME_W: f32 = 72.0;
+/// Length of an arrow's head.
+const HEAD: f32 = 9.0;
 /// How far an arrow whose other end was not seen slopes down, as it crosses.
 const ACROSS_DROP: f32 = 8.0;
 
@@ -47,7 +49,9 @@ impl Rows {
                 s.push_str(&words);
             }
         };
-        for m in &d.marks {
+        // States first: the word a class looks for; the calls after it.
+        let (states, calls): (Vec<_>, Vec<_>) = d.marks.iter().partition(|m| matches!(m.kind, MarkKind::State { .. }));
+        for m in states.into_iter().chain(calls) {
             add(m.step, m.side, text::mark_label(&m.kind));
         }
         for sender in [Side::Local, Side::Peer] {
@@ -172,11 +176,54 @@ fn arrow(painter: &egui::Painter, ui: &egui::Ui, a: &Arrow, from: Pos2, to: Pos2
     if a.end == End::Unseen {
         c = c.gamma_multiply(0.6);
     }
-    painter.arrow(from, to - from, Stroke::new(2.0, c));
+    let stroke = Stroke::new(2.0, c);
+    painter.line_segment([from, to], stroke);
+    // A fixed-size head: egui's own grows with the arrow's length.
+    let back = (from - to).normalized() * HEAD;
+    for angle in [-0.45f32, 0.45] {
+        painter.line_segment([to, to + egui::emath::Rot2::from_angle(angle) * back], stroke);
+    }
     if a.end == End::Lost {
         let s = 6.0;
         let cross = Stroke::new(2.5, Color32::from_rgb(200, 30, 30));
         painter.line_segment([to + vec2(-s, -s), to + vec2(s, s)], cross);
         painter.line_segment([to + vec2(-s, s), to + vec2(s, -s)], cross);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::SocketAddr;
+    use std::time::{Duration, SystemTime};
+
+    use super::*;
+    use crate::model::sequence::{FlowKey, Sequence};
+    use crate::net::{Addr, Event, EventKind};
+
+    #[test]
+    fn three_sends_read_by_one_recv_are_labelled_so_on_the_receiving_lane() {
+        let inet = |port| Addr::Inet(SocketAddr::from(([127, 0, 0, 1], port)));
+        let mut seq = Sequence::default();
+        let mut t = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000);
+        let mut ev = |endpoint, kind| {
+            t += Duration::from_millis(1);
+            seq.apply(&Event { time: t, endpoint, kind });
+        };
+        for ep in [1, 2] {
+            ev(ep, EventKind::Socket { conn: None, family: "AF_INET", ty: "SOCK_STREAM" });
+        }
+        ev(2, EventKind::Connected { conn: 0, local: inet(5000), peer: inet(9000) });
+        ev(1, EventKind::Accepted { conn: 1, local: inet(9000), peer: inet(5000) });
+        for word in ["ab", "cd", "ef"] {
+            ev(2, EventKind::Sent { conn: 0, to: None, data: word.as_bytes().to_vec() });
+        }
+        ev(1, EventKind::Received { conn: 1, from: None, data: b"abcdef".to_vec().into() });
+        let d = seq.diagram(&FlowKey::stream(2, 0)).expect("the client's diagram");
+        let rows = Rows::new(&d);
+        let peer: Vec<&str> = rows.marks.iter().map(|m| m[Side::Peer.index()].as_str()).collect();
+        assert!(peer.iter().any(|m| m.contains("3 sends → 1 recv")), "the recv's step says so: {peer:?}");
+        let arrows: Vec<&str> = rows.arrows.iter().flatten().map(String::as_str).collect();
+        assert!(arrows.contains(&"SYN →") && arrows.contains(&"← SYN-ACK"), "{arrows:?}");
+        assert_eq!(arrows.iter().filter(|a| a.starts_with("2 B")).count(), 3, "one data arrow per send: {arrows:?}");
     }
 }
