@@ -1,7 +1,8 @@
 //! The centre's "Sequence" tab: the selected connection as a ladder, this
 //! socket's lane on the left, its peer's on the right, time flowing down.
 //! Presenter controls freeze the drawing (events are still recorded), step
-//! back and forward one event, and go live again; "Export SVG…" writes what
+//! back and forward one event, replay the last seconds at 0.25×, 0.5× or
+//! 1×, and go live again; "Export SVG…" writes what
 //! the model holds. The diagram is rebuilt only when the model changed, and
 //! only the rows in view are drawn (see sequence_rows.rs).
 
@@ -10,7 +11,7 @@ use std::time::Instant;
 use egui::RichText;
 
 use super::{Action, Selection, style};
-use crate::model::sequence::{Diagram, FlowKey, Timeline, text};
+use crate::model::sequence::{Diagram, FlowKey, Speed, Timeline, text};
 use crate::model::{EndpointState, Model};
 
 pub const TAB_SEQUENCE: &str = "⇅ Sequence";
@@ -23,6 +24,11 @@ pub const STEP_BACK: &str = "◀ Step back";
 const STEP_BACK_TIP: &str = "Draw one event fewer";
 pub const STEP_FORWARD: &str = "Step forward ▶";
 const STEP_FORWARD_TIP: &str = "Draw one event more";
+pub const REPLAY: &str = "⟲ Replay";
+const REPLAY_TIP: &str = "Replay the last seconds slowly, at the speed chosen beside";
+const SPEED_TIP: &str = "Replay speed";
+/// How far back a replay starts.
+pub const REPLAY_LAST: std::time::Duration = std::time::Duration::from_secs(10);
 pub const EXPORT_SVG: &str = "Export SVG…";
 const EXPORT_SVG_TIP: &str = "Save this endpoint's sequence diagrams as an SVG file, for slides and homework";
 pub const NO_CONNECTION: &str = "No connection yet: the diagram starts with connect() or accept().";
@@ -38,6 +44,8 @@ pub fn drawn_line(arrows: usize, visible: usize, total: usize) -> String {
 #[derive(Default)]
 pub struct SequenceView {
     pub timeline: Timeline,
+    /// The speed the next replay runs at (half by default: slow enough to follow).
+    pub speed: Option<Speed>,
     /// The connection picked in the list (a server's), when none is selected.
     picked: Option<FlowKey>,
     cached: Option<Cached>,
@@ -89,11 +97,13 @@ pub fn show(
     };
     let now = Instant::now();
     let mut timeline = view.timeline.clone();
+    let speed = view.speed.unwrap_or(Speed::Half);
     let Some(cached) = view.diagram(model, &key) else { return };
     let steps = &cached.diagram.steps;
     let visible = timeline.visible(steps, now);
     let arrows = cached.diagram.visible_arrows(visible).count();
     let mut new_pick = None;
+    let mut new_speed = None;
     style::toolbar(ui, |ui| {
         if selected.is_none() && flows.len() > 1 {
             let mut choice = key.clone();
@@ -120,6 +130,19 @@ pub fn show(
         if ui.add_enabled(more, egui::Button::new(STEP_FORWARD)).on_hover_text(STEP_FORWARD_TIP).clicked() {
             timeline.step_forward(steps, now);
         }
+        if ui.add_enabled(!steps.is_empty(), egui::Button::new(REPLAY)).on_hover_text(REPLAY_TIP).clicked() {
+            // A diagram younger than the replay's reach starts at its first step, not in silence.
+            let span = match (steps.first(), steps.last()) {
+                (Some(a), Some(b)) => b.time.duration_since(a.time).unwrap_or_default(),
+                _ => REPLAY_LAST,
+            };
+            timeline.replay(steps, REPLAY_LAST.min(span), speed, now);
+        }
+        for choice in Speed::ALL {
+            if ui.add(egui::Button::selectable(speed == choice, choice.label())).on_hover_text(SPEED_TIP).clicked() {
+                new_speed = Some(choice);
+            }
+        }
         if ui.button(EXPORT_SVG).on_hover_text(EXPORT_SVG_TIP).clicked() {
             actions.push(Action::ExportLadder(ep.id));
         }
@@ -139,7 +162,11 @@ pub fn show(
         // Stepping to the same count after a rebuild keeps the step, not the count.
         timeline.tick(&c.diagram.steps, now);
     }
+    if matches!(timeline, Timeline::Replay { .. }) {
+        ui.ctx().request_repaint();
+    }
     view.timeline = timeline;
+    view.speed = new_speed.or(view.speed);
     if new_pick.is_some() {
         view.picked = new_pick;
     }

@@ -181,3 +181,39 @@ fn the_sequence_tab_draws_handshake_and_data_pauses_steps_and_exports_svg() {
     }
     assert!(texts.contains("SYN-ACK") && texts.contains("hello"), "the diagram's words are in it: {texts}");
 }
+
+#[test]
+fn a_replay_redraws_the_connection_slowly_then_stops_at_its_last_step() {
+    use socklab::ui::sequence_view::{LIVE, REPLAY, TAB_SEQUENCE};
+    let mut h = harness();
+    let server = open(&mut h, "server", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
+    wait_until(&mut h, "the server to listen", |a| status(a, server) == Some(Status::Listening));
+    let addr = format!("127.0.0.1:{}", port_of(h.state(), server));
+    let client = open(&mut h, "client", EndpointSpec::new(EndpointKind::TcpClient, addr));
+    wait_until(&mut h, "the client to connect", |a| status(a, client) == Some(Status::Connected));
+    h.get_by_label(TAB_SEQUENCE).click();
+    // The kernel's first sample comes a watch interval (250 ms) after the tab
+    // shows: the data then comes well after the handshake, so the replay lasts.
+    wait_until(&mut h, "a TCP_INFO sample", |a| {
+        a.model.endpoints[&client].tcp.get(Some(0)).is_some_and(|v| !v.samples.is_empty())
+    });
+    send(&mut h, client, b"hello\n");
+    wait_for_label(&mut h, "6 B \"hello\\n\" →");
+    let live = arrows_drawn(&h);
+
+    h.get_by_label("0.25×").click();
+    h.run_steps(2);
+    h.get_by_label(REPLAY).click();
+    h.run_steps(2);
+    let start = arrows_drawn(&h);
+    assert!(start < live, "the replay starts from the beginning: {start} of {live} arrows");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while arrows_drawn(&h) < live {
+        assert!(std::time::Instant::now() < deadline, "the replay never reached the last arrow");
+        h.step();
+    }
+    assert!(h.query_by_label_contains("paused").is_some(), "it stops at the last step, paused");
+    h.get_by_label(LIVE).click();
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("paused").is_none());
+}
