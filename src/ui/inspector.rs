@@ -150,9 +150,8 @@ fn counters(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
     let (rin, rout) = ep.rates.current(SystemTime::now());
     // Columns as wide as "999.9 kB/s" from the start: a grid sizes them from the
     // last frame, so a value that grows would be cut for a frame.
-    let widest = egui::WidgetText::from(RichText::new("999.9 kB/s").monospace());
-    let column =
-        widest.into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Monospace).size().x;
+    let mono = egui::TextStyle::Monospace.resolve(ui.style());
+    let column = 10.0 * ui.ctx().fonts_mut(|f| f.glyph_width(&mono, '0'));
     egui::Grid::new(("counters", ep.id)).num_columns(3).min_col_width(column).show(ui, |ui| {
         ui.label("");
         ui.label(RichText::new("in (recv)").strong());

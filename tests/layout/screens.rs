@@ -151,6 +151,7 @@ pub fn step_through(
     h.run_steps(3);
     show_inspector(h);
     assert!(h.query_all_by_label("65536 → 131072").count() == 2, "the option table shows the change");
+    settle(h);
     check("options after a change", h);
     // A server with options set: its program calls setsockopt() for each.
     code_tab(h, &mut check);
@@ -213,6 +214,11 @@ fn tcp_views(
     use socklab::ui::sequence_view::TAB_SEQUENCE;
     select(h, client);
     show_inspector(h);
+    // A rate shows for the second after traffic; a frame whose passes straddle
+    // the change reads back a stale width for the counter. Wait it out.
+    wait_until(h, "the rates to fall back to zero", |a| {
+        a.model.endpoints.get(&client).is_some_and(|e| e.rates.current(std::time::SystemTime::now()) == (0, 0))
+    });
     wait_until(h, "the kernel's first report", |a| {
         a.model.endpoints.get(&client).and_then(|e| e.tcp.get(Some(0))).is_some_and(|v| v.info.is_some())
     });
