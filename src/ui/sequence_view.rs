@@ -35,6 +35,9 @@ pub const NO_CONNECTION: &str = "No connection yet: the diagram starts with conn
 const CONNECTION: &str = "Connection";
 const PAUSED: &str = "paused: new events are recorded, not drawn";
 
+/// The shortest time between two rebuilds of the diagram.
+const REBUILD_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// "9 arrows · 12 of 14 events": what is drawn, for the presenter (and tests).
 pub fn drawn_line(arrows: usize, visible: usize, total: usize) -> String {
     format!("{arrows} arrows · {visible} of {total} events")
@@ -54,16 +57,25 @@ pub struct SequenceView {
 struct Cached {
     key: FlowKey,
     revision: u64,
+    built: Instant,
     diagram: Diagram,
     rows: super::sequence_rows::Rows,
 }
 
 impl SequenceView {
-    /// The diagram of `key`, rebuilt only when the model has new rows; a
-    /// different connection starts live.
-    fn diagram(&mut self, model: &Model, key: &FlowKey) -> Option<&Cached> {
+    /// The diagram of `key`, rebuilt when the model has new rows, at most
+    /// every [`REBUILD_EVERY`] (a flood adds rows every frame); a different
+    /// connection starts live.
+    fn diagram(&mut self, model: &Model, key: &FlowKey, ctx: &egui::Context) -> Option<&Cached> {
         let revision = model.sequence.revision();
-        let fresh = self.cached.as_ref().is_some_and(|c| &c.key == key && c.revision == revision);
+        let fresh = match self.cached.as_ref().filter(|c| &c.key == key) {
+            Some(c) if c.revision == revision => true,
+            Some(c) if c.built.elapsed() < REBUILD_EVERY => {
+                ctx.request_repaint_after(REBUILD_EVERY.saturating_sub(c.built.elapsed()));
+                true
+            }
+            _ => false,
+        };
         if !fresh {
             if self.cached.as_ref().is_some_and(|c| &c.key != key) {
                 self.timeline = Timeline::Live;
@@ -71,6 +83,7 @@ impl SequenceView {
             self.cached = model.sequence.diagram(key).map(|diagram| Cached {
                 key: key.clone(),
                 revision,
+                built: Instant::now(),
                 rows: super::sequence_rows::Rows::new(&diagram),
                 diagram,
             });
@@ -98,7 +111,7 @@ pub fn show(
     let now = Instant::now();
     let mut timeline = view.timeline.clone();
     let speed = view.speed.unwrap_or(Speed::Half);
-    let Some(cached) = view.diagram(model, &key) else { return };
+    let Some(cached) = view.diagram(model, &key, ui.ctx()) else { return };
     let steps = &cached.diagram.steps;
     let visible = timeline.visible(steps, now);
     let arrows = cached.diagram.visible_arrows(visible).count();
