@@ -13,6 +13,7 @@ impl SocklabApp {
             Action::Engine(cmd) => self.send(cmd),
             Action::TcpShown(id) => self.tcp_watch.shown(id),
             Action::ExportLadder(endpoint) => self.export_ladder(endpoint, None),
+            Action::Presenter(on) => self.presenter = on,
             Action::Select(sel) => self.select(sel),
             Action::ShowForm(kind) => self.show_form(kind),
             Action::CloseForm => self.form = None,

@@ -14,6 +14,11 @@ use crate::ui::{self, Action, Selection};
 impl SocklabApp {
     pub(super) fn panels(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let ctx = ui.ctx().clone();
+        if self.presenter
+            && let Some(sel) = self.selection.filter(|s| self.model.endpoints.contains_key(&s.endpoint))
+        {
+            return self.presenter_layout(ui, sel, actions);
+        }
         let title = self.document.title();
         let lesson = self.document.lesson().map(|_| self.lesson_shown());
         let labs = menus::Labs { found: self.labs_found.as_deref(), open: self.lab.is_some() };
@@ -172,7 +177,7 @@ impl SocklabApp {
         }
         if self.centre_tab == ui::code::CentreTab::Sequence {
             self.centre_tab = header(ui, self.centre_tab);
-            ui::sequence_view::show(ui, &self.model, ep, sel, &mut self.sequence_view, actions);
+            ui::sequence_view::show(ui, &self.model, ep, sel, &mut self.sequence_view, false, actions);
             return;
         }
         let composer = self.composers.entry(sel.endpoint).or_default();

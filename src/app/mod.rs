@@ -31,6 +31,7 @@ mod ladder_export;
 mod lesson;
 mod menus;
 mod picker;
+mod presenter;
 mod prompts;
 mod settings_sync;
 mod tasks;
@@ -42,6 +43,7 @@ pub use document::Document;
 use exposure::HeldStart;
 pub use frame::{TRY_AGAIN, USE_FREE_PORT};
 pub use labs::LabEntry;
+pub use presenter::LEAVE as PRESENTER_LEAVE;
 use settings_sync::SettingsSync;
 pub use tasks::TaskResult;
 use tasks::Tasks;
@@ -142,6 +144,8 @@ pub struct SocklabApp {
     tcp_watch: tcp_watch::TcpWatch,
     /// The sequence tab's presenter state and cached diagram.
     sequence_view: ui::sequence_view::SequenceView,
+    /// Only the TCP state, the sequence diagram and the conversation are shown.
+    presenter: bool,
 }
 
 impl SocklabApp {
@@ -200,6 +204,7 @@ impl SocklabApp {
             labs_found: None,
             tcp_watch: tcp_watch::TcpWatch::default(),
             sequence_view: ui::sequence_view::SequenceView::default(),
+            presenter: false,
         }
     }
 

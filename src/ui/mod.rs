@@ -44,6 +44,8 @@ pub enum Action {
     TcpShown(EndpointId),
     /// Ask where, then write the endpoint's sequence diagrams as SVG.
     ExportLadder(EndpointId),
+    /// Enter or leave the presenter layout (state, diagram and conversation only).
+    Presenter(bool),
     Select(Selection),
     ShowForm(EndpointKind),
     /// The new-endpoint form was closed (started, cancelled or its window closed).

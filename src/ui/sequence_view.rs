@@ -29,6 +29,8 @@ const REPLAY_TIP: &str = "Replay the last seconds slowly, at the speed chosen be
 const SPEED_TIP: &str = "Replay speed";
 /// How far back a replay starts.
 pub const REPLAY_LAST: std::time::Duration = std::time::Duration::from_secs(10);
+pub const PRESENTER: &str = "⛶ Presenter";
+const PRESENTER_TIP: &str = "Only the TCP state, this diagram and the conversation, large, for a class";
 pub const EXPORT_SVG: &str = "Export SVG…";
 const EXPORT_SVG_TIP: &str = "Save this endpoint's sequence diagrams as an SVG file, for slides and homework";
 pub const NO_CONNECTION: &str = "No connection yet: the diagram starts with connect() or accept().";
@@ -98,6 +100,7 @@ pub fn show(
     ep: &EndpointState,
     sel: Selection,
     view: &mut SequenceView,
+    presenter: bool,
     actions: &mut Vec<Action>,
 ) {
     actions.push(Action::TcpShown(ep.id));
@@ -155,6 +158,9 @@ pub fn show(
             if ui.add(egui::Button::selectable(speed == choice, choice.label())).on_hover_text(SPEED_TIP).clicked() {
                 new_speed = Some(choice);
             }
+        }
+        if !presenter && ui.button(PRESENTER).on_hover_text(PRESENTER_TIP).clicked() {
+            actions.push(Action::Presenter(true));
         }
         if ui.button(EXPORT_SVG).on_hover_text(EXPORT_SVG_TIP).clicked() {
             actions.push(Action::ExportLadder(ep.id));

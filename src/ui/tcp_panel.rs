@@ -48,8 +48,7 @@ fn body(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
         ui.add(egui::Label::new(RichText::new(LINUX_ONLY).color(style::warn_color(ui))).wrap());
         return;
     }
-    // A client's own socket is connection 0; a server without a connection picked shows its listener.
-    let conn = if ep.is_server() { sel.conn } else { Some(sel.conn.unwrap_or(0)) };
+    let conn = shown_conn(ep, sel);
     let Some(view) = ep.tcp.get(conn).filter(|v| v.state.is_some()) else {
         let why = if ep.stopped { NEVER_WATCHED } else { WAITING };
         ui.add(egui::Label::new(RichText::new(why).weak()).wrap());
@@ -77,6 +76,18 @@ fn body(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
     if ep.is_server() && sel.conn.is_none() {
         connections(ui, ep);
     }
+}
+
+/// The selected socket's state as the large badge, when the kernel has reported it (the presenter layout).
+pub fn state_badge(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
+    if let Some(view) = ep.tcp.get(shown_conn(ep, sel)).filter(|v| v.state.is_some()) {
+        badge(ui, view);
+    }
+}
+
+/// A client's own socket is connection 0; a server without a connection picked shows its listener.
+fn shown_conn(ep: &EndpointState, sel: Selection) -> Option<crate::net::ConnId> {
+    if ep.is_server() { sel.conn } else { Some(sel.conn.unwrap_or(0)) }
 }
 
 /// The state, large, with what it means.

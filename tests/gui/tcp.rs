@@ -217,3 +217,31 @@ fn a_replay_redraws_the_connection_slowly_then_stops_at_its_last_step() {
     h.run_steps(2);
     assert!(h.query_by_label_contains("paused").is_none());
 }
+
+#[test]
+fn the_presenter_layout_shows_only_the_state_the_diagram_and_the_conversation() {
+    use socklab::ui::sequence_view::{PRESENTER, TAB_SEQUENCE};
+    let mut h = harness();
+    let server = open(&mut h, "server", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
+    wait_until(&mut h, "the server to listen", |a| status(a, server) == Some(Status::Listening));
+    let addr = format!("127.0.0.1:{}", port_of(h.state(), server));
+    let client = open(&mut h, "client", EndpointSpec::new(EndpointKind::TcpClient, addr));
+    wait_until(&mut h, "the client to connect", |a| status(a, client) == Some(Status::Connected));
+    send(&mut h, client, b"hello\n");
+    h.get_by_label(TAB_SEQUENCE).click();
+    wait_for_label(&mut h, "6 B \"hello\\n\" →");
+    assert!(h.query_by_label("+ TCP server").is_some(), "the endpoint list is shown");
+
+    h.get_by_label(PRESENTER).click();
+    wait_for_label(&mut h, socklab::app::PRESENTER_LEAVE);
+    wait_for_label(&mut h, "ESTABLISHED");
+
+    assert!(h.query_by_label("+ TCP server").is_none(), "the endpoint list is hidden");
+    assert!(h.query_by_label("Socket options").is_none(), "so is the inspector");
+    assert!(h.query_by_label("SYN →").is_some(), "the diagram stays");
+    assert!(h.query_all_by_label_contains("hello").count() >= 2, "and the conversation beside its arrow");
+
+    h.get_by_label(socklab::app::PRESENTER_LEAVE).click();
+    h.run_steps(3);
+    assert!(h.query_by_label("+ TCP server").is_some(), "every panel is back");
+}

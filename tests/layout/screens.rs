@@ -3,7 +3,8 @@
 //! server with two clients, a UDP socket with no destination yet, a server
 //! whose bind failed, the option table after a change, and the form that
 //! opens a new endpoint, the Code tab in Python and in Rust, a client's TCP
-//! panel and its Sequence tab, and a guided lab's panel (at the side, or in the dock where there is no room).
+//! panel, its Sequence tab and the presenter layout, and a guided lab's
+//! panel (at the side, or in the dock where there is no room).
 
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -122,6 +123,7 @@ pub fn step_through(
     wait_until(h, "bob to get the line", |a| a.model.endpoints.get(&bob).is_some_and(|e| e.msgs_in > 0));
     select(h, server);
     // The inspector's TCP panel keeps the server watched: samples every 250 ms.
+    rates_at_rest(h, server);
     settle(h);
     check("server with two clients", h);
     tcp_views(h, alice, &mut check);
@@ -214,11 +216,7 @@ fn tcp_views(
     use socklab::ui::sequence_view::TAB_SEQUENCE;
     select(h, client);
     show_inspector(h);
-    // A rate shows for the second after traffic; a frame whose passes straddle
-    // the change reads back a stale width for the counter. Wait it out.
-    wait_until(h, "the rates to fall back to zero", |a| {
-        a.model.endpoints.get(&client).is_some_and(|e| e.rates.current(std::time::SystemTime::now()) == (0, 0))
-    });
+    rates_at_rest(h, client);
     wait_until(h, "the kernel's first report", |a| {
         a.model.endpoints.get(&client).and_then(|e| e.tcp.get(Some(0))).is_some_and(|v| v.info.is_some())
     });
@@ -231,6 +229,24 @@ fn tcp_views(
     settle(h);
     assert!(h.query_by_label_contains(" arrows · ").is_some(), "the ladder is drawn");
     check("sequence tab", h);
+    h.get_by_label(socklab::ui::sequence_view::PRESENTER).click();
+    settle(h);
+    assert!(h.query_by_label(socklab::app::PRESENTER_LEAVE).is_some(), "the presenter layout is shown");
+    check("presenter layout", h);
+    h.get_by_label(socklab::app::PRESENTER_LEAVE).click();
+    h.run_steps(3);
     h.get_by_label(TAB_CONVERSATION).click();
     h.run_steps(3);
+}
+
+/// Waits until the endpoint's rates are back to zero. A rate shows for the
+/// second after traffic; a frame whose passes straddle its change reads back a
+/// stale width for the counter, so screens are checked once it cannot change.
+fn rates_at_rest(h: &mut Harness<'_, SocklabApp>, id: EndpointId) {
+    // Shown is the last whole second's: at rest once every byte is two seconds old.
+    wait_until(h, "the rates to fall back to zero", |a| {
+        a.model.endpoints.get(&id).is_some_and(|e| {
+            e.rates.series(std::time::SystemTime::now()).iter().all(|&(ago, i, o)| ago <= -2.0 || i + o == 0.0)
+        })
+    });
 }
