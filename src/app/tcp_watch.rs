@@ -58,7 +58,7 @@ impl SocklabApp {
         self.model.endpoints.get(&id).is_some_and(|e| {
             matches!(e.spec.kind, EndpointKind::TcpServer | EndpointKind::TcpClient)
                 && !e.stopped
-                && !matches!(e.status, Status::Idle | Status::Error)
+                && !matches!(e.status, Status::Idle | Status::Closed | Status::Error)
         })
     }
 }

@@ -49,9 +49,9 @@ impl Rows {
                 s.push_str(&words);
             }
         };
-        // States first: the word a class looks for; the calls after it.
+        // States first (the word a class looks for), then how sends were read, then the calls.
         let (states, calls): (Vec<_>, Vec<_>) = d.marks.iter().partition(|m| matches!(m.kind, MarkKind::State { .. }));
-        for m in states.into_iter().chain(calls) {
+        for m in states {
             add(m.step, m.side, text::mark_label(&m.kind));
         }
         for sender in [Side::Local, Side::Peer] {
@@ -61,6 +61,9 @@ impl Rows {
                     add(step, sender.other(), group_label(g));
                 }
             }
+        }
+        for m in calls {
+            add(m.step, m.side, text::mark_label(&m.kind));
         }
         let mut leaving: Vec<Option<(&Arrow, usize)>> = vec![None; n];
         for a in &d.arrows {

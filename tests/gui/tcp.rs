@@ -245,3 +245,50 @@ fn the_presenter_layout_shows_only_the_state_the_diagram_and_the_conversation() 
     h.run_steps(3);
     assert!(h.query_by_label("+ TCP server").is_some(), "every panel is back");
 }
+
+/// The sequence tab pixel for pixel, from events with fixed times and ports: a
+/// client connects, sends three pieces the server reads in one recv, gets a
+/// reply, half-closes, and both ends close.
+#[test]
+fn snapshot_the_sequence_tab_of_a_handshake_three_sends_one_recv_and_a_close() {
+    use socklab::net::{Event, EventKind};
+    use socklab::ui::sequence_view::TAB_SEQUENCE;
+    socklab::util::clock::show_utc(true);
+    let mut h = super::harness_with([1280.0, 800.0], socklab::app::AppOptions::default());
+    let at = |ms: u64| std::time::UNIX_EPOCH + std::time::Duration::from_millis(1_795_305_600_000 + ms);
+    let inet = |port: u16| Addr::Inet(std::net::SocketAddr::from(([127, 0, 0, 1], port)));
+    let (server, client) = (901, 902);
+    let model = &mut h.state_mut().model;
+    model.add_endpoint(server, "server".into(), EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:9000"));
+    model.add_endpoint(client, "client".into(), EndpointSpec::new(EndpointKind::TcpClient, "127.0.0.1:9000"));
+    let stream = || EventKind::Socket { conn: None, family: "AF_INET", ty: "SOCK_STREAM" };
+    let sent = |conn, data: &str| EventKind::Sent { conn, to: None, data: data.as_bytes().to_vec() };
+    let received = |conn, data: &str| EventKind::Received { conn, from: None, data: data.as_bytes().to_vec().into() };
+    let events = [
+        (0, server, stream()),
+        (1, server, EventKind::Listening { local: inet(9000), backlog: 128 }),
+        (2, client, stream()),
+        (5, client, EventKind::Connected { conn: 0, local: inet(50001), peer: inet(9000) }),
+        (5, server, EventKind::Accepted { conn: 1, local: inet(9000), peer: inet(50001) }),
+        (900, client, sent(0, "GET ")),
+        (901, client, sent(0, "/ ")),
+        (902, client, sent(0, "HTTP/1.0\n")),
+        (903, server, received(1, "GET / HTTP/1.0\n")),
+        (950, server, sent(1, "200 OK\n")),
+        (951, client, received(0, "200 OK\n")),
+        (1_500, client, EventKind::Shutdown { conn: 0 }),
+        (1_501, server, EventKind::PeerClosed { conn: 1 }),
+        (1_502, server, EventKind::Closed { conn: Some(1), abortive: false }),
+        (1_503, client, EventKind::PeerClosed { conn: 0 }),
+        (1_504, client, EventKind::Closed { conn: Some(0), abortive: false }),
+    ];
+    for (ms, endpoint, kind) in events {
+        model.apply(Event { time: at(ms), endpoint, kind });
+    }
+    h.state_mut().selection = Some(Selection { endpoint: client, conn: None });
+    h.run_steps(2);
+    h.get_by_label(TAB_SEQUENCE).click();
+    h.run_steps(6);
+    assert!(h.query_by_label_contains("3 sends → 1 recv").is_some(), "the coalesced sends are labelled");
+    h.snapshot("sequence_tab_1280x800");
+}
