@@ -11,7 +11,7 @@ use std::time::Instant;
 use egui::RichText;
 
 use super::{Action, Selection, style};
-use crate::model::sequence::{Diagram, FlowKey, Speed, Timeline, text};
+use crate::model::sequence::{Diagram, Flow, FlowKey, Speed, Step, Timeline, text};
 use crate::model::{EndpointState, Model};
 
 pub const TAB_SEQUENCE: &str = "⇅ Sequence";
@@ -122,43 +122,9 @@ pub fn show(
     let mut new_speed = None;
     style::toolbar(ui, |ui| {
         if selected.is_none() && flows.len() > 1 {
-            let mut choice = key.clone();
-            egui::ComboBox::from_label(CONNECTION).selected_text(flow_name(&key)).show_ui(ui, |ui| {
-                for f in &flows {
-                    ui.selectable_value(&mut choice, f.key.clone(), flow_name(&f.key));
-                }
-            });
-            if choice != key {
-                new_pick = Some(choice);
-            }
+            new_pick = connection_picker(ui, &key, &flows);
         }
-        let live = timeline.is_live();
-        if ui.add(egui::Button::selectable(!live, PAUSE)).on_hover_text(PAUSE_TIP).clicked() && live {
-            timeline.pause(steps, now);
-        }
-        if ui.add(egui::Button::selectable(live, LIVE)).on_hover_text(LIVE_TIP).clicked() {
-            timeline.resume();
-        }
-        if ui.add_enabled(visible > 0, egui::Button::new(STEP_BACK)).on_hover_text(STEP_BACK_TIP).clicked() {
-            timeline.step_back(steps, now);
-        }
-        let more = visible < steps.len();
-        if ui.add_enabled(more, egui::Button::new(STEP_FORWARD)).on_hover_text(STEP_FORWARD_TIP).clicked() {
-            timeline.step_forward(steps, now);
-        }
-        if ui.add_enabled(!steps.is_empty(), egui::Button::new(REPLAY)).on_hover_text(REPLAY_TIP).clicked() {
-            // A diagram younger than the replay's reach starts at its first step, not in silence.
-            let span = match (steps.first(), steps.last()) {
-                (Some(a), Some(b)) => b.time.duration_since(a.time).unwrap_or_default(),
-                _ => REPLAY_LAST,
-            };
-            timeline.replay(steps, REPLAY_LAST.min(span), speed, now);
-        }
-        for choice in Speed::ALL {
-            if ui.add(egui::Button::selectable(speed == choice, choice.label())).on_hover_text(SPEED_TIP).clicked() {
-                new_speed = Some(choice);
-            }
-        }
+        new_speed = presenter_buttons(ui, &mut timeline, steps, speed, now);
         if !presenter && ui.button(PRESENTER).on_hover_text(PRESENTER_TIP).clicked() {
             actions.push(Action::Presenter(true));
         }
@@ -178,7 +144,7 @@ pub fn show(
     }
     super::sequence_rows::show(ui, d, &cached.rows, visible, timeline.is_live());
     if let Some(c) = view.cached.as_ref() {
-        // Stepping to the same count after a rebuild keeps the step, not the count.
+        // A replay that has drawn its last step stops there, paused.
         timeline.tick(&c.diagram.steps, now);
     }
     if matches!(timeline, Timeline::Replay { .. }) {
@@ -189,6 +155,58 @@ pub fn show(
     if new_pick.is_some() {
         view.picked = new_pick;
     }
+}
+
+/// The list of a server's connections; the one chosen, if it changed.
+fn connection_picker(ui: &mut egui::Ui, key: &FlowKey, flows: &[&Flow]) -> Option<FlowKey> {
+    let mut choice = key.clone();
+    egui::ComboBox::from_label(CONNECTION).selected_text(flow_name(key)).show_ui(ui, |ui| {
+        for f in flows {
+            ui.selectable_value(&mut choice, f.key.clone(), flow_name(&f.key));
+        }
+    });
+    (&choice != key).then_some(choice)
+}
+
+/// Pause, Live, Step back, Step forward, Replay and its speeds, applied to
+/// `timeline`; returns the speed picked, if one was.
+fn presenter_buttons(
+    ui: &mut egui::Ui,
+    timeline: &mut Timeline,
+    steps: &[Step],
+    speed: Speed,
+    now: Instant,
+) -> Option<Speed> {
+    let visible = timeline.visible(steps, now);
+    let live = timeline.is_live();
+    if ui.add(egui::Button::selectable(!live, PAUSE)).on_hover_text(PAUSE_TIP).clicked() && live {
+        timeline.pause(steps, now);
+    }
+    if ui.add(egui::Button::selectable(live, LIVE)).on_hover_text(LIVE_TIP).clicked() {
+        timeline.resume();
+    }
+    if ui.add_enabled(visible > 0, egui::Button::new(STEP_BACK)).on_hover_text(STEP_BACK_TIP).clicked() {
+        timeline.step_back(steps, now);
+    }
+    let more = visible < steps.len();
+    if ui.add_enabled(more, egui::Button::new(STEP_FORWARD)).on_hover_text(STEP_FORWARD_TIP).clicked() {
+        timeline.step_forward(steps, now);
+    }
+    if ui.add_enabled(!steps.is_empty(), egui::Button::new(REPLAY)).on_hover_text(REPLAY_TIP).clicked() {
+        // A diagram younger than the replay's reach starts at its first step, not in silence.
+        let span = match (steps.first(), steps.last()) {
+            (Some(a), Some(b)) => b.time.duration_since(a.time).unwrap_or_default(),
+            _ => REPLAY_LAST,
+        };
+        timeline.replay(steps, REPLAY_LAST.min(span), speed, now);
+    }
+    let mut picked = None;
+    for choice in Speed::ALL {
+        if ui.add(egui::Button::selectable(speed == choice, choice.label())).on_hover_text(SPEED_TIP).clicked() {
+            picked = Some(choice);
+        }
+    }
+    picked
 }
 
 /// "#3" for a server's connection, the peer's address for a datagram flow.
