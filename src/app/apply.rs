@@ -14,6 +14,12 @@ impl SocklabApp {
             Action::TcpShown(id) => self.tcp_watch.shown(id),
             Action::ExportLadder(endpoint) => self.export_ladder(endpoint, None),
             Action::Presenter(on) => self.presenter = on,
+            Action::PopOutSequence(id) => {
+                self.sequence_windows.entry(id).or_default();
+            }
+            Action::CloseSequenceWindow(id) => {
+                self.sequence_windows.remove(&id);
+            }
             Action::Select(sel) => self.select(sel),
             Action::ShowForm(kind) => self.show_form(kind),
             Action::CloseForm => self.form = None,

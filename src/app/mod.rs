@@ -33,6 +33,7 @@ mod menus;
 mod picker;
 mod presenter;
 mod prompts;
+mod sequence_windows;
 mod settings_sync;
 mod tasks;
 mod tcp_watch;
@@ -146,6 +147,8 @@ pub struct SocklabApp {
     sequence_view: ui::sequence_view::SequenceView,
     /// Only the TCP state, the sequence diagram and the conversation are shown.
     presenter: bool,
+    /// Sequence diagrams in their own windows.
+    sequence_windows: sequence_windows::SequenceWindows,
 }
 
 impl SocklabApp {
@@ -205,6 +208,7 @@ impl SocklabApp {
             tcp_watch: tcp_watch::TcpWatch::default(),
             sequence_view: ui::sequence_view::SequenceView::default(),
             presenter: false,
+            sequence_windows: Default::default(),
         }
     }
 
@@ -312,6 +316,7 @@ impl eframe::App for SocklabApp {
         }
         self.panels(ui, &mut actions);
         self.popped_windows(&ctx, &mut actions);
+        self.sequence_windows(&ctx, &mut actions);
         self.prompts(&ctx, &mut actions);
         for a in actions {
             self.apply(a);

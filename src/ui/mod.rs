@@ -46,6 +46,9 @@ pub enum Action {
     ExportLadder(EndpointId),
     /// Enter or leave the presenter layout (state, diagram and conversation only).
     Presenter(bool),
+    /// Show this endpoint's sequence diagram in its own window.
+    PopOutSequence(EndpointId),
+    CloseSequenceWindow(EndpointId),
     Select(Selection),
     ShowForm(EndpointKind),
     /// The new-endpoint form was closed (started, cancelled or its window closed).

@@ -31,11 +31,14 @@ const SPEED_TIP: &str = "Replay speed";
 pub const REPLAY_LAST: std::time::Duration = std::time::Duration::from_secs(10);
 pub const PRESENTER: &str = "⛶ Presenter";
 const PRESENTER_TIP: &str = "Only the TCP state, this diagram and the conversation, large, for a class";
+pub const POP_OUT: &str = "Diagram window ↗";
+const POP_OUT_TIP: &str = "This diagram in its own window (for a second screen)";
 pub const EXPORT_SVG: &str = "Export SVG…";
 const EXPORT_SVG_TIP: &str = "Save this endpoint's sequence diagrams as an SVG file, for slides and homework";
 pub const NO_CONNECTION: &str = "No connection yet: the diagram starts with connect() or accept().";
 const CONNECTION: &str = "Connection";
 const PAUSED: &str = "paused: new events are recorded, not drawn";
+const REPLAYING: &str = "replaying at";
 
 /// The shortest time between two rebuilds of the diagram.
 const REBUILD_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
@@ -94,13 +97,15 @@ impl SequenceView {
     }
 }
 
+/// `standalone`: drawn in the presenter layout or a window of its own, so
+/// without the buttons that lead there.
 pub fn show(
     ui: &mut egui::Ui,
     model: &Model,
     ep: &EndpointState,
     sel: Selection,
     view: &mut SequenceView,
-    presenter: bool,
+    standalone: bool,
     actions: &mut Vec<Action>,
 ) {
     actions.push(Action::TcpShown(ep.id));
@@ -125,16 +130,21 @@ pub fn show(
             new_pick = connection_picker(ui, &key, &flows);
         }
         new_speed = presenter_buttons(ui, &mut timeline, steps, speed, now);
-        if !presenter && ui.button(PRESENTER).on_hover_text(PRESENTER_TIP).clicked() {
+        if !standalone && ui.button(PRESENTER).on_hover_text(PRESENTER_TIP).clicked() {
             actions.push(Action::Presenter(true));
+        }
+        if !standalone && ui.button(POP_OUT).on_hover_text(POP_OUT_TIP).clicked() {
+            actions.push(Action::PopOutSequence(ep.id));
         }
         if ui.button(EXPORT_SVG).on_hover_text(EXPORT_SVG_TIP).clicked() {
             actions.push(Action::ExportLadder(ep.id));
         }
     });
     let mut status = drawn_line(arrows, visible, steps.len());
-    if !timeline.is_live() {
-        status = format!("{status} · {PAUSED}");
+    match &timeline {
+        Timeline::Paused { .. } => status = format!("{status} · {PAUSED}"),
+        Timeline::Replay { speed, .. } => status = format!("{status} · {REPLAYING} {}", speed.label()),
+        Timeline::Live => {}
     }
     ui.add(egui::Label::new(RichText::new(status).small().weak()).wrap());
     let d = &cached.diagram;

@@ -189,6 +189,7 @@ fn a_replay_redraws_the_connection_slowly_then_stops_at_its_last_step() {
     let server = open(&mut h, "server", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
     wait_until(&mut h, "the server to listen", |a| status(a, server) == Some(Status::Listening));
     let addr = format!("127.0.0.1:{}", port_of(h.state(), server));
+    let opened = std::time::Instant::now();
     let client = open(&mut h, "client", EndpointSpec::new(EndpointKind::TcpClient, addr));
     wait_until(&mut h, "the client to connect", |a| status(a, client) == Some(Status::Connected));
     h.get_by_label(TAB_SEQUENCE).click();
@@ -199,6 +200,18 @@ fn a_replay_redraws_the_connection_slowly_then_stops_at_its_last_step() {
     });
     send(&mut h, client, b"hello\n");
     wait_for_label(&mut h, "6 B \"hello\\n\" →");
+    // The server's recv too, drawn (the replay covers the steps drawn when it starts).
+    wait_until(&mut h, "the server to read it", |a| a.model.endpoints[&server].bytes_in >= 6);
+    let key = socklab::model::sequence::FlowKey::stream(client, 0);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let n = h.state().model.sequence.diagram(&key).map_or(0, |d| d.steps.len());
+        if h.query_by_label_contains(&format!(" · {n} of {n} events")).is_some() {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the tab never drew the model's {n} steps");
+        h.step();
+    }
     let live = arrows_drawn(&h);
 
     h.get_by_label("0.25×").click();
@@ -207,12 +220,17 @@ fn a_replay_redraws_the_connection_slowly_then_stops_at_its_last_step() {
     h.run_steps(2);
     let start = arrows_drawn(&h);
     assert!(start < live, "the replay starts from the beginning: {start} of {live} arrows");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    while arrows_drawn(&h) < live {
-        assert!(std::time::Instant::now() < deadline, "the replay never reached the last arrow");
+    // At 0.25× the replay lasts four times the diagram, which is younger than `opened`.
+    let deadline = std::time::Instant::now() + opened.elapsed() * 4 + std::time::Duration::from_secs(10);
+    let mut most = start;
+    // It ends paused at the step that was newest when it began (a receive
+    // reported after that is not part of it, so the count may stay below `live`).
+    while h.query_by_label_contains("paused").is_none() {
+        assert!(std::time::Instant::now() < deadline, "the replay never ended");
         h.step();
+        most = most.max(arrows_drawn(&h));
     }
-    assert!(h.query_by_label_contains("paused").is_some(), "it stops at the last step, paused");
+    assert!(arrows_drawn(&h) > start, "the replay drew more as it went: from {start} to {most} of {live}");
     h.get_by_label(LIVE).click();
     h.run_steps(2);
     assert!(h.query_by_label_contains("paused").is_none());
@@ -291,4 +309,22 @@ fn snapshot_the_sequence_tab_of_a_handshake_three_sends_one_recv_and_a_close() {
     h.run_steps(6);
     assert!(h.query_by_label_contains("3 sends → 1 recv").is_some(), "the coalesced sends are labelled");
     h.snapshot("sequence_tab_1280x800");
+}
+
+#[test]
+fn the_sequence_diagram_pops_out_into_its_own_window() {
+    use socklab::ui::sequence_view::{POP_OUT, TAB_SEQUENCE};
+    let mut h = harness();
+    let server = open(&mut h, "server", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
+    wait_until(&mut h, "the server to listen", |a| status(a, server) == Some(Status::Listening));
+    let addr = format!("127.0.0.1:{}", port_of(h.state(), server));
+    let client = open(&mut h, "client", EndpointSpec::new(EndpointKind::TcpClient, addr));
+    wait_until(&mut h, "the client to connect", |a| status(a, client) == Some(Status::Connected));
+    h.get_by_label(TAB_SEQUENCE).click();
+    wait_for_label(&mut h, "SYN →");
+    h.get_by_label(POP_OUT).click();
+    h.run_steps(4);
+    assert_eq!(h.state().sequence_windows_open(), [client]);
+    assert!(h.query_by_label_contains("socklab — sequence — client").is_some(), "a window titled after it");
+    assert_eq!(h.query_all_by_label("SYN →").count(), 2, "the diagram in the centre and in the window");
 }
