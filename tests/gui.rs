@@ -31,6 +31,8 @@ mod lesson;
 mod loss;
 #[path = "support/pseudo.rs"]
 mod pseudo;
+#[path = "gui/sweep.rs"]
+mod sweep;
 
 use gui_support::{harness_with, wait_until};
 

@@ -11,6 +11,12 @@
 
 kind-tcp-client = TCP client
 kind-udp = UDP socket
+kind-tcp-server = TCP server
+kind-unix-server = Unix stream server
+kind-unix-client = Unix stream client
+kind-unix-datagram = Unix datagram socket
+# The endpoint list's button that adds a Unix stream server.
+kind-unix-socket = Unix socket
 
 ## The welcome page (src/ui/welcome.rs): the centre when nothing is selected.
 
@@ -35,3 +41,73 @@ welcome-echo-server-name = Echo server :{ $port }
 # Before the language names, which are always written in their own language.
 menu-language = Language:
     .hint = Every text switches at once; socklab remembers the choice.
+
+## An endpoint's or a connection's state (src/model/endpoint.rs), on its badge.
+
+status-idle = not started
+status-starting = starting
+status-listening = listening
+status-bound = bound
+status-connected = connected
+status-half-closed = half-closed
+status-closed = closed
+status-error = error
+
+## Shared pieces of the panels (src/ui/style.rs).
+
+# A call that failed, with its errno name: "⚠ bind() failed: EADDRINUSE" (the code puts ⚠ before it).
+style-call-failed = { $call } failed: { $errno }
+style-call-failed-plain = { $call } failed
+style-why = Why and what to do: { $hint }
+style-byte-count = { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+}
+# A large count, then the same in a unit read at a glance: "65,536 bytes (65.5 kB)".
+style-byte-count-big = { $count } bytes ({ $size })
+style-peer-closed = peer closed its side (CLOSE_WAIT)
+style-we-shut = we closed our side (shutdown SHUT_WR): the peer can still send
+style-both-shut = both sides sent FIN: closing
+
+## The endpoint list (src/ui/endpoints.rs), on the left.
+
+endpoints-title = Endpoints
+endpoints-empty = Nothing open yet. Start a server, then connect a client to it.
+endpoints-all-interfaces = all interfaces: reachable from the network
+endpoints-stop = Stop
+endpoints-close = Close
+# The code puts ▶ before it.
+endpoints-start = Start
+endpoints-start-again = Start again
+    .hint = Open it with the same settings
+endpoints-remove = Remove
+    .hint = Take it off the list (and out of the workspace)
+# The code puts ↗ after it.
+endpoints-pop-out = Pop out
+    .hint = Open in its own window
+endpoints-more = Everything this endpoint can do
+endpoints-menu-stop = Stop server (close every connection with FIN)
+endpoints-menu-stop-rst = Stop server, abort every connection (RST)
+endpoints-menu-close-fin = Close (FIN)
+endpoints-menu-half-close = Half-close (shutdown SHUT_WR)
+endpoints-menu-abort-rst = Abort (RST, SO_LINGER 0)
+endpoints-menu-close = Close the socket
+# The code puts ▶ before it.
+endpoints-menu-start = Start it
+endpoints-menu-start-again = Start again with the same settings
+endpoints-menu-remove = Remove from list
+endpoints-menu-pop-out = Pop out into its own window
+endpoints-no-clients = no clients connected
+endpoints-all-clients = All clients ({ $count })
+endpoints-disconnect-fin = Disconnect (FIN)
+endpoints-disconnect-rst = Abort (RST)
+endpoints-more-conns = … and { $count } more
+
+## The bottom dock's tabs (src/ui/dock.rs).
+
+dock-log = Event log
+# The log's tab, with how many entries it holds.
+dock-log-rows = { dock-log } ({ $rows })
+dock-inspector = Inspector
+dock-fold = Fold the panel down
+dock-unfold = Open the panel

@@ -8,6 +8,11 @@
 
 kind-tcp-client = TCP 客户端
 kind-udp = UDP 套接字
+kind-tcp-server = TCP 服务器
+kind-unix-server = Unix 流式服务器
+kind-unix-client = Unix 流式客户端
+kind-unix-datagram = Unix 数据报套接字
+kind-unix-socket = Unix 套接字
 
 ## 欢迎页（src/ui/welcome.rs）：没有选中任何端点时，中间显示的内容。
 
@@ -28,3 +33,66 @@ welcome-echo-server-name = 回显服务器 :{ $port }
 
 menu-language = 语言 (Language)：
     .hint = 所有文字立即切换，socklab 会记住你的选择。
+
+## 端点或连接的状态（src/model/endpoint.rs），显示在状态标记上。
+
+status-idle = 未启动
+status-starting = 正在启动
+status-listening = 监听中 (listen)
+status-bound = 已绑定 (bind)
+status-connected = 已连接 (connect)
+status-half-closed = 半关闭 (half-close)
+status-closed = 已关闭
+status-error = 出错
+
+## 各面板共用的片段（src/ui/style.rs）。
+
+style-call-failed = { $call } 调用失败：{ $errno }
+style-call-failed-plain = { $call } 调用失败
+style-why = 原因和解决办法：{ $hint }
+style-byte-count = { $count ->
+   *[other] { $count } 字节
+}
+style-byte-count-big = { $count } 字节（{ $size }）
+style-peer-closed = 对端已关闭它那一侧 (CLOSE_WAIT)
+style-we-shut = 我方已关闭写方向 (shutdown SHUT_WR)：对端仍然可以发送
+style-both-shut = 双方都发送了 FIN：正在关闭
+
+## 端点列表（src/ui/endpoints.rs），在左侧。
+
+endpoints-title = 端点
+endpoints-empty = 还没有打开任何端点。先启动一个服务器，再连接一个客户端。
+endpoints-all-interfaces = 所有网络接口：网络上的其他机器都能连上
+endpoints-stop = 停止
+endpoints-close = 关闭
+endpoints-start = 启动
+endpoints-start-again = 再次启动
+    .hint = 用同样的设置重新打开
+endpoints-remove = 移除
+    .hint = 从列表中移除（也从工作区中移除）
+endpoints-pop-out = 弹出
+    .hint = 在单独的窗口中打开
+endpoints-more = 这个端点能做的所有操作
+endpoints-menu-stop = 停止服务器（用 FIN 关闭每个连接）
+endpoints-menu-stop-rst = 停止服务器，中止每个连接 (RST)
+endpoints-menu-close-fin = 关闭 (close，发送 FIN)
+endpoints-menu-half-close = 半关闭 (shutdown SHUT_WR)
+endpoints-menu-abort-rst = 中止 (RST，SO_LINGER 0)
+endpoints-menu-close = 关闭套接字 (close)
+endpoints-menu-start = 启动它
+endpoints-menu-start-again = 用同样的设置再次启动
+endpoints-menu-remove = 从列表中移除
+endpoints-menu-pop-out = 弹出到单独的窗口
+endpoints-no-clients = 还没有客户端连接
+endpoints-all-clients = 所有客户端（{ $count }）
+endpoints-disconnect-fin = 断开连接 (FIN)
+endpoints-disconnect-rst = 中止 (RST)
+endpoints-more-conns = …… 还有 { $count } 个
+
+## 底部停靠栏的标签页（src/ui/dock.rs）。
+
+dock-log = 事件日志
+dock-log-rows = { dock-log }（{ $rows }）
+dock-inspector = 检查器
+dock-fold = 收起面板
+dock-unfold = 展开面板

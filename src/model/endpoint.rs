@@ -25,16 +25,17 @@ pub enum Status {
 }
 
 impl Status {
-    pub fn label(self) -> &'static str {
+    /// The state's name on screen, in the current language.
+    pub fn label(self) -> String {
         match self {
-            Status::Idle => "not started",
-            Status::Starting => "starting",
-            Status::Listening => "listening",
-            Status::Bound => "bound",
-            Status::Connected => "connected",
-            Status::HalfClosed => "half-closed",
-            Status::Closed => "closed",
-            Status::Error => "error",
+            Status::Idle => crate::t!("status-idle"),
+            Status::Starting => crate::t!("status-starting"),
+            Status::Listening => crate::t!("status-listening"),
+            Status::Bound => crate::t!("status-bound"),
+            Status::Connected => crate::t!("status-connected"),
+            Status::HalfClosed => crate::t!("status-half-closed"),
+            Status::Closed => crate::t!("status-closed"),
+            Status::Error => crate::t!("status-error"),
         }
     }
 

@@ -1,0 +1,91 @@
+//! The panels moved into the catalogs, each run in the pseudo-locale: no
+//! label in the panel may stand outside ⟦ ⟧ but names and data
+//! (`tests/support/pseudo.rs`). Each test keeps its language on its own thread.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use socklab::app::{AppOptions, SocklabApp};
+use socklab::i18n::{self, Lang};
+use socklab::model::Status;
+use socklab::net::{EndpointKind, EndpointSpec};
+
+use super::gui_support::harness_with;
+use super::pseudo::unlocalized;
+use super::wait_until;
+
+fn pseudo_harness() -> Harness<'static, SocklabApp> {
+    let mut h = harness_with([1280.0, 820.0], AppOptions { language: Some(Lang::Pseudo), ..Default::default() });
+    h.run_steps(4);
+    assert!(i18n::text("endpoints-title", None).starts_with('⟦'));
+    h
+}
+
+/// Where a node is on screen.
+fn rect_of(h: &Harness<'_, SocklabApp>, label: &str) -> egui::Rect {
+    let node = h.get_by_label(label);
+    let b = node.accesskit_node().bounding_box().expect("the node has a place");
+    egui::Rect::from_min_max(egui::pos2(b.x0 as f32, b.y0 as f32), egui::pos2(b.x1 as f32, b.y1 as f32))
+}
+
+/// Fails with every label in `region` that is not from the catalogs.
+fn assert_localized(h: &Harness<'_, SocklabApp>, what: &str, region: Option<egui::Rect>, user_data: &[&str]) {
+    let found = unlocalized(h, region, user_data);
+    assert!(found.is_empty(), "text not from the catalogs in {what}:\n{}", found.join("\n"));
+}
+
+/// A server with a connected client, both in the list.
+fn server_and_client(h: &mut Harness<'_, SocklabApp>) {
+    let ctx = h.ctx.clone();
+    let spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0");
+    let server = h.state_mut().open_endpoint(&ctx, "srv", spec);
+    wait_until(h, "the server", |a| a.model.endpoints[&server].status == Status::Listening);
+    let addr = h.state().model.endpoints[&server].local.clone().expect("address").to_string();
+    let client = h.state_mut().open_endpoint(&ctx, "cli", EndpointSpec::new(EndpointKind::TcpClient, addr));
+    wait_until(h, "the client", |a| {
+        a.model.endpoints[&client].status == Status::Connected && a.model.endpoints[&server].conns.len() == 1
+    });
+    h.run_steps(4);
+}
+
+/// The endpoint list: from its heading down to the dock, as wide as it is by default.
+fn list_region(h: &Harness<'_, SocklabApp>) -> egui::Rect {
+    let heading = rect_of(h, &i18n::text("endpoints-title", None));
+    // The dock's fold button sits on its tab strip.
+    let arrows = h.query_all_by_label("▾").chain(h.query_all_by_label("▴"));
+    let dock_top = arrows.filter_map(|n| n.accesskit_node().bounding_box()).map(|b| b.y0);
+    let bottom = dock_top.fold(h.ctx.content_rect().bottom() as f64, f64::min) as f32 - 2.0;
+    egui::Rect::from_min_max(
+        egui::pos2(0.0, heading.top() - 4.0),
+        egui::pos2(heading.left() + socklab::ui::dock::LIST_DEFAULT - 16.0, bottom),
+    )
+}
+
+#[test]
+fn the_endpoint_list_with_a_server_and_a_client_is_all_from_the_catalogs() {
+    let mut h = pseudo_harness();
+    assert_localized(&h, "the empty endpoint list", Some(list_region(&h)), &[]);
+    server_and_client(&mut h);
+    assert_localized(&h, "the endpoint list", Some(list_region(&h)), &["srv", "cli"]);
+    // The menu of each, opened.
+    for name in ["srv", "cli"] {
+        let before = unlocalized(&h, None, &["srv", "cli"]);
+        let list = list_region(&h);
+        let in_list = |n: &egui_kittest::Node<'_>| {
+            n.accesskit_node().role() == Role::Button
+                && n.accesskit_node()
+                    .bounding_box()
+                    .is_some_and(|b| list.contains(egui::pos2(b.x0 as f32, b.y0 as f32)))
+        };
+        h.query_all_by_label(name).find(in_list).expect("the endpoint in the list").click_secondary();
+        h.run_steps(3);
+        let menu = i18n::text("endpoints-menu-pop-out", None);
+        assert!(h.query_by_label(&menu).is_some(), "{name}'s menu is open");
+        // What the menu adds to the window (the panels behind it are other tests' business).
+        let new = unlocalized(&h, None, &["srv", "cli"]).into_iter().filter(|f| !before.contains(f));
+        let new: Vec<_> = new.collect();
+        assert!(new.is_empty(), "text not from the catalogs in {name}'s menu:\n{}", new.join("\n"));
+        h.key_press(egui::Key::Escape);
+        h.run_steps(3);
+    }
+}
