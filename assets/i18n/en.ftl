@@ -111,3 +111,18 @@ dock-log-rows = { dock-log } ({ $rows })
 dock-inspector = Inspector
 dock-fold = Fold the panel down
 dock-unfold = Open the panel
+
+## The event log (src/ui/event_log.rs): its filters. The entries' words come from the engine.
+
+# Before the choice of endpoint: "show [all endpoints]".
+log-show = show
+log-all-endpoints = all endpoints
+log-kind-lifecycle = lifecycle
+log-kind-connections = connections
+log-kind-data = data
+log-kind-options = options
+log-kind-errors = errors
+# The search field's placeholder (the code puts 🔍 before it).
+log-filter = filter
+log-filter-clear = Clear the filter
+log-dropped = ({ $count } older entries dropped)

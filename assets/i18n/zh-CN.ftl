@@ -96,3 +96,16 @@ dock-log-rows = { dock-log }（{ $rows }）
 dock-inspector = 检查器
 dock-fold = 收起面板
 dock-unfold = 展开面板
+
+## 事件日志（src/ui/event_log.rs）：筛选条件。日志条目本身的文字来自引擎。
+
+log-show = 显示
+log-all-endpoints = 所有端点
+log-kind-lifecycle = 生命周期
+log-kind-connections = 连接
+log-kind-data = 数据
+log-kind-options = 选项 (setsockopt)
+log-kind-errors = 错误
+log-filter = 筛选
+log-filter-clear = 清除筛选
+log-dropped = （已丢弃 { $count } 条较早的记录）

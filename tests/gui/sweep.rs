@@ -89,3 +89,31 @@ fn the_endpoint_list_with_a_server_and_a_client_is_all_from_the_catalogs() {
         h.run_steps(3);
     }
 }
+
+/// The dock's tab strip and the event log's filters, with entries in the log
+/// (the entries' own words come from the engine and are not checked here).
+#[test]
+fn the_event_log_filters_and_the_dock_tabs_are_all_from_the_catalogs() {
+    let mut h = pseudo_harness();
+    server_and_client(&mut h);
+    assert!(h.state().model.log.entries().len() >= 3, "the log has entries");
+    // Nothing selected: no inspector above the dock, the welcome page in the centre.
+    h.state_mut().selection = None;
+    h.run_steps(4);
+    // Two bands across the window: the tab strip (its fold button) and the filters
+    // (the "show" label); the rows below scroll, and a scrolled-out row keeps a place.
+    let arrows = h.query_all_by_label("▾").chain(h.query_all_by_label("▴"));
+    let strip = arrows.filter_map(|n| n.accesskit_node().bounding_box()).next().expect("the dock's fold button");
+    let show = rect_of(&h, &i18n::text("log-show", None));
+    let width = h.ctx.content_rect().right();
+    let band =
+        |top: f32, bottom: f32| egui::Rect::from_min_max(egui::pos2(0.0, top - 2.0), egui::pos2(width, bottom + 2.0));
+    // Rows scrolled out of view keep a place under the filters: their words are the engine's.
+    let entries = h.state().model.log.entries().iter().flat_map(|e| [e.call.to_string(), e.summary.clone()]);
+    let mut data: Vec<String> = entries.collect();
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    let data: Vec<&str> = data.iter().map(String::as_str).chain(["srv", "cli"]).collect();
+    for region in [band(strip.y0 as f32, strip.y1 as f32), band(show.top(), show.bottom())] {
+        assert_localized(&h, "the dock's tabs and the event log's filters", Some(region), &data);
+    }
+}
