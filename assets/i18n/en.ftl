@@ -126,3 +126,13 @@ log-kind-errors = errors
 log-filter = filter
 log-filter-clear = Clear the filter
 log-dropped = ({ $count } older entries dropped)
+
+## The lesson page (src/ui/lesson.rs). The lesson itself is the workspace's text.
+
+# Above the lesson's title, and the menu bar's button (the code puts 📖 before it).
+lesson-kicker = Lesson
+lesson-button-hint = Show this workspace's lesson: what it teaches and the steps to try
+lesson-teaches = What it teaches
+lesson-steps = Try it
+lesson-close = Close the lesson
+    .hint = Show the selected endpoint, or the welcome page

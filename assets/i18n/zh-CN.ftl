@@ -109,3 +109,12 @@ log-kind-errors = 错误
 log-filter = 筛选
 log-filter-clear = 清除筛选
 log-dropped = （已丢弃 { $count } 条较早的记录）
+
+## 课程页（src/ui/lesson.rs）。课程正文是工作区自己的文字。
+
+lesson-kicker = 课程
+lesson-button-hint = 显示这个工作区的课程：它讲什么，以及可以动手试的步骤
+lesson-teaches = 这一课讲什么
+lesson-steps = 动手试试
+lesson-close = 关闭课程
+    .hint = 显示选中的端点，或者欢迎页

@@ -104,3 +104,34 @@ fn the_endpoint_list_aims_its_start_button_at_the_lessons_server() {
     assert!(h.query_by_label(&format!("▶ Start echo server on 127.0.0.1:{port}")).is_some());
     assert!(h.query_by_label_contains("127.0.0.1:9999").is_none(), "not the default port");
 }
+
+/// The lesson page's own words in the pseudo-locale: all from the catalogs;
+/// the lesson's text is the workspace's, as written.
+#[test]
+fn the_lesson_page_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
+    use egui_kittest::kittest::NodeT as _;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, _, lesson) = echo_lesson(dir.path());
+    let options =
+        AppOptions { workspace: Some(path), language: Some(socklab::i18n::Lang::Pseudo), ..Default::default() };
+    let mut h = harness_with(WINDOW, options);
+    wait_until(&mut h, "the lesson to open", |a| a.lesson_shown());
+    h.run_steps(2);
+    let place = |label: &str| {
+        let node = h.get_by_label(label);
+        let b = node.accesskit_node().bounding_box().expect("a place");
+        egui::Rect::from_min_max(egui::pos2(b.x0 as f32, b.y0 as f32), egui::pos2(b.x1 as f32, b.y1 as f32))
+    };
+    let kicker = place(&socklab::i18n::text("lesson-kicker", None));
+    let close = place(&socklab::i18n::text("lesson-close", None));
+    let page = egui::Rect::from_min_max(
+        egui::pos2(kicker.left() - 4.0, kicker.top() - 4.0),
+        egui::pos2(h.ctx.content_rect().right(), close.bottom() + 4.0),
+    );
+    let mut data: Vec<String> = lesson.teaches.split("\n\n").map(|p| p.trim().replace('`', "")).collect();
+    data.extend(lesson.steps.iter().enumerate().map(|(i, s)| format!("{}. {}", i + 1, s.trim().replace('`', ""))));
+    data.push(lesson.title.clone());
+    let data: Vec<&str> = data.iter().map(String::as_str).collect();
+    let found = super::pseudo::unlocalized(&h, Some(page), &data);
+    assert!(found.is_empty(), "text not from the catalogs on the lesson page:\n{}", found.join("\n"));
+}
