@@ -136,3 +136,46 @@ lesson-teaches = What it teaches
 lesson-steps = Try it
 lesson-close = Close the lesson
     .hint = Show the selected endpoint, or the welcome page
+
+## The "new endpoint" form (src/ui/new_endpoint/): fields, hints and the errors its checks give.
+
+form-title = New { $kind }
+form-options = Options set before bind()/connect()
+form-kind = Kind
+form-name = Name
+form-path = Path
+form-peer = Default peer
+form-peer-hint-inet = optional, host:port
+form-peer-hint-path = optional, path
+form-peer-note = set: connect() so send() needs no address
+form-after-fin = After the peer's FIN
+form-keep-half-open = keep half-open connections
+    .off = off: a connection whose peer closed its side is closed once nothing is left to send it, as netcat does
+    .on = on: it stays open in CLOSE_WAIT, so you can still send to the peer, until you close it (right-click)
+form-bind-host = Bind to host
+form-connect-host = Connect to host
+# Tooltips of the host buttons under "Bind to host" (127.0.0.1, ::1, 0.0.0.0, ::).
+form-host-loopback = this machine only (safe default)
+form-host-loopback-v6 = this machine only, IPv6
+form-host-any-v4 = every IPv4 interface: reachable from the network
+form-host-any-v6 = every IPv6 interface: reachable from the network
+# The code puts ⚠ before it.
+form-all-interfaces = All interfaces: other machines on the network can connect.
+form-port = Port
+form-port-zero = 0 lets the OS pick a free port
+form-reply = Reply mode
+# The placeholder of an option's value.
+form-option-value = value
+form-before-bind = before bind only
+# The code puts ▶ before it.
+form-start = Start
+form-fix-first = fix the fields marked ⚠ first
+form-cancel = Cancel
+form-error-name = give the endpoint a name
+form-error-path-empty = the socket path is empty
+form-error-path-long = Unix socket paths must be shorter than 108 bytes
+form-error-host-empty = the host is empty: e.g. 127.0.0.1
+form-error-host-spaces = '{ $host }' contains spaces
+form-error-client-port-zero = a client must connect to a real port, not 0
+# $why: the engine's reason the option has no meaning on this socket.
+form-error-not-applicable = does not apply: { $why }

@@ -8,7 +8,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use socklab::app::{AppOptions, SocklabApp};
 use socklab::i18n::{self, Lang};
 use socklab::model::Status;
-use socklab::net::{EndpointKind, EndpointSpec};
+use socklab::net::{EndpointKind, EndpointSpec, ReplyMode};
 
 use super::gui_support::harness_with;
 use super::pseudo::unlocalized;
@@ -115,5 +115,49 @@ fn the_event_log_filters_and_the_dock_tabs_are_all_from_the_catalogs() {
     let data: Vec<&str> = data.iter().map(String::as_str).chain(["srv", "cli"]).collect();
     for region in [band(strip.y0 as f32, strip.y1 as f32), band(show.top(), show.bottom())] {
         assert_localized(&h, "the dock's tabs and the event log's filters", Some(region), &data);
+    }
+}
+
+/// What opening a window adds to the window's labels that is not from the catalogs.
+fn added_by(
+    h: &mut Harness<'_, SocklabApp>,
+    user_data: &[&str],
+    open: impl FnOnce(&mut Harness<'_, SocklabApp>),
+) -> Vec<String> {
+    let before = unlocalized(h, None, user_data);
+    open(h);
+    h.run_steps(4);
+    unlocalized(h, None, user_data).into_iter().filter(|f| !before.contains(f)).collect()
+}
+
+/// The "new endpoint" form of each kind, with errors at its fields. The reply
+/// modes' names and descriptions are the engine's words (src/net) and not checked.
+#[test]
+fn the_new_endpoint_form_of_each_kind_is_all_from_the_catalogs() {
+    let modes = ReplyMode::ALL.iter().flat_map(|m| [m.name(), m.describe()]);
+    let mut engine: Vec<&str> = modes.collect();
+    engine.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    for kind in ["kind-tcp-server", "kind-tcp-client", "kind-udp", "kind-unix-socket"] {
+        let mut h = pseudo_harness();
+        let button = format!("+ {}", i18n::text(kind, None));
+        let found = added_by(&mut h, &engine, |h| h.get_by_label(&button).click());
+        let form_start = format!("▶ {}", i18n::text("form-start", None));
+        assert!(h.query_by_label(&form_start).is_some(), "the form opened from {button}");
+        assert!(found.is_empty(), "text not from the catalogs in the form for {kind}:\n{}", found.join("\n"));
+        // Errors at their fields: no name, a host with a space (or no path), an option on.
+        let found = added_by(&mut h, &engine, |h| {
+            h.get_by_label(&i18n::text("form-name", None)).set_text_value_accesskit("");
+            h.run_steps(2);
+            let host = [i18n::text("form-bind-host", None), i18n::text("form-connect-host", None)];
+            if let Some(field) = host.iter().find_map(|l| h.query_by_label(l)) {
+                field.set_text_value_accesskit("my host");
+            } else if let Some(field) = h.query_by_label(&i18n::text("form-path", None)) {
+                field.set_text_value_accesskit("");
+            }
+            h.run_steps(2);
+            h.get_by_label("SO_RCVBUF").click();
+        });
+        let found: Vec<_> = found.into_iter().filter(|f| !f.contains("my host")).collect();
+        assert!(found.is_empty(), "text not from the catalogs in the form's errors for {kind}:\n{}", found.join("\n"));
     }
 }

@@ -24,9 +24,9 @@ use socklab::app::SocklabApp;
 pub const ALLOWED_NAMES: &[&str] =
     &["English", "中文", "socklab", "IPv4", "IPv6", "netcat", "ncat", "socat", "B", "kB"];
 
-/// Labels egui gives its own widgets (a panel's resize handle), read only by
+/// Labels egui gives its own widgets (a panel's resize handle, a window's close button), read only by
 /// screen readers: egui has no way to translate them.
-pub const EGUI_OWN: &[&str] = &["Resize panel"];
+pub const EGUI_OWN: &[&str] = &["Resize panel", "Close window"];
 
 /// The labels in `region` (all of the window when None) with text that is not
 /// from the catalogs, each with the words that gave it away.
