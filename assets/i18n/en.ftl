@@ -179,3 +179,41 @@ form-error-host-spaces = '{ $host }' contains spaces
 form-error-client-port-zero = a client must connect to a real port, not 0
 # $why: the engine's reason the option has no meaning on this socket.
 form-error-not-applicable = does not apply: { $why }
+
+## socklab's own file picker (src/ui/file_picker/), when no desktop dialog opens, and the dialogs' titles (src/app/dialogs.rs).
+
+picker-title-open = Open workspace
+picker-title-save = Save workspace
+picker-title-send-file = Send a file
+picker-title-export = Export conversation
+picker-title-record = Record traffic to
+picker-open = Open
+picker-save = Save
+picker-choose = Choose
+picker-export = Export
+picker-record = Record
+picker-cancel = Cancel
+# The code puts ⚠ before it. $reason: why no dialog opened (dialog-… below).
+picker-no-dialog = No file dialog opened: { $reason }. Type the path here instead, or pick it from the list.
+picker-path = Path
+picker-path-hint = /home/you/lesson.ron — Tab completes
+# The code puts ⬆ before it.
+picker-up = Parent folder
+picker-reading = reading the folder…
+picker-empty-folder = (empty folder)
+picker-more = … and { $count } more: type the start of a name
+picker-error-empty = type a path, or pick a file in the list
+picker-error-folder-given = { $path } is a folder: add a file name after the '/'
+picker-error-still-listing = { $path } is still being read: try again in a moment
+picker-error-is-folder = '{ $name }' is a folder: open it with a '/' after it, or pick a file
+picker-error-no-such-file = there is no file named '{ $name }' in { $path }: check the name (Tab completes it)
+dialog-no-bus-no-zenity = there is no desktop file dialog here: no D-Bus session bus for the xdg desktop portal (DBUS_SESSION_BUS_ADDRESS is not set and $XDG_RUNTIME_DIR/bus does not exist) and no zenity on PATH
+dialog-answered-at-once = the desktop's file dialog did not open: neither the xdg desktop portal (xdg-desktop-portal with a FileChooser backend, e.g. xdg-desktop-portal-gtk) nor zenity answered
+# The file type a desktop dialog offers for workspaces (*.ron).
+dialog-workspace-filter = socklab workspace
+# A folder the picker could not read: $error is the errno name and the OS's own words.
+picker-cannot-list = cannot list { $path }: { $error }: { $fix }
+picker-fix-not-found = check the path, or go up to a folder that exists
+picker-fix-denied = this user may not read it: pick another folder
+picker-fix-not-dir = part of the path is a file, not a folder
+picker-fix-other = pick another folder

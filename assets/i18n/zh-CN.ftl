@@ -156,3 +156,37 @@ form-error-host-empty = 主机是空的：例如 127.0.0.1
 form-error-host-spaces = “{ $host }”里有空格
 form-error-client-port-zero = 客户端必须连接一个真实的端口，不能是 0
 form-error-not-applicable = 不适用：{ $why }
+
+## socklab 自带的文件选择器（src/ui/file_picker/），在桌面的文件对话框打不开时使用；以及对话框的标题（src/app/dialogs.rs）。
+
+picker-title-open = 打开工作区
+picker-title-save = 保存工作区
+picker-title-send-file = 发送文件
+picker-title-export = 导出对话
+picker-title-record = 把流量记录到
+picker-open = 打开
+picker-save = 保存
+picker-choose = 选择
+picker-export = 导出
+picker-record = 记录
+picker-cancel = 取消
+picker-no-dialog = 没有打开文件对话框：{ $reason }。请在这里输入路径，或者从列表里选。
+picker-path = 路径
+picker-path-hint = /home/you/lesson.ron —— 按 Tab 自动补全
+picker-up = 上一级文件夹
+picker-reading = 正在读取文件夹……
+picker-empty-folder = （空文件夹）
+picker-more = …… 还有 { $count } 个：输入名字的开头来筛选
+picker-error-empty = 请输入路径，或者在列表里选一个文件
+picker-error-folder-given = { $path } 是文件夹：请在“/”后面加上文件名
+picker-error-still-listing = 还在读取 { $path }：请稍后再试
+picker-error-is-folder = “{ $name }”是文件夹：在它后面加“/”打开它，或者选一个文件
+picker-error-no-such-file = { $path } 里没有名为“{ $name }”的文件：请检查名字（按 Tab 可以补全）
+dialog-no-bus-no-zenity = 这里没有桌面文件对话框：没有供 xdg 桌面门户 (xdg desktop portal) 使用的 D-Bus 会话总线（没有设置 DBUS_SESSION_BUS_ADDRESS，$XDG_RUNTIME_DIR/bus 也不存在），PATH 上也没有 zenity
+dialog-answered-at-once = 桌面的文件对话框没有打开：xdg 桌面门户（装有 FileChooser 后端的 xdg-desktop-portal，例如 xdg-desktop-portal-gtk）和 zenity 都没有响应
+dialog-workspace-filter = socklab 工作区
+picker-cannot-list = 无法列出 { $path }：{ $error }：{ $fix }
+picker-fix-not-found = 请检查路径，或者回到一个存在的上级文件夹
+picker-fix-denied = 当前用户没有读取权限：请换一个文件夹
+picker-fix-not-dir = 路径中有一段是文件，不是文件夹
+picker-fix-other = 请换一个文件夹

@@ -140,7 +140,7 @@ impl Tasks {
 
     pub fn choose_capture(&self, endpoint: EndpointId, suggested: String) {
         self.spawn(move |d| {
-            let answer = d.save_file("Record traffic to", &suggested, "txt");
+            let answer = d.save_file(&crate::t!("picker-title-record"), &suggested, "txt");
             let path = match asked(answer, FileRequest::Record { endpoint }, &suggested) {
                 Ok(path) => path,
                 Err(instead) => return instead,
@@ -162,7 +162,7 @@ impl Tasks {
             let path = match path {
                 Some(p) => p,
                 None => {
-                    let answer = d.save_file("Export conversation", &suggested, format.extension());
+                    let answer = d.save_file(&crate::t!("picker-title-export"), &suggested, format.extension());
                     match asked(answer, FileRequest::Export { endpoint, format }, &suggested) {
                         Ok(path) => path,
                         Err(instead) => return instead,

@@ -24,9 +24,20 @@ use socklab::app::SocklabApp;
 pub const ALLOWED_NAMES: &[&str] =
     &["English", "中文", "socklab", "IPv4", "IPv6", "netcat", "ncat", "socat", "B", "kB"];
 
-/// Labels egui gives its own widgets (a panel's resize handle, a window's close button), read only by
+/// Labels egui gives its own widgets (a panel's resize handle, a window's close button and edges), read only by
 /// screen readers: egui has no way to translate them.
-pub const EGUI_OWN: &[&str] = &["Resize panel", "Close window"];
+pub const EGUI_OWN: &[&str] = &[
+    "Resize panel",
+    "Close window",
+    "Resize window left edge",
+    "Resize window right edge",
+    "Resize window top edge",
+    "Resize window bottom edge",
+    "Resize window top-left corner",
+    "Resize window top-right corner",
+    "Resize window bottom-left corner",
+    "Resize window bottom-right corner",
+];
 
 /// The labels in `region` (all of the window when None) with text that is not
 /// from the catalogs, each with the words that gave it away.
