@@ -217,3 +217,30 @@ picker-fix-not-found = check the path, or go up to a folder that exists
 picker-fix-denied = this user may not read it: pick another folder
 picker-fix-not-dir = part of the path is a file, not a folder
 picker-fix-other = pick another folder
+
+## The questions asked in a modal (src/app/prompts.rs): unsaved changes, and
+## endpoints that would listen beyond this machine (src/app/exposure.rs).
+
+unsaved-title = Unsaved changes
+# $title: the workspace's file name, or "untitled".
+unsaved-changes = { $title } has changes that are not saved.
+unsaved-before-new = Save them before starting a new workspace?
+unsaved-before-open = Save them before opening another workspace?
+unsaved-before-quit = Save them before quitting?
+unsaved-save = Save
+unsaved-discard = Don't save
+unsaved-cancel = Cancel
+exposure-title = This workspace would listen beyond this machine
+exposure-explain = Opening it starts these endpoints, and other machines on the network could connect to them:
+# One endpoint of the question: "echo — 0.0.0.0:9000: every interface, reachable from the network".
+exposure-line = { $name } — { $address }: { $scope }
+exposure-scope-all = every interface, reachable from the network
+exposure-scope-interface = one network interface, reachable from that network
+exposure-scope-loopback = this machine only
+exposure-start-anyway = Start anyway
+exposure-loopback = Start on 127.0.0.1 instead
+    .hint = Same ports, this machine only (an IPv6 address becomes ::1). The workspace is marked changed.
+exposure-dont-start = Don't start
+    .hint = List them without starting them; the others start.
+# A workspace never saved: its name in the title and the questions.
+document-untitled = untitled

@@ -190,3 +190,27 @@ picker-fix-not-found = 请检查路径，或者回到一个存在的上级文件
 picker-fix-denied = 当前用户没有读取权限：请换一个文件夹
 picker-fix-not-dir = 路径中有一段是文件，不是文件夹
 picker-fix-other = 请换一个文件夹
+
+## 在模态对话框里提出的问题（src/app/prompts.rs）：未保存的修改，以及会在本机之外
+## 监听的端点（src/app/exposure.rs）。
+
+unsaved-title = 有未保存的修改
+unsaved-changes = { $title } 有尚未保存的修改。
+unsaved-before-new = 新建工作区之前先保存吗？
+unsaved-before-open = 打开另一个工作区之前先保存吗？
+unsaved-before-quit = 退出之前先保存吗？
+unsaved-save = 保存
+unsaved-discard = 不保存
+unsaved-cancel = 取消
+exposure-title = 这个工作区会在本机之外监听 (listen)
+exposure-explain = 打开它会启动下面这些端点，网络上的其他机器都能连接 (connect) 到它们：
+exposure-line = { $name } — { $address }：{ $scope }
+exposure-scope-all = 所有网络接口，网络上的其他机器都能连上
+exposure-scope-interface = 一个网络接口，那个网络上的机器都能连上
+exposure-scope-loopback = 只有本机能连
+exposure-start-anyway = 仍然启动
+exposure-loopback = 改为在 127.0.0.1 上启动
+    .hint = 端口不变，只有本机能连（IPv6 地址会变成 ::1）。工作区会标记为已修改。
+exposure-dont-start = 不启动
+    .hint = 只把它们列出来，不启动；其他端点照常启动。
+document-untitled = 未命名

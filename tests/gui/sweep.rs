@@ -161,3 +161,15 @@ fn the_new_endpoint_form_of_each_kind_is_all_from_the_catalogs() {
         assert!(found.is_empty(), "text not from the catalogs in the form's errors for {kind}:\n{}", found.join("\n"));
     }
 }
+
+/// The unsaved-changes question, asked before a new workspace replaces the changed one.
+#[test]
+fn the_unsaved_changes_question_is_all_from_the_catalogs() {
+    let mut h = pseudo_harness();
+    server_and_client(&mut h);
+    assert!(h.state().is_dirty(), "opening endpoints changed the workspace");
+    let found = added_by(&mut h, &["srv", "cli"], |h| h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N));
+    let title = i18n::text("unsaved-title", None);
+    assert!(h.query_by_label(&title).is_some(), "the question is asked");
+    assert!(found.is_empty(), "text not from the catalogs in the question:\n{}", found.join("\n"));
+}
