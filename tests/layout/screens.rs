@@ -12,6 +12,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use socklab::app::{Answer, AppOptions, Dialogs, SocklabApp};
+use socklab::i18n;
 use socklab::model::Status;
 use socklab::net::{Addr, EndpointId, EndpointKind, EndpointSpec, OptValue, SockOpt};
 use socklab::ui::Selection;
@@ -72,7 +73,7 @@ fn select(h: &mut Harness<'_, SocklabApp>, endpoint: EndpointId) {
 /// Shows the inspector when the layout has put it behind a tab.
 fn show_inspector(h: &mut Harness<'_, SocklabApp>) {
     if h.query_by_label("Socket options").is_none()
-        && let Some(tab) = h.query_by_label("Inspector")
+        && let Some(tab) = h.query_by_label(&socklab::ui::dock::DockTab::Inspector.label())
         && tab.accesskit_node().role() == egui::accesskit::Role::Button
     {
         tab.click_accesskit();
@@ -144,10 +145,11 @@ pub fn step_through(h: &mut Harness<'_, SocklabApp>, mut check: impl FnMut(&str,
     assert!(h.query_all_by_label("65536 → 131072").count() == 2, "the option table shows the change");
     check("options after a change", h);
 
-    h.get_by_label("+ TCP client").click();
+    // Labels in the language the window is in.
+    h.get_by_label(&format!("+ {}", i18n::text("kind-tcp-client", None))).click();
     h.run_steps(4);
-    assert!(h.query_by_label("▶ Start").is_some(), "the form is open");
+    assert!(h.query_by_label(&format!("▶ {}", i18n::text("form-start", None))).is_some(), "the form is open");
     check("new endpoint form", h);
-    h.get_by_label("Cancel").click();
+    h.get_by_label(&i18n::text("form-cancel", None)).click();
     h.run_steps(3);
 }
