@@ -244,3 +244,12 @@ exposure-dont-start = Don't start
     .hint = List them without starting them; the others start.
 # A workspace never saved: its name in the title and the questions.
 document-untitled = untitled
+
+## The notices under the menu bar, from the app's tasks (src/app/workspace_ops.rs, src/app/tasks.rs).
+
+notice-opened = Opened { $path }
+notice-saved = Saved { $path }
+notice-exported = Exported to { $path }
+# $error: the errno name and the OS's own words.
+notice-cannot-write = cannot write { $path }: { $error }
+notice-settings-not-saved = The settings could not be saved to { $path }: { $error }. Check that its folder exists (or can be created) and can be written; socklab tries again when a setting changes.

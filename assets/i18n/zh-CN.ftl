@@ -214,3 +214,11 @@ exposure-loopback = 改为在 127.0.0.1 上启动
 exposure-dont-start = 不启动
     .hint = 只把它们列出来，不启动；其他端点照常启动。
 document-untitled = 未命名
+
+## 菜单栏下方的提示，来自应用的后台任务（src/app/workspace_ops.rs、src/app/tasks.rs）。
+
+notice-opened = 已打开 { $path }
+notice-saved = 已保存 { $path }
+notice-exported = 已导出到 { $path }
+notice-cannot-write = 无法写入 { $path }：{ $error }
+notice-settings-not-saved = 设置无法保存到 { $path }：{ $error }。请检查它所在的文件夹是否存在（或能否创建）、能否写入；下次修改设置时 socklab 会再试一次。

@@ -225,10 +225,8 @@ fn save_settings_gated(
 /// Where, the errno, and what to do: shown once, as the save is not retried until a setting changes.
 fn settings_error(path: &Path, e: &std::io::Error) -> String {
     let errno = e.raw_os_error().and_then(crate::net::errno_name).map(|n| format!("{n}: ")).unwrap_or_default();
-    format!(
-        "The settings could not be saved to {}: {errno}{e}. Check that its folder exists (or can be created) and can be written; socklab tries again when a setting changes.",
-        path.display()
-    )
+    let error = format!("{errno}{e}");
+    crate::t!("notice-settings-not-saved", path = path.display().to_string(), error = error)
 }
 
 /// Formats the messages (hex of every byte: megabytes, so on a task's thread) and writes them atomically.
@@ -236,7 +234,10 @@ fn write_export(path: PathBuf, messages: &[Message], format: ExportFormat) -> Ta
     let bytes = export_conversation(messages.iter(), format);
     match write_atomic(&path, &bytes) {
         Ok(()) => TaskResult::Exported { path },
-        Err(e) => TaskResult::Failed { message: format!("cannot write {}: {e}", path.display()) },
+        Err(e) => {
+            let message = crate::t!("notice-cannot-write", path = path.display().to_string(), error = e.to_string());
+            TaskResult::Failed { message }
+        }
     }
 }
 

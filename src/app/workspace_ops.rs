@@ -196,11 +196,11 @@ impl SocklabApp {
                 self.composers.entry(endpoint).or_default().file_path = path.display().to_string();
             }
             TaskResult::Opened { path, workspace } => {
-                self.set_notice(format!("Opened {}", path.display()), false);
+                self.set_notice(crate::t!("notice-opened", path = path.display().to_string()), false);
                 self.replace_workspace(*workspace, Some(path));
             }
             TaskResult::Saved { path, revision, .. } => {
-                self.set_notice(format!("Saved {}", path.display()), false);
+                self.set_notice(crate::t!("notice-saved", path = path.display().to_string()), false);
                 self.settings.add_recent(path.clone());
                 self.settings.last_workspace = Some(path.clone());
                 self.document.saved(path, revision);
@@ -209,7 +209,9 @@ impl SocklabApp {
                     self.proceed(p);
                 }
             }
-            TaskResult::Exported { path } => self.set_notice(format!("Exported to {}", path.display()), false),
+            TaskResult::Exported { path } => {
+                self.set_notice(crate::t!("notice-exported", path = path.display().to_string()), false)
+            }
             TaskResult::CaptureChosen { endpoint, path } => {
                 self.send(Command::Capture { id: endpoint, path: Some(path) });
             }

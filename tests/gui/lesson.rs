@@ -112,11 +112,17 @@ fn the_lesson_page_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
     use egui_kittest::kittest::NodeT as _;
     let dir = tempfile::tempdir().expect("tempdir");
     let (path, _, lesson) = echo_lesson(dir.path());
+    let shown_path = path.display().to_string();
     let options =
         AppOptions { workspace: Some(path), language: Some(socklab::i18n::Lang::Pseudo), ..Default::default() };
     let mut h = harness_with(WINDOW, options);
     wait_until(&mut h, "the lesson to open", |a| a.lesson_shown());
     h.run_steps(2);
+    // The notice that says it opened.
+    let node = h.get_by_label_contains(&shown_path);
+    let notice = node.accesskit_node().label().or_else(|| node.accesskit_node().value()).unwrap_or_default();
+    assert!(notice.starts_with('⟦'), "{notice}");
+    assert_eq!(super::pseudo::foreign_words(&notice, &[&shown_path]), Vec::<String>::new(), "{notice}");
     let place = |label: &str| {
         let node = h.get_by_label(label);
         let b = node.accesskit_node().bounding_box().expect("a place");
