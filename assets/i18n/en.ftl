@@ -253,3 +253,19 @@ notice-exported = Exported to { $path }
 # $error: the errno name and the OS's own words.
 notice-cannot-write = cannot write { $path }: { $error }
 notice-settings-not-saved = The settings could not be saved to { $path }: { $error }. Check that its folder exists (or can be created) and can be written; socklab tries again when a setting changes.
+
+## Why a workspace could not be loaded or saved (src/workspace/error.rs). $error and
+## $message are the OS's or the file parser's own words; $what is the kind of file.
+
+workspace-read = cannot read workspace { $path }: { $error }
+workspace-not-a-file = cannot load workspace { $path }: it is { $what }, not a regular file: open a .ron file that socklab saved
+workspace-too-large = cannot load workspace { $path }: it is { $size } bytes, and a workspace file is at most { $max } bytes (16 MiB): this is not one
+workspace-syntax = cannot load workspace { $path }: line { $line }, column { $column }: { $message }
+workspace-too-new = cannot load workspace { $path }: line { $line }, column { $column }: made by a newer socklab (version { $found }; this one reads up to { $current })
+# "cannot load workspace w.ron: endpoint 'echo': address: no port".
+workspace-invalid = cannot load workspace { $path }: { $entry } '{ $name }': { $message }
+workspace-entry-endpoint = endpoint
+workspace-entry-message = message
+workspace-entry-lesson = lesson
+workspace-write = cannot save workspace { $path }: { $error }
+workspace-encode = cannot save workspace { $path }: { $message }

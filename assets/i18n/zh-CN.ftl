@@ -222,3 +222,18 @@ notice-saved = 已保存 { $path }
 notice-exported = 已导出到 { $path }
 notice-cannot-write = 无法写入 { $path }：{ $error }
 notice-settings-not-saved = 设置无法保存到 { $path }：{ $error }。请检查它所在的文件夹是否存在（或能否创建）、能否写入；下次修改设置时 socklab 会再试一次。
+
+## 工作区无法加载或保存的原因（src/workspace/error.rs）。$error 和 $message 是
+## 操作系统或文件解析器的原话；$what 是文件的类型。
+
+workspace-read = 无法读取工作区 { $path }：{ $error }
+workspace-not-a-file = 无法加载工作区 { $path }：它是 { $what }，不是普通文件：请打开 socklab 保存的 .ron 文件
+workspace-too-large = 无法加载工作区 { $path }：它有 { $size } 字节，而工作区文件最多 { $max } 字节 (16 MiB)：这不是工作区文件
+workspace-syntax = 无法加载工作区 { $path }：第 { $line } 行，第 { $column } 列：{ $message }
+workspace-too-new = 无法加载工作区 { $path }：第 { $line } 行，第 { $column } 列：它由更新版本的 socklab 创建（版本 { $found }；这个版本最多能读取版本 { $current }）
+workspace-invalid = 无法加载工作区 { $path }：{ $entry }“{ $name }”：{ $message }
+workspace-entry-endpoint = 端点
+workspace-entry-message = 消息
+workspace-entry-lesson = 课程
+workspace-write = 无法保存工作区 { $path }：{ $error }
+workspace-encode = 无法保存工作区 { $path }：{ $message }
