@@ -269,3 +269,15 @@ workspace-entry-message = message
 workspace-entry-lesson = lesson
 workspace-write = cannot save workspace { $path }: { $error }
 workspace-encode = cannot save workspace { $path }: { $message }
+
+## What is wrong with a workspace's lesson (src/workspace/lesson.rs). title, teaches
+## and steps are the file's own field names.
+
+lesson-check-no-title = title: it is empty: a lesson needs a title, e.g. title: "A TCP echo server"
+lesson-check-too-many-steps = steps: { $count } of them, and a lesson lists at most { $max }
+# One of the steps, by number: "step 2".
+lesson-check-step = step { $number }
+lesson-check-empty-step = { $part }: it is empty: remove it or say what to try
+lesson-check-too-long = { $part }: { $count } characters, and at most { $max } are shown
+lesson-check-hidden = { $part }: character { $at } is U+{ $code }, a control or direction character that is not shown as text: remove it
+lesson-check-hidden-lines = { $part }: character { $at } is U+{ $code }, a control or direction character that is not shown as text: remove it (a line break is written \n)

@@ -237,3 +237,13 @@ workspace-entry-message = 消息
 workspace-entry-lesson = 课程
 workspace-write = 无法保存工作区 { $path }：{ $error }
 workspace-encode = 无法保存工作区 { $path }：{ $message }
+
+## 工作区里课程的问题（src/workspace/lesson.rs）。title、teaches 和 steps 是文件里的字段名。
+
+lesson-check-no-title = title：是空的：课程需要一个标题，例如 title: "A TCP echo server"
+lesson-check-too-many-steps = steps：共 { $count } 步，而一个课程最多列出 { $max } 步
+lesson-check-step = 第 { $number } 步
+lesson-check-empty-step = { $part }：是空的：删掉它，或者写上要试什么
+lesson-check-too-long = { $part }：有 { $count } 个字符，而最多只显示 { $max } 个
+lesson-check-hidden = { $part }：第 { $at } 个字符是 U+{ $code }，这是控制字符或文字方向字符，不会显示成文字：请删掉它
+lesson-check-hidden-lines = { $part }：第 { $at } 个字符是 U+{ $code }，这是控制字符或文字方向字符，不会显示成文字：请删掉它（换行请写成 \n）

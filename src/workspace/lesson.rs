@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::safe_text::is_hidden;
+use crate::t;
 
 /// The longest title shown: a heading, not a paragraph.
 pub const MAX_TITLE_CHARS: usize = 120;
@@ -40,17 +41,18 @@ impl Lesson {
             return Ok(());
         }
         if self.title.trim().is_empty() {
-            return Err("title: it is empty: a lesson needs a title, e.g. title: \"A TCP echo server\"".into());
+            return Err(t!("lesson-check-no-title"));
         }
         check_text("title", &self.title, MAX_TITLE_CHARS, false)?;
         check_text("teaches", &self.teaches, MAX_TEACHES_CHARS, true)?;
         if self.steps.len() > MAX_STEPS {
-            return Err(format!("steps: {} of them, and a lesson lists at most {MAX_STEPS}", self.steps.len()));
+            let (count, max) = (self.steps.len().to_string(), MAX_STEPS.to_string());
+            return Err(t!("lesson-check-too-many-steps", count = count, max = max));
         }
         for (i, step) in self.steps.iter().enumerate() {
-            let part = format!("step {}", i + 1);
+            let part = t!("lesson-check-step", number = (i + 1).to_string());
             if step.trim().is_empty() {
-                return Err(format!("{part}: it is empty: remove it or say what to try"));
+                return Err(t!("lesson-check-empty-step", part = part));
             }
             check_text(&part, step, MAX_STEP_CHARS, true)?;
         }
@@ -63,16 +65,15 @@ impl Lesson {
 fn check_text(part: &str, text: &str, max: usize, lines: bool) -> Result<(), String> {
     let count = text.chars().count();
     if count > max {
-        return Err(format!("{part}: {count} characters, and at most {max} are shown"));
+        return Err(t!("lesson-check-too-long", part = part, count = count.to_string(), max = max.to_string()));
     }
     let bad = text.chars().enumerate().find(|&(_, c)| is_hidden(c) && !(lines && c == '\n'));
     if let Some((at, c)) = bad {
-        let allowed = if lines { " (a line break is written \\n)" } else { "" };
-        return Err(format!(
-            "{part}: character {} is U+{:04X}, a control or direction character that is not shown as text: remove it{allowed}",
-            at + 1,
-            c as u32
-        ));
+        let (at, code) = ((at + 1).to_string(), format!("{:04X}", c as u32));
+        return Err(match lines {
+            true => t!("lesson-check-hidden-lines", part = part, at = at, code = code),
+            false => t!("lesson-check-hidden", part = part, at = at, code = code),
+        });
     }
     Ok(())
 }
@@ -109,5 +110,13 @@ mod tests {
         let many = vec!["x"; MAX_STEPS + 1];
         let e = lesson("Echo", "", &many).check().unwrap_err();
         assert_eq!(e, format!("steps: {} of them, and a lesson lists at most {MAX_STEPS}", MAX_STEPS + 1));
+    }
+
+    #[test]
+    fn a_problem_is_told_in_the_language_of_the_moment() {
+        crate::i18n::isolate_thread();
+        crate::i18n::set_language(crate::i18n::Lang::ZhCn);
+        let e = lesson("Echo", "", &["ok", " "]).check().unwrap_err();
+        assert_eq!(e, "第 2 步：是空的：删掉它，或者写上要试什么");
     }
 }
