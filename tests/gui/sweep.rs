@@ -90,6 +90,25 @@ fn the_endpoint_list_with_a_server_and_a_client_is_all_from_the_catalogs() {
     }
 }
 
+/// A server whose bind failed (its error in the list) and a UDP socket, at the top of the list.
+#[test]
+fn the_endpoint_list_with_a_failed_server_is_all_from_the_catalogs() {
+    let mut h = pseudo_harness();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("hold a port");
+    let port = taken.local_addr().expect("addr").port();
+    let ctx = h.ctx.clone();
+    let spec = EndpointSpec::new(EndpointKind::TcpServer, format!("127.0.0.1:{port}"));
+    let failed = h.state_mut().open_endpoint(&ctx, "taken", spec);
+    let udp = h.state_mut().open_endpoint(&ctx, "dgram", EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0"));
+    wait_until(&mut h, "the bind to fail and the socket to bind", |a| {
+        a.model.endpoints[&failed].status == Status::Error && a.model.endpoints[&udp].status == Status::Bound
+    });
+    h.state_mut().selection = None;
+    h.run_steps(4);
+    assert!(h.query_all_by_label_contains("EADDRINUSE").count() >= 1, "the error is in the list");
+    assert_localized(&h, "the endpoint list", Some(list_region(&h)), &["taken", "dgram"]);
+}
+
 /// The dock's tab strip and the event log's filters, with entries in the log
 /// (the entries' own words come from the engine and are not checked here).
 #[test]
