@@ -252,11 +252,9 @@ impl EndpointState {
                 let peer = self.peer_of(conn);
                 self.framed.push(time, conn, peer, FramedKind::Resynced(skipped));
             }
-            EventKind::RuleFired { rule, count, .. } => {
-                if rule < self.spec.rules.len() {
-                    self.rule_fired.resize(self.spec.rules.len(), 0);
-                    self.rule_fired[rule] = count;
-                }
+            EventKind::RuleFired { rule, count, .. } if rule < self.spec.rules.len() => {
+                self.rule_fired.resize(self.spec.rules.len(), 0);
+                self.rule_fired[rule] = count;
             }
             EventKind::Stopped => {
                 self.stopped = true;

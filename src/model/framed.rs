@@ -146,7 +146,7 @@ mod tests {
         log.push(now, 1, None, FramedKind::Sent(vec![0; 9]));
         log.push(now, 1, None, frame(&[0; 5]));
         assert!(log.iter().map(|e| e.data().len()).sum::<usize>() <= 10, "bytes bounded");
-        assert_eq!(log.since(0).map(|e| e.seq).last(), Some(7));
+        assert_eq!(log.since(0).map(|e| e.seq).next_back(), Some(7));
         assert_eq!(log.since(7).count(), 1);
         assert_eq!(log.since(8).count(), 0);
     }
@@ -158,7 +158,7 @@ mod tests {
         let mut spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0");
         spec.rules = vec!["exact:a => close".parse().expect("rule"), "any => ignore".parse().expect("rule")];
         let mut ep = EndpointState::new(1, "s".into(), spec, Limits::default());
-        let mut apply = |ep: &mut EndpointState, kind| ep.apply(Event { time: SystemTime::now(), endpoint: 1, kind });
+        let apply = |ep: &mut EndpointState, kind| ep.apply(Event { time: SystemTime::now(), endpoint: 1, kind });
         apply(&mut ep, EventKind::Received { conn: 1, from: None, data: b"a".to_vec().into() });
         apply(&mut ep, EventKind::Message { conn: 1, frame: Frame::whole(0, b"a\n".to_vec()) });
         apply(&mut ep, EventKind::Sent { conn: 1, to: None, data: b"b".to_vec() });
