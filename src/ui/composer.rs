@@ -3,17 +3,27 @@
 //! adds a line, Up/Down recall history. A parse error is shown here and
 //! nothing is sent.
 
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use egui::RichText;
 
 use super::{Action, Selection, style};
 use crate::model::EndpointState;
+use crate::net::checksum::Checksum;
+use crate::net::template::{Rng, expand_payload};
 use crate::net::{Command, EndpointKind, PayloadFormat, Target, parse_host_port, parse_payload};
 pub use crate::workspace::LineEnding;
 use crate::workspace::SavedMessage;
 
 const HISTORY: usize = 100;
+
+const TEMPLATE: &str = "template";
+const TEMPLATE_TIP: &str = "Expand variables in the text: ${seq} (1, 2, 3… per message sent), ${time}, ${time:unix}, ${time:ms}, ${random}, ${random:N} (N bytes), ${hex:0d0a}, and checksums of what comes before: ${crc16} ${crc16-ccitt} ${crc32} ${sum8} ${xor8} (add :be or :le). Write \\$ for a plain $.";
+const CHECKSUM: &str = "checksum";
+const CHECKSUM_TIP: &str =
+    "Append a checksum of the payload (before the line end), in the byte order devices usually use";
+const NO_CHECKSUM: &str = "none";
+const TEMPLATE_ERROR: &str = "template";
 
 #[derive(Clone, Debug)]
 pub struct Composer {
@@ -25,6 +35,13 @@ pub struct Composer {
     pub file_path: String,
     pub repeat: bool,
     pub repeat_ms: String,
+    /// Expand `${…}` variables in text.
+    pub template: bool,
+    /// Appended to every payload, before the line end.
+    pub checksum: Option<Checksum>,
+    /// Messages sent with the template on: `${seq}` of the next is one more.
+    sent_templates: u64,
+    rng: Rng,
     history: Vec<String>,
     history_pos: Option<usize>,
     last_repeat: Option<Instant>,
@@ -42,6 +59,10 @@ impl Default for Composer {
             file_path: String::new(),
             repeat: false,
             repeat_ms: "1000".into(),
+            template: false,
+            checksum: None,
+            sent_templates: 0,
+            rng: Rng::from_entropy(),
             history: Vec::new(),
             history_pos: None,
             last_repeat: None,
@@ -51,11 +72,38 @@ impl Default for Composer {
 }
 
 impl Composer {
-    /// The bytes to send, or where the input is wrong.
+    /// The bytes to send, or where the input is wrong. A template's random
+    /// values here are a preview: what is sent is drawn by [`Composer::take_payload`].
     pub fn payload(&self) -> Result<Vec<u8>, String> {
-        let mut data =
-            parse_payload(&self.text, self.format).map_err(|e| format!("{} input {e}", self.format.label()))?;
+        self.render(&mut Rng::seeded(0))
+    }
+
+    fn uses_template(&self) -> bool {
+        self.template && self.format == PayloadFormat::Text
+    }
+
+    fn render(&self, rng: &mut Rng) -> Result<Vec<u8>, String> {
+        let mut data = if self.uses_template() {
+            expand_payload(&self.text, self.sent_templates + 1, SystemTime::now(), rng)
+                .map_err(|e| format!("{TEMPLATE_ERROR} {e}"))?
+        } else {
+            parse_payload(&self.text, self.format).map_err(|e| format!("{} input {e}", self.format.label()))?
+        };
+        if let Some(c) = self.checksum {
+            c.append(&mut data, c.usual_order());
+        }
         data.extend_from_slice(self.ending.bytes());
+        Ok(data)
+    }
+
+    /// The bytes of a message being sent now: its template's `${seq}` counts it.
+    pub fn take_payload(&mut self) -> Result<Vec<u8>, String> {
+        let mut rng = self.rng.clone();
+        let data = self.render(&mut rng)?;
+        self.rng = rng;
+        if self.uses_template() {
+            self.sent_templates += 1;
+        }
         Ok(data)
     }
 
@@ -126,7 +174,7 @@ impl Composer {
             return (None, Some(wait));
         }
         self.last_repeat = Some(now);
-        match (self.payload(), self.target(ep, sel)) {
+        match (self.take_payload(), self.target(ep, sel)) {
             (Ok(data), Ok(target)) => (Some(Command::Send { id: ep.id, target, data }), Some(every)),
             _ => {
                 self.repeat = false;
@@ -263,13 +311,30 @@ fn editor(
         }
         if send_now
             && can_send
-            && let (Ok(data), Ok(target)) = (payload, target.clone())
+            && let (Ok(data), Ok(target)) = (c.take_payload(), target.clone())
         {
             actions.push(Action::Engine(Command::Send { id: ep.id, target, data }));
             c.remember();
             c.text.clear();
         }
     });
+}
+
+/// A checksum appended to every payload, or none.
+fn checksum_picker(ui: &mut egui::Ui, ep: &EndpointState, c: &mut Composer) {
+    let label = ui.label(CHECKSUM);
+    let shown = c.checksum.map_or(NO_CHECKSUM, Checksum::label);
+    egui::ComboBox::from_id_salt(("checksum", ep.id))
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut c.checksum, None, NO_CHECKSUM);
+            for k in Checksum::ALL {
+                ui.selectable_value(&mut c.checksum, Some(k), k.label());
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(CHECKSUM_TIP);
 }
 
 fn is_plain_enter(e: &egui::Event) -> bool {
@@ -281,13 +346,14 @@ fn status_line(ui: &mut egui::Ui, c: &Composer, target: &Result<Target, String>,
     let payload = c.payload();
     match (&payload, target) {
         (Err(e), _) if !c.text.is_empty() => {
-            ui.label(RichText::new(format!("⚠ {e} — nothing sent")).color(style::error_color(ui)));
+            let text = RichText::new(format!("⚠ {e} — nothing sent")).color(style::error_color(ui));
+            ui.add(egui::Label::new(text).wrap());
         }
         (_, Err(e)) if open => {
-            ui.label(RichText::new(format!("⚠ {e}")).color(style::warn_color(ui)));
+            ui.add(egui::Label::new(RichText::new(format!("⚠ {e}")).color(style::warn_color(ui))).wrap());
         }
         _ if !open => {
-            ui.label(RichText::new("This endpoint is closed: nothing can be sent.").weak());
+            ui.add(egui::Label::new(RichText::new("This endpoint is closed: nothing can be sent.").weak()).wrap());
         }
         (Ok(data), _) => {
             let n = data.len();
@@ -306,6 +372,11 @@ fn repeat_and_file_row(
     actions: &mut Vec<Action>,
 ) {
     {
+        if c.format == PayloadFormat::Text {
+            ui.checkbox(&mut c.template, TEMPLATE).on_hover_text(TEMPLATE_TIP);
+        }
+        checksum_picker(ui, ep, c);
+        ui.separator();
         let repeat =
             ui.checkbox(&mut c.repeat, "Repeat every").on_hover_text("Send the message again and again until unticked");
         ui.add(egui::TextEdit::singleline(&mut c.repeat_ms).desired_width(60.0)).labelled_by(repeat.id);

@@ -152,3 +152,51 @@ fn a_bad_rule_is_shown_at_its_character_and_nothing_is_applied() {
     assert!(h.query_by_label_contains("unclosed group").is_none(), "fixed: the error goes");
     assert!(!h.get_by_label("Apply").accesskit_node().is_disabled());
 }
+
+/// Types into the composer and presses Enter.
+fn compose(h: &mut Harness<'static, SocklabApp>, text: &str) {
+    let message = h.get_by_label("Message");
+    message.focus();
+    message.type_text(text);
+    h.run_steps(2);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+}
+
+#[test]
+fn a_composer_template_is_checked_at_the_field_and_its_variables_and_checksum_are_sent() {
+    let mut h = harness();
+    let (id, port) = server(&mut h, FrameSpec::default());
+    let mut peer = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    peer.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    wait_until(&mut h, "the connection", |a| a.model.endpoints.get(&id).is_some_and(|e| e.conns.len() == 1));
+    h.get_by_label("template").click();
+    h.run_steps(2);
+    compose(&mut h, "hi ${nope}");
+    assert!(
+        h.query_by_label_contains("at character 4: unknown variable ${nope}").is_some(),
+        "the template's error is shown under the message"
+    );
+    assert!(h.get_by_label("Send").accesskit_node().is_disabled());
+    assert_eq!(h.state().model.endpoints[&id].msgs_out, 0, "nothing sent");
+
+    h.get_by_label("Message").set_text_value_accesskit("");
+    h.run_steps(2);
+    compose(&mut h, "n=${seq}");
+    compose(&mut h, "n=${seq}");
+    let mut got = [0u8; 8];
+    std::io::Read::read_exact(&mut peer, &mut got).expect("read");
+    assert_eq!(&got, b"n=1\nn=2\n", "the sequence variable counts the messages sent");
+
+    // A checksum appended to hex bytes: CRC-16/MODBUS of "123456789" is 0x4B37, low byte first.
+    h.get_by_label("hex").click();
+    h.run_steps(2);
+    h.get_all_by_label("checksum").last().expect("the checksum picker").click_accesskit();
+    h.run_steps(2);
+    h.get_by_label("CRC-16/MODBUS").click_accesskit();
+    h.run_steps(2);
+    compose(&mut h, "31 32 33 34 35 36 37 38 39");
+    let mut got = [0u8; 11];
+    std::io::Read::read_exact(&mut peer, &mut got).expect("read");
+    assert_eq!(&got, b"123456789\x37\x4b");
+}
