@@ -17,6 +17,9 @@ const CUT: &str = "cut: a piece of a frame over the limit";
 const UNFINISHED: &str = "unfinished: the stream ended first";
 const FRAME_ERROR: &str = "⚠ frame error";
 const RESYNC: &str = "↻ resync";
+const DATAGRAM: &str = "A datagram is already one message: see Each recv().";
+const NO_FRAMING: &str = "No framing is set, so each recv() is a message. Choose one under Framing & rules in the inspector (line, delimiter, fixed, length-prefixed) to see the protocol's messages here.";
+const NO_FRAMES: &str = "No framed messages yet.";
 /// How many chunk sizes a header lists before "…".
 const SIZES_LISTED: usize = 6;
 
@@ -193,11 +196,11 @@ pub fn full_text(ep: &EndpointState, seq: u64) -> String {
 /// What the Messages view says while it has nothing to show.
 pub fn empty_hint(ep: &EndpointState) -> &'static str {
     if ep.spec.kind.is_datagram() {
-        "A datagram is already one message: see Each recv()."
+        DATAGRAM
     } else if ep.spec.frame.framing == crate::net::frame::Framing::Raw && ep.framed.frames == 0 {
-        "No framing is set, so each recv() is a message. Choose one under Framing & rules in the inspector (line, delimiter, fixed, length-prefixed) to see the protocol's messages here."
+        NO_FRAMING
     } else {
-        "No framed messages yet."
+        NO_FRAMES
     }
 }
 
@@ -237,5 +240,38 @@ mod tests {
         assert_eq!(marks(&f.bytes, &[5], ViewMode::Hex, 4, &lines), [(1, 10)]);
         let both = body_lines(&f.bytes, ViewMode::Both, 16);
         assert_eq!(marks(&f.bytes, &[5], ViewMode::Both, 16, &both), [(0, 5), (1, 22)]);
+    }
+
+    #[test]
+    fn the_cache_follows_the_log_with_errors_inline_and_one_connection_alone() {
+        use crate::model::Limits;
+        use crate::net::frame::{FrameError, FrameErrorKind, Oversize};
+        use crate::net::{EndpointKind, EndpointSpec, Event, EventKind};
+        let limits = Limits { messages: 3, ..Limits::default() };
+        let spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0");
+        let mut ep = EndpointState::new(1, "s".into(), spec, limits);
+        let apply =
+            |ep: &mut EndpointState, kind| ep.apply(Event { time: std::time::SystemTime::now(), endpoint: 1, kind });
+        let shape = |conn| Shape { mode: ViewMode::Text, chunks: true, filter: "", conn, hex_row: 16 };
+        let mut cache = FramedCache::default();
+        apply(&mut ep, EventKind::Message { conn: 1, frame: frame(b"ab\n", &[1]) });
+        let error = FrameError { kind: FrameErrorKind::NoDelimiter { limit: 8 }, then: Oversize::Resync };
+        apply(&mut ep, EventKind::FrameError { conn: 2, error });
+        cache.update(&ep, shape(None));
+        let styles: Vec<BubbleStyle> = cache.bubbles().iter().map(|b| b.style).collect();
+        assert_eq!(styles, [BubbleStyle::Message, BubbleStyle::Note]);
+        assert!(
+            cache.bubbles()[0].header.contains("#1") && cache.bubbles()[0].header.contains("2 recv(): 1 + 2 bytes")
+        );
+        assert!(cache.bubbles()[1].lines[0].starts_with("no delimiter within the frame limit of 8 bytes"));
+        apply(&mut ep, EventKind::Resynced { conn: 2, skipped: 9 });
+        apply(&mut ep, EventKind::Sent { conn: 1, to: None, data: b"ok".to_vec() });
+        cache.update(&ep, shape(None));
+        let seqs: Vec<u64> = cache.bubbles().iter().map(|b| b.seqs.0).collect();
+        assert_eq!(seqs, [1, 2, 3], "the first fell out of the log, the new ones were added");
+        let mut one = FramedCache::default();
+        one.update(&ep, shape(Some(1)));
+        assert_eq!(one.bubbles().len(), 1, "connection #1's send alone");
+        assert_eq!(one.bubbles()[0].dir, Direction::Out);
     }
 }

@@ -28,6 +28,16 @@ const MESSAGES_TIP: &str =
 const JOIN_MARK: char = '┊';
 const JOIN_MARK_FALLBACK: char = '|';
 
+fn frame_counts_text(frames: u64, errors: u64, resyncs: u64, skipped: u64) -> String {
+    format!(
+        "{} framed messages · {} frame errors · {} resyncs ({} skipped)",
+        style::count(frames),
+        style::count(errors),
+        style::count(resyncs),
+        style::bytes(skipped)
+    )
+}
+
 #[derive(Clone, Debug)]
 pub struct ConversationView {
     pub mode: ViewMode,
@@ -130,13 +140,7 @@ fn frame_counts(ui: &mut egui::Ui, ep: &EndpointState) {
     if f.errors == 0 && f.resyncs == 0 {
         return;
     }
-    let text = format!(
-        "{} framed messages · {} frame errors · {} resyncs ({} skipped)",
-        style::count(f.frames),
-        style::count(f.errors),
-        style::count(f.resyncs),
-        style::bytes(f.skipped_bytes)
-    );
+    let text = frame_counts_text(f.frames, f.errors, f.resyncs, f.skipped_bytes);
     ui.add(egui::Label::new(RichText::new(text).small().color(style::warn_color(ui))).wrap());
 }
 
@@ -178,7 +182,9 @@ pub fn show(
     } else {
         view.cache.update(ep, shape);
     }
-    if view.bubbles().is_empty() {
+    // Sends alone, with nothing framed yet, would read as a one-sided talk.
+    let nothing_framed = view.framed && ep.framed.frames == 0 && ep.framed.errors == 0;
+    if view.bubbles().is_empty() || nothing_framed {
         ui.add_space(20.0);
         let hint = if view.framed { framed::empty_hint(ep).to_string() } else { empty_hint(ep) };
         ui.add(egui::Label::new(RichText::new(hint).weak()).wrap());
