@@ -31,6 +31,8 @@ mod language;
 mod lesson;
 #[path = "gui/loss.rs"]
 mod loss;
+#[path = "gui/protocol.rs"]
+mod protocol;
 #[path = "support/pseudo.rs"]
 mod pseudo;
 

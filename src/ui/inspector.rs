@@ -20,6 +20,8 @@ pub struct InspectorView {
     /// What the user is typing for an option, before pressing Set.
     edits: HashMap<OptionKey, String>,
     errors: HashMap<OptionKey, String>,
+    /// Framing and rules being edited, per endpoint, before Apply.
+    drafts: HashMap<EndpointId, super::rules_editor::Draft>,
 }
 
 /// Two columns (summary | options) from this width, as in the wide bottom dock.
@@ -92,6 +94,9 @@ fn option_section(
     view: &mut InspectorView,
     actions: &mut Vec<Action>,
 ) {
+    egui::CollapsingHeader::new(RichText::new(super::rules_editor::SECTION).strong())
+        .default_open(true)
+        .show(ui, |ui| super::rules_editor::show(ui, ep, &mut view.drafts, actions));
     egui::CollapsingHeader::new(RichText::new("Socket options").strong())
         .default_open(true)
         .show(ui, |ui| options(ui, ep, sel, view, actions));

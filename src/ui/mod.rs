@@ -13,6 +13,7 @@ pub mod inspector;
 pub mod lab;
 pub mod lesson;
 pub mod new_endpoint;
+pub mod rules_editor;
 pub mod style;
 pub mod welcome;
 
@@ -35,6 +36,13 @@ pub enum Action {
         spec: EndpointSpec,
     },
     Engine(Command),
+    /// New framing and rules for an endpoint (checked already): kept in its
+    /// spec (and workspace) and, when it runs, sent to its worker.
+    SetBehaviour {
+        endpoint: EndpointId,
+        frame: crate::net::frame::FrameSpec,
+        rules: Vec<crate::net::rules::Rule>,
+    },
     Select(Selection),
     ShowForm(EndpointKind),
     /// The new-endpoint form was closed (started, cancelled or its window closed).

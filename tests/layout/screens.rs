@@ -1,9 +1,10 @@
 //! The screens a class sees, reached one after another in one harness the way
 //! a person would get there: the welcome page, a lesson's workspace opened, a
 //! server with two clients, a UDP socket with no destination yet, a server
-//! whose bind failed, the option table after a change, and the form that
-//! opens a new endpoint, the Code tab in Python and in Rust, and a guided
-//! lab's panel (at the side, or in the dock where there is no room).
+//! whose bind failed, the option table after a change, the framing and rules
+//! editor (with a bad rule's error), the form that opens a new endpoint, the
+//! Code tab in Python and in Rust, and a guided lab's panel (at the side, or
+//! in the dock where there is no room).
 
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -15,6 +16,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use socklab::app::{Answer, AppOptions, Dialogs, SocklabApp};
 use socklab::model::Status;
+use socklab::net::frame::{FrameSpec, Framing};
 use socklab::net::{Addr, EndpointId, EndpointKind, EndpointSpec, OptValue, SockOpt};
 use socklab::ui::Selection;
 
@@ -151,6 +153,29 @@ pub fn step_through(
     check("options after a change", h);
     // A server with options set: its program calls setsockopt() for each.
     code_tab(h, &mut check);
+
+    // The tutorials' "Hello, name" server, and a rule being typed wrong.
+    let mut spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0");
+    spec.frame = FrameSpec::new(Framing::Line);
+    spec.rules = [
+        "connect => reply:Welcome!\\n",
+        "exact:exit => reply:Bye!${eol} => close",
+        "regex:^(.+)$ => reply:Hello, ${1}!${eol}",
+    ]
+    .iter()
+    .map(|r| r.parse().expect("a rule"))
+    .collect();
+    let hello = open(h, "hello", spec);
+    wait_until(h, "the hello server to listen", |a| status(a, hello) == Some(Status::Listening));
+    show_inspector(h);
+    h.get_by_label("+ Add rule").click_accesskit();
+    h.run_steps(2);
+    h.get_all_by_label("Rule 4").last().expect("the new rule's field").set_text_value_accesskit("regex:ab(c => close");
+    h.run_steps(2);
+    h.get_by_label("+ Add rule").scroll_to_me();
+    h.run_steps(3);
+    assert!(h.query_by_label("⚠ at character 9: unclosed group").is_some(), "the rule's error is shown");
+    check("rules editor", h);
 
     h.get_by_label("+ TCP client").click();
     h.run_steps(4);
