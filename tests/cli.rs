@@ -11,6 +11,8 @@ mod basics;
 mod closing;
 #[path = "cli/input.rs"]
 mod input;
+#[path = "cli/kernel.rs"]
+mod kernel;
 #[path = "cli/protocol.rs"]
 mod protocol;
 #[path = "cli/reach.rs"]

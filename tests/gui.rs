@@ -15,6 +15,8 @@ use socklab::net::{Addr, EndpointKind, EndpointSpec, OptValue, SockOpt};
 mod app_state;
 #[path = "gui/classroom.rs"]
 mod classroom;
+#[path = "gui/course.rs"]
+mod course;
 #[path = "gui/exposure.rs"]
 mod exposure;
 #[path = "gui/file_picker.rs"]
@@ -29,6 +31,8 @@ mod language;
 mod lesson;
 #[path = "gui/loss.rs"]
 mod loss;
+#[path = "gui/protocol.rs"]
+mod protocol;
 #[path = "support/pseudo.rs"]
 mod pseudo;
 #[path = "gui/sweep.rs"]

@@ -34,7 +34,8 @@ fn holds_at_in(lang: Lang, pixels: [f32; 2], zooms: &[f32]) {
         let mut h = gui_support::harness_at(pixels, zoom, options);
         let size = format!("{}x{} @{:.0}% {}", pixels[0], pixels[1], zoom * 100.0, lang.tag());
         let window = Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(pixels[0] / zoom, pixels[1] / zoom));
-        screens::step_through(&mut h, |screen, h: &mut egui_kittest::Harness<'_, SocklabApp>| {
+        let lab = gui_support::echo_lab(&dir.path().join("lab"));
+        screens::step_through(&mut h, &lab, |screen, h: &mut egui_kittest::Harness<'_, SocklabApp>| {
             let widgets = checks::collect(h.root(), &h.ctx);
             let found = checks::problems(&widgets, window);
             // A debug aid: LAYOUT_SHOTS=dir saves every screen as a PNG to look at.

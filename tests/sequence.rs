@@ -18,6 +18,9 @@ use socklab::net::{
 };
 use support::{deadline, inet};
 
+/// What a test waits for: a name for the timeout message, and the test.
+type Condition<'a> = (&'a str, &'a dyn Fn(&Event) -> bool);
+
 /// An engine whose every event goes into a sequence model, in arrival order.
 struct Ladder {
     engine: Engine,
@@ -47,6 +50,24 @@ impl Ladder {
             self.feed(&ev);
             if done(&ev) {
                 return ev;
+            }
+        }
+    }
+
+    /// Takes events until each condition has accepted one. Two workers report
+    /// the two ends of a connection, so what one end did may arrive after the
+    /// other end's reaction to it: a test waits for every event it asserts on.
+    fn until_each(&mut self, conditions: &[Condition<'_>]) {
+        let mut seen = vec![false; conditions.len()];
+        let end = deadline();
+        while seen.contains(&false) {
+            let Some(ev) = self.events.recv_deadline(end) else {
+                let missing: Vec<&str> = conditions.iter().zip(&seen).filter(|(_, s)| !**s).map(|(c, _)| c.0).collect();
+                panic!("timed out waiting for {}; events:\n{}", missing.join(", "), self.history.join("\n"))
+            };
+            self.feed(&ev);
+            for ((_, done), seen) in conditions.iter().zip(&mut seen) {
+                *seen |= done(&ev);
             }
         }
     }
@@ -198,11 +219,17 @@ fn so_linger_zero_close_is_drawn_as_rst_reaching_the_peer() {
     l.delivered(&ckey, &skey);
     // An ordinary close(): SO_LINGER 0 is what turns it into RST.
     l.engine.send(Command::Close { id: client, abort: false }).expect("close");
-    let ev = l.until("the server to see the reset", |e| {
+    let reset_on_the_accepted_conn = |e: &Event| {
         e.endpoint == server
-            && matches!(&e.kind, EventKind::Error { error, .. } if error.errno.as_deref() == Some("ECONNRESET"))
-    });
-    assert!(matches!(ev.kind, EventKind::Error { conn: Some(c), .. } if c == skey.conn));
+            && matches!(&e.kind, EventKind::Error { conn: Some(c), error }
+                if *c == skey.conn && error.errno.as_deref() == Some("ECONNRESET"))
+    };
+    l.until_each(&[
+        ("the server to see the reset", &reset_on_the_accepted_conn),
+        ("the client's close", &|e| {
+            e.endpoint == client && matches!(e.kind, EventKind::Closed { conn: Some(c), .. } if c == ckey.conn)
+        }),
+    ]);
     let d = l.diagram(&ckey);
     let rst: Vec<_> = d.arrows.iter().filter(|a| a.signal == Signal::Rst).collect();
     assert_eq!(rst.len(), 1, "one RST: {:?}", d.arrows);
@@ -222,7 +249,10 @@ fn a_real_connection_draws_handshake_split_data_and_both_closes() {
     l.engine.send(Command::ShutdownWrite { id: client, conn: None }).expect("shutdown");
     l.until("FIN at the server", |e| e.endpoint == server && matches!(e.kind, EventKind::PeerClosed { .. }));
     l.engine.send(Command::ShutdownWrite { id: server, conn: Some(skey.conn) }).expect("shutdown");
-    l.until("the client to end", |e| e.endpoint == client && matches!(e.kind, EventKind::Stopped));
+    l.until_each(&[
+        ("the server's shutdown", &|e| e.endpoint == server && matches!(e.kind, EventKind::Shutdown { .. })),
+        ("the client to end", &|e| e.endpoint == client && matches!(e.kind, EventKind::Stopped)),
+    ]);
 
     let d = l.diagram(&ckey);
     assert_eq!(d.lanes[1].flow.as_ref(), Some(&skey), "joined to the server's connection");

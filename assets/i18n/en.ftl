@@ -109,6 +109,7 @@ dock-log = Event log
 # The log's tab, with how many entries it holds.
 dock-log-rows = { dock-log } ({ $rows })
 dock-inspector = Inspector
+dock-lab = Lab
 dock-fold = Fold the panel down
 dock-unfold = Open the panel
 
@@ -226,6 +227,7 @@ unsaved-title = Unsaved changes
 unsaved-changes = { $title } has changes that are not saved.
 unsaved-before-new = Save them before starting a new workspace?
 unsaved-before-open = Save them before opening another workspace?
+unsaved-before-lab = Save them before opening the lab (it opens its own workspace)?
 unsaved-before-quit = Save them before quitting?
 unsaved-save = Save
 unsaved-discard = Don't save

@@ -94,6 +94,7 @@ endpoints-more-conns = …… 还有 { $count } 个
 dock-log = 事件日志
 dock-log-rows = { dock-log }（{ $rows }）
 dock-inspector = 检查器
+dock-lab = 实验
 dock-fold = 收起面板
 dock-unfold = 展开面板
 
@@ -198,6 +199,7 @@ unsaved-title = 有未保存的修改
 unsaved-changes = { $title } 有尚未保存的修改。
 unsaved-before-new = 新建工作区之前先保存吗？
 unsaved-before-open = 打开另一个工作区之前先保存吗？
+unsaved-before-lab = 打开实验（它会打开自己的工作区）之前先保存吗？
 unsaved-before-quit = 退出之前先保存吗？
 unsaved-save = 保存
 unsaved-discard = 不保存

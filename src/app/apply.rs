@@ -2,6 +2,8 @@
 //! and questions pushed during the frame is applied here, in order, at its end.
 
 use super::{Pending, SocklabApp};
+use crate::net::frame::FrameSpec;
+use crate::net::rules::Rule;
 use crate::net::{Command, EndpointId, EndpointKind, EndpointSpec};
 use crate::ui::new_endpoint::Form;
 use crate::ui::{Action, Selection};
@@ -11,6 +13,7 @@ impl SocklabApp {
         match action {
             Action::Open { name, spec } => self.open(name, spec),
             Action::Engine(cmd) => self.send(cmd),
+            Action::SetBehaviour { endpoint, frame, rules } => self.set_behaviour(endpoint, frame, rules),
             Action::Select(sel) => self.select(sel),
             Action::ShowForm(kind) => self.show_form(kind),
             Action::CloseForm => self.form = None,
@@ -51,6 +54,10 @@ impl SocklabApp {
             Action::ListFolder(dir) => self.tasks.list_folder(dir),
             Action::FileChosen { request, path } => self.file_chosen(request, path),
             Action::ClosePicker => self.picker = None,
+            Action::OpenLab(path) => self.guard(Pending::OpenLab(path)),
+            Action::LabSkip => self.lab_skip(),
+            Action::LabRestart => self.lab_restart(),
+            Action::CloseLab => self.lab = None,
             Action::NewWorkspace => self.guard(Pending::New),
             Action::OpenWorkspace(path) => self.guard(Pending::Open(path)),
             Action::SaveWorkspace { ask_where } => self.save(ask_where),
@@ -81,6 +88,19 @@ impl SocklabApp {
         self.selection = Some(Selection { endpoint: id, conn: None });
         self.show_lesson = false;
         self.send(Command::Open { id, spec });
+    }
+
+    /// Framing and rules from the inspector: into the spec (saved with the
+    /// workspace), and to the worker when it runs.
+    fn set_behaviour(&mut self, id: EndpointId, frame: FrameSpec, rules: Vec<Rule>) {
+        let Some(ep) = self.model.endpoints.get_mut(&id) else { return };
+        ep.set_behaviour(frame.clone(), rules.clone());
+        let running = ep.status.is_open() && !ep.stopped;
+        self.document.changed();
+        if running {
+            self.send(Command::SetFraming { id, frame });
+            self.send(Command::SetRules { id, rules });
+        }
     }
 
     fn select(&mut self, sel: Selection) {

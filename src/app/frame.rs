@@ -16,7 +16,8 @@ impl SocklabApp {
         let ctx = ui.ctx().clone();
         let title = self.document.title();
         let lesson = self.document.lesson().map(|_| self.lesson_shown());
-        Panel::top("menu").show(ui, |ui| menus::menu_bar(ui, &self.settings, &title, lesson, actions));
+        let labs = menus::Labs { found: self.labs_found.as_deref(), open: self.lab.is_some() };
+        Panel::top("menu").show(ui, |ui| menus::menu_bar(ui, &self.settings, &title, lesson, labs, actions));
         if let Some(notice) = &self.notice {
             Panel::top("notice").show(ui, |ui| {
                 // Dismiss first, then the text wrapped: a long path never pushes the button off-screen.
@@ -34,14 +35,22 @@ impl SocklabApp {
         }
         Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         let selected = self.selection.filter(|s| self.model.endpoints.contains_key(&s.endpoint));
-        let arrangement = Arrangement::decide(
-            ui.available_size(),
-            self.settings.show_log,
-            self.settings.show_inspector && selected.is_some(),
-            self.dock,
-        );
+        let shown = dock::Shown {
+            log: self.settings.show_log,
+            inspector: self.settings.show_inspector && selected.is_some(),
+            lab: self.lab.is_some(),
+        };
+        let arrangement = Arrangement::decide(ui.available_size(), shown, self.dock);
         if !arrangement.tabs.is_empty() {
             self.dock_panel(ui, &arrangement, selected, actions);
+        }
+        if let (Some(run), true) = (&self.lab, arrangement.lab_side) {
+            let max = (ui.available_width() - dock::LIST_MIN - dock::CENTRE_MIN).max(dock::LAB_MIN);
+            Panel::right("lab")
+                .resizable(true)
+                .default_size(dock::LAB_DEFAULT)
+                .size_range(dock::LAB_MIN..=max)
+                .show(ui, |ui| ui::lab::show(ui, run, actions));
         }
         // The first step's button sits in the list unless the welcome page shows it already.
         let welcome_in_centre = !self.lesson_shown() && selected.is_none();
@@ -98,8 +107,9 @@ impl SocklabApp {
         panel.show(ui, |ui| {
             self.dock = dock::tab_strip(ui, arrangement, self.dock, rows);
             ui.separator();
-            match (arrangement.current(self.dock), selected) {
-                (Some(DockTab::Inspector), Some(sel)) => self.inspector_view(ui, sel, actions),
+            match (arrangement.current(self.dock), selected, &self.lab) {
+                (Some(DockTab::Lab), _, Some(run)) => ui::lab::show(ui, run, actions),
+                (Some(DockTab::Inspector), Some(sel), _) => self.inspector_view(ui, sel, actions),
                 _ => ui::event_log::show(ui, &self.model, &mut self.log_view),
             }
         });
@@ -135,6 +145,28 @@ impl SocklabApp {
             ui.label("This endpoint was removed.");
             return;
         };
+        let heading = match sel.conn {
+            Some(c) => format!("{} — connection #{c}", ep.name),
+            None if ep.is_server() => format!("{} — all clients", ep.name),
+            None => ep.name.clone(),
+        };
+        // One row, never two (the conversation needs the height): the tabs, the
+        // state, then the name, cut short when the row is narrow.
+        let header = |ui: &mut egui::Ui, tab| {
+            ui.horizontal(|ui| {
+                let tab = ui::code::tabs(ui, tab);
+                ui.separator();
+                ui::style::badge(ui, ep.status);
+                ui.add(egui::Label::new(RichText::new(&heading).heading()).truncate());
+                tab
+            })
+            .inner
+        };
+        if self.centre_tab == ui::code::CentreTab::Code {
+            self.centre_tab = header(ui, self.centre_tab);
+            ui::code::show(ui, ep, &mut self.code_view);
+            return;
+        }
         let composer = self.composers.entry(sel.endpoint).or_default();
         let messages = self.document.messages();
         // A short centre folds the composer's extra rows into its "⋯" menu.
@@ -144,15 +176,7 @@ impl SocklabApp {
             ui::composer::show(ui, ep, sel, composer, messages, compact, actions);
             ui.add_space(2.0);
         });
-        let heading = match sel.conn {
-            Some(c) => format!("{} — connection #{c}", ep.name),
-            None if ep.is_server() => format!("{} — all clients", ep.name),
-            None => ep.name.clone(),
-        };
-        ui::style::toolbar(ui, |ui| {
-            ui::style::badge(ui, ep.status);
-            ui.add(egui::Label::new(RichText::new(heading).heading()).truncate());
-        });
+        self.centre_tab = header(ui, self.centre_tab);
         if ep.status == crate::model::Status::Error
             && let Some(err) = &ep.last_error
         {

@@ -33,9 +33,23 @@ pub fn shortcuts(ctx: &egui::Context, actions: &mut Vec<Action>) {
     }
 }
 
-/// File, Endpoints and View menus, the lesson (`Some(shown)` when the
+/// What the Labs menu lists: the labs found (None: still looking) and whether one is open.
+#[derive(Clone, Copy)]
+pub struct Labs<'a> {
+    pub found: Option<&'a [super::LabEntry]>,
+    pub open: bool,
+}
+
+/// File, Endpoints, View and Labs menus, the lesson (`Some(shown)` when the
 /// workspace has one), the theme switch, the zoom and the workspace's name.
-pub fn menu_bar(ui: &mut egui::Ui, settings: &Settings, title: &str, lesson: Option<bool>, actions: &mut Vec<Action>) {
+pub fn menu_bar(
+    ui: &mut egui::Ui,
+    settings: &Settings,
+    title: &str,
+    lesson: Option<bool>,
+    labs: Labs<'_>,
+    actions: &mut Vec<Action>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         file_menu(ui, settings, actions);
         ui.menu_button("Endpoints", |ui| {
@@ -47,6 +61,7 @@ pub fn menu_bar(ui: &mut egui::Ui, settings: &Settings, title: &str, lesson: Opt
             }
         });
         view_menu(ui, settings, actions);
+        labs_menu(ui, labs, actions);
         if let Some(shown) = lesson
             && ui
                 .selectable_label(shown, crate::ui::lesson::BUTTON)
@@ -97,6 +112,35 @@ fn file_menu(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) 
         if ui.button("Quit").clicked() {
             actions.push(Action::Quit);
             ui.close();
+        }
+    });
+}
+
+fn labs_menu(ui: &mut egui::Ui, labs: Labs<'_>, actions: &mut Vec<Action>) {
+    use crate::ui::lab;
+    ui.menu_button(lab::MENU, |ui| {
+        match labs.found {
+            None => {
+                ui.label(RichText::new(lab::MENU_LOADING).weak());
+            }
+            Some([]) => {
+                ui.label(RichText::new(lab::MENU_NONE).weak());
+            }
+            Some(found) => {
+                for entry in found {
+                    if ui.button(&entry.title).on_hover_text(entry.path.display().to_string()).clicked() {
+                        actions.push(Action::OpenLab(entry.path.clone()));
+                        ui.close();
+                    }
+                }
+            }
+        }
+        if labs.open {
+            ui.separator();
+            if ui.button(lab::CLOSE).on_hover_text(lab::CLOSE_TIP).clicked() {
+                actions.push(Action::CloseLab);
+                ui.close();
+            }
         }
     });
 }

@@ -26,6 +26,7 @@ mod document;
 mod exposure;
 mod folder;
 mod frame;
+mod labs;
 mod lesson;
 mod menus;
 mod picker;
@@ -38,6 +39,7 @@ pub use dialogs::{Answer, Dialogs, NativeDialogs, NoDialog};
 pub use document::Document;
 use exposure::HeldStart;
 pub use frame::{TRY_AGAIN, USE_FREE_PORT};
+pub use labs::LabEntry;
 use settings_sync::SettingsSync;
 pub use tasks::TaskResult;
 use tasks::Tasks;
@@ -66,11 +68,13 @@ pub struct AppOptions {
     pub workspace: Option<PathBuf>,
     /// The language to start in; None: the one picked in the settings, else the system's.
     pub language: Option<Lang>,
+    /// A lab to open at start (its workspace with it).
+    pub lab: Option<PathBuf>,
 }
 
 impl AppOptions {
     pub fn persistent(workspace: Option<PathBuf>) -> AppOptions {
-        AppOptions { settings_path: settings::default_path(), dialogs: None, workspace, language: None }
+        AppOptions { settings_path: settings::default_path(), dialogs: None, workspace, language: None, lab: None }
     }
 }
 
@@ -125,6 +129,13 @@ pub struct SocklabApp {
     title: String,
     /// Workspace clients waiting for its servers to listen.
     deferred: Vec<(EndpointId, EndpointSpec)>,
+    /// The centre's tab for the selected endpoint: conversation or code.
+    centre_tab: ui::code::CentreTab,
+    code_view: ui::code::CodeView,
+    /// The lab being followed, fed every event drained.
+    lab: Option<crate::lab::LabRun>,
+    /// The shipped labs, once a task has looked for them.
+    labs_found: Option<Vec<LabEntry>>,
 }
 
 impl SocklabApp {
@@ -146,6 +157,10 @@ impl SocklabApp {
         if let Some(path) = options.workspace.clone() {
             tasks.open_workspace(Some(path));
         }
+        if let Some(path) = options.lab.clone() {
+            tasks.open_lab(path);
+        }
+        tasks.find_labs();
         SocklabApp {
             engine,
             events,
@@ -173,6 +188,10 @@ impl SocklabApp {
             allow_close: false,
             title: String::new(),
             deferred: Vec::new(),
+            centre_tab: ui::code::CentreTab::default(),
+            code_view: ui::code::CodeView::default(),
+            lab: None,
+            labs_found: None,
         }
     }
 
@@ -184,6 +203,9 @@ impl SocklabApp {
             // Look at the clock every 64 events: cheap, and still within budget.
             for _ in 0..64 {
                 let Some(ev) = self.events.try_recv() else { break 'outer };
+                if let Some(run) = self.lab.as_mut() {
+                    run.observe(&ev);
+                }
                 self.model.apply(ev);
                 n += 1;
             }

@@ -31,6 +31,7 @@ fn unsaved_changes(ctx: &egui::Context, title: &str, pending: &Pending, actions:
         ui.label(match pending {
             Pending::New => t!("unsaved-before-new"),
             Pending::Open(_) => t!("unsaved-before-open"),
+            Pending::OpenLab(_) => t!("unsaved-before-lab"),
             Pending::Quit => t!("unsaved-before-quit"),
         });
         ui.horizontal(|ui| {

@@ -44,6 +44,12 @@ pub enum TaskResult {
         settings: Box<Settings>,
         outcome: Result<Option<String>, String>,
     },
+    /// A lab file loaded, with its workspace.
+    LabOpened {
+        lab: Box<crate::lab::Lab>,
+    },
+    /// The shipped labs, for the Labs menu.
+    LabsFound(Vec<super::LabEntry>),
     /// Something failed; the message names the file and what went wrong.
     Failed {
         message: String,
@@ -108,6 +114,24 @@ impl Tasks {
                 Ok(ws) => TaskResult::Opened { path, workspace: Box::new(ws) },
                 Err(e) => TaskResult::Failed { message: e.to_string() },
             })
+        });
+    }
+
+    /// Loads a lab file and its workspace.
+    pub fn open_lab(&self, path: PathBuf) {
+        self.spawn(move |_| {
+            Some(match crate::lab::load(&path) {
+                Ok(lab) => TaskResult::LabOpened { lab: Box::new(lab) },
+                Err(e) => TaskResult::Failed { message: e.to_string() },
+            })
+        });
+    }
+
+    /// Looks for the shipped labs (the Labs menu lists them).
+    pub fn find_labs(&self) {
+        self.spawn(|_| {
+            let found = super::labs::shipped_dir().map(|dir| super::labs::find(&dir)).unwrap_or_default();
+            Some(TaskResult::LabsFound(found))
         });
     }
 

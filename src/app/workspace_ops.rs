@@ -18,6 +18,7 @@ use crate::workspace::{CURRENT_VERSION, Layout, Workspace, WorkspaceEndpoint};
 pub enum Pending {
     New,
     Open(Option<PathBuf>),
+    OpenLab(PathBuf),
     Quit,
 }
 
@@ -67,6 +68,8 @@ impl SocklabApp {
         self.settings.show_log = ws.layout.show_log;
         self.deferred.clear();
         self.held = None;
+        // Another workspace ends the lab (opening a lab sets its run after this).
+        self.lab = None;
         let exposed = ws.exposed_endpoints();
         let mut held = HeldStart::default();
         for entry in &ws.endpoints {
@@ -164,6 +167,7 @@ impl SocklabApp {
         match what {
             Pending::New => self.replace_workspace(Workspace::default(), None),
             Pending::Open(path) => self.tasks.open_workspace(path),
+            Pending::OpenLab(path) => self.tasks.open_lab(path),
             Pending::Quit => {
                 self.allow_close = true;
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -228,6 +232,11 @@ impl SocklabApp {
             TaskResult::Failed { message } => self.set_notice(message, true),
             TaskResult::NoDialog { request, reason, suggested } => self.open_picker(request, reason, &suggested),
             TaskResult::Listed { dir, listing } => self.listed(dir, listing),
+            TaskResult::LabOpened { lab } => {
+                self.set_notice(format!("Opened the lab {}", lab.path.display()), false);
+                self.lab_opened(*lab);
+            }
+            TaskResult::LabsFound(found) => self.labs_found = Some(found),
         }
     }
 }

@@ -78,6 +78,9 @@ pub enum Sub {
         file: PathBuf,
         #[arg(long)]
         json: bool,
+        /// Write the sequence diagram of every connection as SVG to this file when the run ends.
+        #[arg(long, value_name = "FILE.svg")]
+        ladder: Option<PathBuf>,
     },
     /// Print the program that does what a workspace endpoint does, in Python or Rust.
     Code {
@@ -98,9 +101,19 @@ pub struct Common {
     /// One JSON object per engine event on stdout, instead of raw bytes.
     #[arg(long)]
     pub json: bool,
-    /// Print each step (socket, bind, accept, …) on stderr.
+    /// Print each step (socket, bind, accept, …) on stderr; for TCP, each
+    /// state change the kernel reports too (ESTABLISHED, FIN_WAIT2, TIME_WAIT …).
     #[arg(short, long)]
     pub verbose: bool,
+    /// TCP: report the kernel's TCP_INFO (state, rtt, cwnd, queues …) every MS
+    /// milliseconds (10 or more) and at every state change: `tcp_info` events
+    /// with --json, otherwise a line each on stderr.
+    #[arg(long = "tcp-info", value_name = "MS", value_parser = clap::value_parser!(u64).range(10..=MAX_WAIT_MS))]
+    pub tcp_info: Option<u64>,
+    /// Write the sequence diagram (handshake, data, FIN, TIME_WAIT …) as SVG to
+    /// this file when the command ends.
+    #[arg(long, value_name = "FILE.svg")]
+    pub ladder: Option<PathBuf>,
 }
 
 fn parse_set(s: &str) -> Result<(SockOpt, OptValue), String> {

@@ -10,18 +10,21 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::net::{Command, EndpointSpec, EventKind, Target};
+use crate::net::{Command, EndpointKind, EndpointSpec, EventKind, Target};
 
 use super::args::Common;
 use super::out::{Printer, flush_if_idle, say};
 use super::session::{is_bad_input, open_with_ctrl_c};
 use super::stdin::{Flow, Pump};
+use super::watch::Extras;
 use super::{Exit, messages};
 
 pub fn connect(spec: EndpointSpec, common: &Common, wait: Duration) -> Exit {
     let datagram = spec.kind.is_datagram();
+    let mut extras = Extras::new(common, spec.kind == EndpointKind::TcpClient);
     let Some((engine, events, id)) = open_with_ctrl_c(spec) else { return Exit::Network };
-    let printer = Printer { json: common.json, verbose: common.verbose };
+    extras.start(&engine, id);
+    let printer = Printer::new(common);
     let flow = Arc::new(Flow::new(datagram));
     let stdin_done = Arc::new(AtomicBool::new(false));
     let mut connected = false;
@@ -36,7 +39,10 @@ pub fn connect(spec: EndpointSpec, common: &Common, wait: Duration) -> Exit {
             let _ = engine.send(Command::Close { id, abort: false });
         }
         let Some(ev) = ev else { continue };
-        printer.show(&ev);
+        extras.observe(&ev);
+        if !matches!(ev.kind, EventKind::Stopped) {
+            printer.show(&ev);
+        }
         flush_if_idle(&events);
         match &ev.kind {
             EventKind::Connected { .. } => {
@@ -81,9 +87,12 @@ pub fn connect(spec: EndpointSpec, common: &Common, wait: Duration) -> Exit {
                 }
             }
             EventKind::Stopped => {
+                // The kernel's last reports (TIME_WAIT) come before the last line.
+                let ladder = extras.finish(&engine, &events, |e| printer.show(e));
+                printer.show(&ev);
                 return if bad_input {
                     Exit::Usage
-                } else if !connected || failed {
+                } else if !connected || failed || ladder.is_err() {
                     Exit::Network
                 } else {
                     Exit::Done

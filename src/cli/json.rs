@@ -3,7 +3,8 @@
 use serde_json::{Value, json};
 
 use super::json_parts::{data, merge};
-use crate::net::{Event, EventKind, OptionReport};
+use crate::net::kernel::TcpInfo;
+use crate::net::{Event, EventKind, OptionReport, StateSource};
 use crate::util::clock::rfc3339;
 
 fn option(r: &OptionReport) -> Value {
@@ -16,12 +17,29 @@ fn option(r: &OptionReport) -> Value {
     })
 }
 
+/// A `tcp_info` object: every TCP_INFO field as an integer, the state as its
+/// kernel name, and where it was read. A state change also says `from`.
+fn tcp_info(conn: Option<u64>, info: &TcpInfo, source: StateSource, from: Option<Option<&str>>) -> Value {
+    let mut o = serde_json::to_value(info).unwrap_or_else(|_| json!({}));
+    let source = match source {
+        StateSource::TcpInfo => "tcp_info",
+        StateSource::SockDiag => "sock_diag",
+    };
+    merge(&mut o, json!({ "conn": conn, "source": source, "state_change": from.is_some() }));
+    if let Some(from) = from {
+        merge(&mut o, json!({ "from": from }));
+    }
+    o
+}
+
 /// The event's name in JSON: an identifier a script can match on. It is the
 /// syscall the log shows, except `recv = 0 (FIN)`, which is `eof` here
 /// (the human text stays in `-v` and the GUI's log).
 pub fn json_name(kind: &EventKind) -> &'static str {
     match kind {
         EventKind::PeerClosed { .. } => "eof",
+        // A state change is a sample too: scripts read both the same way.
+        EventKind::TcpState { .. } => "tcp_info",
         other => other.label(),
     }
 }
@@ -75,6 +93,16 @@ pub fn event_json(ev: &Event) -> Value {
         | EventKind::SequenceStep { .. }
         | EventKind::SequenceDone { .. }) => super::json_proto::protocol_json(kind),
         EventKind::Stopped => json!({}),
+        EventKind::TcpState { conn, from, to, info, source } => {
+            let info = info.unwrap_or_else(|| TcpInfo::unknown(*to));
+            tcp_info(*conn, &info, *source, Some(from.map(|f| f.name())))
+        }
+        EventKind::TcpInfo { conn, info } => tcp_info(*conn, info, StateSource::TcpInfo, None),
+        EventKind::PeerSeen { conn, peer } => json!({
+            "conn": conn, "state": peer.state.name(), "local": peer.local.to_string(),
+            "remote": peer.remote.to_string(), "recv_q": peer.recv_q, "send_q": peer.send_q, "uid": peer.uid,
+            "inode": peer.inode,
+        }),
     };
     merge(&mut v, extra);
     v
@@ -83,6 +111,7 @@ pub fn event_json(ev: &Event) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::net::kernel::TcpState;
     use crate::net::{Addr, NetError, OptValue, SockOpt};
 
     #[test]
@@ -108,6 +137,14 @@ mod tests {
             EventKind::Error { conn: None, error: NetError::usage("x", "y") },
             EventKind::Capture { path: None },
             EventKind::Stopped,
+            EventKind::TcpInfo { conn: None, info: TcpInfo::unknown(TcpState::Listen) },
+            EventKind::TcpState {
+                conn: Some(0),
+                from: None,
+                to: TcpState::TimeWait,
+                info: None,
+                source: StateSource::SockDiag,
+            },
         ];
         for kind in &kinds {
             let name = json_name(kind);

@@ -143,3 +143,34 @@ pub fn sequence_not_run(n: usize, seq: &crate::net::sequence::Sequence, had_conn
     let why = if had_connection { "the connection closed first" } else { "there was no connection to run it on" };
     format!("{} did not run: {why}", sequence_name(n, seq))
 }
+
+/// `--tcp-info` on a socket that is not TCP.
+pub fn tcp_info_not_tcp(proto: &str) -> String {
+    format!("--tcp-info: TCP_INFO exists only for TCP sockets, and this is {proto}: use `tcp`, or leave --tcp-info out")
+}
+
+/// Where the OS has no TCP_INFO: said once, and the rest goes on.
+pub fn kernel_state_unavailable(flag: &str) -> String {
+    format!("{flag}: {}; going on without it", crate::net::kernel::text::NOT_AVAILABLE)
+}
+
+pub fn ladder_is_dir(path: &Path) -> String {
+    format!("--ladder {}: this is a directory: give a file name such as {}/ladder.svg", path.display(), path.display())
+}
+
+pub fn ladder_no_dir(path: &Path, dir: &Path) -> String {
+    format!(
+        "--ladder {}: the directory {} does not exist: create it first, or write the file elsewhere",
+        path.display(),
+        dir.display()
+    )
+}
+
+pub fn ladder_not_written(path: &Path, err: &std::io::Error) -> String {
+    let errno = err.raw_os_error().and_then(crate::net::errno_name).map(|n| format!(" ({n})")).unwrap_or_default();
+    format!("--ladder {}: the sequence diagram could not be written{errno}: {err}", path.display())
+}
+
+pub fn ladder_written(path: &Path, diagrams: usize) -> String {
+    format!("sequence diagram of {diagrams} connection(s) written to {}", path.display())
+}

@@ -15,6 +15,7 @@ mod serve;
 mod session;
 mod stdin;
 mod temp_socket;
+mod watch;
 mod workspace_run;
 
 pub use args::{Cli, Proto, Sub};

@@ -82,18 +82,32 @@ fn is_c1(c: char) -> bool {
 /// a netcat's would, so a pipe gets the stream unchanged; each framed message,
 /// and each rule that fired, is a line on stderr with -v (and a JSON object
 /// with --json). Frame errors are always said.
+/// The kernel's reports are JSON lines only with `--tcp-info`; on stderr,
+/// state changes show with -v too.
 pub struct Printer {
     pub json: bool,
     pub verbose: bool,
+    pub tcp_info: bool,
 }
 
 impl Printer {
+    pub fn new(common: &super::args::Common) -> Printer {
+        Printer { json: common.json, verbose: common.verbose, tcp_info: common.tcp_info.is_some() }
+    }
+
     pub fn show(&self, ev: &Event) {
+        let kernel =
+            matches!(ev.kind, EventKind::TcpState { .. } | EventKind::TcpInfo { .. } | EventKind::PeerSeen { .. });
         if self.json {
-            print_json(&event_json(ev));
+            if !kernel || self.tcp_info {
+                print_json(&event_json(ev));
+            }
             return;
         }
         match &ev.kind {
+            EventKind::TcpState { .. } | EventKind::TcpInfo { .. } | EventKind::PeerSeen { .. } if self.tcp_info => {
+                say(&ev.kind.summary())
+            }
             EventKind::Received { data, .. } => {
                 print_raw(data);
                 if self.verbose {

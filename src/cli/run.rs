@@ -7,6 +7,7 @@ use crate::net::{EndpointKind, EndpointSpec, OptionRequest, parse_host_port};
 use super::args::{Cli, Common, Proto, Sub};
 use super::out::say;
 use super::temp_socket::TempSocket;
+use super::watch::check_ladder_path;
 use super::{Exit, messages};
 
 pub fn run(cli: Cli) -> i32 {
@@ -18,7 +19,10 @@ pub fn run(cli: Cli) -> i32 {
                 Proto::Unix => EndpointKind::UnixServer,
                 Proto::UnixDgram => EndpointKind::UnixDatagram,
             };
-            match check_address(proto, &address).and_then(|()| check_options(kind, &address, &common)) {
+            let checked = check_address(proto, &address)
+                .and_then(|()| check_options(kind, &address, &common))
+                .and_then(|()| check_extras(proto, &common));
+            match checked {
                 Err(msg) => usage(&msg),
                 Ok(()) => {
                     let mut spec = with_options(EndpointSpec::new(kind, address), &common).with_reply(reply.into());
@@ -37,6 +41,7 @@ pub fn run(cli: Cli) -> i32 {
         Some(Sub::Connect { proto, address, common, protocol, timeout, wait, bind }) => {
             let checked = check_address(proto, &address)
                 .and_then(|()| check_options(client_kind(proto), &address, &common))
+                .and_then(|()| check_extras(proto, &common))
                 .and_then(|()| client_spec(proto, &address, bind))
                 .and_then(|(spec, temp)| Ok((protocol.apply(spec)?, temp)));
             match checked {
@@ -54,7 +59,10 @@ pub fn run(cli: Cli) -> i32 {
                 }
             }
         }
-        Some(Sub::Run { file, json }) => super::workspace_run::run_workspace(&file, json),
+        Some(Sub::Run { file, json, ladder }) => match ladder.as_deref().map(check_ladder_path) {
+            Some(Err(msg)) => usage(&msg),
+            _ => super::workspace_run::run_workspace(&file, json, ladder),
+        },
         Some(Sub::Code { file, lang, endpoint }) => super::code::run_code(&file, lang.into(), endpoint.as_deref()),
         None => usage(&messages::nothing_to_run()),
     };
@@ -87,6 +95,14 @@ fn check_options(kind: EndpointKind, address: &str, common: &Common) -> Result<(
         }
     }
     Ok(())
+}
+
+/// `--tcp-info` is for TCP only; `--ladder` needs a directory to write into.
+fn check_extras(proto: Proto, common: &Common) -> Result<(), String> {
+    if common.tcp_info.is_some() && proto != Proto::Tcp {
+        return Err(messages::tcp_info_not_tcp(proto.name()));
+    }
+    common.ladder.as_deref().map_or(Ok(()), check_ladder_path)
 }
 
 fn client_kind(proto: Proto) -> EndpointKind {

@@ -7,12 +7,13 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::net::{Addr, BindScope, Command, EndpointSpec, EventKind, Target};
+use crate::net::{Addr, BindScope, Command, EndpointKind, EndpointSpec, EventKind, Target};
 
 use super::args::Common;
 use super::out::{Printer, flush_if_idle, say};
 use super::session::{is_bad_input, open_with_ctrl_c};
 use super::stdin::{Destination, Flow, Pump};
+use super::watch::Extras;
 use super::{Exit, messages};
 
 pub fn serve(spec: EndpointSpec, common: &Common) -> Exit {
@@ -20,8 +21,10 @@ pub fn serve(spec: EndpointSpec, common: &Common) -> Exit {
     if !kind.is_unix() {
         warn_if_exposed(&spec.address, kind.is_datagram());
     }
+    let mut extras = Extras::new(common, kind == EndpointKind::TcpServer);
     let Some((engine, events, id)) = open_with_ctrl_c(spec) else { return Exit::Network };
-    let printer = Printer { json: common.json, verbose: common.verbose };
+    extras.start(&engine, id);
+    let printer = Printer::new(common);
     let dest: Destination = Arc::new(Mutex::new(None));
     let flow = Arc::new(Flow::new(kind.is_datagram()));
     let mut clients = 0usize;
@@ -30,6 +33,7 @@ pub fn serve(spec: EndpointSpec, common: &Common) -> Exit {
     let mut pumping = false;
     loop {
         let Some(ev) = events.recv_timeout(Duration::from_millis(200)) else { continue };
+        extras.observe(&ev);
         // Who stdin goes to is updated before the event is shown: whoever
         // reacts to a line on stdout or stderr finds it already in effect.
         match &ev.kind {
@@ -63,11 +67,13 @@ pub fn serve(spec: EndpointSpec, common: &Common) -> Exit {
                 }
             }
             EventKind::Stopped => {
+                // The kernel's last reports (TIME_WAIT) come before the last line.
+                let ladder = extras.finish(&engine, &events, |e| printer.show(e));
                 printer.show(&ev);
-                return match (bad_input, started) {
-                    (true, _) => Exit::Usage,
-                    (false, false) => Exit::Network,
-                    (false, true) => Exit::Done,
+                return match (bad_input, started, ladder) {
+                    (true, _, _) => Exit::Usage,
+                    (false, false, _) | (false, true, Err(())) => Exit::Network,
+                    (false, true, Ok(())) => Exit::Done,
                 };
             }
             _ => {}

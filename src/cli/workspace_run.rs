@@ -7,26 +7,29 @@
 //! every sequence has ended, the run closes everything and ends with their verdict.
 
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::net::{BindScope, Command, EndpointId, Engine, Event, EventKind, Events, NoWaker};
+use crate::net::{BindScope, Command, EndpointId, EndpointKind, Engine, Event, EventKind, Events, NoWaker, kernel};
 use crate::workspace::{self, MAX_CONNECT_TIMEOUT, Workspace, WorkspaceEndpoint, display_name};
 
 use super::json::event_json;
 use super::out::{flush_if_idle, print_json, print_raw, say};
 use super::run_sequences::SequencePlan;
 use super::session::is_bad_input;
+use super::watch::Ladder;
 use super::{Exit, messages};
 
 /// How long to wait for closed endpoints to report `Stopped` after Ctrl+C.
 const STOP_GRACE: Duration = Duration::from_secs(5);
 /// Beyond the connect timeout, how long an endpoint may take to settle.
 const SETTLE_EXTRA: Duration = Duration::from_secs(2);
+/// How long the kernel thread may take to report the last states before the ladder is written.
+const KERNEL_SETTLE: Duration = Duration::from_secs(3);
 
-pub fn run_workspace(file: &Path, json: bool) -> Exit {
+pub fn run_workspace(file: &Path, json: bool, ladder: Option<PathBuf>) -> Exit {
     let ws = match workspace::load(file) {
         Ok(ws) => ws,
         Err(e) => {
@@ -51,7 +54,9 @@ pub fn run_workspace(file: &Path, json: bool) -> Exit {
         say(&messages::no_ctrl_c(&e));
         return Exit::Network;
     }
-    Runner::new(json, pending).run(&interrupts)
+    let mut runner = Runner::new(json, pending);
+    runner.ladder = ladder.map(Ladder::new);
+    runner.run(&interrupts)
 }
 
 /// Before anything starts: one line per auto-start endpoint that will be
@@ -78,6 +83,8 @@ struct Runner {
     /// An endpoint stopped on something the file asked for (an option the kernel refused).
     bad_input: bool,
     sequences: SequencePlan,
+    /// `--ladder`: the sequence diagram, with TCP states from the kernel.
+    ladder: Option<Ladder>,
 }
 
 impl Runner {
@@ -95,6 +102,7 @@ impl Runner {
             failed: false,
             bad_input: false,
             sequences: SequencePlan::new(!json),
+            ladder: None,
         }
     }
 
@@ -119,6 +127,9 @@ impl Runner {
                 stop_deadline = Some(Instant::now() + STOP_GRACE);
             }
             if self.live.is_empty() && self.pending.is_empty() {
+                if self.write_ladder().is_err() {
+                    return Exit::Network;
+                }
                 // Every endpoint has stopped: by Ctrl+C (clean), at the end
                 // of the sequences (their verdict), or on its own.
                 if self.bad_input {
@@ -134,6 +145,7 @@ impl Runner {
             }
             if stop_deadline.is_some_and(|d| Instant::now() >= d) {
                 say(&messages::did_not_stop(self.live.len()));
+                let _ = self.write_ladder();
                 return Exit::Network;
             }
             if let Some(ev) = self.events.recv_timeout(Duration::from_millis(50)) {
@@ -156,10 +168,15 @@ impl Runner {
         // Checked at load; capped again so no sum here can overflow.
         let settle = ep.spec.connect_timeout.min(MAX_CONNECT_TIMEOUT) + SETTLE_EXTRA;
         let datagram = ep.spec.kind.is_datagram();
+        let tcp = matches!(ep.spec.kind, EndpointKind::TcpServer | EndpointKind::TcpClient);
         let spec = ep.spec.clone();
         match self.engine.open(ep.spec) {
             Ok(id) => {
                 self.sequences.add(id, &ep.name, &spec);
+                if tcp && kernel::AVAILABLE && self.ladder.is_some() {
+                    // TCP states from the kernel, TIME_WAIT included, for the diagram.
+                    let _ = self.engine.send(Command::WatchTcp { id, interval: None });
+                }
                 self.names.insert(id, ep.name);
                 if datagram {
                     self.datagram.insert(id);
@@ -175,6 +192,9 @@ impl Runner {
     }
 
     fn on_event(&mut self, ev: &Event) {
+        if let Some(l) = self.ladder.as_mut() {
+            l.feed(ev);
+        }
         self.print(ev);
         for cmd in self.sequences.on_event(ev) {
             if let Err(e) = self.engine.send(cmd) {
@@ -199,6 +219,20 @@ impl Runner {
         if let EventKind::Stopped = ev.kind {
             self.live.retain(|&id| id != ev.endpoint);
         }
+    }
+
+    /// With `--ladder`: the kernel's last reports (TIME_WAIT after the
+    /// closes), then the diagram, written all at once.
+    fn write_ladder(&mut self) -> Result<(), ()> {
+        if self.ladder.is_none() {
+            return Ok(());
+        }
+        if self.engine.sync_kernel(KERNEL_SETTLE) {
+            while let Some(ev) = self.events.try_recv() {
+                self.on_event(&ev);
+            }
+        }
+        self.ladder.as_ref().map_or(Ok(()), Ladder::write)
     }
 
     /// JSON lines (with the endpoint's name as `endpoint_name`) on stdout,

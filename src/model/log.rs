@@ -39,7 +39,9 @@ impl LogKind {
             EventKind::Accepted { .. }
             | EventKind::Connected { .. }
             | EventKind::PeerClosed { .. }
-            | EventKind::Shutdown { .. } => LogKind::Connection,
+            | EventKind::Shutdown { .. }
+            | EventKind::TcpState { .. }
+            | EventKind::PeerSeen { .. } => LogKind::Connection,
             EventKind::Sent { .. }
             | EventKind::Received { .. }
             | EventKind::FileProgress { .. }

@@ -4,20 +4,24 @@
 mod conversation;
 mod endpoint;
 mod export;
+mod framed;
 pub mod ladder_svg;
 mod log;
 mod rates;
 pub mod sequence;
+mod tcp;
 
 pub use conversation::{Conversation, Direction, Message};
 pub use endpoint::{ConnState, EndpointState, OptionView, Status};
 pub use export::{ExportFormat, export_conversation};
+pub use framed::{FramedEntry, FramedKind, FramedLog};
 pub use log::{EventLog, LogEntry, LogKind};
 pub use rates::Rates;
+pub use tcp::{CLOSED_KEPT, PATH_KEPT, SAMPLES_KEPT, TcpView, TcpViews};
 
 use std::collections::BTreeMap;
 
-use crate::net::{EndpointId, EndpointSpec, Event};
+use crate::net::{EndpointId, EndpointSpec, Event, EventKind};
 
 /// How much history the views keep (configurable; memory stays bounded).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -67,8 +71,17 @@ impl Model {
 
     pub fn apply(&mut self, ev: Event) {
         self.events_applied += 1;
-        let name = self.endpoints.get(&ev.endpoint).map(|e| e.name.as_str()).unwrap_or("?");
-        self.log.push(&ev, name);
+        let ep = self.endpoints.get(&ev.endpoint);
+        // Interval samples feed the TCP panel, not the log; a peer's report is
+        // logged when its state changes, not each time its queues move.
+        let logged = match &ev.kind {
+            EventKind::TcpInfo { .. } => false,
+            EventKind::PeerSeen { conn, peer } => ep.is_none_or(|e| e.tcp.peer_state(*conn) != Some(peer.state)),
+            _ => true,
+        };
+        if logged {
+            self.log.push(&ev, ep.map(|e| e.name.as_str()).unwrap_or("?"));
+        }
         if let Some(ep) = self.endpoints.get_mut(&ev.endpoint) {
             ep.apply(ev);
         }
@@ -76,5 +89,43 @@ impl Model {
 
     pub fn name_of(&self, id: EndpointId) -> &str {
         self.endpoints.get(&id).map(|e| e.name.as_str()).unwrap_or("?")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::net::kernel::{KernelSocket, TcpInfo, TcpState};
+    use crate::net::{EndpointKind, StateSource};
+    use std::time::SystemTime;
+
+    #[test]
+    fn the_log_shows_state_changes_not_every_sample() {
+        let mut m = Model::new(Limits::default());
+        m.add_endpoint(1, "server".into(), EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
+        let ev = |kind| Event { time: SystemTime::now(), endpoint: 1, kind };
+        let to = TcpState::Established;
+        m.apply(ev(EventKind::TcpState { conn: Some(1), from: None, to, info: None, source: StateSource::TcpInfo }));
+        for _ in 0..5 {
+            m.apply(ev(EventKind::TcpInfo { conn: Some(1), info: TcpInfo::unknown(to) }));
+        }
+        let peer = |state, recv_q| KernelSocket {
+            state,
+            local: "127.0.0.1:5000".parse().expect("addr"),
+            remote: "127.0.0.1:9000".parse().expect("addr"),
+            recv_q,
+            send_q: 0,
+            uid: 0,
+            inode: 1,
+            info: None,
+        };
+        for (state, q) in [(to, 0), (to, 10), (to, 20), (TcpState::FinWait2, 20)] {
+            m.apply(ev(EventKind::PeerSeen { conn: 1, peer: Box::new(peer(state, q)) }));
+        }
+        let calls: Vec<&str> = m.log.entries().iter().map(|e| e.call).collect();
+        assert_eq!(calls, ["tcp_state", "peer_seen", "peer_seen"]);
+        let view = m.endpoints[&1].tcp.get(Some(1)).expect("a view");
+        assert_eq!(view.samples.len(), 5);
+        assert_eq!(view.peer.as_ref().map(|p| (p.state, p.recv_q)), Some((TcpState::FinWait2, 20)));
     }
 }

@@ -1,6 +1,7 @@
 //! What a caller asks the engine to do. Each variant names the endpoint it is for.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use super::event::{ConnId, EndpointId};
 use super::frame::FrameSpec;
@@ -63,6 +64,18 @@ pub enum Command {
     RunSequence { id: EndpointId, conn: Option<ConnId>, sequence: Sequence, since_connect: bool },
     /// Stop the sequence running there (reported as done, stopped).
     StopSequence { id: EndpointId, conn: Option<ConnId> },
+    /// Watch the endpoint's TCP sockets through the kernel: sample TCP_INFO
+    /// and the queues of each connection on its events, report every state
+    /// change (`TcpState`), and with `interval` report a sample of each socket
+    /// (`TcpInfo`, the listener's too) that often. Closed connections are then
+    /// followed through sock_diag until the kernel forgets them, and a peer on
+    /// this machine that socklab does not own is reported (`PeerSeen`).
+    /// Replaces an earlier watch. TCP only; where the OS has no TCP_INFO, one
+    /// error says so.
+    WatchTcp { id: EndpointId, interval: Option<Duration> },
+    /// Stop watching the endpoint's TCP sockets (also after its worker ended:
+    /// the kernel thread stops following its closed connections).
+    UnwatchTcp { id: EndpointId },
 }
 
 impl Command {
@@ -81,7 +94,9 @@ impl Command {
             | Command::SetFraming { id, .. }
             | Command::SetRules { id, .. }
             | Command::RunSequence { id, .. }
-            | Command::StopSequence { id, .. } => *id,
+            | Command::StopSequence { id, .. }
+            | Command::WatchTcp { id, .. }
+            | Command::UnwatchTcp { id } => *id,
         }
     }
 }

@@ -13,6 +13,7 @@ use super::chunk::Pool;
 use super::command::Command;
 use super::errors::NetError;
 use super::event::{EndpointId, Event, EventKind};
+use super::kernel_thread::KernelLink;
 use super::outbox::{InFlight, Outbox, payload_len};
 use super::spec::EndpointSpec;
 use super::waker::Waker;
@@ -49,10 +50,13 @@ struct Inner {
     in_flight: Arc<InFlight>,
     pool: Arc<Pool>,
     waker: Arc<dyn Waker>,
+    /// Follows TCP connections through sock_diag for watched endpoints.
+    kernel: KernelLink,
 }
 
 impl Drop for Inner {
     fn drop(&mut self) {
+        self.kernel.stop();
         // Dropping the inboxes tells each worker to close; wake them to see it.
         let workers = std::mem::take(&mut *self.workers.lock().unwrap_or_else(|e| e.into_inner()));
         for (_, w) in workers {
@@ -110,6 +114,7 @@ impl Engine {
     pub fn new(waker: Arc<dyn Waker>) -> (Engine, Events) {
         let (tx, rx) = bounded(EVENT_CAPACITY);
         let in_flight = Arc::new(InFlight::default());
+        let kernel = KernelLink::new(tx.clone(), waker.clone());
         let inner = Inner {
             next_id: AtomicU64::new(1),
             workers: Arc::new(Mutex::new(HashMap::new())),
@@ -117,6 +122,7 @@ impl Engine {
             in_flight: in_flight.clone(),
             pool: Pool::new(),
             waker,
+            kernel,
         };
         (Engine { inner: Arc::new(inner) }, Events { rx, in_flight })
     }
@@ -139,8 +145,17 @@ impl Engine {
         if let Command::Open { spec, .. } = cmd {
             return self.spawn(id, spec);
         }
+        if let Command::UnwatchTcp { .. } = cmd {
+            // Closed connections may still be followed after the worker ended.
+            self.inner.kernel.forget(id);
+        }
         let mut workers = self.inner.workers.lock().unwrap_or_else(|e| e.into_inner());
-        let w = workers.get(&id).ok_or(EngineError::UnknownEndpoint(id))?;
+        let Some(w) = workers.get(&id) else {
+            return match cmd {
+                Command::UnwatchTcp { .. } => Ok(()),
+                _ => Err(EngineError::UnknownEndpoint(id)),
+            };
+        };
         match w.tx.try_send(cmd) {
             Ok(()) => {
                 let _ = w.wake.wake();
@@ -171,6 +186,14 @@ impl Engine {
         Ok(())
     }
 
+    /// Waits until the kernel thread has handled every request the workers
+    /// made so far (each closed connection's first lookup is reported): what
+    /// a caller that is about to exit does, so TIME_WAIT is among the events
+    /// it takes. False if that took longer than `timeout`.
+    pub fn sync_kernel(&self, timeout: Duration) -> bool {
+        self.inner.kernel.sync(timeout)
+    }
+
     fn spawn(&self, id: EndpointId, spec: EndpointSpec) -> Result<(), EngineError> {
         let fail = |e: std::io::Error| EngineError::Spawn(NetError::from_io("epoll_create", &e).to_string());
         let poll = mio::Poll::new().map_err(fail)?;
@@ -185,7 +208,8 @@ impl Engine {
             max_events,
             max_bytes,
         );
-        let ctx = WorkerCtx { spec, pool: self.inner.pool.clone(), inbox, poll, out };
+        let kernel = self.inner.kernel.clone();
+        let ctx = WorkerCtx { spec, pool: self.inner.pool.clone(), inbox, poll, out, kernel };
         let panic_tx = self.inner.events.clone();
         let panic_waker = self.inner.waker.clone();
         // Registered before the thread starts, so a worker that ends at once still finds its entry to remove.
@@ -236,5 +260,51 @@ mod tests {
             std::thread::yield_now();
         }
         assert_eq!(engine.send(Command::Close { id, abort: false }), Err(EngineError::UnknownEndpoint(id)));
+    }
+
+    /// The kernel thread costs nothing until an endpoint is watched, and ends with the engine.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_kernel_thread_starts_for_a_watch_and_stops_with_the_engine() {
+        use crate::net::ReplyMode;
+        let (engine, events) = Engine::new(Arc::new(NoWaker));
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let wait = |what: &str, pred: &dyn Fn(&EventKind) -> bool| loop {
+            match events.recv_deadline(deadline) {
+                Some(ev) if pred(&ev.kind) => return ev.kind,
+                Some(_) => {}
+                None => panic!("timed out waiting for {what}"),
+            }
+        };
+        let spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0").with_reply(ReplyMode::Echo);
+        let server = engine.open(spec).expect("open");
+        let EventKind::Listening { local, .. } = wait("listen", &|k| matches!(k, EventKind::Listening { .. })) else {
+            unreachable!()
+        };
+        let connect = |engine: &Engine| {
+            let id = engine.open(EndpointSpec::new(EndpointKind::TcpClient, local.to_string())).expect("open");
+            wait("connect", &|k| matches!(k, EventKind::Connected { .. }));
+            id
+        };
+        let client = connect(&engine);
+        engine.send(Command::Close { id: client, abort: false }).expect("close");
+        wait("the client to stop", &|k| matches!(k, EventKind::Stopped));
+        assert!(!engine.inner.kernel.running(), "nothing watched: no kernel thread");
+        let client = connect(&engine);
+        engine.send(Command::WatchTcp { id: client, interval: None }).expect("watch");
+        wait("ESTABLISHED", &|k| {
+            matches!(k, EventKind::TcpState { to: crate::net::kernel::TcpState::Established, .. })
+        });
+        engine.send(Command::Close { id: client, abort: false }).expect("close");
+        wait("the client to stop", &|k| matches!(k, EventKind::Stopped));
+        assert!(engine.sync_kernel(Duration::from_secs(10)));
+        assert!(engine.inner.kernel.running(), "a watched close is followed");
+        let link = engine.inner.kernel.clone();
+        let _ = engine.send(Command::Close { id: server, abort: false });
+        drop(engine);
+        while link.running() {
+            assert!(Instant::now() < deadline, "the kernel thread outlived the engine");
+            std::thread::yield_now();
+        }
     }
 }

@@ -6,6 +6,7 @@ use super::addr::Addr;
 use super::chunk::Chunk;
 use super::errors::NetError;
 use super::frame::{Frame, FrameError};
+use super::kernel::{self, KernelSocket, TcpInfo, TcpState};
 use super::options::{OptValue, SockOpt};
 use super::sequence::{StepReport, Summary};
 
@@ -28,6 +29,16 @@ pub struct OptionReport {
     pub requested: Option<OptValue>,
     /// The value read back, or why it could not be read.
     pub effective: Result<OptValue, String>,
+}
+
+/// Where the kernel's view of a TCP socket was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StateSource {
+    /// getsockopt(TCP_INFO) on socklab's own socket.
+    TcpInfo,
+    /// sock_diag, after socklab closed its socket: the kernel still holds the
+    /// connection (TIME_WAIT, or an orphan finishing its close).
+    SockDiag,
 }
 
 #[derive(Clone, Debug)]
@@ -89,8 +100,19 @@ pub enum EventKind {
     SequenceStep { conn: ConnId, report: StepReport },
     /// The sequence running on this connection ended: its totals.
     SequenceDone { conn: ConnId, summary: Summary },
-    /// The worker has ended; nothing more comes from this endpoint.
+    /// The worker has ended; nothing more comes from this endpoint's worker.
+    /// While its TCP sockets are watched, the engine's kernel thread may still
+    /// report `TcpState` (TIME_WAIT, then CLOSED) and `PeerSeen` after it.
     Stopped,
+    /// A watched TCP socket moved to a new state: a connection, or the
+    /// listener (`conn` None). `info` is the sample that showed it, when there is one.
+    TcpState { conn: Option<ConnId>, from: Option<TcpState>, to: TcpState, info: Option<TcpInfo>, source: StateSource },
+    /// TCP_INFO and the queues of a watched socket, at the watch's interval.
+    TcpInfo { conn: Option<ConnId>, info: TcpInfo },
+    /// The peer of a watched connection is a socket on this machine that
+    /// socklab does not own: its state, queues and owner as sock_diag reports
+    /// them (on first sight and whenever they change; CLOSED when it is gone).
+    PeerSeen { conn: ConnId, peer: Box<KernelSocket> },
 }
 
 impl EventKind {
@@ -122,6 +144,9 @@ impl EventKind {
             EventKind::SequenceStep { .. } => "step",
             EventKind::SequenceDone { .. } => "sequence_done",
             EventKind::Stopped => "stopped",
+            EventKind::TcpState { .. } => "tcp_state",
+            EventKind::TcpInfo { .. } => "tcp_info",
+            EventKind::PeerSeen { .. } => "peer_seen",
         }
     }
 }
@@ -222,6 +247,11 @@ impl EventKind {
             ),
             EventKind::SequenceDone { conn, summary } => format!("sequence on #{conn}: {summary}"),
             EventKind::Stopped => "worker stopped".into(),
+            EventKind::TcpState { conn, from, to, source, .. } => {
+                kernel::text::state_change_line(&conn_tag(conn), *from, *to, *source == StateSource::SockDiag)
+            }
+            EventKind::TcpInfo { conn, info } => kernel::text::info_line(&conn_tag(conn), info),
+            EventKind::PeerSeen { conn, peer } => kernel::text::peer_line(&conn_tag(&Some(*conn)), peer),
         }
     }
 }

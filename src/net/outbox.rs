@@ -83,6 +83,11 @@ impl Outbox {
         }
     }
 
+    /// The endpoint whose events these are.
+    pub fn endpoint(&self) -> EndpointId {
+        self.endpoint
+    }
+
     pub fn push(&mut self, kind: EventKind) {
         if matches!(kind, EventKind::Stopped) && self.recorder.active() {
             // Say the capture ended while the caller still listens.
@@ -139,18 +144,22 @@ impl Outbox {
                 self.pending.push_front(ev);
                 break;
             }
+            // Counted before it is sent: the receiver may take it (and
+            // subtract) before try_send even returns.
+            self.in_flight.add(n);
             match self.tx.try_send(ev) {
                 Ok(()) => {
                     self.pending_bytes -= n;
-                    self.in_flight.add(n);
                     self.delivered_since_wake = true;
                 }
                 Err(TrySendError::Full(ev)) => {
+                    self.in_flight.sub(n);
                     self.pending.push_front(ev);
                     break;
                 }
                 // Nobody listens any more: nothing to keep.
                 Err(TrySendError::Disconnected(_)) => {
+                    self.in_flight.sub(n);
                     self.pending.clear();
                     self.pending_bytes = 0;
                 }
@@ -182,16 +191,27 @@ impl Outbox {
         }
     }
 
+    /// Hands every pending event over, waiting for room as long as it takes
+    /// (for events that must arrive before what the worker does next).
+    pub fn deliver_all(&mut self) {
+        while let Some(ev) = self.pending.pop_front() {
+            let n = payload_len(&ev.kind);
+            self.pending_bytes -= n;
+            self.in_flight.add(n);
+            if self.tx.send(ev).is_err() {
+                self.in_flight.sub(n);
+                self.pending.clear();
+                self.pending_bytes = 0;
+                break;
+            }
+            self.delivered_since_wake = true;
+        }
+    }
+
     /// The last events of a worker must arrive: block until they are taken.
     pub fn close(mut self) {
         let _ = self.recorder.stop();
-        while let Some(ev) = self.pending.pop_front() {
-            let n = payload_len(&ev.kind);
-            if self.tx.send(ev).is_err() {
-                break;
-            }
-            self.in_flight.add(n);
-        }
+        self.deliver_all();
         self.waker.wake();
     }
 }

@@ -20,6 +20,8 @@ pub struct InspectorView {
     /// What the user is typing for an option, before pressing Set.
     edits: HashMap<OptionKey, String>,
     errors: HashMap<OptionKey, String>,
+    /// Framing and rules being edited, per endpoint, before Apply.
+    drafts: HashMap<EndpointId, super::rules_editor::Draft>,
 }
 
 /// Two columns (summary | options) from this width, as in the wide bottom dock.
@@ -92,6 +94,9 @@ fn option_section(
     view: &mut InspectorView,
     actions: &mut Vec<Action>,
 ) {
+    egui::CollapsingHeader::new(RichText::new(super::rules_editor::SECTION).strong())
+        .default_open(true)
+        .show(ui, |ui| super::rules_editor::show(ui, ep, &mut view.drafts, actions));
     egui::CollapsingHeader::new(RichText::new("Socket options").strong())
         .default_open(true)
         .show(ui, |ui| options(ui, ep, sel, view, actions));
@@ -147,7 +152,11 @@ fn counters(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
         None => (ep.bytes_in, ep.bytes_out, ep.msgs_in, ep.msgs_out),
     };
     let (rin, rout) = ep.rates.current(SystemTime::now());
-    egui::Grid::new(("counters", ep.id)).num_columns(3).show(ui, |ui| {
+    // Columns as wide as "999.9 kB/s" from the start: a grid sizes them from the
+    // last frame, so a value that grows would be cut for a frame.
+    let mono = egui::TextStyle::Monospace.resolve(ui.style());
+    let column = 10.0 * ui.ctx().fonts_mut(|f| f.glyph_width(&mono, '0'));
+    egui::Grid::new(("counters", ep.id)).num_columns(3).min_col_width(column).show(ui, |ui| {
         ui.label("");
         ui.label(RichText::new("in (recv)").strong());
         ui.label(RichText::new("out (send)").strong());

@@ -1,6 +1,7 @@
 //! The panels. Each draws from the model and its own view state, and asks for
 //! changes by pushing [`Action`]s, which the app applies in one place.
 
+pub mod code;
 pub mod composer;
 pub mod conversation;
 pub mod dock;
@@ -9,8 +10,10 @@ pub mod event_log;
 pub mod file_picker;
 pub mod fonts;
 pub mod inspector;
+pub mod lab;
 pub mod lesson;
 pub mod new_endpoint;
+pub mod rules_editor;
 pub mod style;
 pub mod welcome;
 
@@ -33,6 +36,13 @@ pub enum Action {
         spec: EndpointSpec,
     },
     Engine(Command),
+    /// New framing and rules for an endpoint (checked already): kept in its
+    /// spec (and workspace) and, when it runs, sent to its worker.
+    SetBehaviour {
+        endpoint: EndpointId,
+        frame: crate::net::frame::FrameSpec,
+        rules: Vec<crate::net::rules::Rule>,
+    },
     Select(Selection),
     ShowForm(EndpointKind),
     /// The new-endpoint form was closed (started, cancelled or its window closed).
@@ -78,6 +88,14 @@ pub enum Action {
         path: PathBuf,
     },
     ClosePicker,
+    /// Open a lab file: its workspace (asks first about unsaved changes) and its panel.
+    OpenLab(PathBuf),
+    /// Pass over the lab's current step.
+    LabSkip,
+    /// Back to the lab's first step.
+    LabRestart,
+    /// Close the lab panel (the workspace stays).
+    CloseLab,
 
     // The File menu, its shortcuts and the questions they may ask.
     /// Start an empty workspace (asks first about unsaved changes).

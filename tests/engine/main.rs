@@ -15,6 +15,7 @@ mod options;
 mod rules;
 mod tcp;
 mod tcp_close;
+mod tcp_state;
 mod udp;
 mod unix;
 

@@ -1,12 +1,15 @@
 //! The screens a class sees, reached one after another in one harness the way
 //! a person would get there: the welcome page, a lesson's workspace opened, a
 //! server with two clients, a UDP socket with no destination yet, a server
-//! whose bind failed, the option table after a change, and the form that
-//! opens a new endpoint.
+//! whose bind failed, the option table after a change, the framing and rules
+//! editor (with a bad rule's error), the form that opens a new endpoint, the
+//! Code tab in Python and in Rust, and a guided lab's panel (at the side, or
+//! in the dock where there is no room).
 
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -14,6 +17,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use socklab::app::{Answer, AppOptions, Dialogs, SocklabApp};
 use socklab::i18n;
 use socklab::model::Status;
+use socklab::net::frame::{FrameSpec, Framing};
 use socklab::net::{Addr, EndpointId, EndpointKind, EndpointSpec, OptValue, SockOpt};
 use socklab::ui::Selection;
 
@@ -92,7 +96,11 @@ fn type_and_send(h: &mut Harness<'_, SocklabApp>, text: &str) {
 }
 
 /// Steps through every screen, calling `check(name, harness)` on each.
-pub fn step_through(h: &mut Harness<'_, SocklabApp>, mut check: impl FnMut(&str, &mut Harness<'_, SocklabApp>)) {
+pub fn step_through(
+    h: &mut Harness<'_, SocklabApp>,
+    lab: &std::path::Path,
+    mut check: impl FnMut(&str, &mut Harness<'_, SocklabApp>),
+) {
     h.run_steps(4);
     check("welcome", h);
 
@@ -144,6 +152,31 @@ pub fn step_through(h: &mut Harness<'_, SocklabApp>, mut check: impl FnMut(&str,
     show_inspector(h);
     assert!(h.query_all_by_label("65536 → 131072").count() == 2, "the option table shows the change");
     check("options after a change", h);
+    // A server with options set: its program calls setsockopt() for each.
+    code_tab(h, &mut check);
+
+    // The tutorials' "Hello, name" server, and a rule being typed wrong.
+    let mut spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0");
+    spec.frame = FrameSpec::new(Framing::Line);
+    spec.rules = [
+        "connect => reply:Welcome!\\n",
+        "exact:exit => reply:Bye!${eol} => close",
+        "regex:^(.+)$ => reply:Hello, ${1}!${eol}",
+    ]
+    .iter()
+    .map(|r| r.parse().expect("a rule"))
+    .collect();
+    let hello = open(h, "hello", spec);
+    wait_until(h, "the hello server to listen", |a| status(a, hello) == Some(Status::Listening));
+    show_inspector(h);
+    h.get_by_label("+ Add rule").click_accesskit();
+    h.run_steps(2);
+    h.get_all_by_label("Rule 4").last().expect("the new rule's field").set_text_value_accesskit("regex:ab(c => close");
+    h.run_steps(2);
+    h.get_by_label("+ Add rule").scroll_to_me();
+    h.run_steps(3);
+    assert!(h.query_by_label("⚠ at character 9: unclosed group").is_some(), "the rule's error is shown");
+    check("rules editor", h);
 
     // Labels in the language the window is in.
     h.get_by_label(&format!("+ {}", i18n::text("kind-tcp-client", None))).click();
@@ -151,5 +184,43 @@ pub fn step_through(h: &mut Harness<'_, SocklabApp>, mut check: impl FnMut(&str,
     assert!(h.query_by_label(&format!("▶ {}", i18n::text("form-start", None))).is_some(), "the form is open");
     check("new endpoint form", h);
     h.get_by_label(&i18n::text("form-cancel", None)).click();
+    h.run_steps(3);
+
+    h.state_mut().open_lab(lab.to_path_buf());
+    h.run_steps(2);
+    if let Some(dont) = h.query_by_label(&i18n::text("unsaved-discard", None)) {
+        dont.click();
+    }
+    wait_until(h, "the lab's first step to tick", |a| {
+        a.lab_run().is_some_and(|r| r.current() == Some(1)) && a.model.endpoints.len() == 1
+    });
+    settle(h);
+    assert!(h.query_by_label_contains("✔ 1.").is_some(), "the lab panel shows");
+    check("lab panel", h);
+}
+
+/// Steps frames until no event is left to apply (a few at least), so what is checked stands still.
+fn settle(h: &mut Harness<'_, SocklabApp>) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let mut quiet = 0;
+    while quiet < 4 && Instant::now() < deadline {
+        h.step();
+        let s = h.state().stats;
+        quiet = if s.events_last_frame == 0 && s.backlog == 0 { quiet + 1 } else { 0 };
+    }
+}
+
+/// The selected endpoint's program, in Python and in Rust, then back to its conversation.
+fn code_tab(h: &mut Harness<'_, SocklabApp>, check: &mut impl FnMut(&str, &mut Harness<'_, SocklabApp>)) {
+    use socklab::ui::code::{PYTHON, RUST, TAB_CODE, TAB_CONVERSATION};
+    h.get_by_label(TAB_CODE).click();
+    settle(h);
+    assert!(h.query_by_label_contains("server.setsockopt(").is_some(), "the Python program sets the options");
+    check("code tab (Python)", h);
+    h.get_by_label(RUST).click();
+    settle(h);
+    check("code tab (Rust)", h);
+    h.get_by_label(PYTHON).click();
+    h.get_by_label(TAB_CONVERSATION).click();
     h.run_steps(3);
 }

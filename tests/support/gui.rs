@@ -43,3 +43,16 @@ pub fn wait_until(h: &mut Harness<'_, SocklabApp>, what: &str, cond: impl Fn(&So
         std::thread::yield_now();
     }
 }
+
+/// The shipped TCP echo lab and its workspace copied into `dir`, the server
+/// on a port the OS picks (tests never collide on 9000). Returns the lab file.
+pub fn echo_lab(dir: &std::path::Path) -> std::path::PathBuf {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    std::fs::create_dir_all(dir.join("labs")).expect("labs folder");
+    std::fs::create_dir_all(dir.join("workspaces")).expect("workspaces folder");
+    let ws = std::fs::read_to_string(root.join("workspaces/tcp_echo.ron")).expect("the shipped workspace");
+    std::fs::write(dir.join("workspaces/tcp_echo.ron"), ws.replace("127.0.0.1:9000", "127.0.0.1:0")).expect("write");
+    let lab = dir.join("labs/tcp_echo.ron");
+    std::fs::copy(root.join("labs/tcp_echo.ron"), &lab).expect("copy the lab");
+    lab
+}

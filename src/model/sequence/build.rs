@@ -41,9 +41,8 @@ pub(super) fn diagram(flow: &Flow, partner: Option<&Flow>) -> Diagram {
 struct Builder<'a> {
     links: &'a Links,
     tcp: bool,
-    /// Per lane: its states are inferred from the calls (not reported by the kernel).
-    infer: [bool; 2],
-    /// The peer lane is not a socklab endpoint: its states mirror ours.
+    /// The peer lane is not a socklab endpoint: its states mirror ours
+    /// (and the kernel's reports on it, if any, correct them).
     mirror: bool,
     state: [Option<TcpState>; 2],
     steps: Vec<Step>,
@@ -59,8 +58,7 @@ impl<'a> Builder<'a> {
         Builder {
             links,
             tcp,
-            infer: [!flow.kernel_states, partner.map_or(!flow.peer_kernel_states, |p| !p.kernel_states)],
-            mirror: partner.is_none() && !flow.peer_kernel_states,
+            mirror: partner.is_none(),
             state: [None, None],
             steps: Vec::new(),
             arrows: Vec::new(),
@@ -78,9 +76,11 @@ impl<'a> Builder<'a> {
         self.marks.push(Mark { side, step, kind: MarkKind::Call(call) });
     }
 
-    /// Moves a lane's inferred state; on our lane, the unseen peer's mirrors it.
+    /// Moves a lane's state as the calls imply (drawn dashed). The kernel
+    /// samples a socket now and then; between its reports, and for moves too
+    /// quick to catch (FIN_WAIT1 on loopback), the calls tell what happened.
     fn infer(&mut self, side: Side, step: usize, what: flow::Step) {
-        if !self.tcp || !self.infer[side.index()] {
+        if !self.tcp {
             return;
         }
         if let Some(next) = flow::infer(self.state[side.index()], what) {
@@ -132,21 +132,28 @@ impl<'a> Builder<'a> {
             }
             What::State { state, from_kernel } => {
                 let s = self.own_step(row);
-                self.state[side.index()] = Some(*state);
-                let kind = MarkKind::State { state: *state, from_kernel: *from_kernel };
-                self.marks.push(Mark { side, step: s, kind });
+                self.reported_state(side, s, *state, *from_kernel);
             }
             What::PeerState { state } => {
                 let s = self.own_step(row);
-                let peer = side.other();
-                self.state[peer.index()] = Some(*state);
-                self.marks.push(Mark {
-                    side: peer,
-                    step: s,
-                    kind: MarkKind::State { state: *state, from_kernel: true },
-                });
+                self.reported_state(side.other(), s, *state, true);
             }
         }
+    }
+
+    /// A state the kernel (or a caller) reported for a lane: the lane is in it
+    /// from here on, and inference goes on from it. The state the lane is
+    /// already in gets no second mark: the kernel confirms the inferred one.
+    fn reported_state(&mut self, side: Side, step: usize, state: TcpState, from_kernel: bool) {
+        if self.state[side.index()] == Some(state) {
+            let last = self.marks.iter_mut().rev().find(|m| m.side == side && matches!(m.kind, MarkKind::State { .. }));
+            if let Some(Mark { kind: MarkKind::State { from_kernel: k, .. }, .. }) = last {
+                *k |= from_kernel;
+            }
+            return;
+        }
+        self.state[side.index()] = Some(state);
+        self.marks.push(Mark { side, step, kind: MarkKind::State { state, from_kernel } });
     }
 
     /// A send or a receive. Arrows from sends are drawn once every row has

@@ -131,10 +131,14 @@ pub struct Flow {
     pub kernel_states: bool,
     /// The kernel has reported the (non-socklab) peer's state: stop mirroring ours.
     pub peer_kernel_states: bool,
+    /// The peer's state the kernel reported last.
+    pub(super) peer_state: Option<TcpState>,
     pub closed: bool,
     /// Orders flows by age (the row count when the flow was created).
     pub created: RowId,
     pub(super) fin_sent: bool,
+    /// An RST ended the connection (sent or received): a later close() sends nothing.
+    pub(super) reset: bool,
     /// SO_LINGER 0 set on this connection itself (else the endpoint's applies).
     pub(super) linger_zero: Option<bool>,
     state: Option<TcpState>,
@@ -157,9 +161,11 @@ impl Flow {
             partner: None,
             kernel_states: false,
             peer_kernel_states: false,
+            peer_state: None,
             closed: false,
             created,
             fin_sent: false,
+            reset: false,
             linger_zero: None,
             state: None,
             dropped: 0,

@@ -110,12 +110,14 @@ impl Sequence {
     /// A TCP state the kernel reported for a stream connection (TCP_INFO
     /// while socklab holds it, sock_diag after). From the first one on the
     /// flow's states are the kernel's, no longer inferred from the calls.
+    /// A report of the state already known adds nothing.
     pub fn kernel_state(&mut self, time: SystemTime, endpoint: EndpointId, conn: ConnId, state: TcpState) {
         let key = FlowKey::stream(endpoint, conn);
-        if let Some(f) = self.flow_mut(&key) {
-            f.kernel_states = true;
+        let Some(f) = self.flow_mut(&key) else { return };
+        f.kernel_states = true;
+        if f.state() != Some(state) {
+            self.push(&key, time, What::State { state, from_kernel: true });
         }
-        self.push(&key, time, What::State { state, from_kernel: true });
     }
 
     /// The TCP state of a stream connection's peer that is not a socklab
@@ -123,10 +125,28 @@ impl Sequence {
     /// first one on the peer lane shows the kernel's states, not mirrored ones.
     pub fn peer_kernel_state(&mut self, time: SystemTime, endpoint: EndpointId, conn: ConnId, state: TcpState) {
         let key = FlowKey::stream(endpoint, conn);
-        if let Some(f) = self.flow_mut(&key) {
-            f.peer_kernel_states = true;
+        let Some(f) = self.flow_mut(&key) else { return };
+        f.peer_kernel_states = true;
+        if f.peer_state != Some(state) {
+            f.peer_state = Some(state);
+            self.push(&key, time, What::PeerState { state });
         }
-        self.push(&key, time, What::PeerState { state });
+    }
+
+    /// One diagram per conversation, oldest first: a connection whose two ends
+    /// are both socklab endpoints is drawn once, from the end seen first
+    /// (what `--ladder` writes).
+    pub fn diagrams(&self) -> Vec<Diagram> {
+        let mut drawn: Vec<&FlowKey> = Vec::new();
+        let mut out = Vec::new();
+        for f in self.flows() {
+            if f.partner.as_ref().is_some_and(|p| drawn.contains(&p)) {
+                continue;
+            }
+            drawn.push(&f.key);
+            out.extend(self.diagram(&f.key));
+        }
+        out
     }
 
     /// The diagrams of every flow of an endpoint, oldest first (what an export writes).
@@ -165,15 +185,21 @@ impl Sequence {
                 self.close_stream(ep, *c, time, *abortive);
             }
             EventKind::Closed { conn: None, .. } if self.is_datagram(ep) => self.close_datagrams(ep, time),
+            EventKind::TcpState { conn: Some(c), to, .. } => self.kernel_state(time, ep, *c, *to),
+            EventKind::PeerSeen { conn, peer } => self.peer_kernel_state(time, ep, *conn, peer.state),
             EventKind::Loss { engine_dropped, kernel_dropped, .. } => {
                 self.loss(ep, time, *engine_dropped, kernel_dropped.unwrap_or(0));
             }
             EventKind::Error { conn: Some(c), error } if !self.is_datagram(ep) => {
+                let key = FlowKey::stream(ep, *c);
                 let what = match error.errno.as_deref() {
                     Some("ECONNRESET") => What::Reset,
                     errno => What::Error { call: error.call.clone(), errno: errno.map(str::to_string) },
                 };
-                self.push(&FlowKey::stream(ep, *c), time, what);
+                if let (What::Reset, Some(f)) = (&what, self.flow_mut(&key)) {
+                    f.reset = true;
+                }
+                self.push(&key, time, what);
             }
             EventKind::Error { error, .. } => {
                 // A connected datagram socket's errors (ECONNREFUSED) concern its peer.
@@ -326,8 +352,11 @@ impl Sequence {
         let Some(f) = self.flow_mut(&key) else { return };
         // close() with SO_LINGER 0 resets the connection whatever the caller asked.
         let abortive = abortive || f.linger_zero.unwrap_or(endpoint_zero);
-        let fin = !abortive && !f.fin_sent;
+        // After an RST, sent or received, the kernel has no connection left to send FIN on.
+        let abortive = abortive && !f.reset;
+        let fin = !abortive && !f.fin_sent && !f.reset;
         f.fin_sent |= fin;
+        f.reset |= abortive;
         f.closed = true;
         self.push(&key, time, What::Close { fin, abortive });
     }

@@ -125,6 +125,19 @@ fn a_joined_connection_draws_handshake_data_groups_and_both_fins() {
 }
 
 #[test]
+fn every_conversation_is_drawn_once_even_when_both_ends_are_socklabs() {
+    let mut f = Feed::new(SequenceLimits::default());
+    f.connected_pair();
+    f.tcp(3).ev(3, EventKind::Connected { conn: 0, local: inet(6000), peer: inet(80) });
+    let all = f.seq.diagrams();
+    let lanes: Vec<_> = all.iter().map(|d| (d.lanes[0].flow.clone(), d.lanes[1].flow.clone())).collect();
+    assert_eq!(
+        lanes,
+        [(Some(FlowKey::stream(CLIENT, 0)), Some(FlowKey::stream(SERVER, 1))), (Some(FlowKey::stream(3, 0)), None)]
+    );
+}
+
+#[test]
 fn reports_that_arrive_out_of_order_still_draw_every_arrow_downwards() {
     let mut f = Feed::new(SequenceLimits::default());
     f.tcp(SERVER).ev(SERVER, EventKind::Listening { local: inet(9000), backlog: 1 }).tcp(CLIENT);
@@ -150,6 +163,19 @@ fn an_abortive_close_is_rst_and_the_peer_sees_econnreset() {
     assert_eq!(rst.len(), 1);
     assert_eq!((rst[0].from, rst[0].end), (Side::Local, End::Arrived));
     assert!(!d.arrows.iter().any(|a| a.signal == Signal::Fin), "no FIN with SO_LINGER 0");
+    assert_eq!(states(&d, Side::Peer).last(), Some(&TcpState::Closed));
+}
+
+#[test]
+fn closing_a_connection_the_peer_reset_sends_no_fin() {
+    let mut f = Feed::new(SequenceLimits::default());
+    f.connected_pair().ev(CLIENT, EventKind::Closed { conn: Some(0), abortive: true });
+    let reset = NetError::from_io("recv", &std::io::Error::from_raw_os_error(libc::ECONNRESET));
+    // The server's worker closes the connection after reporting the reset.
+    f.ev(SERVER, EventKind::Error { conn: Some(1), error: reset });
+    f.ev(SERVER, EventKind::Closed { conn: Some(1), abortive: false });
+    let d = f.seq.diagram(&FlowKey::stream(CLIENT, 0)).expect("flow");
+    assert_eq!(signals(&d), ["LocalSYN", "PeerSYN-ACK", "LocalACK", "LocalRST"]);
     assert_eq!(states(&d, Side::Peer).last(), Some(&TcpState::Closed));
 }
 
@@ -235,7 +261,7 @@ fn history_is_bounded_per_flow_and_in_flows_and_what_falls_out_is_counted() {
 }
 
 #[test]
-fn kernel_states_replace_inferred_ones_from_the_first_report_on() {
+fn kernel_states_are_drawn_as_reported_and_the_calls_fill_the_gaps() {
     let mut f = Feed::new(SequenceLimits::default());
     f.connected_pair();
     let t = f.t;
@@ -252,13 +278,23 @@ fn kernel_states_replace_inferred_ones_from_the_first_report_on() {
             _ => None,
         })
         .collect();
-    assert_eq!(local, [(TcpState::Established, true), (TcpState::FinWait2, true)]);
+    // The handshake before the first report is inferred; the kernel confirms ESTABLISHED;
+    // FIN_WAIT1, too quick for a sample, is what shutdown() implies.
+    assert_eq!(
+        local,
+        [
+            (TcpState::SynSent, false),
+            (TcpState::Established, true),
+            (TcpState::FinWait1, false),
+            (TcpState::FinWait2, true)
+        ]
+    );
     // The server has not read the FIN yet: from its calls alone it is still ESTABLISHED.
     assert_eq!(d.states_at(d.steps.len()), [Some(TcpState::FinWait2), Some(TcpState::Established)]);
 }
 
 #[test]
-fn a_peer_seen_by_the_kernel_shows_its_reported_states_instead_of_mirrored_ones() {
+fn a_peer_seen_by_the_kernel_shows_its_reported_states_between_mirrored_ones() {
     let mut f = Feed::new(SequenceLimits::default());
     f.tcp(SERVER).ev(SERVER, EventKind::Accepted { conn: 1, local: inet(9000), peer: inet(5000) });
     let t = f.t;
@@ -268,8 +304,65 @@ fn a_peer_seen_by_the_kernel_shows_its_reported_states_instead_of_mirrored_ones(
     let d = f.seq.diagram(&FlowKey::stream(SERVER, 1)).expect("flow");
     assert!(d.lanes[1].seen_by_kernel);
     assert!(text::lane_title(&d, Side::Peer).contains("seen by the kernel"));
-    assert_eq!(states(&d, Side::Peer), [TcpState::Established, TcpState::FinWait2]);
+    // Mirrored from our calls (dashed), corrected by what the kernel reports.
+    assert_eq!(
+        states(&d, Side::Peer),
+        [TcpState::SynSent, TcpState::Established, TcpState::FinWait1, TcpState::FinWait2]
+    );
+    let reported: Vec<bool> = d
+        .marks
+        .iter()
+        .filter(|m| m.side == Side::Peer)
+        .filter_map(|m| match m.kind {
+            MarkKind::State { from_kernel, .. } => Some(from_kernel),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(reported, [false, true, false, true]);
     assert_eq!(states(&d, Side::Local), [TcpState::SynRecv, TcpState::Established, TcpState::CloseWait]);
+}
+
+#[test]
+fn engine_events_feed_kernel_states_and_time_wait_after_the_close() {
+    use crate::net::StateSource;
+    use crate::net::kernel::KernelSocket;
+    use TcpState::*;
+    let change = |conn, from, to, source| EventKind::TcpState { conn, from, to, info: None, source };
+    let mut f = Feed::new(SequenceLimits::default());
+    f.tcp(CLIENT).ev(CLIENT, EventKind::Connected { conn: 0, local: inet(5000), peer: inet(9000) });
+    f.ev(CLIENT, change(Some(0), None, Established, StateSource::TcpInfo));
+    f.ev(CLIENT, change(None, None, Listen, StateSource::TcpInfo)); // a listener's: no flow
+    let peer = |state| KernelSocket {
+        state,
+        local: SocketAddr::from(([127, 0, 0, 1], 9000)),
+        remote: SocketAddr::from(([127, 0, 0, 1], 5000)),
+        recv_q: 0,
+        send_q: 0,
+        uid: 1000,
+        inode: 42,
+        info: None,
+    };
+    f.ev(CLIENT, EventKind::PeerSeen { conn: 0, peer: Box::new(peer(Established)) });
+    f.ev(CLIENT, EventKind::Shutdown { conn: 0 });
+    f.ev(CLIENT, change(Some(0), Some(Established), FinWait2, StateSource::TcpInfo));
+    f.ev(CLIENT, EventKind::PeerSeen { conn: 0, peer: Box::new(peer(CloseWait)) });
+    f.ev(CLIENT, EventKind::PeerSeen { conn: 0, peer: Box::new(peer(CloseWait)) }); // queues changed only
+    f.ev(CLIENT, EventKind::PeerClosed { conn: 0 }).ev(CLIENT, EventKind::Closed { conn: Some(0), abortive: false });
+    f.ev(CLIENT, change(Some(0), Some(FinWait2), TimeWait, StateSource::SockDiag));
+    f.ev(CLIENT, EventKind::Stopped);
+    f.ev(CLIENT, change(Some(0), Some(TimeWait), Closed, StateSource::SockDiag));
+    let d = f.seq.diagram(&FlowKey::stream(CLIENT, 0)).expect("flow");
+    assert_eq!(states(&d, Side::Local), [SynSent, Established, FinWait1, FinWait2, TimeWait, Closed]);
+    assert_eq!(states(&d, Side::Peer), [SynRecv, Established, CloseWait, LastAck], "our recv() = 0 implies its close");
+    assert!(d.lanes[1].seen_by_kernel);
+    // The kernel enters TIME_WAIT when the peer's FIN arrives: sock_diag's report
+    // after close() confirms the state the calls implied there.
+    let fin = d.marks.iter().find(|m| m.kind == MarkKind::Call(Call::PeerFin)).expect("recv() = 0");
+    let time_wait = d.marks.iter().find(|m| matches!(m.kind, MarkKind::State { state: TimeWait, .. }));
+    assert_eq!(
+        time_wait.map(|m| (m.step, &m.kind)),
+        Some((fin.step, &MarkKind::State { state: TimeWait, from_kernel: true }))
+    );
 }
 
 #[test]

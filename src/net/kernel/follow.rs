@@ -88,6 +88,8 @@ pub struct Follower {
     pub local: SocketAddr,
     pub remote: SocketAddr,
     watch: StateWatch,
+    /// The socket as the last lookup found it (None once it is gone).
+    seen: Option<KernelSocket>,
     give_up: Instant,
     done: bool,
 }
@@ -100,7 +102,7 @@ impl Follower {
         if let Some(s) = last {
             watch.observe(s);
         }
-        Follower { local, remote, watch, give_up: now + FOLLOW_LIMIT, done: false }
+        Follower { local, remote, watch, seen: None, give_up: now + FOLLOW_LIMIT, done: false }
     }
 
     /// One lookup; the change it shows, if any. An error ends the follow (it
@@ -113,8 +115,8 @@ impl Follower {
             self.done = true;
             return Ok(None);
         }
-        let found = lookup.find(self.local, self.remote).inspect_err(|_| self.done = true)?;
-        let state = match found {
+        self.seen = lookup.find(self.local, self.remote).inspect_err(|_| self.done = true)?;
+        let state = match &self.seen {
             Some(s) => s.state,
             None => {
                 self.done = true;
@@ -130,6 +132,12 @@ impl Follower {
 
     pub fn state(&self) -> Option<TcpState> {
         self.watch.current()
+    }
+
+    /// The socket as the last lookup found it: its queues, and its TCP_INFO
+    /// unless it is in TIME_WAIT (which has none).
+    pub fn last_seen(&self) -> Option<&KernelSocket> {
+        self.seen.as_ref()
     }
 
     pub fn path(&self) -> &[TcpState] {

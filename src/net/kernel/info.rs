@@ -50,6 +50,28 @@ pub struct TcpInfo {
 pub const INFINITE_SSTHRESH: u32 = 0x7fff_ffff;
 
 impl TcpInfo {
+    /// A socket in `state` whose TCP_INFO is not known (TIME_WAIT has none):
+    /// every number 0.
+    pub fn unknown(state: TcpState) -> TcpInfo {
+        TcpInfo {
+            state,
+            rtt_us: 0,
+            rttvar_us: 0,
+            rto_us: 0,
+            cwnd: 0,
+            ssthresh: 0,
+            mss: 0,
+            unacked: 0,
+            retrans: 0,
+            bytes_acked: 0,
+            bytes_received: 0,
+            delivery_rate: 0,
+            notsent_bytes: 0,
+            recv_q: 0,
+            send_q: 0,
+        }
+    }
+
     /// Still in slow start: no loss has set a threshold yet.
     pub fn ssthresh_is_infinite(&self) -> bool {
         self.ssthresh >= INFINITE_SSTHRESH

@@ -10,6 +10,50 @@ pub const NOT_AVAILABLE: &str = "not available on this OS: live TCP state comes 
 /// Label for a socket found through sock_diag that socklab does not own.
 pub const PEER_SEEN_BY_KERNEL: &str = "peer seen by the kernel";
 
+/// The kernel thread's inbox is full: a flood of closing connections.
+pub const KERNEL_THREAD_BUSY: &str = "the kernel thread is busy following many connections: this one is not followed \
+     after close (its TIME_WAIT is not shown)";
+
+/// The kernel thread ended (the engine is stopping).
+pub const KERNEL_THREAD_GONE: &str = "the kernel thread has stopped: connections are no longer followed after close";
+
+/// A watch asked of a socket that is not TCP.
+pub const NOT_TCP: &str = "TCP state and TCP_INFO exist only for TCP sockets: this endpoint is not TCP";
+
+pub fn kernel_events_dropped(n: u64) -> String {
+    format!("{n} state reports from sock_diag were dropped: the program took no events for a second")
+}
+
+pub fn too_many_followed(max: usize) -> String {
+    format!(
+        "{max} connections are already followed through sock_diag: this one is not (stop watching an endpoint to free room)"
+    )
+}
+
+/// "#2: ESTABLISHED → FIN_WAIT2", as the log and `-v` show a state change.
+pub fn state_change_line(conn: &str, from: Option<TcpState>, to: TcpState, after_close: bool) -> String {
+    let from = from.map(|f| format!("{f} → ")).unwrap_or_default();
+    let how = if after_close { " (sock_diag: socklab's socket is closed, the kernel still has it)" } else { "" };
+    format!("TCP state{conn}: {from}{to}{how}")
+}
+
+/// One TCP_INFO sample on a line, the way `ss -ti` abbreviates it.
+pub fn info_line(conn: &str, i: &super::TcpInfo) -> String {
+    let ssthresh = if i.ssthresh_is_infinite() { "∞".to_string() } else { i.ssthresh.to_string() };
+    format!(
+        "tcp_info{conn}: {} rtt {}/{} µs cwnd {} ssthresh {ssthresh} mss {} unacked {} retrans {} Recv-Q {} Send-Q {}",
+        i.state, i.rtt_us, i.rttvar_us, i.cwnd, i.mss, i.unacked, i.retrans, i.recv_q, i.send_q
+    )
+}
+
+/// A peer on this machine that socklab does not own, as sock_diag reports it.
+pub fn peer_line(conn: &str, s: &super::KernelSocket) -> String {
+    format!(
+        "{PEER_SEEN_BY_KERNEL}{conn}: {} → {} {} Recv-Q {} Send-Q {} uid {}",
+        s.local, s.remote, s.state, s.recv_q, s.send_q, s.uid
+    )
+}
+
 /// One line on what a state means for a student watching the connection.
 pub fn state_explanation(s: TcpState) -> &'static str {
     match s {

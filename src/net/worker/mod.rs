@@ -24,6 +24,7 @@ use super::chunk::Pool;
 use super::command::Command;
 use super::errors::NetError;
 use super::event::EventKind;
+use super::kernel_thread::KernelLink;
 use super::outbox::Outbox;
 use super::spec::EndpointSpec;
 
@@ -35,6 +36,8 @@ pub(crate) struct WorkerCtx {
     pub inbox: Receiver<Command>,
     pub poll: mio::Poll,
     pub out: Outbox,
+    /// The engine's kernel thread: follows closed TCP connections and peers.
+    pub kernel: KernelLink,
 }
 
 /// mio's poll answers to this token when a command is waiting.
@@ -60,6 +63,8 @@ pub(crate) trait PollLoop {
     fn service(&mut self);
     /// There is work that needs no new readiness (data known to be waiting).
     fn busy(&mut self) -> bool;
+    /// The turn's events have been handed over (as far as the channel took them).
+    fn after_flush(&mut self) {}
     /// The earliest moment a timer of this worker is due, if any.
     fn next_deadline(&self) -> Option<Instant> {
         None
@@ -88,9 +93,9 @@ pub(crate) fn run_loop(w: &mut impl PollLoop) {
         take_commands(w);
         w.ctx().out.flush();
         w.service();
-        let out = &mut w.ctx().out;
-        out.flush();
-        out.wake();
+        w.ctx().out.flush();
+        w.after_flush();
+        w.ctx().out.wake();
     }
 }
 

@@ -45,6 +45,19 @@ pub struct Bubble {
     pub lines: Vec<String>,
     /// The first and last message it shows, to rebuild its text on Copy.
     pub seqs: (u64, u64),
+    /// Where a recv() chunk joins the one before inside a framed message:
+    /// (line, character) in `lines`.
+    pub marks: Vec<(usize, usize)>,
+    pub style: BubbleStyle,
+}
+
+/// How a bubble is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BubbleStyle {
+    /// Bytes sent or received.
+    Message,
+    /// Something that happened to the stream (a frame error, a resync).
+    Note,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -269,6 +282,8 @@ pub fn build(ep: &EndpointState, shape: Shape<'_>, from: u64) -> (Vec<Bubble>, O
             header: header(m, data.len(), parts, server),
             lines: body_lines(&data, shape.mode, shape.hex_row),
             seqs: (m.seq, last),
+            marks: Vec::new(),
+            style: BubbleStyle::Message,
         })
         .collect();
     (bubbles, open_from)

@@ -82,6 +82,8 @@ impl Worker {
                 self.ctx.out.set_capture(path);
                 Ok(())
             }
+            Command::WatchTcp { .. } => Err(NetError::usage("getsockopt(TCP_INFO)", crate::net::kernel::text::NOT_TCP)),
+            Command::UnwatchTcp { .. } => Ok(()),
         };
         if let Err(error) = result {
             self.ctx.out.push(EventKind::Error { conn: None, error });

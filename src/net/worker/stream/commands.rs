@@ -89,6 +89,7 @@ impl<L: ListenSock> Worker<L> {
                     Some(c) => {
                         c.shutdown_requested = true;
                         let _ = c.flush(&mut self.ctx.out);
+                        self.tcp_sample_now(id);
                     }
                     None => self.no_such_conn("shutdown", Some(id)),
                 }
@@ -104,6 +105,8 @@ impl<L: ListenSock> Worker<L> {
             }
             Command::Close { abort, .. } => self.close_all(abort),
             Command::Capture { path, .. } => self.ctx.out.set_capture(path),
+            Command::WatchTcp { interval, .. } => self.watch_tcp(interval),
+            Command::UnwatchTcp { .. } => self.unwatch_tcp(),
         }
     }
 

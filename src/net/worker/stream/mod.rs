@@ -7,6 +7,7 @@ mod accept;
 mod commands;
 mod conn;
 mod replies;
+mod tcp_watch;
 
 use std::collections::BTreeMap;
 use std::io;
@@ -20,6 +21,7 @@ use socket2::SockRef;
 
 use self::accept::Acceptor;
 use self::conn::{Conn, ReadOutcome, StreamSock};
+use self::tcp_watch::TcpWatching;
 use super::{PollLoop, WorkerCtx, open, run_loop};
 use crate::net::behaviour::Behaviour;
 use crate::net::chunk::Packer;
@@ -95,6 +97,8 @@ struct Worker<L: ListenSock> {
     /// The next recv()'s buffer, from the pool.
     buf: Vec<u8>,
     packer: Packer,
+    /// TCP state from the kernel, while someone watches.
+    tcp: TcpWatching,
     done: bool,
 }
 
@@ -118,6 +122,7 @@ impl<L: ListenSock> Worker<L> {
             unix_path,
             buf,
             packer,
+            tcp: TcpWatching::default(),
             done: failed,
         };
         if let Some(l) = w.listener.as_mut()
@@ -163,6 +168,7 @@ impl<L: ListenSock> Worker<L> {
         }
         self.ctx.out.push(EventKind::Accepted { conn: id, local: c.local.clone(), peer: c.peer.clone() });
         self.conns.insert(id, c);
+        self.tcp_sample_now(id);
         self.greet(id);
     }
 
@@ -178,6 +184,7 @@ impl<L: ListenSock> Worker<L> {
 
     fn service_conn(&mut self, id: ConnId) {
         let mut broken = false;
+        let mut active = false;
         for _ in 0..READS_PER_TURN {
             let Some(c) = self.conns.get(&id) else { return };
             if !c.readable || c.read_closed || !self.may_read(c) || self.ctx.out.congested() {
@@ -185,10 +192,14 @@ impl<L: ListenSock> Worker<L> {
             }
             let Some(c) = self.conns.get_mut(&id) else { return };
             match c.read_chunk(&mut self.buf, &mut self.packer, &mut self.ctx.out) {
-                ReadOutcome::Data(data) => self.on_data(id, data),
+                ReadOutcome::Data(data) => {
+                    active = true;
+                    self.on_data(id, data);
+                }
                 ReadOutcome::WouldBlock => break,
                 ReadOutcome::Eof => {
                     self.on_eof(id);
+                    self.tcp_sample_now(id);
                     break;
                 }
                 ReadOutcome::Failed => {
@@ -198,11 +209,19 @@ impl<L: ListenSock> Worker<L> {
             }
         }
         let Some(c) = self.conns.get_mut(&id) else { return };
+        let (queued, shut) = (c.queued(), c.write_shut);
         if !broken {
             c.pump_file(&mut self.ctx.out);
             broken = c.flush(&mut self.ctx.out).is_err();
         }
+        let shut_now = c.write_shut != shut;
+        active |= c.queued() != queued;
         let finished = c.flushed() && (c.close_when_flushed || (c.read_closed && c.write_shut));
+        if shut_now {
+            self.tcp_sample_now(id);
+        } else if active {
+            self.tcp_touch(id);
+        }
         if broken || finished {
             self.close_conn(id, false);
         }
@@ -240,6 +259,7 @@ impl<L: ListenSock> Worker<L> {
                 .out
                 .push(EventKind::Error { conn: Some(id), error: NetError::from_io("setsockopt(SO_LINGER, 0)", &e) });
         }
+        self.tcp_closing(id, &c);
         drop(c);
         self.ctx.out.push(EventKind::Closed { conn: Some(id), abortive: abort });
         if !self.is_server() {
@@ -270,6 +290,7 @@ impl<L: ListenSock> Worker<L> {
         if let Some(p) = self.unix_path.take() {
             let _ = std::fs::remove_file(p);
         }
+        self.tcp_before_stop();
         super::finish(self.ctx.out, listened.is_some());
     }
 }
@@ -316,6 +337,11 @@ impl<L: ListenSock> PollLoop for Worker<L> {
         if !self.ctx.out.congested() {
             self.service_all();
         }
+        self.tcp_sample();
+    }
+
+    fn after_flush(&mut self) {
+        self.tcp_send_requests();
     }
 
     fn busy(&mut self) -> bool {
@@ -324,7 +350,7 @@ impl<L: ListenSock> PollLoop for Worker<L> {
 
     fn next_deadline(&self) -> Option<std::time::Instant> {
         let conns = self.conns.values().filter_map(|c| c.proto.deadline());
-        conns.chain(self.acceptor.retry_at()).min()
+        conns.chain(self.acceptor.retry_at()).chain(self.tcp.next_sample()).min()
     }
 
     fn done(&self) -> bool {

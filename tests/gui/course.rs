@@ -1,0 +1,148 @@
+//! The course in the app: an endpoint's "Code" tab (Python or Rust, copied to
+//! the clipboard) and a guided lab whose steps tick as they are really done.
+
+use egui::OutputCommand;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use socklab::app::{AppOptions, SocklabApp};
+use socklab::lab::StepState;
+use socklab::model::Status;
+use socklab::net::{EndpointKind, EndpointSpec, ReplyMode};
+use socklab::ui::code::{COPY, RUST, TAB_CODE, TAB_CONVERSATION};
+use socklab::ui::lab::{COMPLETE, SKIP, START_OVER};
+
+use super::gui_support::echo_lab;
+use super::{WINDOW, harness, harness_with, start_from_form, status_of, wait_until};
+
+/// The text the app asked to put on the clipboard in the last frame, if any.
+fn copied(h: &Harness<'_, SocklabApp>) -> Option<String> {
+    h.output().platform_output.commands.iter().find_map(|c| match c {
+        OutputCommand::CopyText(text) => Some(text.clone()),
+        _ => None,
+    })
+}
+
+#[test]
+fn the_code_tab_shows_an_echo_server_in_python_copies_it_and_switches_to_rust() {
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    let spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0").with_reply(ReplyMode::Echo);
+    h.state_mut().open_endpoint(&ctx, "echo", spec);
+    wait_until(&mut h, "the server to listen", |a| status_of(a, EndpointKind::TcpServer) == Some(Status::Listening));
+    assert!(h.query_by_label_contains("socket.socket(").is_none(), "the conversation shows first");
+
+    h.get_by_label(TAB_CODE).click();
+    h.run_steps(3);
+    let program = h.get_by_label_contains("socket.socket(");
+    let node = program.accesskit_node();
+    let text = node.label().or_else(|| node.value()).unwrap_or_default();
+    assert!(text.contains("bind(") && text.contains("listen("), "a server's calls: {text}");
+    assert!(h.query_by_label_contains("run it with python3").is_some(), "how to run it");
+
+    h.get_by_label(COPY).click();
+    // The click lands in the next frame; that frame's output carries the copy.
+    let mut on_clipboard = None;
+    for _ in 0..4 {
+        h.step();
+        on_clipboard = on_clipboard.or_else(|| copied(&h));
+    }
+    assert_eq!(on_clipboard.as_deref(), Some(text.as_str()), "Copy puts the whole program on the clipboard");
+
+    h.get_by_label(RUST).click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("socket2::").is_some(), "the Rust program uses socket2");
+    assert!(h.query_by_label_contains("socket.socket(").is_none(), "the Python is gone");
+    assert!(h.query_by_label_contains("[dependencies], then: cargo run").is_some(), "how to run it");
+
+    h.get_by_label(TAB_CONVERSATION).click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("socket2::").is_none(), "back to the conversation");
+    assert!(h.query_by_label("Message").is_some(), "with its composer");
+}
+
+#[test]
+fn the_code_tab_says_plainly_when_no_program_can_be_written() {
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    // A UDP socket has no "chat" reply: codegen refuses it, whatever the engine does.
+    let spec = EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0").with_reply(ReplyMode::Chat);
+    h.state_mut().open_endpoint(&ctx, "odd", spec);
+    h.run_steps(3);
+    h.get_by_label(TAB_CODE).click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("No program can be written").is_some());
+    assert!(h.query_by_label_contains("reply mode chat does not apply").is_some(), "the reason, as codegen gives it");
+    assert!(h.query_by_label(COPY).is_none(), "nothing to copy");
+}
+
+fn step_state(app: &SocklabApp, i: usize) -> Option<StepState> {
+    app.lab_run().and_then(|r| r.states().get(i).copied())
+}
+
+fn done(app: &SocklabApp, i: usize) -> bool {
+    matches!(step_state(app, i), Some(StepState::Done { .. }))
+}
+
+#[test]
+fn a_lab_ticks_its_steps_in_the_panel_as_they_are_done_and_can_skip_and_start_over() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lab = echo_lab(dir.path());
+    let mut h = harness_with(WINDOW, AppOptions { lab: Some(lab), ..Default::default() });
+    wait_until(&mut h, "the lab's server to listen", |a| {
+        a.lab_run().is_some() && status_of(a, EndpointKind::TcpServer) == Some(Status::Listening)
+    });
+    wait_until(&mut h, "the first step to tick", |a| done(a, 0));
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("The server's four calls").is_some(), "the lab's summary");
+    assert!(h.query_by_label_contains("✔ 1. Start the echo server").is_some(), "step 1 ticked");
+    assert!(h.query_by_label_contains("▶ 2. Connect a client").is_some(), "step 2 is current");
+    assert!(h.query_by_label_contains("Waiting for: one server has 1 connections").is_some());
+    assert!(h.query_by_label_contains("· 3. From a socklab client").is_some(), "step 3 waits");
+    assert!(h.query_by_label("1 of 4 steps done").is_some());
+
+    // Connect a client through the app: the form is aimed at the lab's server.
+    start_from_form(&mut h, "+ TCP client", None);
+    wait_until(&mut h, "the connection to tick step 2", |a| done(a, 1));
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("✔ 2. Connect a client").is_some(), "step 2 ticked in the panel");
+
+    let message = h.get_by_label("Message");
+    message.focus();
+    message.type_text("hello");
+    h.run_steps(2);
+    h.key_press(egui::Key::Enter);
+    wait_until(&mut h, "the echo to tick step 3", |a| done(a, 2));
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("✔ 3. From a socklab client").is_some());
+    assert!(h.query_by_label("3 of 4 steps done").is_some());
+    assert!(h.query_by_label(COMPLETE).is_none());
+
+    h.get_by_label(SKIP).click();
+    h.run_steps(3);
+    assert_eq!(step_state(h.state(), 3), Some(StepState::Skipped));
+    assert!(h.query_by_label_contains("– 4. Half-close the client").is_some(), "marked skipped");
+    assert!(h.query_by_label(COMPLETE).is_some(), "the lab is complete");
+
+    // Start over: the server still listens and the client is still connected, so
+    // steps 1 and 2 tick at once; step 3 waits for a new echo.
+    h.get_by_label(START_OVER).click();
+    h.run_steps(3);
+    assert!(done(h.state(), 0) && done(h.state(), 1), "what is still true ticks at once");
+    assert_eq!(step_state(h.state(), 2), Some(StepState::Current));
+    assert!(h.query_by_label_contains("▶ 3. From a socklab client").is_some());
+    assert!(h.query_by_label(COMPLETE).is_none());
+    assert!(h.query_by_label("2 of 4 steps done").is_some());
+}
+
+#[test]
+fn the_labs_menu_lists_the_shipped_labs() {
+    let mut h = harness();
+    wait_until(&mut h, "the labs to be looked for", |a| a.labs_found().is_some());
+    let found = h.state().labs_found().map(<[_]>::len).unwrap_or_default();
+    assert_eq!(found, 9, "one lab per topic of the tutorials");
+    h.get_by_label(socklab::ui::lab::MENU).click();
+    h.run_steps(3);
+    for title in ["A TCP echo server", "Nagle and TCP_NODELAY"] {
+        assert!(h.query_by_label(title).is_some(), "{title} is offered");
+    }
+}
