@@ -283,3 +283,18 @@ lesson-check-empty-step = { $part }: it is empty: remove it or say what to try
 lesson-check-too-long = { $part }: { $count } characters, and at most { $max } are shown
 lesson-check-hidden = { $part }: character { $at } is U+{ $code }, a control or direction character that is not shown as text: remove it
 lesson-check-hidden-lines = { $part }: character { $at } is U+{ $code }, a control or direction character that is not shown as text: remove it (a line break is written \n)
+
+## Text encodings (src/ui/composer, src/ui/conversation, src/cli/encoding_io.rs).
+## The encodings' own names (UTF-8, GBK, Big5 …) are not translated.
+
+# The picker beside text/hex/base64.
+encoding-label = encoding
+encoding-tip = How typed text becomes bytes and received bytes become text, for this endpoint. The bytes on the wire are never changed by it; bytes that are not text in it show as \xHH.
+# "character 3 '€' (U+20AC) cannot be written in Latin-1 …": index counts from 1.
+encoding-cannot-hold = character { $index } '{ $char }' (U+{ $code }) cannot be written in { $encoding }: remove it, or choose UTF-8 or GB18030, which hold every character
+encoding-unknown = unknown encoding '{ $name }': use one of { $known }
+# Hover text on received bytes shown as \xHH.
+encoding-undecoded-tip = These bytes are not text in { $encoding }: shown as hex, exactly as they came
+# CLI: a line of stdin that was not sent.
+encoding-line-not-sent = stdin line { $line }: { $reason }: this line was not sent
+encoding-stdin-not-utf8 = stdin line { $line } is not UTF-8 text, so it cannot be written in { $encoding }: this line was not sent

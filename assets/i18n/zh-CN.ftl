@@ -249,3 +249,18 @@ lesson-check-empty-step = { $part }：是空的：删掉它，或者写上要试
 lesson-check-too-long = { $part }：有 { $count } 个字符，而最多只显示 { $max } 个
 lesson-check-hidden = { $part }：第 { $at } 个字符是 U+{ $code }，这是控制字符或文字方向字符，不会显示成文字：请删掉它
 lesson-check-hidden-lines = { $part }：第 { $at } 个字符是 U+{ $code }，这是控制字符或文字方向字符，不会显示成文字：请删掉它（换行请写成 \n）
+
+## Text encodings (src/ui/composer, src/ui/conversation, src/cli/encoding_io.rs).
+## The encodings' own names (UTF-8, GBK, Big5 …) are not translated.
+
+# The picker beside text/hex/base64.
+encoding-label = 编码
+encoding-tip = 这个端点输入的文字怎样变成字节、收到的字节怎样变成文字（字符编码 encoding）。它不会改动线路上的字节；在这种编码里不是文字的字节显示为 \xHH。
+# "character 3 '€' (U+20AC) cannot be written in Latin-1 …": index counts from 1.
+encoding-cannot-hold = 第 { $index } 个字符“{ $char }”（U+{ $code }）无法用 { $encoding } 编码：请删掉它，或者改用能表示所有字符的 UTF-8 或 GB18030
+encoding-unknown = 不认识的编码“{ $name }”：可以用 { $known }
+# Hover text on received bytes shown as \xHH.
+encoding-undecoded-tip = 这些字节在 { $encoding } 里不是文字：按原样以十六进制显示
+# CLI: a line of stdin that was not sent.
+encoding-line-not-sent = 标准输入第 { $line } 行：{ $reason }：这一行没有发送
+encoding-stdin-not-utf8 = 标准输入第 { $line } 行不是 UTF-8 文字，无法转成 { $encoding }：这一行没有发送
