@@ -17,6 +17,8 @@ mod app_state;
 mod classroom;
 #[path = "gui/course.rs"]
 mod course;
+#[path = "gui/encoding.rs"]
+mod encoding;
 #[path = "gui/exposure.rs"]
 mod exposure;
 #[path = "gui/file_picker.rs"]

@@ -4,6 +4,8 @@
 // A test crate's root looks for modules beside it, so point into tests/workspace/.
 #[path = "workspace/capture.rs"]
 mod capture;
+#[path = "workspace/encoding.rs"]
+mod encoding;
 #[path = "workspace/helpers.rs"]
 mod helpers;
 #[path = "workspace/limits.rs"]

@@ -293,8 +293,8 @@ encoding-tip = How typed text becomes bytes and received bytes become text, for 
 # "character 3 '€' (U+20AC) cannot be written in Latin-1 …": index counts from 1.
 encoding-cannot-hold = character { $index } '{ $char }' (U+{ $code }) cannot be written in { $encoding }: remove it, or choose UTF-8 or GB18030, which hold every character
 encoding-unknown = unknown encoding '{ $name }': use one of { $known }
-# Hover text on received bytes shown as \xHH.
-encoding-undecoded-tip = These bytes are not text in { $encoding }: shown as hex, exactly as they came
 # CLI: a line of stdin that was not sent.
 encoding-line-not-sent = stdin line { $line }: { $reason }: this line was not sent
 encoding-stdin-not-utf8 = stdin line { $line } is not UTF-8 text, so it cannot be written in { $encoding }: this line was not sent
+# A message with no character of the encoding in it (the hexdump follows).
+encoding-not-text = (not { $encoding } text: shown as hex)

@@ -259,8 +259,8 @@ encoding-tip = 这个端点输入的文字怎样变成字节、收到的字节�
 # "character 3 '€' (U+20AC) cannot be written in Latin-1 …": index counts from 1.
 encoding-cannot-hold = 第 { $index } 个字符“{ $char }”（U+{ $code }）无法用 { $encoding } 编码：请删掉它，或者改用能表示所有字符的 UTF-8 或 GB18030
 encoding-unknown = 不认识的编码“{ $name }”：可以用 { $known }
-# Hover text on received bytes shown as \xHH.
-encoding-undecoded-tip = 这些字节在 { $encoding } 里不是文字：按原样以十六进制显示
 # CLI: a line of stdin that was not sent.
 encoding-line-not-sent = 标准输入第 { $line } 行：{ $reason }：这一行没有发送
 encoding-stdin-not-utf8 = 标准输入第 { $line } 行不是 UTF-8 文字，无法转成 { $encoding }：这一行没有发送
+# A message with no character of the encoding in it (the hexdump follows).
+encoding-not-text = （不是 { $encoding } 文字：以十六进制显示）

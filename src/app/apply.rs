@@ -14,6 +14,14 @@ impl SocklabApp {
             Action::Open { name, spec } => self.open(name, spec),
             Action::Engine(cmd) => self.send(cmd),
             Action::SetBehaviour { endpoint, frame, rules } => self.set_behaviour(endpoint, frame, rules),
+            Action::SetEncoding { endpoint, encoding } => {
+                if let Some(ep) = self.model.endpoints.get_mut(&endpoint)
+                    && ep.spec.encoding != encoding
+                {
+                    ep.spec.encoding = encoding;
+                    self.document.changed();
+                }
+            }
             Action::Select(sel) => self.select(sel),
             Action::ShowForm(kind) => self.show_form(kind),
             Action::CloseForm => self.form = None,

@@ -28,8 +28,3 @@ impl UnknownEncoding {
 pub fn known_names() -> String {
     Encoding::ALL.iter().map(|e| e.name()).collect::<Vec<_>>().join(", ")
 }
-
-/// Hover text on bytes that did not decode.
-pub fn undecoded_tip(encoding: Encoding) -> String {
-    t!("encoding-undecoded-tip", encoding = encoding.label())
-}

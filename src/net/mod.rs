@@ -32,7 +32,7 @@ pub use capture::CAPTURE_HEADER;
 pub use chunk::Chunk;
 pub use command::{Command, Target};
 pub use encoding::{EncodeError, Encoding, MAX_TAIL, Piece, StreamDecoder, UnknownEncoding, escaped};
-pub use encoding_messages::{known_names, undecoded_tip};
+pub use encoding_messages::known_names;
 pub use engine::{Engine, EngineError, Events};
 pub use errors::{NetError, errno_name, explain_errno};
 pub use event::{ConnId, EndpointId, Event, EventKind, OptionReport, StateSource};

@@ -43,6 +43,11 @@ pub enum Action {
         frame: crate::net::frame::FrameSpec,
         rules: Vec<crate::net::rules::Rule>,
     },
+    /// The text encoding of an endpoint's composer and conversation: kept in its spec (and workspace).
+    SetEncoding {
+        endpoint: EndpointId,
+        encoding: crate::net::Encoding,
+    },
     Select(Selection),
     ShowForm(EndpointKind),
     /// The new-endpoint form was closed (started, cancelled or its window closed).

@@ -12,7 +12,7 @@ pub use state::Composer;
 use super::{Action, Selection, style};
 use crate::model::EndpointState;
 use crate::net::checksum::Checksum;
-use crate::net::{Command, PayloadFormat, Target};
+use crate::net::{Command, Encoding, PayloadFormat, Target};
 pub use crate::workspace::LineEnding;
 use crate::workspace::SavedMessage;
 
@@ -34,13 +34,16 @@ pub fn show(
     compact: bool,
     actions: &mut Vec<Action>,
 ) {
+    c.encoding = ep.spec.encoding;
     let target = c.target(ep, sel);
     let open = ep.status.is_open() && !ep.stopped;
     style::toolbar(ui, |ui| {
-        format_row(ui, ep, c, &target);
+        format_row(ui, ep, c, &target, !compact, actions);
         if compact {
             ui.menu_button("⋯", |ui| {
                 ui.set_max_width(420.0);
+                ui.horizontal(|ui| encoding_picker(ui, ep, actions));
+                ui.separator();
                 repeat_and_file_row(ui, ep, c, &target, open, actions);
                 ui.separator();
                 saved_messages(ui, ep, c, saved, target.clone().ok(), open, actions);
@@ -58,13 +61,24 @@ pub fn show(
     }
 }
 
-/// Payload format, line end, where it goes, and the destination of an unconnected datagram socket.
-fn format_row(ui: &mut egui::Ui, ep: &EndpointState, c: &mut Composer, target: &Result<Target, String>) {
+/// Payload format (and the encoding, unless it is in the "⋯" menu), line end,
+/// where it goes, and the destination of an unconnected datagram socket.
+fn format_row(
+    ui: &mut egui::Ui,
+    ep: &EndpointState,
+    c: &mut Composer,
+    target: &Result<Target, String>,
+    with_encoding: bool,
+    actions: &mut Vec<Action>,
+) {
     for f in PayloadFormat::ALL {
         if ui.selectable_value(&mut c.format, f, f.label()).changed() && f == PayloadFormat::Hex {
             // Hex is bytes exactly as typed: no line end unless one is asked for.
             c.ending = LineEnding::None;
         }
+    }
+    if with_encoding {
+        encoding_picker(ui, ep, actions);
     }
     ui.separator();
     ui.label("line end:");
@@ -157,6 +171,25 @@ fn editor(
             c.text.clear();
         }
     });
+}
+
+/// The endpoint's text encoding: what typed text is sent in and received bytes are read with.
+fn encoding_picker(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action>) {
+    let mut chosen = ep.spec.encoding;
+    let label = ui.label(crate::t!("encoding-label"));
+    egui::ComboBox::from_id_salt(("encoding", ep.id))
+        .selected_text(chosen.label())
+        .show_ui(ui, |ui| {
+            for e in Encoding::ALL {
+                ui.selectable_value(&mut chosen, e, e.label());
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(crate::t!("encoding-tip"));
+    if chosen != ep.spec.encoding {
+        actions.push(Action::SetEncoding { endpoint: ep.id, encoding: chosen });
+    }
 }
 
 /// A checksum appended to every payload, or none.

@@ -175,6 +175,7 @@ pub fn show(
         filter: &view.filter,
         conn: sel.conn,
         hex_row: metrics.hex_row(),
+        encoding: ep.spec.encoding,
     };
     if view.framed {
         view.framed_cache.update(ep, shape);
@@ -333,7 +334,9 @@ fn body_galley(ui: &egui::Ui, b: &Bubble, text_width: f32, expanded: bool) -> Ar
         color: ui.visuals().text_color(),
         ..Default::default()
     };
-    let mut job = if b.marks.is_empty() {
+    let mut job = if !b.undecoded.is_empty() {
+        undecoded_job(ui, b, format)
+    } else if b.marks.is_empty() {
         LayoutJob::single_section(b.lines.join("\n"), format)
     } else {
         marked_job(ui, b, format)
@@ -341,6 +344,29 @@ fn body_galley(ui: &egui::Ui, b: &Bubble, text_width: f32, expanded: bool) -> Ar
     job.wrap.max_width = text_width;
     job.wrap.max_rows = if expanded { usize::MAX } else { FOLD_ROWS };
     ui.fonts_mut(|f| f.layout_job(job))
+}
+
+/// The body with the bytes that did not decode (`\xHH`) drawn in the warning
+/// colour on a tinted background, so they cannot be read as typed text.
+fn undecoded_job(ui: &egui::Ui, b: &Bubble, format: TextFormat) -> LayoutJob {
+    let warn = style::warn_color(ui);
+    let marked = TextFormat { color: warn, background: warn.gamma_multiply(0.15), ..format.clone() };
+    let mut job = LayoutJob::default();
+    for (i, line) in b.lines.iter().enumerate() {
+        if i > 0 {
+            job.append("\n", 0.0, format.clone());
+        }
+        let byte_at = |col: usize| line.char_indices().nth(col).map_or(line.len(), |(i, _)| i);
+        let mut at = 0;
+        for span in b.undecoded.iter().filter(|s| s.line == i) {
+            let (start, end) = (byte_at(span.start).max(at), byte_at(span.end).max(at));
+            job.append(&line[at..start], 0.0, format.clone());
+            job.append(&line[start..end], 0.0, marked.clone());
+            at = end;
+        }
+        job.append(&line[at..], 0.0, format.clone());
+    }
+    job
 }
 
 /// The body with a join mark drawn (in the accent colour) where each recv() chunk begins.
