@@ -292,7 +292,7 @@ fn saved_messages(
     {
         ui.label(RichText::new("Saved:").weak());
         for (i, m) in saved.iter().enumerate() {
-            let bytes = m.bytes();
+            let bytes = m.bytes_in(ep.spec.encoding);
             let enabled = open && target.is_some() && bytes.is_ok();
             let r = ui.add_enabled(enabled, egui::Button::new(&m.name).small()).on_hover_text(format!(
                 "{} ({}, line end {}) — right-click for more",
