@@ -23,7 +23,7 @@ const CHECKSUM_TIP: &str =
     "Append a checksum of the payload (before the line end), in the byte order devices usually use";
 const NO_CHECKSUM: &str = "none";
 
-/// Draws the composer. `compact`: on a short window, the repeat, file and
+/// Draws the composer. `compact`: on a short window, the encoding, repeat, file and
 /// saved-message rows fold into the "⋯" menu of the first row.
 pub fn show(
     ui: &mut egui::Ui,
@@ -38,12 +38,10 @@ pub fn show(
     let target = c.target(ep, sel);
     let open = ep.status.is_open() && !ep.stopped;
     style::toolbar(ui, |ui| {
-        format_row(ui, ep, c, &target, !compact, actions);
+        format_row(ui, ep, c, &target);
         if compact {
             ui.menu_button("⋯", |ui| {
                 ui.set_max_width(420.0);
-                ui.horizontal(|ui| encoding_picker(ui, ep, actions));
-                ui.separator();
                 repeat_and_file_row(ui, ep, c, &target, open, actions);
                 ui.separator();
                 saved_messages(ui, ep, c, saved, target.clone().ok(), open, actions);
@@ -61,24 +59,13 @@ pub fn show(
     }
 }
 
-/// Payload format (and the encoding, unless it is in the "⋯" menu), line end,
-/// where it goes, and the destination of an unconnected datagram socket.
-fn format_row(
-    ui: &mut egui::Ui,
-    ep: &EndpointState,
-    c: &mut Composer,
-    target: &Result<Target, String>,
-    with_encoding: bool,
-    actions: &mut Vec<Action>,
-) {
+/// Payload format, line end, where it goes, and the destination of an unconnected datagram socket.
+fn format_row(ui: &mut egui::Ui, ep: &EndpointState, c: &mut Composer, target: &Result<Target, String>) {
     for f in PayloadFormat::ALL {
         if ui.selectable_value(&mut c.format, f, f.label()).changed() && f == PayloadFormat::Hex {
             // Hex is bytes exactly as typed: no line end unless one is asked for.
             c.ending = LineEnding::None;
         }
-    }
-    if with_encoding {
-        encoding_picker(ui, ep, actions);
     }
     ui.separator();
     ui.label("line end:");
@@ -244,6 +231,9 @@ fn repeat_and_file_row(
     actions: &mut Vec<Action>,
 ) {
     {
+        // First on the row under the format: the first row's width changes as
+        // clients come and go, and must not wrap then.
+        encoding_picker(ui, ep, actions);
         if c.format == PayloadFormat::Text {
             ui.checkbox(&mut c.template, TEMPLATE).on_hover_text(TEMPLATE_TIP);
         }
