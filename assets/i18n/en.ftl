@@ -287,8 +287,9 @@ lesson-check-hidden-lines = { $part }: character { $at } is U+{ $code }, a contr
 ## Text encodings (src/ui/composer, src/ui/conversation, src/cli/encoding_io.rs).
 ## The encodings' own names (UTF-8, GBK, Big5 …) are not translated.
 
-# The picker beside text/hex/base64.
+# The picker under text/hex/base64, and its submenu in the composer's ⋯ menu.
 encoding-label = encoding
+encoding-menu = encoding: { $encoding }
 encoding-tip = How typed text becomes bytes and received bytes become text, for this endpoint. The bytes on the wire are never changed by it; bytes that are not text in it show as \xHH.
 # "character 3 '€' (U+20AC) cannot be written in Latin-1 …": index counts from 1.
 encoding-cannot-hold = character { $index } '{ $char }' (U+{ $code }) cannot be written in { $encoding }: remove it, or choose UTF-8 or GB18030, which hold every character

@@ -253,8 +253,9 @@ lesson-check-hidden-lines = { $part }：第 { $at } 个字符是 U+{ $code }，�
 ## Text encodings (src/ui/composer, src/ui/conversation, src/cli/encoding_io.rs).
 ## The encodings' own names (UTF-8, GBK, Big5 …) are not translated.
 
-# The picker beside text/hex/base64.
+# The picker under text/hex/base64, and its submenu in the composer's ⋯ menu.
 encoding-label = 编码
+encoding-menu = 编码：{ $encoding }
 encoding-tip = 这个端点输入的文字怎样变成字节、收到的字节怎样变成文字（字符编码 encoding）。它不会改动线路上的字节；在这种编码里不是文字的字节显示为 \xHH。
 # "character 3 '€' (U+20AC) cannot be written in Latin-1 …": index counts from 1.
 encoding-cannot-hold = 第 { $index } 个字符“{ $char }”（U+{ $code }）无法用 { $encoding } 编码：请删掉它，或者改用能表示所有字符的 UTF-8 或 GB18030

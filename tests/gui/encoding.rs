@@ -130,3 +130,23 @@ fn gbk_typed_and_received_through_the_picker() {
     assert!(h.query_by_label_contains("世界").is_some(), "what was sent reads in Chinese too");
     assert!(h.query_by_label_contains("\u{FFFD}").is_none(), "nothing is replaced");
 }
+
+/// On a projector (1024x768 at 150 %) the composer folds its rows into "⋯":
+/// the encoding is a submenu there, and works the same.
+#[test]
+fn the_encoding_is_in_the_folded_menu_on_a_zoomed_projector() {
+    let mut h = super::gui_support::harness_at([1024.0, 768.0], 1.5, socklab::app::AppOptions::default());
+    let ctx = h.ctx.clone();
+    let spec = EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0");
+    let id = h.state_mut().open_endpoint(&ctx, "udp", spec);
+    wait_until(&mut h, "the socket to bind", |a| a.model.endpoints.get(&id).is_some_and(|e| e.status == Status::Bound));
+    h.run_steps(4);
+    assert!(h.query_all_by_label("encoding").next().is_none(), "folded on this screen");
+    h.get_all_by_label("⋯").last().expect("the composer's ⋯ menu").click();
+    h.run_steps(4);
+    h.get_by_label("encoding: UTF-8").click();
+    h.run_steps(4);
+    h.get_by_label("Big5").click();
+    h.run_steps(4);
+    assert_eq!(h.state().model.endpoints[&id].spec.encoding, Encoding::Big5);
+}

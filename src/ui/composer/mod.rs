@@ -42,6 +42,7 @@ pub fn show(
         if compact {
             ui.menu_button("⋯", |ui| {
                 ui.set_max_width(420.0);
+                encoding_menu(ui, ep, actions);
                 repeat_and_file_row(ui, ep, c, &target, open, actions);
                 ui.separator();
                 saved_messages(ui, ep, c, saved, target.clone().ok(), open, actions);
@@ -54,7 +55,12 @@ pub fn show(
     // After the editor: what was typed this frame counts.
     status_line(ui, c, &target, open);
     if !compact {
-        style::toolbar(ui, |ui| repeat_and_file_row(ui, ep, c, &target, open, actions));
+        style::toolbar(ui, |ui| {
+            // First on the row under the format: the first row's width changes
+            // as clients come and go, and must not wrap then.
+            encoding_picker(ui, ep, actions);
+            repeat_and_file_row(ui, ep, c, &target, open, actions);
+        });
         style::toolbar(ui, |ui| saved_messages(ui, ep, c, saved, target.ok(), open, actions));
     }
 }
@@ -179,6 +185,25 @@ fn encoding_picker(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Acti
     }
 }
 
+/// The same choice in the "⋯" menu: a submenu, since a combo box's popup
+/// would close the menu it opens from.
+fn encoding_menu(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action>) {
+    let current = ep.spec.encoding;
+    let title = crate::t!("encoding-menu", encoding = current.label());
+    ui.menu_button(title, |ui| {
+        for e in Encoding::ALL {
+            if ui.selectable_label(e == current, e.label()).clicked() {
+                if e != current {
+                    actions.push(Action::SetEncoding { endpoint: ep.id, encoding: e });
+                }
+                ui.close();
+            }
+        }
+    })
+    .response
+    .on_hover_text(crate::t!("encoding-tip"));
+}
+
 /// A checksum appended to every payload, or none.
 fn checksum_picker(ui: &mut egui::Ui, ep: &EndpointState, c: &mut Composer) {
     let label = ui.label(CHECKSUM);
@@ -231,9 +256,6 @@ fn repeat_and_file_row(
     actions: &mut Vec<Action>,
 ) {
     {
-        // First on the row under the format: the first row's width changes as
-        // clients come and go, and must not wrap then.
-        encoding_picker(ui, ep, actions);
         if c.format == PayloadFormat::Text {
             ui.checkbox(&mut c.template, TEMPLATE).on_hover_text(TEMPLATE_TIP);
         }
