@@ -37,6 +37,8 @@ mod protocol;
 mod pseudo;
 #[path = "gui/sweep.rs"]
 mod sweep;
+#[path = "gui/sweep_frame.rs"]
+mod sweep_frame;
 
 use gui_support::{harness_with, wait_until};
 

@@ -41,6 +41,80 @@ welcome-echo-server-name = Echo server :{ $port }
 # Before the language names, which are always written in their own language.
 menu-language = Language:
     .hint = Every text switches at once; socklab remembers the choice.
+menu-file = File
+menu-new-workspace = New workspace
+    .keys = Ctrl+N
+menu-open = Open…
+    .keys = Ctrl+O
+menu-save = Save
+    .keys = Ctrl+S
+menu-save-as = Save as…
+    .keys = Ctrl+Shift+S
+menu-recent = Recent
+menu-recent-none = (none yet)
+menu-quit = Quit
+menu-endpoints = Endpoints
+# $kind is a kind's name (kind-tcp-server …).
+menu-new-endpoint = New { $kind }…
+menu-view = View
+menu-dark-theme = Dark theme
+menu-event-log = Event log
+menu-inspector = Inspector
+menu-theme-light = ☀ Light
+menu-theme-dark = 🌙 Dark
+# The open workspace's name, at the right of the menu bar.
+menu-workspace = workspace: { $title }
+menu-zoom-hint = Zoom (Ctrl + / Ctrl − / Ctrl 0)
+# $percent is the zoom now, "150".
+menu-zoom-now = Zoom { $percent } %  (Ctrl + / Ctrl − / Ctrl 0)
+menu-zoom-out = Zoom out
+menu-zoom-in = Zoom in
+
+## The lab panel (src/ui/lab.rs) and the Labs menu: the panel's own words. The lab's
+## title, steps and hints are the lab's text.
+
+# The code puts 🎓 before it.
+labpanel-menu = Labs
+labpanel-menu-none = (no labs found next to socklab)
+labpanel-menu-loading = (looking for labs…)
+labpanel-close = Close the lab
+    .hint = Hide the lab panel; the workspace stays open
+labpanel-skip = Skip step
+    .hint = Pass over this step without its check (e.g. it cannot be done on this machine)
+labpanel-start-over = Start over
+    .hint = Back to the first step; what is already true (a server listening) ticks at once
+# The code puts ✔ before it.
+labpanel-complete = Lab complete: every step is done.
+labpanel-hint = Hint
+labpanel-kicker = Lab
+# Before what the current step's check waits for.
+labpanel-waiting-for = Waiting for:
+labpanel-skipped = (skipped)
+labpanel-progress = { $done } of { $total } steps done
+
+## The window's frame (src/app/frame.rs): the notice's button, the status bar, the
+## centre's heading and what it offers when an endpoint failed.
+
+frame-dismiss = Dismiss
+statusbar-idle = idle
+# $ms has one decimal: "1.5".
+statusbar-frame = { $events } events in { $ms } ms
+statusbar-endpoints = { $count ->
+    [one] { $count } endpoint
+   *[other] { $count } endpoints
+}
+# $endpoints is statusbar-endpoints, $frame statusbar-idle or statusbar-frame.
+statusbar-line = { $endpoints } · { $events } events applied · last frame: { $frame } · waiting: { $waiting }
+frame-endpoint-removed = This endpoint was removed.
+# $conn is the connection's number.
+frame-heading-connection = { $name } — connection #{ $conn }
+frame-heading-all-clients = { $name } — all clients
+# The code puts ↻ before it.
+frame-try-again = Try again
+    .hint = Start it again with the same settings
+# $address is the same address with port 0.
+frame-use-free-port = Use a free port instead
+    .hint = Start it on { $address }: the OS picks a port nobody uses
 
 ## An endpoint's or a connection's state (src/model/endpoint.rs), on its badge.
 

@@ -33,6 +33,64 @@ welcome-echo-server-name = 回显服务器 :{ $port }
 
 menu-language = 语言 (Language)：
     .hint = 所有文字立即切换，socklab 会记住你的选择。
+menu-file = 文件
+menu-new-workspace = 新建工作区
+    .keys = Ctrl+N
+menu-open = 打开…
+    .keys = Ctrl+O
+menu-save = 保存
+    .keys = Ctrl+S
+menu-save-as = 另存为…
+    .keys = Ctrl+Shift+S
+menu-recent = 最近打开
+menu-recent-none = （还没有）
+menu-quit = 退出
+menu-endpoints = 端点
+menu-new-endpoint = 新建{ $kind }…
+menu-view = 视图
+menu-dark-theme = 深色主题
+menu-event-log = 事件日志
+menu-inspector = 检查器
+menu-theme-light = ☀ 浅色
+menu-theme-dark = 🌙 深色
+menu-workspace = 工作区：{ $title }
+menu-zoom-hint = 缩放（Ctrl + / Ctrl − / Ctrl 0）
+menu-zoom-now = 缩放 { $percent } %（Ctrl + / Ctrl − / Ctrl 0）
+menu-zoom-out = 缩小
+menu-zoom-in = 放大
+
+## 实验面板（src/ui/lab.rs）和“实验”菜单：面板自己的文字。实验的标题、步骤和提示是实验自己的文本。
+
+labpanel-menu = 实验
+labpanel-menu-none = （socklab 旁边没有找到实验）
+labpanel-menu-loading = （正在查找实验…）
+labpanel-close = 关闭实验
+    .hint = 隐藏实验面板；工作区保持打开
+labpanel-skip = 跳过这一步
+    .hint = 不经检查直接跳过这一步（例如这台机器上做不到）
+labpanel-start-over = 从头开始
+    .hint = 回到第一步；已经成立的条件（比如服务器正在监听）会立即打勾
+labpanel-complete = 实验完成：每一步都做完了。
+labpanel-hint = 提示
+labpanel-kicker = 实验
+labpanel-waiting-for = 正在等待：
+labpanel-skipped = （已跳过）
+labpanel-progress = 已完成 { $done } / { $total } 步
+
+## 窗口框架（src/app/frame.rs）：通知的按钮、状态栏、中间的标题，以及端点失败时给出的办法。
+
+frame-dismiss = 关闭
+statusbar-idle = 空闲
+statusbar-frame = { $ms } 毫秒处理了 { $events } 个事件
+statusbar-endpoints = { $count } 个端点
+statusbar-line = { $endpoints } · 已处理 { $events } 个事件 · 上一帧：{ $frame } · 等待中：{ $waiting }
+frame-endpoint-removed = 这个端点已被删除。
+frame-heading-connection = { $name } — 连接 #{ $conn }
+frame-heading-all-clients = { $name } — 所有客户端
+frame-try-again = 重试
+    .hint = 用同样的设置再启动一次
+frame-use-free-port = 改用空闲端口
+    .hint = 在 { $address } 上启动：端口号 0 让操作系统挑一个没人用的端口
 
 ## 端点或连接的状态（src/model/endpoint.rs），显示在状态标记上。
 

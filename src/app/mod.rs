@@ -38,7 +38,7 @@ mod workspace_ops;
 pub use dialogs::{Answer, Dialogs, NativeDialogs, NoDialog};
 pub use document::Document;
 use exposure::HeldStart;
-pub use frame::{TRY_AGAIN, USE_FREE_PORT};
+pub use frame::try_again;
 pub use labs::LabEntry;
 use settings_sync::SettingsSync;
 pub use tasks::TaskResult;

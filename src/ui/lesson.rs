@@ -18,10 +18,6 @@ pub fn button_hint() -> String {
     t!("lesson-button-hint")
 }
 
-/// [`button`] and [`button_hint`] in English, for the menu bar until it moves to the catalogs.
-pub const BUTTON: &str = "📖 Lesson";
-pub const BUTTON_HINT: &str = "Show this workspace's lesson: what it teaches and the steps to try";
-
 /// Lines longer than this are hard to follow on a projector.
 const READABLE_WIDTH: f32 = 760.0;
 

@@ -9,7 +9,6 @@ use socklab::lab::StepState;
 use socklab::model::Status;
 use socklab::net::{EndpointKind, EndpointSpec, ReplyMode};
 use socklab::ui::code::{COPY, RUST, TAB_CODE, TAB_CONVERSATION};
-use socklab::ui::lab::{COMPLETE, SKIP, START_OVER};
 
 use super::gui_support::echo_lab;
 use super::{WINDOW, harness, harness_with, start_from_form, status_of, wait_until};
@@ -115,22 +114,25 @@ fn a_lab_ticks_its_steps_in_the_panel_as_they_are_done_and_can_skip_and_start_ov
     h.run_steps(3);
     assert!(h.query_by_label_contains("✔ 3. From a socklab client").is_some());
     assert!(h.query_by_label("3 of 4 steps done").is_some());
-    assert!(h.query_by_label(COMPLETE).is_none());
+    assert!(h.query_by_label(&format!("✔ {}", socklab::i18n::text("labpanel-complete", None))).is_none());
 
-    h.get_by_label(SKIP).click();
+    h.get_by_label(&socklab::i18n::text("labpanel-skip", None)).click();
     h.run_steps(3);
     assert_eq!(step_state(h.state(), 3), Some(StepState::Skipped));
     assert!(h.query_by_label_contains("– 4. Half-close the client").is_some(), "marked skipped");
-    assert!(h.query_by_label(COMPLETE).is_some(), "the lab is complete");
+    assert!(
+        h.query_by_label(&format!("✔ {}", socklab::i18n::text("labpanel-complete", None))).is_some(),
+        "the lab is complete"
+    );
 
     // Start over: the server still listens and the client is still connected, so
     // steps 1 and 2 tick at once; step 3 waits for a new echo.
-    h.get_by_label(START_OVER).click();
+    h.get_by_label(&socklab::i18n::text("labpanel-start-over", None)).click();
     h.run_steps(3);
     assert!(done(h.state(), 0) && done(h.state(), 1), "what is still true ticks at once");
     assert_eq!(step_state(h.state(), 2), Some(StepState::Current));
     assert!(h.query_by_label_contains("▶ 3. From a socklab client").is_some());
-    assert!(h.query_by_label(COMPLETE).is_none());
+    assert!(h.query_by_label(&format!("✔ {}", socklab::i18n::text("labpanel-complete", None))).is_none());
     assert!(h.query_by_label("2 of 4 steps done").is_some());
 }
 
@@ -140,7 +142,7 @@ fn the_labs_menu_lists_the_shipped_labs() {
     wait_until(&mut h, "the labs to be looked for", |a| a.labs_found().is_some());
     let found = h.state().labs_found().map(<[_]>::len).unwrap_or_default();
     assert_eq!(found, 9, "one lab per topic of the tutorials");
-    h.get_by_label(socklab::ui::lab::MENU).click();
+    h.get_by_label(&socklab::ui::lab::menu()).click();
     h.run_steps(3);
     for title in ["A TCP echo server", "Nagle and TCP_NODELAY"] {
         assert!(h.query_by_label(title).is_some(), "{title} is offered");
