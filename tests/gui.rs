@@ -39,6 +39,8 @@ mod pseudo;
 mod sweep;
 #[path = "gui/sweep_frame.rs"]
 mod sweep_frame;
+#[path = "gui/sweep_panels.rs"]
+mod sweep_panels;
 
 use gui_support::{harness_with, wait_until};
 

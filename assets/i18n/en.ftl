@@ -116,6 +116,119 @@ frame-try-again = Try again
 frame-use-free-port = Use a free port instead
     .hint = Start it on { $address }: the OS picks a port nobody uses
 
+## The inspector (src/ui/inspector.rs): an endpoint's addresses, counters, plot and socket options.
+
+# $mode is the reply mode's name (echo, chat …).
+inspector-reply = reply: { $mode }
+inspector-throughput = Throughput
+inspector-socket-options = Socket options
+inspector-local = Local
+    .hint = getsockname(): this socket's own address
+inspector-peer = Peer
+    .hint = getpeername(): the other end of the connection
+inspector-peer-none-listening = none: a listening socket has no peer (pick a connection)
+inspector-peer-none-datagram = none: each datagram names its own
+# The code puts ⚠ before it.
+inspector-all-interfaces = bound to all interfaces: reachable from the network
+inspector-in = in (recv)
+inspector-out = out (send)
+inspector-bytes = bytes
+inspector-calls = calls
+inspector-rate = rate
+inspector-server-conns = { $connected } connected, { $closed } closed
+inspector-lost = datagrams lost: { $engine } by socklab, { $kernel } by the kernel
+    .hint = The kernel's count comes from SO_RXQ_OVFL (Linux): datagrams that arrived while the receive buffer was full
+inspector-lost-unreported = datagrams lost: { $engine } by socklab, 0 reported by the kernel
+inspector-echo-dropped = echoes not sent: { $count } (the send buffer was full)
+    .hint = UDP has no flow control: when sendto() would block, an echo is dropped rather than stalling the socket
+# The code puts ⏳ before it.
+inspector-still-counting = still counting: the burst may add to these
+    .hint = The kernel's count is read again once no datagram has come for a moment; then received + lost is what was sent
+inspector-kernel-dropped = The kernel dropped datagrams because this socket's receive buffer was full: raise SO_RCVBUF below (UDP has no flow control).
+inspector-plot-seconds-ago = seconds ago
+inspector-plot-per-second = per second
+inspector-plot-in = in
+inspector-plot-out = out
+# $conn is the connection's number.
+inspector-showing-connection = Showing connection #{ $conn }'s socket. Values read back with getsockopt().
+inspector-showing-listening = Showing the listening socket (accepted connections inherit most of these). Values read back with getsockopt().
+inspector-showing-socket = Showing this socket. Values read back with getsockopt().
+inspector-read-options = Read options
+inspector-col-option = option
+inspector-col-value = asked → kernel
+inspector-col-change = change
+# Why an option cannot be changed: the short word in the table, the rest on hover.
+inspector-why-closed = closed
+    .hint = the socket is closed
+inspector-why-read-only = read-only
+    .hint = read-only: the kernel reports it
+inspector-why-before-bind = before bind() only
+    .hint = before bind() only: set it in the New endpoint form
+inspector-read-again = Read all again
+    .hint = getsockopt() for every option
+inspector-no-group = no group joined
+inspector-on = on
+inspector-off = off
+inspector-set = Set
+    .hint = setsockopt(), then read it back
+# The code puts ⏺ before these.
+inspector-recording = recording to { $path }
+inspector-stop-recording = Stop recording
+inspector-record = Record to file…
+    .hint = Write every byte sent and received, with time, direction and peer, to a file
+
+## The inspector's "Framing & rules" (src/ui/rules_editor.rs). A rule is written in the
+## command line's syntax (MATCH => ACTION): its keywords stay as they are.
+
+rules-section = Framing & rules
+rules-framing = Framing
+rules-kind-raw = raw: each recv()
+rules-kind-line = line (\n or \r\n)
+rules-kind-delimiter = delimiter (hex)
+rules-kind-fixed = fixed length
+rules-kind-length = length-prefixed
+rules-delimiter = delimiter
+rules-delimiter-hint = hex, e.g. 0d 0a
+rules-bytes = bytes
+rules-counts-header = the length counts its header
+rules-limit = Frame limit
+rules-oversize = Oversize
+rules-datagram-note = A datagram is already one message: no framing.
+rules-note = Tried in order on each message: MATCH => ACTION, as in exact:ping => reply:pong\n
+# A rule's field, named for screen readers: "Rule 2".
+rules-rule = Rule { $number }
+# An example rule in the empty field: ${1} and ${eol} are the rule language's variables.
+rules-rule-hint = regex:^(.+)$ => reply:Hello, ${"{"}1{"}"}!${"{"}eol{"}"}
+rules-fired = fired { $count }
+rules-not-applied = not applied yet
+rules-move-up = Move up
+rules-move-down = Move down
+rules-remove = Remove this rule
+# The code puts + before it.
+rules-add = Add rule
+rules-apply = Apply
+    .hint = Use this framing and these rules now (the fired counts start again)
+rules-revert = Revert
+rules-fix-first = Fix the marked fields: nothing is applied while one is wrong.
+# $problem is the rule parser's own words.
+rules-at-character = at character { $position }: { $problem }
+
+## The centre's Code tab (src/ui/code.rs). The program itself is the code generator's.
+
+# The code puts 💬 before it.
+code-tab-conversation = Conversation
+    .hint = What was sent and received
+# The code puts </> before it.
+code-tab-code = Code
+    .hint = The same endpoint as a program to take home, in Python or Rust
+# The code puts 📋 before it.
+code-copy = Copy
+    .hint = Copy the whole program to the clipboard
+code-run-python = Save it as a .py file and run it with python3 (e.g. python3 echo.py).
+# $dependency is the Cargo.toml line, e.g. socket2 = "0.6".
+code-run-rust = Make a crate (cargo new prog), put this in src/main.rs, add { $dependency } under [dependencies], then: cargo run
+code-cannot = No program can be written for this endpoint as it is set up:
+
 ## An endpoint's or a connection's state (src/model/endpoint.rs), on its badge.
 
 status-idle = not started
@@ -326,6 +439,7 @@ document-untitled = untitled
 notice-opened = Opened { $path }
 notice-saved = Saved { $path }
 notice-exported = Exported to { $path }
+notice-opened-lab = Opened the lab { $path }
 # $error: the errno name and the OS's own words.
 notice-cannot-write = cannot write { $path }: { $error }
 notice-settings-not-saved = The settings could not be saved to { $path }: { $error }. Check that its folder exists (or can be created) and can be written; socklab tries again when a setting changes.

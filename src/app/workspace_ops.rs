@@ -233,7 +233,7 @@ impl SocklabApp {
             TaskResult::NoDialog { request, reason, suggested } => self.open_picker(request, reason, &suggested),
             TaskResult::Listed { dir, listing } => self.listed(dir, listing),
             TaskResult::LabOpened { lab } => {
-                self.set_notice(format!("Opened the lab {}", lab.path.display()), false);
+                self.set_notice(crate::t!("notice-opened-lab", path = lab.path.display().to_string()), false);
                 self.lab_opened(*lab);
             }
             TaskResult::LabsFound(found) => self.labs_found = Some(found),

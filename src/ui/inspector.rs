@@ -11,9 +11,12 @@ use egui_plot::{Legend, Line, Plot, PlotPoints};
 use super::{Action, Selection, style};
 use crate::model::EndpointState;
 use crate::net::{Command, ConnId, EndpointId, OptValue, Phase, SockOpt};
+use crate::t;
 
 /// Shown under the loss counts while a burst may still add to them.
-pub const STILL_COUNTING: &str = "⏳ still counting: the burst may add to these";
+pub fn still_counting() -> String {
+    format!("⏳ {}", t!("inspector-still-counting"))
+}
 
 #[derive(Default)]
 pub struct InspectorView {
@@ -60,9 +63,9 @@ fn summary(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, actions: &mut 
     ui.add(egui::Label::new(RichText::new(&ep.name).heading()).wrap());
     style::toolbar(ui, |ui| {
         style::badge(ui, sel.conn.and_then(|c| ep.conns.get(&c)).map(|c| c.status()).unwrap_or(ep.status));
-        ui.label(RichText::new(ep.spec.kind.label()).weak());
+        ui.label(RichText::new(style::kind_name(ep.spec.kind)).weak());
         if ep.spec.kind.reply_modes().len() > 1 {
-            ui.label(RichText::new(format!("reply: {}", ep.reply.name())).weak());
+            ui.label(RichText::new(t!("inspector-reply", mode = ep.reply.name())).weak());
         }
     });
     if let Some(note) = half_close(ep, sel) {
@@ -84,7 +87,9 @@ fn summary(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, actions: &mut 
     ui.add_space(6.0);
     counters(ui, ep, sel);
     ui.add_space(6.0);
-    egui::CollapsingHeader::new(RichText::new("Throughput").strong()).default_open(true).show(ui, |ui| plot(ui, ep));
+    egui::CollapsingHeader::new(RichText::new(t!("inspector-throughput")).strong())
+        .default_open(true)
+        .show(ui, |ui| plot(ui, ep));
 }
 
 fn option_section(
@@ -94,10 +99,10 @@ fn option_section(
     view: &mut InspectorView,
     actions: &mut Vec<Action>,
 ) {
-    egui::CollapsingHeader::new(RichText::new(super::rules_editor::SECTION).strong())
+    egui::CollapsingHeader::new(RichText::new(super::rules_editor::section()).strong())
         .default_open(true)
         .show(ui, |ui| super::rules_editor::show(ui, ep, &mut view.drafts, actions));
-    egui::CollapsingHeader::new(RichText::new("Socket options").strong())
+    egui::CollapsingHeader::new(RichText::new(t!("inspector-socket-options")).strong())
         .default_open(true)
         .show(ui, |ui| options(ui, ep, sel, view, actions));
 }
@@ -111,13 +116,13 @@ fn field(ui: &mut egui::Ui, name: &str, tip: &str, value: RichText) {
 }
 
 /// The selected connection's half-close, or a client's own.
-fn half_close(ep: &EndpointState, sel: Selection) -> Option<&'static str> {
+fn half_close(ep: &EndpointState, sel: Selection) -> Option<String> {
     let conn = match sel.conn {
         Some(c) => ep.conns.get(&c),
         None if !ep.is_server() => ep.conns.values().next(),
         None => None,
     }?;
-    style::half_close_note(conn.peer_closed, conn.we_shut)
+    style::half_close_text(conn.peer_closed, conn.we_shut)
 }
 
 fn addresses(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
@@ -126,20 +131,18 @@ fn addresses(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
         None => (ep.local.as_ref().map(|a| a.to_string()), ep.peer.as_ref().map(|a| a.to_string())),
     };
     let local = RichText::new(local.unwrap_or_else(|| "—".into())).monospace();
-    field(ui, "Local", "getsockname(): this socket's own address", local);
+    field(ui, &t!("inspector-local"), &t!("inspector-local.hint"), local);
     let peer = match peer {
         Some(p) => RichText::new(p).monospace(),
-        None if ep.is_server() && sel.conn.is_none() => {
-            RichText::new("none: a listening socket has no peer (pick a connection)").weak()
-        }
-        None if ep.spec.kind.is_datagram() => RichText::new("none: each datagram names its own").weak(),
+        None if ep.is_server() && sel.conn.is_none() => RichText::new(t!("inspector-peer-none-listening")).weak(),
+        None if ep.spec.kind.is_datagram() => RichText::new(t!("inspector-peer-none-datagram")).weak(),
         None => RichText::new("—").monospace(),
     };
-    field(ui, "Peer", "getpeername(): the other end of the connection", peer);
+    field(ui, &t!("inspector-peer"), &t!("inspector-peer.hint"), peer);
     if ep.local.as_ref().is_some_and(|a| a.is_unspecified()) {
         ui.add(
             egui::Label::new(
-                RichText::new("⚠ bound to all interfaces: reachable from the network").color(style::warn_color(ui)),
+                RichText::new(format!("⚠ {}", t!("inspector-all-interfaces"))).color(style::warn_color(ui)),
             )
             .wrap(),
         );
@@ -158,51 +161,46 @@ fn counters(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
     let column = 10.0 * ui.ctx().fonts_mut(|f| f.glyph_width(&mono, '0'));
     egui::Grid::new(("counters", ep.id)).num_columns(3).min_col_width(column).show(ui, |ui| {
         ui.label("");
-        ui.label(RichText::new("in (recv)").strong());
-        ui.label(RichText::new("out (send)").strong());
+        ui.label(RichText::new(t!("inspector-in")).strong());
+        ui.label(RichText::new(t!("inspector-out")).strong());
         ui.end_row();
-        ui.label("bytes");
+        ui.label(t!("inspector-bytes"));
         ui.label(RichText::new(style::count(bin)).monospace());
         ui.label(RichText::new(style::count(bout)).monospace());
         ui.end_row();
-        ui.label("calls");
+        ui.label(t!("inspector-calls"));
         ui.label(RichText::new(style::count(min)).monospace());
         ui.label(RichText::new(style::count(mout)).monospace());
         ui.end_row();
-        ui.label("rate");
+        ui.label(t!("inspector-rate"));
         ui.label(RichText::new(format!("{}/s", style::bytes(rin))).monospace());
         ui.label(RichText::new(format!("{}/s", style::bytes(rout))).monospace());
         ui.end_row();
     });
     if ep.is_server() {
-        ui.label(format!(
-            "{} connected, {} closed",
-            style::count(ep.conns.len() as u64),
-            style::count(ep.conns_closed)
-        ));
+        ui.label(t!("inspector-server-conns", connected = ep.conns.len(), closed = ep.conns_closed));
     }
     if ep.spec.kind.is_datagram() {
         let (engine, kernel) = ep.loss;
-        let kernel = kernel.map(style::count).unwrap_or_else(|| "0 reported".into());
-        ui.add(egui::Label::new(format!("datagrams lost: {} by socklab, {kernel} by the kernel", style::count(engine))).wrap())
-            .on_hover_text("The kernel's count comes from SO_RXQ_OVFL (Linux): datagrams that arrived while the receive buffer was full");
+        let lost = match kernel {
+            Some(kernel) => t!("inspector-lost", engine = engine, kernel = kernel),
+            None => t!("inspector-lost-unreported", engine = engine),
+        };
+        ui.add(egui::Label::new(lost).wrap()).on_hover_text(t!("inspector-lost.hint"));
         if ep.echo_dropped > 0 {
-            let text = format!("echoes not sent: {} (the send buffer was full)", style::count(ep.echo_dropped));
-            ui.add(egui::Label::new(RichText::new(text).color(style::warn_color(ui))).wrap()).on_hover_text(
-                "UDP has no flow control: when sendto() would block, an echo is dropped rather than stalling the socket",
-            );
+            let text = t!("inspector-echo-dropped", count = ep.echo_dropped);
+            ui.add(egui::Label::new(RichText::new(text).color(style::warn_color(ui))).wrap())
+                .on_hover_text(t!("inspector-echo-dropped.hint"));
         }
         if ep.loss_counting {
-            ui.label(RichText::new(STILL_COUNTING).italics().color(style::warn_color(ui))).on_hover_text(
-                "The kernel's count is read again once no datagram has come for a moment; then received + lost is what was sent",
-            );
+            ui.label(RichText::new(still_counting()).italics().color(style::warn_color(ui)))
+                .on_hover_text(t!("inspector-still-counting.hint"));
         }
         if kernel_dropped(ep) > 0 {
-            ui.add(egui::Label::new(
-                RichText::new("The kernel dropped datagrams because this socket's receive buffer was full: raise SO_RCVBUF below (UDP has no flow control).")
-                    .small()
-                    .color(style::warn_color(ui)),
-            ).wrap());
+            ui.add(
+                egui::Label::new(RichText::new(t!("inspector-kernel-dropped")).small().color(style::warn_color(ui)))
+                    .wrap(),
+            );
         }
     }
 }
@@ -220,12 +218,12 @@ fn plot(ui: &mut egui::Ui, ep: &EndpointState) {
         .include_x(-60.0)
         .include_x(0.0)
         .include_y(0.0)
-        .x_axis_label("seconds ago")
-        .y_axis_label("per second")
+        .x_axis_label(t!("inspector-plot-seconds-ago"))
+        .y_axis_label(t!("inspector-plot-per-second"))
         .y_axis_formatter(|mark, _range| style::bytes(mark.value.max(0.0) as u64))
         .show(ui, |p| {
-            p.line(Line::new("in", pts_in));
-            p.line(Line::new("out", pts_out));
+            p.line(Line::new(t!("inspector-plot-in"), pts_in));
+            p.line(Line::new(t!("inspector-plot-out"), pts_out));
         });
 }
 
@@ -238,17 +236,14 @@ fn options(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, view: &mut Ins
     // A server's listening socket, or the selected connection's own socket.
     let conn = if ep.is_server() { sel.conn } else { None };
     let which = match conn {
-        Some(c) => format!("connection #{c}'s socket"),
-        None if ep.is_server() => "the listening socket (accepted connections inherit most of these)".into(),
-        None => "this socket".into(),
+        Some(c) => t!("inspector-showing-connection", conn = c.to_string()),
+        None if ep.is_server() => t!("inspector-showing-listening"),
+        None => t!("inspector-showing-socket"),
     };
-    ui.add(
-        egui::Label::new(RichText::new(format!("Showing {which}. Values read back with getsockopt().")).small().weak())
-            .wrap(),
-    );
+    ui.add(egui::Label::new(RichText::new(which).small().weak()).wrap());
     let open = ep.status.is_open() && !ep.stopped;
     let Some(values) = ep.options.get(&conn) else {
-        if open && ui.button("Read options").clicked() {
+        if open && ui.button(t!("inspector-read-options")).clicked() {
             actions.push(Action::Engine(Command::ReadOptions { id: ep.id, conn }));
         }
         return;
@@ -257,12 +252,14 @@ fn options(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, view: &mut Ins
     let ipv6 = matches!(&ep.local, Some(crate::net::Addr::Inet(a)) if a.is_ipv6());
     let columns = Columns::for_width(ui.available_width());
     if let Some(c) = &columns {
-        let head = |text: &'static str| {
+        let head = |text: String| {
             move |ui: &mut egui::Ui| {
                 ui.label(RichText::new(text).strong());
             }
         };
-        c.row(ui, 0, head("option"), head("asked → kernel"), head("change"));
+        let heads = [t!("inspector-col-option"), t!("inspector-col-value"), t!("inspector-col-change")];
+        let [option, value, change] = heads.map(head);
+        c.row(ui, 0, option, value, change);
     }
     let rows = SockOpt::ALL.into_iter().filter(|opt| {
         !matches!(opt, SockOpt::LeaveMulticast)
@@ -272,13 +269,15 @@ fn options(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, view: &mut Ins
         let view_val = values.get(&opt);
         let shown = RichText::new(shown_value(opt, view_val)).monospace();
         let reason = if !open {
-            Some("the socket is closed")
+            Some((t!("inspector-why-closed"), t!("inspector-why-closed.hint")))
         } else if opt.phase() == Phase::ReadOnly {
-            Some("read-only: the kernel reports it")
+            Some((t!("inspector-why-read-only"), t!("inspector-why-read-only.hint")))
         } else if opt.phase() == Phase::BeforeBind {
-            Some("before bind() only: set it in the New endpoint form")
+            Some((t!("inspector-why-before-bind"), t!("inspector-why-before-bind.hint")))
         } else {
+            // The engine's reason, its short part before the colon.
             opt.not_applicable(class, ipv6)
+                .map(|why| (why.split(':').next().unwrap_or(why).to_string(), why.to_string()))
         };
         // The editor is named after its option's label, for screen readers (and tests).
         let name_id = std::cell::Cell::new(egui::Id::NULL);
@@ -291,8 +290,7 @@ fn options(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, view: &mut Ins
             ui.add(egui::Label::new(shown).wrap());
         };
         let change = |ui: &mut egui::Ui| match reason {
-            Some(why) => {
-                let short = why.split(':').next().unwrap_or(why);
+            Some((short, why)) => {
                 ui.add(egui::Label::new(RichText::new(short).small().weak()).wrap()).on_hover_text(why);
             }
             None => {
@@ -313,7 +311,7 @@ fn options(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, view: &mut Ins
             ),
         }
     }
-    if open && ui.small_button("Read all again").on_hover_text("getsockopt() for every option").clicked() {
+    if open && ui.small_button(t!("inspector-read-again")).on_hover_text(t!("inspector-read-again.hint")).clicked() {
         actions.push(Action::Engine(Command::ReadOptions { id: ep.id, conn }));
     }
 }
@@ -332,7 +330,7 @@ fn shown_value(opt: SockOpt, view_val: Option<&crate::model::OptionView>) -> Str
                 None => eff,
             }
         }
-        None if opt == SockOpt::JoinMulticast => "no group joined".into(),
+        None if opt == SockOpt::JoinMulticast => t!("inspector-no-group"),
         None => "—".into(),
     }
 }
@@ -413,7 +411,12 @@ fn option_editor(
     let (id, conn, opt) = key;
     if let Some(OptValue::Bool(on)) = current {
         let mut v = on;
-        if ui.checkbox(&mut v, if on { "on" } else { "off" }).labelled_by(label).on_hover_text(opt.doc()).changed() {
+        if ui
+            .checkbox(&mut v, if on { t!("inspector-on") } else { t!("inspector-off") })
+            .labelled_by(label)
+            .on_hover_text(opt.doc())
+            .changed()
+        {
             actions.push(Action::Engine(Command::SetOption { id, conn, opt, value: OptValue::Bool(v) }));
         }
         return;
@@ -427,7 +430,7 @@ fn option_editor(
     });
     let edit = ui.add(egui::TextEdit::singleline(text).desired_width(64.0).hint_text(opt.name())).labelled_by(label);
     let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    if ui.small_button("Set").on_hover_text("setsockopt(), then read it back").clicked() || enter {
+    if ui.small_button(t!("inspector-set")).on_hover_text(t!("inspector-set.hint")).clicked() || enter {
         match opt.parse_value(text) {
             Ok(value) => {
                 view.errors.remove(&key);
@@ -447,16 +450,19 @@ fn option_editor(
 fn record(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| match &ep.capture {
         Some(path) => {
-            ui.label(RichText::new(format!("⏺ recording to {path}")).color(style::error_color(ui)));
-            if ui.small_button("Stop recording").clicked() {
+            ui.label(
+                RichText::new(format!("⏺ {}", t!("inspector-recording", path = path.as_str())))
+                    .color(style::error_color(ui)),
+            );
+            if ui.small_button(t!("inspector-stop-recording")).clicked() {
                 actions.push(Action::Record { endpoint: ep.id, on: false });
             }
         }
         None if ep.status.is_open()
             && !ep.stopped
             && ui
-                .button("⏺ Record to file…")
-                .on_hover_text("Write every byte sent and received, with time, direction and peer, to a file")
+                .button(format!("⏺ {}", t!("inspector-record")))
+                .on_hover_text(t!("inspector-record.hint"))
                 .clicked() =>
         {
             actions.push(Action::Record { endpoint: ep.id, on: true });

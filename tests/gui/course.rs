@@ -8,7 +8,7 @@ use socklab::app::{AppOptions, SocklabApp};
 use socklab::lab::StepState;
 use socklab::model::Status;
 use socklab::net::{EndpointKind, EndpointSpec, ReplyMode};
-use socklab::ui::code::{COPY, RUST, TAB_CODE, TAB_CONVERSATION};
+use socklab::ui::code::{RUST, copy, tab_code, tab_conversation};
 
 use super::gui_support::echo_lab;
 use super::{WINDOW, harness, harness_with, start_from_form, status_of, wait_until};
@@ -30,7 +30,7 @@ fn the_code_tab_shows_an_echo_server_in_python_copies_it_and_switches_to_rust() 
     wait_until(&mut h, "the server to listen", |a| status_of(a, EndpointKind::TcpServer) == Some(Status::Listening));
     assert!(h.query_by_label_contains("socket.socket(").is_none(), "the conversation shows first");
 
-    h.get_by_label(TAB_CODE).click();
+    h.get_by_label(&tab_code()).click();
     h.run_steps(3);
     let program = h.get_by_label_contains("socket.socket(");
     let node = program.accesskit_node();
@@ -38,7 +38,7 @@ fn the_code_tab_shows_an_echo_server_in_python_copies_it_and_switches_to_rust() 
     assert!(text.contains("bind(") && text.contains("listen("), "a server's calls: {text}");
     assert!(h.query_by_label_contains("run it with python3").is_some(), "how to run it");
 
-    h.get_by_label(COPY).click();
+    h.get_by_label(&copy()).click();
     // The click lands in the next frame; that frame's output carries the copy.
     let mut on_clipboard = None;
     for _ in 0..4 {
@@ -53,7 +53,7 @@ fn the_code_tab_shows_an_echo_server_in_python_copies_it_and_switches_to_rust() 
     assert!(h.query_by_label_contains("socket.socket(").is_none(), "the Python is gone");
     assert!(h.query_by_label_contains("[dependencies], then: cargo run").is_some(), "how to run it");
 
-    h.get_by_label(TAB_CONVERSATION).click();
+    h.get_by_label(&tab_conversation()).click();
     h.run_steps(3);
     assert!(h.query_by_label_contains("socket2::").is_none(), "back to the conversation");
     assert!(h.query_by_label("Message").is_some(), "with its composer");
@@ -67,11 +67,11 @@ fn the_code_tab_says_plainly_when_no_program_can_be_written() {
     let spec = EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0").with_reply(ReplyMode::Chat);
     h.state_mut().open_endpoint(&ctx, "odd", spec);
     h.run_steps(3);
-    h.get_by_label(TAB_CODE).click();
+    h.get_by_label(&tab_code()).click();
     h.run_steps(3);
     assert!(h.query_by_label_contains("No program can be written").is_some());
     assert!(h.query_by_label_contains("reply mode chat does not apply").is_some(), "the reason, as codegen gives it");
-    assert!(h.query_by_label(COPY).is_none(), "nothing to copy");
+    assert!(h.query_by_label(&copy()).is_none(), "nothing to copy");
 }
 
 fn step_state(app: &SocklabApp, i: usize) -> Option<StepState> {

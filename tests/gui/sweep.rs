@@ -55,7 +55,11 @@ pub(super) fn server_and_client(h: &mut Harness<'_, SocklabApp>) {
 
 /// The endpoint list: from its heading down to the dock, as wide as it is by default.
 fn list_region(h: &Harness<'_, SocklabApp>) -> egui::Rect {
-    let heading = rect_of(h, &i18n::text("endpoints-title", None));
+    // The heading, not the Endpoints menu of the same name.
+    let title = i18n::text("endpoints-title", None);
+    let heading = h.query_all_by_label(&title).find(|n| n.accesskit_node().role() != Role::Button);
+    let b = heading.and_then(|n| n.accesskit_node().bounding_box()).expect("the list's heading has a place");
+    let heading = egui::Rect::from_min_max(egui::pos2(b.x0 as f32, b.y0 as f32), egui::pos2(b.x1 as f32, b.y1 as f32));
     // The dock's fold button sits on its tab strip.
     let arrows = h.query_all_by_label("▾").chain(h.query_all_by_label("▴"));
     let dock_top = arrows.filter_map(|n| n.accesskit_node().bounding_box()).map(|b| b.y0);
