@@ -27,8 +27,8 @@ impl SocklabApp {
                         actions.push(Action::DismissNotice);
                     }
                     let (text, color) = match notice.is_error {
-                        true => (format!("⚠ {}", notice.text), ui::style::error_color(ui)),
-                        false => (notice.text.clone(), ui.visuals().text_color()),
+                        true => (format!("⚠ {}", notice.text()), ui::style::error_color(ui)),
+                        false => (notice.text(), ui.visuals().text_color()),
                     };
                     ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
                 });

@@ -122,3 +122,23 @@ fn every_label_with_a_conversation_open_comes_from_the_catalogs() {
     let found = unlocalized(&h, None, &["srv", "cli"]);
     assert!(found.is_empty(), "{} labels not from the catalogs:\n{}", found.len(), found.join("\n"));
 }
+
+/// A notice under the menu bar is kept as a message, so a switch repaints it too.
+#[test]
+fn switching_the_language_repaints_the_notice_under_the_menu_bar() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let lab = super::gui_support::echo_lab(dir.path());
+    let mut h = harness_with([1100.0, 640.0], AppOptions::default());
+    h.run_steps(4);
+    h.state_mut().open_lab(lab.clone());
+    super::wait_until(&mut h, "the lab's notice", |a| a.notice().is_some());
+    h.run_steps(2);
+    let path = lab.display().to_string();
+    assert!(h.query_by_label(&format!("Opened the lab {path}")).is_some(), "the notice in English");
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("中文").click();
+    h.run_steps(4);
+    assert!(h.query_by_label(&format!("已打开实验 {path}")).is_some(), "the same notice, now in Chinese");
+    assert!(h.query_by_label(&format!("Opened the lab {path}")).is_none());
+}
