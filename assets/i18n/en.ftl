@@ -87,8 +87,8 @@ labpanel-start-over = Start over
 labpanel-complete = Lab complete: every step is done.
 labpanel-hint = Hint
 labpanel-kicker = Lab
-# Before what the current step's check waits for.
-labpanel-waiting-for = Waiting for:
+# $what is what the current step's check waits for (the lab's words).
+labpanel-waiting-for = Waiting for: { $what }
 labpanel-skipped = (skipped)
 labpanel-progress = { $done } of { $total } steps done
 

@@ -46,7 +46,7 @@ menu-recent = 最近打开
 menu-recent-none = （还没有）
 menu-quit = 退出
 menu-endpoints = 端点
-menu-new-endpoint = 新建{ $kind }…
+menu-new-endpoint = 新建 { $kind }…
 menu-view = 视图
 menu-dark-theme = 深色主题
 menu-event-log = 事件日志
@@ -73,7 +73,7 @@ labpanel-start-over = 从头开始
 labpanel-complete = 实验完成：每一步都做完了。
 labpanel-hint = 提示
 labpanel-kicker = 实验
-labpanel-waiting-for = 正在等待：
+labpanel-waiting-for = 正在等待：{ $what }
 labpanel-skipped = （已跳过）
 labpanel-progress = 已完成 { $done } / { $total } 步
 

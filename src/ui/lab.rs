@@ -74,7 +74,7 @@ pub fn show(ui: &mut egui::Ui, run: &LabRun, actions: &mut Vec<Action>) {
                 egui::Frame::group(ui.style()).fill(ui.visuals().faint_bg_color).show(ui, |ui| {
                     ui.add(egui::Label::new(RichText::new(line).strong()).wrap());
                     if let Some(waiting) = run.waiting_for() {
-                        let mut text = format!("{} {}", t!("labpanel-waiting-for"), waiting.english());
+                        let mut text = t!("labpanel-waiting-for", what = waiting.english());
                         if let Some(progress) = run.progress() {
                             text = format!("{text} ({})", progress.english());
                         }
