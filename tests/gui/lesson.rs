@@ -140,4 +140,17 @@ fn the_lesson_page_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
     let data: Vec<&str> = data.iter().map(String::as_str).collect();
     let found = super::pseudo::unlocalized(&h, Some(page), &data);
     assert!(found.is_empty(), "text not from the catalogs on the lesson page:\n{}", found.join("\n"));
+    // The menu bar with its Lesson button (the workspace's name is the file's).
+    let button = place(&socklab::ui::lesson::button());
+    let bar = egui::Rect::from_min_max(
+        egui::pos2(0.0, button.top() - 2.0),
+        egui::pos2(h.ctx.content_rect().right(), button.bottom() + 2.0),
+    );
+    let name = path_stem(&shown_path);
+    let found = super::pseudo::unlocalized(&h, Some(bar), &[&name]);
+    assert!(found.is_empty(), "text not from the catalogs in the menu bar:\n{}", found.join("\n"));
+}
+
+fn path_stem(path: &str) -> String {
+    std::path::Path::new(path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
