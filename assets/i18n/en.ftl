@@ -116,7 +116,7 @@ frame-try-again = Try again
 frame-use-free-port = Use a free port instead
     .hint = Start it on { $address }: the OS picks a port nobody uses
 
-## The inspector (src/ui/inspector.rs): an endpoint's addresses, counters, plot and socket options.
+## The inspector (src/ui/inspector.rs, its options table src/ui/option_table.rs): an endpoint's addresses, counters, plot and socket options.
 
 # $mode is the reply mode's name (echo, chat …).
 inspector-reply = reply: { $mode }

@@ -92,7 +92,7 @@ frame-try-again = 重试
 frame-use-free-port = 改用空闲端口
     .hint = 在 { $address } 上启动：端口号 0 让操作系统挑一个没人用的端口
 
-## 检查器（src/ui/inspector.rs）：端点的地址、计数、流量图和套接字选项。
+## 检查器（src/ui/inspector.rs，选项表在 src/ui/option_table.rs）：端点的地址、计数、流量图和套接字选项。
 
 inspector-reply = 回复方式：{ $mode }
 inspector-throughput = 吞吐量
