@@ -37,7 +37,7 @@ pub fn find(dir: &Path) -> Vec<LabEntry> {
         .into_iter()
         .map(|path| {
             let title = match lab::load(&path) {
-                Ok(lab) => lab.title,
+                Ok(lab) => lab.title_text(),
                 Err(_) => path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             };
             LabEntry { path, title }
