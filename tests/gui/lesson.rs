@@ -141,3 +141,19 @@ fn the_lesson_page_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
     let found = super::pseudo::unlocalized(&h, Some(page), &data);
     assert!(found.is_empty(), "text not from the catalogs on the lesson page:\n{}", found.join("\n"));
 }
+
+#[test]
+fn the_lesson_page_in_chinese_shows_the_lessons_chinese_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, _, lesson) = echo_lesson(dir.path());
+    let zh = lesson.page_in(socklab::i18n::Lang::ZhCn);
+    assert!(zh.title.starts_with("TCP 回显"), "the shipped lesson has its Chinese: {}", zh.title);
+    let options = AppOptions { workspace: Some(path), language: Some(socklab::i18n::Lang::ZhCn), ..Default::default() };
+    let mut h = harness_with(WINDOW, options);
+    wait_until(&mut h, "the lesson to open", |a| a.lesson_shown());
+    h.run_steps(2);
+    assert!(h.query_by_label(zh.title).is_some(), "the Chinese title is shown: {}", zh.title);
+    assert!(h.query_by_label(&lesson.title).is_none(), "not the English one");
+    let first = format!("1. {}", zh.steps[0].replace('`', ""));
+    assert!(h.query_by_label(&first).is_some(), "the first step in Chinese: {first}");
+}

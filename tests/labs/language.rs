@@ -3,13 +3,13 @@
 //! a student types or searches for (a command, an address, an option's name)
 //! is the same in both.
 
-use std::collections::BTreeSet;
 use std::fs;
 
 use socklab::i18n::{Lang, text_in};
 use socklab::lab;
 
 use crate::driver::labs_dir;
+use crate::support::translation::kept;
 
 /// What `labs.en.ftl` starts with, before [`lab::to_ftl`] of every lab.
 const HEADER: &str = "\
@@ -29,23 +29,6 @@ fn the_english_lab_catalog_is_exactly_the_lab_files_texts() {
     }
     let have = fs::read_to_string(&path).expect("read labs.en.ftl");
     assert!(have == want, "labs.en.ftl is not the lab files' texts: regenerate it (see its header)");
-}
-
-/// What must come through a translation untouched: backquoted code, and the
-/// words a student types or searches for (addresses, ports, C names).
-fn kept(text: &str) -> BTreeSet<String> {
-    let mut out: BTreeSet<String> = text.split('`').skip(1).step_by(2).map(str::to_string).collect();
-    let words = text.split(|c: char| !(c.is_ascii_alphanumeric() || "_.:".contains(c)));
-    for word in words.map(|w| w.trim_end_matches(['.', ':'])) {
-        let address =
-            word.contains(|c: char| c.is_ascii_digit()) && (word.contains(':') || word.matches('.').count() == 3);
-        let c_name = word.contains('_') && word.chars().any(|c| c.is_ascii_uppercase());
-        let errno = word.len() > 4 && word.starts_with('E') && word.chars().all(|c| c.is_ascii_uppercase());
-        if address || c_name || errno {
-            out.insert(word.to_string());
-        }
-    }
-    out
 }
 
 #[test]
@@ -72,13 +55,6 @@ fn every_lab_text_has_its_chinese_with_the_same_commands_addresses_and_names() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-#[test]
-fn the_kept_words_are_found() {
-    let k = kept("Run `socklab serve tcp 127.0.0.1:9000`; bind() fails with EADDRINUSE unless SO_REUSEADDR is on.");
-    let want = ["socklab serve tcp 127.0.0.1:9000", "127.0.0.1:9000", "EADDRINUSE", "SO_REUSEADDR"];
-    assert_eq!(k, want.iter().map(|s| s.to_string()).collect());
 }
 
 #[test]
