@@ -41,7 +41,7 @@ pub use check::{Check, Role};
 pub use checker::{LabRun, StepState};
 pub use error::LabError;
 pub use file::{load, load_dir, parse};
-pub use text::{CHECKER_TEXTS, CheckText, FtlKey, Progress, to_ftl};
+pub use text::{CHECKER_TEXTS, CheckText, FtlKey, Progress, localized, to_ftl};
 
 /// The newest lab format this build reads.
 pub const CURRENT_VERSION: u32 = 1;

@@ -86,8 +86,9 @@ impl Lab {
     }
 }
 
-/// `english` in the current language when the catalogs know it as `key`.
-fn localized(key: &FtlKey, english: &str) -> String {
+/// `english` in the current language when the catalogs know it as `key`
+/// (the English catalog says exactly `english`); else `english` itself.
+pub fn localized(key: &FtlKey, english: &str) -> String {
     let id = key.to_string();
     if i18n::text_in(Lang::En, &id, None) == english { i18n::text(&id, None) } else { english.to_string() }
 }

@@ -174,3 +174,15 @@ fn a_lab_in_chinese_shows_its_steps_in_chinese_and_ticks_them() {
     assert!(h.query_by_label_contains("同一个服务器同时开着 1 个连接").is_some(), "what it waits for, in Chinese");
     assert!(h.query_by_label_contains("Connect a client").is_none(), "no English step left");
 }
+
+#[test]
+fn the_labs_menu_lists_the_labs_in_the_language_of_the_moment() {
+    let mut h = harness_with(WINDOW, AppOptions { language: Some(Lang::ZhCn), ..Default::default() });
+    wait_until(&mut h, "the labs to be looked for", |a| a.labs_found().is_some());
+    h.get_by_label(socklab::ui::lab::MENU).click();
+    h.run_steps(3);
+    for title in ["TCP 回显 (echo) 服务器", "Nagle 算法与 TCP_NODELAY"] {
+        assert!(h.query_by_label(title).is_some(), "{title} is offered");
+    }
+    assert!(h.query_by_label("A TCP echo server").is_none(), "no English title");
+}
