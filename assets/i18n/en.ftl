@@ -471,3 +471,6 @@ lesson-check-empty-step = { $part }: it is empty: remove it or say what to try
 lesson-check-too-long = { $part }: { $count } characters, and at most { $max } are shown
 lesson-check-hidden = { $part }: character { $at } is U+{ $code }, a control or direction character that is not shown as text: remove it
 lesson-check-hidden-lines = { $part }: character { $at } is U+{ $code }, a control or direction character that is not shown as text: remove it (a line break is written \n)
+lesson-check-translation-tag = translations: "{ $tag }" is not a language socklab speaks: use { $tags }
+lesson-check-translation-no-title = translations: "{ $tag }": the title is empty: translate the title too
+lesson-check-translation-steps = translations: "{ $tag }" has { $count } steps and the lesson has { $want }: translate each step, in the same order

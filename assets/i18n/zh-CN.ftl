@@ -406,3 +406,6 @@ lesson-check-empty-step = { $part }：是空的：删掉它，或者写上要试
 lesson-check-too-long = { $part }：有 { $count } 个字符，而最多只显示 { $max } 个
 lesson-check-hidden = { $part }：第 { $at } 个字符是 U+{ $code }，这是控制字符或文字方向字符，不会显示成文字：请删掉它
 lesson-check-hidden-lines = { $part }：第 { $at } 个字符是 U+{ $code }，这是控制字符或文字方向字符，不会显示成文字：请删掉它（换行请写成 \n）
+lesson-check-translation-tag = translations："{ $tag }" 不是 socklab 支持的语言：请用 { $tags }
+lesson-check-translation-no-title = translations："{ $tag }"：标题是空的：标题也要翻译
+lesson-check-translation-steps = translations："{ $tag }" 有 { $count } 步，而课程有 { $want } 步：每一步都要翻译，顺序相同

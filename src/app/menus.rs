@@ -128,7 +128,7 @@ fn labs_menu(ui: &mut egui::Ui, labs: Labs<'_>, actions: &mut Vec<Action>) {
             }
             Some(found) => {
                 for entry in found {
-                    if ui.button(&entry.title).on_hover_text(entry.path.display().to_string()).clicked() {
+                    if ui.button(entry.shown_title()).on_hover_text(entry.path.display().to_string()).clicked() {
                         actions.push(Action::OpenLab(entry.path.clone()));
                         ui.close();
                     }

@@ -39,7 +39,7 @@ pub fn show(ui: &mut egui::Ui, run: &LabRun, actions: &mut Vec<Action>) {
     // One scroll area (a short dock has little room); the buttons come before the steps.
     egui::ScrollArea::vertical().id_salt("lab-panel").auto_shrink([false, false]).show(ui, |ui| {
         ui.label(RichText::new(t!("labpanel-kicker")).small().weak());
-        ui.add(egui::Label::new(RichText::new(&lab.title).heading().strong()).wrap());
+        ui.add(egui::Label::new(RichText::new(lab.title_text()).heading().strong()).wrap());
         let ended = run.states().iter().filter(|s| !matches!(s, StepState::Waiting | StepState::Current)).count();
         ui.label(RichText::new(progress_line(ended, run.states().len())).strong());
         if run.is_finished() {
@@ -66,21 +66,21 @@ pub fn show(ui: &mut egui::Ui, run: &LabRun, actions: &mut Vec<Action>) {
             }
         });
         ui.separator();
-        ui.add(egui::Label::new(RichText::new(&lab.summary).weak()).wrap());
+        ui.add(egui::Label::new(RichText::new(lab.summary_text()).weak()).wrap());
         ui.add_space(4.0);
         for (i, (step, &state)) in lab.steps.iter().zip(run.states()).enumerate() {
-            let line = step_line(state, i + 1, &step.text);
+            let line = step_line(state, i + 1, &lab.step_text(step));
             if state == StepState::Current {
                 egui::Frame::group(ui.style()).fill(ui.visuals().faint_bg_color).show(ui, |ui| {
                     ui.add(egui::Label::new(RichText::new(line).strong()).wrap());
                     if let Some(waiting) = run.waiting_for() {
-                        let mut text = t!("labpanel-waiting-for", what = waiting.english());
+                        let mut text = t!("labpanel-waiting-for", what = waiting.text());
                         if let Some(progress) = run.progress() {
-                            text = format!("{text} ({})", progress.english());
+                            text = format!("{text} ({})", progress.text());
                         }
                         ui.add(egui::Label::new(RichText::new(text).italics()).wrap());
                     }
-                    hint(ui, &lab.id, i, &step.hint);
+                    hint(ui, &lab.id, i, &lab.hint_text(step));
                 });
             } else {
                 let text = match state {
@@ -88,7 +88,7 @@ pub fn show(ui: &mut egui::Ui, run: &LabRun, actions: &mut Vec<Action>) {
                     _ => RichText::new(line).weak(),
                 };
                 ui.add(egui::Label::new(text).wrap());
-                hint(ui, &lab.id, i, &step.hint);
+                hint(ui, &lab.id, i, &lab.hint_text(step));
             }
             ui.add_space(2.0);
         }

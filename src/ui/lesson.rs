@@ -36,9 +36,10 @@ pub fn show(ui: &mut egui::Ui, lesson: &Lesson, actions: &mut Vec<Action>) {
 }
 
 fn page(ui: &mut egui::Ui, lesson: &Lesson, actions: &mut Vec<Action>) {
+    let lesson = lesson.page();
     ui.add_space(12.0);
     ui.label(RichText::new(t!("lesson-kicker")).small().weak());
-    ui.add(egui::Label::new(RichText::new(&lesson.title).heading().strong()).wrap());
+    ui.add(egui::Label::new(RichText::new(lesson.title).heading().strong()).wrap());
     ui.add_space(8.0);
     if !lesson.teaches.trim().is_empty() {
         ui.label(RichText::new(t!("lesson-teaches")).strong());

@@ -5,6 +5,7 @@ use egui::OutputCommand;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use socklab::app::{AppOptions, SocklabApp};
+use socklab::i18n::{Lang, text_in};
 use socklab::lab::StepState;
 use socklab::model::Status;
 use socklab::net::{EndpointKind, EndpointSpec, ReplyMode};
@@ -147,4 +148,43 @@ fn the_labs_menu_lists_the_shipped_labs() {
     for title in ["A TCP echo server", "Nagle and TCP_NODELAY"] {
         assert!(h.query_by_label(title).is_some(), "{title} is offered");
     }
+}
+
+#[test]
+fn a_lab_in_chinese_shows_its_steps_in_chinese_and_ticks_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lab = echo_lab(dir.path());
+    let options = AppOptions { lab: Some(lab), language: Some(Lang::ZhCn), ..Default::default() };
+    let mut h = harness_with(WINDOW, options);
+    wait_until(&mut h, "the lab to open", |a| a.lab_run().is_some());
+    h.run_steps(2);
+    let first = text_in(Lang::ZhCn, "lab-tcp-echo-listen", None);
+    assert!(first.starts_with("在 127.0.0.1:9000 上启动回显服务器"), "{first}");
+    assert!(h.query_by_label_contains(&first).is_some(), "the first step in Chinese");
+    // The lab's title, and the lesson page's (the same workspace), both in Chinese.
+    assert!(h.query_all_by_label("TCP 回显 (echo) 服务器").count() >= 1, "the title in Chinese");
+    assert!(h.query_by_label("A TCP echo server").is_none(), "no English title");
+
+    // The workspace's server really starts; its listen() ticks the step.
+    wait_until(&mut h, "the lab's server to listen", |a| {
+        status_of(a, EndpointKind::TcpServer) == Some(Status::Listening)
+    });
+    wait_until(&mut h, "the first step to tick", |a| done(a, 0));
+    h.run_steps(3);
+    assert!(h.query_by_label_contains(&format!("✔ 1. {first}")).is_some(), "step 1 ticked, in Chinese");
+    assert!(h.query_by_label_contains("▶ 2. 连上一个客户端").is_some(), "step 2 is current");
+    assert!(h.query_by_label_contains("同一个服务器同时开着 1 个连接").is_some(), "what it waits for, in Chinese");
+    assert!(h.query_by_label_contains("Connect a client").is_none(), "no English step left");
+}
+
+#[test]
+fn the_labs_menu_lists_the_labs_in_the_language_of_the_moment() {
+    let mut h = harness_with(WINDOW, AppOptions { language: Some(Lang::ZhCn), ..Default::default() });
+    wait_until(&mut h, "the labs to be looked for", |a| a.labs_found().is_some());
+    h.get_by_label(&socklab::ui::lab::menu()).click();
+    h.run_steps(3);
+    for title in ["TCP 回显 (echo) 服务器", "Nagle 算法与 TCP_NODELAY"] {
+        assert!(h.query_by_label(title).is_some(), "{title} is offered");
+    }
+    assert!(h.query_by_label("A TCP echo server").is_none(), "no English title");
 }
