@@ -136,9 +136,9 @@ impl SocklabApp {
         let taken = |name: &str| self.model.endpoints.values().any(|e| e.name == name);
         let listed = self.model.endpoints.values().filter(|e| e.spec.kind == kind).count();
         (listed + 1..)
-            .map(|n| format!("{} {n}", kind.label()))
+            .map(|n| format!("{} {n}", crate::ui::style::kind_name(kind)))
             .find(|name| !taken(name))
-            .unwrap_or_else(|| kind.label().to_string())
+            .unwrap_or_else(|| crate::ui::style::kind_name(kind))
     }
 
     /// The address of the newest listening server a client of this kind could connect to.

@@ -13,6 +13,7 @@ pub mod inspector;
 pub mod lab;
 pub mod lesson;
 pub mod new_endpoint;
+pub mod option_table;
 pub mod rules_editor;
 pub mod style;
 pub mod welcome;

@@ -19,7 +19,7 @@ use crate::net::{Encoding, EndpointSpec, PayloadError, PayloadFormat, TextError,
 
 pub use error::WorkspaceError;
 pub use file::{load, parse, save, to_ron};
-pub use lesson::Lesson;
+pub use lesson::{Lesson, LessonPage, LessonText};
 pub use safe_text::{NAME_SHOWN, display_name, escape_controls};
 
 /// The newest file format this build reads and the one it writes.
