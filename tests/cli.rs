@@ -9,8 +9,12 @@ mod support;
 mod basics;
 #[path = "cli/closing.rs"]
 mod closing;
+#[path = "cli/encoding.rs"]
+mod encoding;
 #[path = "cli/input.rs"]
 mod input;
+#[path = "cli/kernel.rs"]
+mod kernel;
 #[path = "cli/protocol.rs"]
 mod protocol;
 #[path = "cli/reach.rs"]

@@ -17,6 +17,8 @@ mod app_state;
 mod classroom;
 #[path = "gui/course.rs"]
 mod course;
+#[path = "gui/encoding.rs"]
+mod encoding;
 #[path = "gui/exposure.rs"]
 mod exposure;
 #[path = "gui/file_picker.rs"]
@@ -31,8 +33,16 @@ mod language;
 mod lesson;
 #[path = "gui/loss.rs"]
 mod loss;
+#[path = "gui/protocol.rs"]
+mod protocol;
 #[path = "support/pseudo.rs"]
 mod pseudo;
+#[path = "gui/sweep.rs"]
+mod sweep;
+#[path = "gui/sweep_frame.rs"]
+mod sweep_frame;
+#[path = "gui/sweep_panels.rs"]
+mod sweep_panels;
 #[path = "gui/tcp.rs"]
 mod tcp;
 

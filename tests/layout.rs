@@ -4,7 +4,8 @@
 //! the accessibility tree (see layout/checks.rs).
 
 use egui::Rect;
-use socklab::app::SocklabApp;
+use socklab::app::{AppOptions, SocklabApp};
+use socklab::i18n::Lang;
 
 #[path = "layout/checks.rs"]
 mod checks;
@@ -21,11 +22,17 @@ const FULL_HD: [f32; 2] = [1920.0, 1080.0];
 
 /// Checks every screen at these zooms of one screen size; panics listing every problem.
 fn holds_at(pixels: [f32; 2], zooms: &[f32]) {
+    holds_at_in(Lang::En, pixels, zooms);
+}
+
+/// [`holds_at`] with the window in `lang`.
+fn holds_at_in(lang: Lang, pixels: [f32; 2], zooms: &[f32]) {
     let mut report = Vec::new();
     for &zoom in zooms {
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut h = gui_support::harness_at(pixels, zoom, screens::lesson_options(dir.path()));
-        let size = format!("{}x{} @{:.0}%", pixels[0], pixels[1], zoom * 100.0);
+        let options = AppOptions { language: Some(lang), ..screens::lesson_options(dir.path()) };
+        let mut h = gui_support::harness_at(pixels, zoom, options);
+        let size = format!("{}x{} @{:.0}% {}", pixels[0], pixels[1], zoom * 100.0, lang.tag());
         let window = Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(pixels[0] / zoom, pixels[1] / zoom));
         let lab = gui_support::echo_lab(&dir.path().join("lab"));
         screens::step_through(&mut h, &lab, |screen, h: &mut egui_kittest::Harness<'_, SocklabApp>| {
@@ -33,7 +40,14 @@ fn holds_at(pixels: [f32; 2], zooms: &[f32]) {
             let found = checks::problems(&widgets, window);
             // A debug aid: LAYOUT_SHOTS=dir saves every screen as a PNG to look at.
             if let Some(dir) = std::env::var_os("LAYOUT_SHOTS") {
-                let name = format!("{}x{}-{:.0}-{}.png", pixels[0], pixels[1], zoom * 100.0, screen.replace(' ', "_"));
+                let name = format!(
+                    "{}x{}-{:.0}-{}-{}.png",
+                    pixels[0],
+                    pixels[1],
+                    zoom * 100.0,
+                    lang.tag(),
+                    screen.replace(' ', "_")
+                );
                 if let Ok(image) = h.render() {
                     let _ = image.save(std::path::Path::new(&dir).join(name));
                 }
@@ -48,6 +62,12 @@ fn holds_at(pixels: [f32; 2], zooms: &[f32]) {
 #[test]
 fn every_screen_holds_at_1024x768() {
     holds_at(XGA, &[1.0, 1.25, 1.5]);
+}
+
+/// Chinese takes fewer characters but wider glyphs: the projector's screen again, in 中文.
+#[test]
+fn every_screen_holds_at_1024x768_in_chinese() {
+    holds_at_in(Lang::ZhCn, XGA, &[1.5]);
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! and questions pushed during the frame is applied here, in order, at its end.
 
 use super::{Pending, SocklabApp};
+use crate::net::frame::FrameSpec;
+use crate::net::rules::Rule;
 use crate::net::{Command, EndpointId, EndpointKind, EndpointSpec};
 use crate::ui::new_endpoint::Form;
 use crate::ui::{Action, Selection};
@@ -19,6 +21,15 @@ impl SocklabApp {
             }
             Action::CloseSequenceWindow(id) => {
                 self.sequence_windows.remove(&id);
+            }
+            Action::SetBehaviour { endpoint, frame, rules } => self.set_behaviour(endpoint, frame, rules),
+            Action::SetEncoding { endpoint, encoding } => {
+                if let Some(ep) = self.model.endpoints.get_mut(&endpoint)
+                    && ep.spec.encoding != encoding
+                {
+                    ep.spec.encoding = encoding;
+                    self.document.changed();
+                }
             }
             Action::Select(sel) => self.select(sel),
             Action::ShowForm(kind) => self.show_form(kind),
@@ -97,6 +108,19 @@ impl SocklabApp {
         self.send(Command::Open { id, spec });
     }
 
+    /// Framing and rules from the inspector: into the spec (saved with the
+    /// workspace), and to the worker when it runs.
+    fn set_behaviour(&mut self, id: EndpointId, frame: FrameSpec, rules: Vec<Rule>) {
+        let Some(ep) = self.model.endpoints.get_mut(&id) else { return };
+        ep.set_behaviour(frame.clone(), rules.clone());
+        let running = ep.status.is_open() && !ep.stopped;
+        self.document.changed();
+        if running {
+            self.send(Command::SetFraming { id, frame });
+            self.send(Command::SetRules { id, rules });
+        }
+    }
+
     fn select(&mut self, sel: Selection) {
         let unread =
             self.model.endpoints.get(&sel.endpoint).is_some_and(|e| {
@@ -122,9 +146,9 @@ impl SocklabApp {
         let taken = |name: &str| self.model.endpoints.values().any(|e| e.name == name);
         let listed = self.model.endpoints.values().filter(|e| e.spec.kind == kind).count();
         (listed + 1..)
-            .map(|n| format!("{} {n}", kind.label()))
+            .map(|n| format!("{} {n}", crate::ui::style::kind_name(kind)))
             .find(|name| !taken(name))
-            .unwrap_or_else(|| kind.label().to_string())
+            .unwrap_or_else(|| crate::ui::style::kind_name(kind))
     }
 
     /// The address of the newest listening server a client of this kind could connect to.

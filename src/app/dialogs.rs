@@ -8,6 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::t;
+
 /// No dialog could be shown; the text says why, for the person to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NoDialog(pub String);
@@ -28,10 +30,17 @@ pub trait Dialogs: Send + Sync {
 /// dialog was shown (rfd logs the portal's or zenity's failure and returns nothing).
 const FASTEST_HUMAN_ANSWER: Duration = Duration::from_millis(300);
 
-const NO_BUS_NO_ZENITY: &str = "there is no desktop file dialog here: no D-Bus session bus for the xdg desktop portal \
-     (DBUS_SESSION_BUS_ADDRESS is not set and $XDG_RUNTIME_DIR/bus does not exist) and no zenity on PATH";
-const ANSWERED_AT_ONCE: &str = "the desktop's file dialog did not open: neither the xdg desktop portal \
-     (xdg-desktop-portal with a FileChooser backend, e.g. xdg-desktop-portal-gtk) nor zenity answered";
+fn no_bus_no_zenity() -> String {
+    t!("dialog-no-bus-no-zenity")
+}
+
+fn answered_at_once() -> String {
+    t!("dialog-answered-at-once")
+}
+
+fn workspace_filter() -> String {
+    t!("dialog-workspace-filter")
+}
 
 /// rfd's native dialogs (xdg portal on Linux, zenity as its fallback).
 pub struct NativeDialogs;
@@ -39,20 +48,23 @@ pub struct NativeDialogs;
 impl Dialogs for NativeDialogs {
     fn open_workspace(&self) -> Answer {
         native(|| {
-            rfd::FileDialog::new().set_title("Open workspace").add_filter("socklab workspace", &["ron"]).pick_file()
+            rfd::FileDialog::new()
+                .set_title(t!("picker-title-open"))
+                .add_filter(workspace_filter(), &["ron"])
+                .pick_file()
         })
     }
     fn save_workspace(&self, suggested_name: &str) -> Answer {
         native(|| {
             rfd::FileDialog::new()
-                .set_title("Save workspace")
-                .add_filter("socklab workspace", &["ron"])
+                .set_title(t!("picker-title-save"))
+                .add_filter(workspace_filter(), &["ron"])
                 .set_file_name(suggested_name)
                 .save_file()
         })
     }
     fn pick_file(&self) -> Answer {
-        native(|| rfd::FileDialog::new().set_title("Send a file").pick_file())
+        native(|| rfd::FileDialog::new().set_title(t!("picker-title-send-file")).pick_file())
     }
     fn save_file(&self, title: &str, suggested_name: &str, extension: &str) -> Answer {
         native(|| {
@@ -67,11 +79,11 @@ impl Dialogs for NativeDialogs {
 
 fn native(dialog: impl FnOnce() -> Option<PathBuf>) -> Answer {
     if cfg!(target_os = "linux") && !session_bus() && find_on_path("zenity").is_none() {
-        return Err(NoDialog(NO_BUS_NO_ZENITY.into()));
+        return Err(NoDialog(no_bus_no_zenity()));
     }
     let asked = Instant::now();
     match dialog() {
-        None if asked.elapsed() < FASTEST_HUMAN_ANSWER => Err(NoDialog(ANSWERED_AT_ONCE.into())),
+        None if asked.elapsed() < FASTEST_HUMAN_ANSWER => Err(NoDialog(answered_at_once())),
         answer => Ok(answer),
     }
 }
@@ -97,10 +109,10 @@ mod tests {
     #[test]
     fn an_empty_answer_at_once_means_no_dialog_and_a_path_is_a_path() {
         if cfg!(target_os = "linux") && !session_bus() && find_on_path("zenity").is_none() {
-            assert_eq!(native(|| None), Err(NoDialog(NO_BUS_NO_ZENITY.into())));
+            assert_eq!(native(|| None), Err(NoDialog(no_bus_no_zenity())));
             return;
         }
-        assert_eq!(native(|| None), Err(NoDialog(ANSWERED_AT_ONCE.into())));
+        assert_eq!(native(|| None), Err(NoDialog(answered_at_once())));
         assert_eq!(native(|| Some(PathBuf::from("/tmp/x.ron"))), Ok(Some(PathBuf::from("/tmp/x.ron"))));
     }
 

@@ -41,7 +41,7 @@ impl Document {
 
     /// The file name (or "untitled"), with a • when there are unsaved changes.
     pub fn title(&self) -> String {
-        let name = self.file_name().unwrap_or_else(|| "untitled".into());
+        let name = self.file_name().unwrap_or_else(|| crate::t!("document-untitled"));
         if self.is_dirty() { format!("{name} •") } else { name }
     }
 

@@ -3,6 +3,7 @@
 //! file holds what the question shows and the loopback rewrite (pure).
 
 use crate::net::{BindScope, EndpointId, parse_host_port};
+use crate::t;
 
 /// One endpoint of the question: what it is called, where it would bind, who could reach it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,7 +17,7 @@ pub struct Exposed {
 impl Exposed {
     /// `echo — 0.0.0.0:9000: every interface, reachable from the network`
     pub fn line(&self) -> String {
-        format!("{} — {}: {}", self.name, self.address, describe(self.scope))
+        t!("exposure-line", name = self.name.as_str(), address = self.address.as_str(), scope = describe(self.scope))
     }
 }
 
@@ -30,22 +31,13 @@ pub struct HeldStart {
 }
 
 /// Who can reach a socket bound with this scope, as the question says it.
-pub fn describe(scope: BindScope) -> &'static str {
+pub fn describe(scope: BindScope) -> String {
     match scope {
-        BindScope::AllInterfaces => "every interface, reachable from the network",
-        BindScope::Interface => "one network interface, reachable from that network",
-        BindScope::Loopback => "this machine only",
+        BindScope::AllInterfaces => t!("exposure-scope-all"),
+        BindScope::Interface => t!("exposure-scope-interface"),
+        BindScope::Loopback => t!("exposure-scope-loopback"),
     }
 }
-
-pub const HEADING: &str = "This workspace would listen beyond this machine";
-pub const EXPLAIN: &str = "Opening it starts these endpoints, and other machines on the network could connect to them:";
-pub const START_ANYWAY: &str = "Start anyway";
-pub const LOOPBACK: &str = "Start on 127.0.0.1 instead";
-pub const LOOPBACK_TIP: &str =
-    "Same ports, this machine only (an IPv6 address becomes ::1). The workspace is marked changed.";
-pub const DONT_START: &str = "Don't start";
-pub const DONT_START_TIP: &str = "List them without starting them; the others start.";
 
 /// The same port on the loopback address of the host's family: `0.0.0.0:9000`
 /// → `127.0.0.1:9000`, `[::]:9000` → `[::1]:9000`. A host name becomes

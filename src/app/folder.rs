@@ -30,12 +30,13 @@ pub fn list(dir: &Path) -> Result<Listing, String> {
 fn cannot_list(dir: &Path, e: &std::io::Error) -> String {
     let errno = e.raw_os_error().and_then(crate::net::errno_name).map(|n| format!("{n}: ")).unwrap_or_default();
     let fix = match e.kind() {
-        std::io::ErrorKind::NotFound => "check the path, or go up to a folder that exists",
-        std::io::ErrorKind::PermissionDenied => "this user may not read it: pick another folder",
-        _ if e.raw_os_error() == Some(libc::ENOTDIR) => "part of the path is a file, not a folder",
-        _ => "pick another folder",
+        std::io::ErrorKind::NotFound => crate::t!("picker-fix-not-found"),
+        std::io::ErrorKind::PermissionDenied => crate::t!("picker-fix-denied"),
+        _ if e.raw_os_error() == Some(libc::ENOTDIR) => crate::t!("picker-fix-not-dir"),
+        _ => crate::t!("picker-fix-other"),
     };
-    format!("cannot list {}: {errno}{e}: {fix}", dir.display())
+    let error = format!("{errno}{e}");
+    crate::t!("picker-cannot-list", path = dir.display().to_string(), error = error, fix = fix)
 }
 
 #[cfg(test)]

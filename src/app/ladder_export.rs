@@ -46,7 +46,11 @@ impl Tasks {
             let svg = ladder_svg::render(&diagrams);
             Some(match write_atomic(&path, svg.as_bytes()) {
                 Ok(()) => TaskResult::Exported { path },
-                Err(e) => TaskResult::Failed { message: format!("cannot write {}: {e}", path.display()) },
+                Err(e) => {
+                    let message =
+                        crate::msg!("notice-cannot-write", path = path.display().to_string(), error = e.to_string());
+                    TaskResult::Failed { message: message.into() }
+                }
             })
         });
     }

@@ -4,8 +4,9 @@
 
 use egui::RichText;
 
-use super::exposure::{self, HeldStart};
+use super::exposure::HeldStart;
 use super::{Pending, SocklabApp};
+use crate::t;
 use crate::ui::{Action, ExposedAnswer, UnsavedAnswer};
 
 impl SocklabApp {
@@ -25,22 +26,22 @@ impl SocklabApp {
 
 fn unsaved_changes(ctx: &egui::Context, title: &str, pending: &Pending, actions: &mut Vec<Action>) {
     egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
-        ui.heading("Unsaved changes");
-        ui.label(format!("{title} has changes that are not saved."));
+        ui.heading(t!("unsaved-title"));
+        ui.label(t!("unsaved-changes", title = title));
         ui.label(match pending {
-            Pending::New => "Save them before starting a new workspace?",
-            Pending::Open(_) => "Save them before opening another workspace?",
-            Pending::OpenLab(_) => "Save them before opening the lab (it opens its own workspace)?",
-            Pending::Quit => "Save them before quitting?",
+            Pending::New => t!("unsaved-before-new"),
+            Pending::Open(_) => t!("unsaved-before-open"),
+            Pending::OpenLab(_) => t!("unsaved-before-lab"),
+            Pending::Quit => t!("unsaved-before-quit"),
         });
         ui.horizontal(|ui| {
-            if ui.button(RichText::new("Save").strong()).clicked() {
+            if ui.button(RichText::new(t!("unsaved-save")).strong()).clicked() {
                 actions.push(Action::Unsaved(UnsavedAnswer::Save));
             }
-            if ui.button("Don't save").clicked() {
+            if ui.button(t!("unsaved-discard")).clicked() {
                 actions.push(Action::Unsaved(UnsavedAnswer::Discard));
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("unsaved-cancel")).clicked() {
                 actions.push(Action::Unsaved(UnsavedAnswer::Cancel));
             }
         });
@@ -50,21 +51,21 @@ fn unsaved_changes(ctx: &egui::Context, title: &str, pending: &Pending, actions:
 fn exposed_endpoints(ctx: &egui::Context, held: &HeldStart, actions: &mut Vec<Action>) {
     egui::Modal::new(egui::Id::unique("exposed-endpoints")).show(ctx, |ui| {
         ui.set_max_width(560.0);
-        ui.heading(exposure::HEADING);
-        ui.label(exposure::EXPLAIN);
+        ui.heading(t!("exposure-title"));
+        ui.label(t!("exposure-explain"));
         ui.add_space(4.0);
         for e in &held.exposed {
             ui.add(egui::Label::new(RichText::new(format!("• {}", e.line())).strong()).wrap());
         }
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
-            if ui.button(exposure::LOOPBACK).on_hover_text(exposure::LOOPBACK_TIP).clicked() {
+            if ui.button(t!("exposure-loopback")).on_hover_text(t!("exposure-loopback.hint")).clicked() {
                 actions.push(Action::Exposed(ExposedAnswer::Loopback));
             }
-            if ui.button(exposure::DONT_START).on_hover_text(exposure::DONT_START_TIP).clicked() {
+            if ui.button(t!("exposure-dont-start")).on_hover_text(t!("exposure-dont-start.hint")).clicked() {
                 actions.push(Action::Exposed(ExposedAnswer::DontStart));
             }
-            if ui.button(exposure::START_ANYWAY).clicked() {
+            if ui.button(t!("exposure-start-anyway")).clicked() {
                 actions.push(Action::Exposed(ExposedAnswer::StartAnyway));
             }
         });

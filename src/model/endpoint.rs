@@ -6,6 +6,7 @@ use std::time::SystemTime;
 
 use super::Limits;
 use super::conversation::{Conversation, Direction};
+use super::framed::{FramedKind, FramedLog};
 use super::rates::Rates;
 use super::tcp::TcpViews;
 use crate::net::{Addr, ConnId, EndpointId, EndpointSpec, Event, EventKind, NetError, OptValue, ReplyMode, SockOpt};
@@ -26,16 +27,17 @@ pub enum Status {
 }
 
 impl Status {
-    pub fn label(self) -> &'static str {
+    /// The state's name on screen, in the current language.
+    pub fn label(self) -> String {
         match self {
-            Status::Idle => "not started",
-            Status::Starting => "starting",
-            Status::Listening => "listening",
-            Status::Bound => "bound",
-            Status::Connected => "connected",
-            Status::HalfClosed => "half-closed",
-            Status::Closed => "closed",
-            Status::Error => "error",
+            Status::Idle => crate::t!("status-idle"),
+            Status::Starting => crate::t!("status-starting"),
+            Status::Listening => crate::t!("status-listening"),
+            Status::Bound => crate::t!("status-bound"),
+            Status::Connected => crate::t!("status-connected"),
+            Status::HalfClosed => crate::t!("status-half-closed"),
+            Status::Closed => crate::t!("status-closed"),
+            Status::Error => crate::t!("status-error"),
         }
     }
 
@@ -89,6 +91,10 @@ pub struct EndpointState {
     pub msgs_out: u64,
     pub rates: Rates,
     pub conversation: Conversation,
+    /// Framed messages, sends, frame errors and resyncs, bounded like the conversation.
+    pub framed: FramedLog,
+    /// How often each of the endpoint's own rules fired since they were set.
+    pub rule_fired: Vec<u64>,
     /// By socket (None: the endpoint's own; Some: a server's connection).
     pub options: BTreeMap<Option<ConnId>, BTreeMap<SockOpt, OptionView>>,
     pub last_error: Option<NetError>,
@@ -129,6 +135,8 @@ impl EndpointState {
             msgs_out: 0,
             rates: Rates::default(),
             conversation: Conversation::new(limits.messages, limits.message_bytes),
+            framed: FramedLog::new(limits.messages, limits.message_bytes),
+            rule_fired: Vec::new(),
             options: BTreeMap::new(),
             last_error: None,
             errors: 0,
@@ -175,6 +183,9 @@ impl EndpointState {
             EventKind::Sent { conn, to, data } => {
                 self.count(conn, Direction::Out, data.len() as u64, time);
                 let peer = to.or_else(|| self.peer_of(conn));
+                if self.frames_stream() {
+                    self.framed.push(time, conn, peer.clone(), FramedKind::Sent(data.clone()));
+                }
                 self.conversation.push(time, Direction::Out, conn, peer, data);
             }
             EventKind::Received { conn, from, data } => {
@@ -235,6 +246,22 @@ impl EndpointState {
                 }
                 self.last_error = Some(error);
             }
+            EventKind::Message { conn, frame } => {
+                let peer = self.peer_of(conn);
+                self.framed.push(time, conn, peer, FramedKind::Frame(frame));
+            }
+            EventKind::FrameError { conn, error } => {
+                let peer = self.peer_of(conn);
+                self.framed.push(time, conn, peer, FramedKind::Error(error));
+            }
+            EventKind::Resynced { conn, skipped } => {
+                let peer = self.peer_of(conn);
+                self.framed.push(time, conn, peer, FramedKind::Resynced(skipped));
+            }
+            EventKind::RuleFired { rule, count, .. } if rule < self.spec.rules.len() => {
+                self.rule_fired.resize(self.spec.rules.len(), 0);
+                self.rule_fired[rule] = count;
+            }
             EventKind::Stopped => {
                 self.stopped = true;
                 self.loss_counting = false;
@@ -246,6 +273,24 @@ impl EndpointState {
             }
             _ => {}
         }
+    }
+
+    /// New framing and rules were asked for: the counts start again, as the worker's do.
+    pub fn set_behaviour(&mut self, frame: crate::net::frame::FrameSpec, rules: Vec<crate::net::rules::Rule>) {
+        self.spec.frame = frame;
+        self.spec.rules = rules;
+        self.rule_fired = vec![0; self.spec.rules.len()];
+    }
+
+    /// How often rule `index` fired since the rules were set.
+    pub fn fired(&self, index: usize) -> u64 {
+        self.rule_fired.get(index).copied().unwrap_or(0)
+    }
+
+    /// Sends go in the framed view too once it may show frames: a stream
+    /// socket (datagrams are never framed).
+    fn frames_stream(&self) -> bool {
+        !self.spec.kind.is_datagram()
     }
 
     fn peer_of(&self, conn: ConnId) -> Option<Addr> {

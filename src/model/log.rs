@@ -23,13 +23,14 @@ impl LogKind {
     pub const ALL: [LogKind; 5] =
         [LogKind::Lifecycle, LogKind::Connection, LogKind::Data, LogKind::Option, LogKind::Error];
 
-    pub fn label(self) -> &'static str {
+    /// The filter's name on screen, in the current language.
+    pub fn label(self) -> String {
         match self {
-            LogKind::Lifecycle => "lifecycle",
-            LogKind::Connection => "connections",
-            LogKind::Data => "data",
-            LogKind::Option => "options",
-            LogKind::Error => "errors",
+            LogKind::Lifecycle => crate::t!("log-kind-lifecycle"),
+            LogKind::Connection => crate::t!("log-kind-connections"),
+            LogKind::Data => crate::t!("log-kind-data"),
+            LogKind::Option => crate::t!("log-kind-options"),
+            LogKind::Error => crate::t!("log-kind-errors"),
         }
     }
 

@@ -4,6 +4,7 @@
 mod conversation;
 mod endpoint;
 mod export;
+mod framed;
 pub mod ladder_svg;
 mod log;
 mod rates;
@@ -13,6 +14,7 @@ mod tcp;
 pub use conversation::{Conversation, Direction, Message};
 pub use endpoint::{ConnState, EndpointState, OptionView, Status};
 pub use export::{ExportFormat, export_conversation};
+pub use framed::{FramedEntry, FramedKind, FramedLog};
 pub use log::{EventLog, LogEntry, LogKind};
 pub use rates::Rates;
 pub use tcp::{CLOSED_KEPT, PATH_KEPT, SAMPLES_KEPT, TcpView, TcpViews};

@@ -144,18 +144,22 @@ impl Outbox {
                 self.pending.push_front(ev);
                 break;
             }
+            // Counted before it is sent: the receiver may take it (and
+            // subtract) before try_send even returns.
+            self.in_flight.add(n);
             match self.tx.try_send(ev) {
                 Ok(()) => {
                     self.pending_bytes -= n;
-                    self.in_flight.add(n);
                     self.delivered_since_wake = true;
                 }
                 Err(TrySendError::Full(ev)) => {
+                    self.in_flight.sub(n);
                     self.pending.push_front(ev);
                     break;
                 }
                 // Nobody listens any more: nothing to keep.
                 Err(TrySendError::Disconnected(_)) => {
+                    self.in_flight.sub(n);
                     self.pending.clear();
                     self.pending_bytes = 0;
                 }
@@ -193,12 +197,13 @@ impl Outbox {
         while let Some(ev) = self.pending.pop_front() {
             let n = payload_len(&ev.kind);
             self.pending_bytes -= n;
+            self.in_flight.add(n);
             if self.tx.send(ev).is_err() {
+                self.in_flight.sub(n);
                 self.pending.clear();
                 self.pending_bytes = 0;
                 break;
             }
-            self.in_flight.add(n);
             self.delivered_since_wake = true;
         }
     }

@@ -30,11 +30,11 @@ pub enum DockTab {
 }
 
 impl DockTab {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            DockTab::Log => "Event log",
-            DockTab::Inspector => "Inspector",
-            DockTab::Lab => "Lab",
+            DockTab::Log => crate::t!("dock-log"),
+            DockTab::Inspector => crate::t!("dock-inspector"),
+            DockTab::Lab => crate::t!("dock-lab"),
         }
     }
 }
@@ -106,8 +106,8 @@ pub fn tab_strip(ui: &mut egui::Ui, arrangement: &Arrangement, state: DockState,
     super::style::toolbar(ui, |ui| {
         for &tab in &arrangement.tabs {
             let text = match tab {
-                DockTab::Log => format!("{} ({})", tab.label(), super::style::count(log_rows)),
-                DockTab::Inspector | DockTab::Lab => tab.label().to_string(),
+                DockTab::Log => crate::t!("dock-log-rows", rows = log_rows),
+                DockTab::Inspector | DockTab::Lab => tab.label(),
             };
             let selected = arrangement.dock_open && current == Some(tab);
             let r = ui.add(egui::Button::selectable(selected, egui::RichText::new(text).strong()));
@@ -117,7 +117,7 @@ pub fn tab_strip(ui: &mut egui::Ui, arrangement: &Arrangement, state: DockState,
             }
         }
         let (arrow, tip) =
-            if arrangement.dock_open { ("▾", "Fold the panel down") } else { ("▴", "Open the panel") };
+            if arrangement.dock_open { ("▾", crate::t!("dock-fold")) } else { ("▴", crate::t!("dock-unfold")) };
         if ui.small_button(arrow).on_hover_text(tip).clicked() {
             next.open = Some(!arrangement.dock_open);
         }

@@ -9,6 +9,7 @@ use super::welcome::{self, QuickStart};
 use super::{Action, Selection, style};
 use crate::model::{EndpointState, Model, Status};
 use crate::net::{Command, EndpointKind};
+use crate::t;
 
 /// A server with thousands of clients lists this many; the rest are counted.
 const MAX_LISTED_CONNS: usize = 200;
@@ -20,26 +21,26 @@ pub fn show(
     quick_start: Option<&QuickStart>,
     actions: &mut Vec<Action>,
 ) {
-    ui.heading("Endpoints");
+    ui.heading(t!("endpoints-title"));
     ui.add_space(4.0);
     if let Some(quick_start) = quick_start {
         welcome::start_button(ui, quick_start, actions);
     }
     style::toolbar(ui, |ui| {
         for (label, kind) in [
-            ("+ TCP server", EndpointKind::TcpServer),
-            ("+ TCP client", EndpointKind::TcpClient),
-            ("+ UDP socket", EndpointKind::Udp),
-            ("+ Unix socket", EndpointKind::UnixServer),
+            (t!("kind-tcp-server"), EndpointKind::TcpServer),
+            (t!("kind-tcp-client"), EndpointKind::TcpClient),
+            (t!("kind-udp"), EndpointKind::Udp),
+            (t!("kind-unix-socket"), EndpointKind::UnixServer),
         ] {
-            if ui.button(label).clicked() {
+            if ui.button(format!("+ {label}")).clicked() {
                 actions.push(Action::ShowForm(kind));
             }
         }
     });
     ui.separator();
     if model.endpoints.is_empty() {
-        ui.label(RichText::new("Nothing open yet. Start a server, then connect a client to it.").weak());
+        ui.label(RichText::new(t!("endpoints-empty")).weak());
         return;
     }
     let newest = model.endpoints.keys().next_back().copied();
@@ -87,17 +88,16 @@ fn endpoint_row(
                 style::badge(ui, ep.status);
             });
             if let Some(err) = ep.last_error.as_ref().filter(|_| failed) {
-                let text = match &err.errno {
-                    Some(e) => format!("⚠ {} failed: {e}", err.call),
-                    None => format!("⚠ {} failed", err.call),
-                };
+                let text = style::call_failed(err);
                 ui.add(egui::Label::new(RichText::new(text).color(style::error_color(ui)).strong()).wrap());
             }
-            ui.add(egui::Label::new(RichText::new(format!("{} · {addr}", ep.spec.kind.label())).small()).wrap());
+            ui.add(
+                egui::Label::new(RichText::new(format!("{} · {addr}", style::kind_name(ep.spec.kind))).small()).wrap(),
+            );
             if ep.local.as_ref().is_some_and(|a| a.is_unspecified()) {
                 ui.add(
                     egui::Label::new(
-                        RichText::new("⚠ all interfaces: reachable from the network")
+                        RichText::new(format!("⚠ {}", t!("endpoints-all-interfaces")))
                             .small()
                             .color(style::warn_color(ui)),
                     )
@@ -123,29 +123,34 @@ fn endpoint_row(
 /// The commands used most, as visible buttons; "⋯" opens the whole menu.
 fn endpoint_buttons(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action>) {
     if ep.status.is_open() && !ep.stopped {
-        let label = if ep.is_server() { "Stop" } else { "Close" };
+        let label = if ep.is_server() { t!("endpoints-stop") } else { t!("endpoints-close") };
         if ui.small_button(label).clicked() {
             actions.push(Action::Engine(Command::Close { id: ep.id, abort: false }));
         }
     } else {
-        let label = if ep.status == Status::Idle { "▶ Start" } else { "Start again" };
-        if ui.small_button(label).on_hover_text("Open it with the same settings").clicked() {
+        let label = if ep.status == Status::Idle {
+            format!("▶ {}", t!("endpoints-start"))
+        } else {
+            t!("endpoints-start-again")
+        };
+        if ui.small_button(label).on_hover_text(t!("endpoints-start-again.hint")).clicked() {
             actions.push(Action::Start(ep.id));
         }
-        if ui.small_button("Remove").on_hover_text("Take it off the list (and out of the workspace)").clicked() {
+        if ui.small_button(t!("endpoints-remove")).on_hover_text(t!("endpoints-remove.hint")).clicked() {
             actions.push(Action::Forget(ep.id));
         }
     }
-    if ui.small_button("Pop out ↗").on_hover_text("Open in its own window").clicked() {
+    let pop_out = format!("{} ↗", t!("endpoints-pop-out"));
+    if ui.small_button(pop_out).on_hover_text(t!("endpoints-pop-out.hint")).clicked() {
         actions.push(Action::PopOut(ep.id));
     }
-    ui.menu_button("⋯", |ui| endpoint_menu(ui, ep, actions)).response.on_hover_text("Everything this endpoint can do");
+    ui.menu_button("⋯", |ui| endpoint_menu(ui, ep, actions)).response.on_hover_text(t!("endpoints-more"));
 }
 
 /// Every command that applies to this endpoint now, by kind and state.
 fn endpoint_menu(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action>) {
-    let mut item = |ui: &mut egui::Ui, label: &str, action: Action| {
-        if ui.button(label).clicked() {
+    let mut item = |ui: &mut egui::Ui, item: MenuItem, action: Action| {
+        if ui.button(item.label()).clicked() {
             actions.push(action);
             ui.close();
         }
@@ -154,73 +159,95 @@ fn endpoint_menu(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action
     if ep.status.is_open() && !ep.stopped {
         let stream_client = matches!(ep.spec.kind, EndpointKind::TcpClient | EndpointKind::UnixClient);
         if ep.is_server() {
-            item(ui, MENU_STOP, Action::Engine(Command::Close { id, abort: false }));
-            item(ui, MENU_STOP_RST, Action::Engine(Command::Close { id, abort: true }));
+            item(ui, MenuItem::Stop, Action::Engine(Command::Close { id, abort: false }));
+            item(ui, MenuItem::StopRst, Action::Engine(Command::Close { id, abort: true }));
         } else if stream_client {
-            item(ui, MENU_CLOSE_FIN, Action::Engine(Command::Close { id, abort: false }));
+            item(ui, MenuItem::CloseFin, Action::Engine(Command::Close { id, abort: false }));
             if ep.status != Status::HalfClosed {
-                item(ui, MENU_HALF_CLOSE, Action::Engine(Command::ShutdownWrite { id, conn: None }));
+                item(ui, MenuItem::HalfClose, Action::Engine(Command::ShutdownWrite { id, conn: None }));
             }
-            item(ui, MENU_ABORT_RST, Action::Engine(Command::Close { id, abort: true }));
+            item(ui, MenuItem::AbortRst, Action::Engine(Command::Close { id, abort: true }));
         } else {
-            item(ui, MENU_CLOSE, Action::Engine(Command::Close { id, abort: false }));
+            item(ui, MenuItem::Close, Action::Engine(Command::Close { id, abort: false }));
         }
     } else {
-        let label = if ep.status == Status::Idle { MENU_START } else { MENU_START_AGAIN };
-        item(ui, label, Action::Start(id));
-        item(ui, MENU_REMOVE, Action::Forget(id));
+        let start = if ep.status == Status::Idle { MenuItem::Start } else { MenuItem::StartAgain };
+        item(ui, start, Action::Start(id));
+        item(ui, MenuItem::Remove, Action::Forget(id));
     }
-    item(ui, MENU_POP_OUT, Action::PopOut(id));
+    item(ui, MenuItem::PopOut, Action::PopOut(id));
 }
 
-pub const MENU_STOP: &str = "Stop server (close every connection with FIN)";
-pub const MENU_STOP_RST: &str = "Stop server, abort every connection (RST)";
-pub const MENU_CLOSE_FIN: &str = "Close (FIN)";
-pub const MENU_HALF_CLOSE: &str = "Half-close (shutdown SHUT_WR)";
-pub const MENU_ABORT_RST: &str = "Abort (RST, SO_LINGER 0)";
-pub const MENU_CLOSE: &str = "Close the socket";
-pub const MENU_START: &str = "▶ Start it";
-pub const MENU_START_AGAIN: &str = "Start again with the same settings";
-pub const MENU_REMOVE: &str = "Remove from list";
-pub const MENU_POP_OUT: &str = "Pop out into its own window";
+/// The items of an endpoint's menu (tests look them up by their label).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MenuItem {
+    Stop,
+    StopRst,
+    CloseFin,
+    HalfClose,
+    AbortRst,
+    Close,
+    Start,
+    StartAgain,
+    Remove,
+    PopOut,
+}
+
+impl MenuItem {
+    /// The item's text, in the current language.
+    pub fn label(self) -> String {
+        match self {
+            MenuItem::Stop => t!("endpoints-menu-stop"),
+            MenuItem::StopRst => t!("endpoints-menu-stop-rst"),
+            MenuItem::CloseFin => t!("endpoints-menu-close-fin"),
+            MenuItem::HalfClose => t!("endpoints-menu-half-close"),
+            MenuItem::AbortRst => t!("endpoints-menu-abort-rst"),
+            MenuItem::Close => t!("endpoints-menu-close"),
+            MenuItem::Start => format!("▶ {}", t!("endpoints-menu-start")),
+            MenuItem::StartAgain => t!("endpoints-menu-start-again"),
+            MenuItem::Remove => t!("endpoints-menu-remove"),
+            MenuItem::PopOut => t!("endpoints-menu-pop-out"),
+        }
+    }
+}
 
 fn conn_list(ui: &mut egui::Ui, ep: &EndpointState, selection: Option<Selection>, actions: &mut Vec<Action>) {
     ui.indent(("conns", ep.id), |ui| {
         if ep.conns.is_empty() {
-            ui.label(RichText::new("no clients connected").small().weak());
+            ui.label(RichText::new(t!("endpoints-no-clients")).small().weak());
             return;
         }
         let all_selected = selection.is_some_and(|s| s.endpoint == ep.id && s.conn.is_none());
-        let all = format!("All clients ({})", style::count(ep.conns.len() as u64));
+        let all = t!("endpoints-all-clients", count = ep.conns.len());
         if ui.add(egui::Button::selectable(all_selected, all).wrap()).clicked() {
             actions.push(Action::Select(Selection { endpoint: ep.id, conn: None }));
         }
         for c in ep.conns.values().take(MAX_LISTED_CONNS) {
             let sel = selection.is_some_and(|s| s.endpoint == ep.id && s.conn == Some(c.id));
-            let note = style::half_close_note(c.peer_closed, c.we_shut).map(|n| format!("  {n}"));
+            let note = style::half_close_text(c.peer_closed, c.we_shut).map(|n| format!("  {n}"));
             let text = format!("#{} {}{}", c.id, c.peer, note.unwrap_or_default());
             let r = ui.add(egui::Button::selectable(sel, RichText::new(text).small().monospace()).wrap());
             if r.clicked() {
                 actions.push(Action::Select(Selection { endpoint: ep.id, conn: Some(c.id) }));
             }
             r.context_menu(|ui| {
-                if ui.button("Disconnect (FIN)").clicked() {
+                if ui.button(t!("endpoints-disconnect-fin")).clicked() {
                     actions.push(Action::Engine(Command::Disconnect { id: ep.id, conn: c.id, abort: false }));
                     ui.close();
                 }
-                if ui.button("Abort (RST)").clicked() {
+                if ui.button(t!("endpoints-disconnect-rst")).clicked() {
                     actions.push(Action::Engine(Command::Disconnect { id: ep.id, conn: c.id, abort: true }));
                     ui.close();
                 }
-                if ui.button("Half-close (shutdown SHUT_WR)").clicked() {
+                if ui.button(MenuItem::HalfClose.label()).clicked() {
                     actions.push(Action::Engine(Command::ShutdownWrite { id: ep.id, conn: Some(c.id) }));
                     ui.close();
                 }
             });
         }
         if ep.conns.len() > MAX_LISTED_CONNS {
-            let more = style::count((ep.conns.len() - MAX_LISTED_CONNS) as u64);
-            ui.label(RichText::new(format!("… and {more} more")).small().weak());
+            let more = ep.conns.len() - MAX_LISTED_CONNS;
+            ui.label(RichText::new(t!("endpoints-more-conns", count = more)).small().weak());
         }
     });
 }

@@ -8,6 +8,7 @@ use egui::RichText;
 use super::style;
 use crate::model::{EventLog, LogEntry, LogKind, Model};
 use crate::net::EndpointId;
+use crate::t;
 use crate::util::clock::local_time;
 
 #[derive(Default)]
@@ -84,12 +85,12 @@ pub fn show(ui: &mut egui::Ui, model: &Model, view: &mut LogView) {
 
 fn filters(ui: &mut egui::Ui, model: &Model, view: &mut LogView) {
     style::toolbar(ui, |ui| {
-        let name = view.endpoint.map(|id| model.name_of(id).to_string()).unwrap_or_else(|| "all endpoints".into());
-        let shown = ui.label("show");
+        let name = view.endpoint.map(|id| model.name_of(id).to_string()).unwrap_or_else(|| t!("log-all-endpoints"));
+        let shown = ui.label(t!("log-show"));
         egui::ComboBox::from_id_salt("log-endpoint")
             .selected_text(name)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut view.endpoint, None, "all endpoints");
+                ui.selectable_value(&mut view.endpoint, None, t!("log-all-endpoints"));
                 for ep in model.endpoints.values() {
                     ui.selectable_value(&mut view.endpoint, Some(ep.id), &ep.name);
                 }
@@ -106,13 +107,17 @@ fn filters(ui: &mut egui::Ui, model: &Model, view: &mut LogView) {
                 }
             }
         }
-        ui.add(egui::TextEdit::singleline(&mut view.search).hint_text("🔍 filter").desired_width(120.0));
-        if !view.search.is_empty() && ui.small_button("✖").on_hover_text("Clear the filter").clicked() {
+        ui.add(
+            egui::TextEdit::singleline(&mut view.search)
+                .hint_text(format!("🔍 {}", t!("log-filter")))
+                .desired_width(120.0),
+        );
+        if !view.search.is_empty() && ui.small_button("✖").on_hover_text(t!("log-filter-clear")).clicked() {
             view.search.clear();
         }
         if model.log.dropped > 0 {
-            let dropped = style::count(model.log.dropped);
-            ui.label(RichText::new(format!("({dropped} older entries dropped)")).small().weak());
+            let dropped = t!("log-dropped", count = model.log.dropped);
+            ui.label(RichText::new(dropped).small().weak());
         }
     });
 }

@@ -6,15 +6,17 @@ use egui::text::LayoutJob;
 use egui::{FontSelection, RichText, TextFormat, TextStyle};
 
 use super::Action;
+use crate::t;
 use crate::workspace::Lesson;
 
 /// The menu bar's button that brings the lesson back.
-pub const BUTTON: &str = "📖 Lesson";
-pub const BUTTON_HINT: &str = "Show this workspace's lesson: what it teaches and the steps to try";
-pub const CLOSE: &str = "Close the lesson";
-const TEACHES: &str = "What it teaches";
-const STEPS: &str = "Try it";
-const KICKER: &str = "Lesson";
+pub fn button() -> String {
+    format!("📖 {}", t!("lesson-kicker"))
+}
+
+pub fn button_hint() -> String {
+    t!("lesson-button-hint")
+}
 
 /// Lines longer than this are hard to follow on a projector.
 const READABLE_WIDTH: f32 = 760.0;
@@ -34,12 +36,13 @@ pub fn show(ui: &mut egui::Ui, lesson: &Lesson, actions: &mut Vec<Action>) {
 }
 
 fn page(ui: &mut egui::Ui, lesson: &Lesson, actions: &mut Vec<Action>) {
+    let lesson = lesson.page();
     ui.add_space(12.0);
-    ui.label(RichText::new(KICKER).small().weak());
-    ui.add(egui::Label::new(RichText::new(&lesson.title).heading().strong()).wrap());
+    ui.label(RichText::new(t!("lesson-kicker")).small().weak());
+    ui.add(egui::Label::new(RichText::new(lesson.title).heading().strong()).wrap());
     ui.add_space(8.0);
     if !lesson.teaches.trim().is_empty() {
-        ui.label(RichText::new(TEACHES).strong());
+        ui.label(RichText::new(t!("lesson-teaches")).strong());
         for paragraph in lesson.teaches.split("\n\n").filter(|p| !p.trim().is_empty()) {
             ui.add(egui::Label::new(with_code(ui, paragraph.trim())).wrap());
             ui.add_space(4.0);
@@ -47,14 +50,14 @@ fn page(ui: &mut egui::Ui, lesson: &Lesson, actions: &mut Vec<Action>) {
         ui.add_space(6.0);
     }
     if !lesson.steps.is_empty() {
-        ui.label(RichText::new(STEPS).strong());
+        ui.label(RichText::new(t!("lesson-steps")).strong());
         for (i, step) in lesson.steps.iter().enumerate() {
             ui.add(egui::Label::new(with_code(ui, &format!("{}. {}", i + 1, step.trim()))).wrap());
             ui.add_space(4.0);
         }
     }
     ui.add_space(10.0);
-    if ui.button(CLOSE).on_hover_text("Show the selected endpoint, or the welcome page").clicked() {
+    if ui.button(t!("lesson-close")).on_hover_text(t!("lesson-close.hint")).clicked() {
         actions.push(Action::ShowLesson(false));
     }
     ui.add_space(12.0);

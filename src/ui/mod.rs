@@ -13,6 +13,8 @@ pub mod inspector;
 pub mod lab;
 pub mod lesson;
 pub mod new_endpoint;
+pub mod option_table;
+pub mod rules_editor;
 pub mod sequence_rows;
 pub mod sequence_view;
 pub mod style;
@@ -49,6 +51,18 @@ pub enum Action {
     /// Show this endpoint's sequence diagram in its own window.
     PopOutSequence(EndpointId),
     CloseSequenceWindow(EndpointId),
+    /// New framing and rules for an endpoint (checked already): kept in its
+    /// spec (and workspace) and, when it runs, sent to its worker.
+    SetBehaviour {
+        endpoint: EndpointId,
+        frame: crate::net::frame::FrameSpec,
+        rules: Vec<crate::net::rules::Rule>,
+    },
+    /// The text encoding of an endpoint's composer and conversation: kept in its spec (and workspace).
+    SetEncoding {
+        endpoint: EndpointId,
+        encoding: crate::net::Encoding,
+    },
     Select(Selection),
     ShowForm(EndpointKind),
     /// The new-endpoint form was closed (started, cancelled or its window closed).

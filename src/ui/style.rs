@@ -3,6 +3,8 @@
 use egui::{Color32, FontFamily, FontId, TextStyle};
 
 use crate::model::Status;
+use crate::net::EndpointKind;
+use crate::t;
 
 /// Larger than egui's defaults: a classroom reads this from the back row.
 pub fn apply(ctx: &egui::Context) {
@@ -75,9 +77,29 @@ pub fn count(n: u64) -> String {
 /// An exact byte count that stays readable: "1,234,567 bytes (1.2 MB)".
 pub fn byte_count(n: u64) -> String {
     match n {
-        1 => "1 byte".into(),
-        n if n < 1000 => format!("{n} bytes"),
-        n => format!("{} bytes ({})", count(n), bytes(n)),
+        n if n < 1000 => t!("style-byte-count", count = n),
+        n => t!("style-byte-count-big", count = n, size = bytes(n)),
+    }
+}
+
+/// A kind's name on screen, in the current language.
+pub fn kind_name(kind: EndpointKind) -> String {
+    match kind {
+        EndpointKind::TcpServer => t!("kind-tcp-server"),
+        EndpointKind::TcpClient => t!("kind-tcp-client"),
+        EndpointKind::Udp => t!("kind-udp"),
+        EndpointKind::UnixServer => t!("kind-unix-server"),
+        EndpointKind::UnixClient => t!("kind-unix-client"),
+        EndpointKind::UnixDatagram => t!("kind-unix-datagram"),
+    }
+}
+
+/// The head of an error: "⚠ bind() failed: EADDRINUSE".
+pub fn call_failed(err: &crate::net::NetError) -> String {
+    let call = err.call.to_string();
+    match &err.errno {
+        Some(e) => format!("⚠ {}", t!("style-call-failed", call = call, errno = e.to_string())),
+        None => format!("⚠ {}", t!("style-call-failed-plain", call = call)),
     }
 }
 
@@ -88,14 +110,11 @@ pub fn error_box(ui: &mut egui::Ui, err: &crate::net::NetError, add: impl FnOnce
         .corner_radius(4.0)
         .inner_margin(8.0)
         .show(ui, |ui| {
-            let head = match &err.errno {
-                Some(e) => format!("⚠ {} failed: {e}", err.call),
-                None => format!("⚠ {} failed", err.call),
-            };
+            let head = call_failed(err);
             ui.add(egui::Label::new(egui::RichText::new(head).color(error_color(ui)).strong()).wrap());
             ui.add(egui::Label::new(&err.message).wrap());
             if !err.hint.is_empty() {
-                let hint = egui::RichText::new(format!("Why and what to do: {}", err.hint)).italics();
+                let hint = egui::RichText::new(t!("style-why", hint = err.hint.to_string())).italics();
                 ui.add(egui::Label::new(hint).wrap());
             }
             add(ui);
@@ -105,11 +124,11 @@ pub fn error_box(ui: &mut egui::Ui, err: &crate::net::NetError, add: impl FnOnce
 
 /// What a connection's half-close state means, in TCP's own words: the peer's
 /// FIN leaves our socket in CLOSE_WAIT until we close it too.
-pub fn half_close_note(peer_closed: bool, we_shut: bool) -> Option<&'static str> {
+pub fn half_close_text(peer_closed: bool, we_shut: bool) -> Option<String> {
     match (peer_closed, we_shut) {
-        (true, false) => Some("peer closed its side (CLOSE_WAIT)"),
-        (false, true) => Some("we closed our side (shutdown SHUT_WR): the peer can still send"),
-        (true, true) => Some("both sides sent FIN: closing"),
+        (true, false) => Some(t!("style-peer-closed")),
+        (false, true) => Some(t!("style-we-shut")),
+        (true, true) => Some(t!("style-both-shut")),
         (false, false) => None,
     }
 }

@@ -148,13 +148,19 @@ wait_go()
     assert_eq!(i.recv_q, 0, "socklab read everything: {i:?}");
     py.send_line("go");
     rx.wait_kind(server, "eof", |k| matches!(k, EventKind::PeerClosed { .. }));
+    // The options read when the server opened must not answer the waits below.
+    rx.take(|e| matches!(e.kind, EventKind::Options { .. }));
     engine.send(Command::UnwatchTcp { id: server }).expect("unwatch");
-    // Everything after the unwatch is handled: its samples stop.
-    engine.send(Command::ReadOptions { id: server, conn: None }).expect("options");
-    rx.wait_kind(server, "options", |k| matches!(k, EventKind::Options { conn: None, .. }));
+    // Everything after the unwatch is handled, by the worker and then by the
+    // kernel thread (which follows the closed connection): reports stop.
+    let settle = |rx: &mut Rx| {
+        engine.send(Command::ReadOptions { id: server, conn: None }).expect("options");
+        rx.wait_kind(server, "options", |k| matches!(k, EventKind::Options { conn: None, .. }));
+        assert!(engine.sync_kernel(support::WAIT), "the kernel thread answers");
+    };
+    settle(&mut rx);
     rx.take(|_| true);
-    engine.send(Command::ReadOptions { id: server, conn: None }).expect("options");
-    rx.wait_kind(server, "options", |k| matches!(k, EventKind::Options { conn: None, .. }));
+    settle(&mut rx);
     let after = rx.take(|e| matches!(e.kind, EventKind::TcpInfo { .. } | EventKind::TcpState { .. }));
     assert!(after.is_empty(), "nothing after the unwatch: {after:?}");
     close(&engine, &mut rx, server);
@@ -234,5 +240,6 @@ wait_go()
         assert_eq!(peer.state, TcpState::Established);
     }
     py.send_line("go");
-    close(&engine, &mut rx, id);
+    // The peer's FIN closes the connection, and a client without one stops.
+    rx.until_stopped(id);
 }

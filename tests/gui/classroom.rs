@@ -10,7 +10,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use socklab::app::SocklabApp;
 use socklab::model::Status;
 use socklab::net::{Addr, EndpointKind, EndpointSpec};
-use socklab::ui::endpoints as list;
+use socklab::ui::endpoints::MenuItem;
 
 use super::{harness, wait_until};
 
@@ -55,13 +55,13 @@ fn a_failed_bind_is_explained_in_the_centre_with_a_way_out() {
     let id = h.state_mut().open_endpoint(&ctx, "taken", spec);
     wait_until(&mut h, "the bind to fail", |a| a.model.endpoints[&id].status == Status::Error);
     h.run_steps(3);
-    let centre = h.get_by_label(socklab::app::TRY_AGAIN).rect();
+    let centre = h.get_by_label(&socklab::app::try_again()).rect();
     let list_right = h.get_by_label("+ TCP server").rect().right();
     assert!(centre.left() > list_right, "the explanation is in the centre, not the list");
     assert!(h.query_all_by_label_contains("failed: EADDRINUSE").count() >= 2, "in the centre and marked in the list");
     assert!(h.query_all_by_label_contains("Why and what to do").count() >= 1);
     assert!(h.query_by_label_contains("Connect a client").is_none(), "no invitation to connect to what failed");
-    h.get_by_label(socklab::app::USE_FREE_PORT).click();
+    h.get_by_label(&socklab::i18n::text("frame-use-free-port", None)).click();
     wait_until(&mut h, "a free port to listen", |a| {
         a.model.endpoints.values().any(|e| {
             e.status == Status::Listening
@@ -110,33 +110,33 @@ fn every_endpoint_offers_what_applies_on_right_click() {
     });
     // Let the list settle (it scrolls to the newest endpoint) before clicking in it.
     h.run_steps(5);
-    let offers = |h: &mut Harness<'_, SocklabApp>, name: &str, expect: &[&str], not: &[&str]| {
+    let offers = |h: &mut Harness<'_, SocklabApp>, name: &str, expect: &[MenuItem], not: &[MenuItem]| {
         right_click(h, name);
 
         for item in expect {
-            assert!(h.query_by_label(item).is_some(), "{name} offers {item:?}");
+            assert!(h.query_by_label(&item.label()).is_some(), "{name} offers {item:?}");
         }
         for item in not {
-            assert!(h.query_by_label(item).is_none(), "{name} does not offer {item:?}");
+            assert!(h.query_by_label(&item.label()).is_none(), "{name} does not offer {item:?}");
         }
         h.key_press(egui::Key::Escape);
         h.run_steps(3);
     };
-    let server_items = [list::MENU_STOP, list::MENU_STOP_RST, list::MENU_POP_OUT];
-    offers(&mut h, "srv", &server_items, &[list::MENU_HALF_CLOSE, list::MENU_REMOVE]);
-    offers(&mut h, "unix", &server_items, &[list::MENU_HALF_CLOSE]);
-    let client_items = [list::MENU_CLOSE_FIN, list::MENU_HALF_CLOSE, list::MENU_ABORT_RST, list::MENU_POP_OUT];
-    offers(&mut h, "cli", &client_items, &[list::MENU_STOP, list::MENU_START_AGAIN]);
-    offers(&mut h, "dgram", &[list::MENU_CLOSE, list::MENU_POP_OUT], &[list::MENU_HALF_CLOSE, list::MENU_ABORT_RST]);
+    let server_items = [MenuItem::Stop, MenuItem::StopRst, MenuItem::PopOut];
+    offers(&mut h, "srv", &server_items, &[MenuItem::HalfClose, MenuItem::Remove]);
+    offers(&mut h, "unix", &server_items, &[MenuItem::HalfClose]);
+    let client_items = [MenuItem::CloseFin, MenuItem::HalfClose, MenuItem::AbortRst, MenuItem::PopOut];
+    offers(&mut h, "cli", &client_items, &[MenuItem::Stop, MenuItem::StartAgain]);
+    offers(&mut h, "dgram", &[MenuItem::Close, MenuItem::PopOut], &[MenuItem::HalfClose, MenuItem::AbortRst]);
 
     // The client's half-close does what it says; a closed endpoint offers to start again or go.
     right_click(&mut h, "cli");
-    h.get_by_label(list::MENU_HALF_CLOSE).click();
+    h.get_by_label(&MenuItem::HalfClose.label()).click();
     wait_until(&mut h, "the client to half-close", |a| a.model.endpoints[&client].status == Status::HalfClosed);
     h.run_steps(2);
     right_click(&mut h, "dgram");
-    h.get_by_label(list::MENU_CLOSE).click();
+    h.get_by_label(&MenuItem::Close.label()).click();
     wait_until(&mut h, "the socket to close", |a| a.model.endpoints[&udp].status == Status::Closed);
     h.run_steps(2);
-    offers(&mut h, "dgram", &[list::MENU_START_AGAIN, list::MENU_REMOVE, list::MENU_POP_OUT], &[list::MENU_CLOSE]);
+    offers(&mut h, "dgram", &[MenuItem::StartAgain, MenuItem::Remove, MenuItem::PopOut], &[MenuItem::Close]);
 }

@@ -132,3 +132,32 @@ fn dont_start_lists_them_idle_and_starts_the_rest() {
     assert!(h.state().current_workspace().endpoints[0].autostart, "still an auto-start endpoint in the file");
     assert!(h.query_by_label(HEADING).is_none());
 }
+
+/// The question in the pseudo-locale: its own words from the catalogs; the
+/// endpoints' names and addresses as they are.
+#[test]
+fn the_question_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
+    use egui_kittest::kittest::NodeT as _;
+    use socklab::i18n::{self, Lang};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("shared.ron");
+    socklab::workspace::save(&path, &shared_workspace()).expect("save the workspace");
+    let dialogs =
+        std::sync::Arc::new(StubDialogs { open: std::sync::Mutex::new(path), save: dir.path().join("x.ron") });
+    let options = AppOptions { dialogs: Some(dialogs), language: Some(Lang::Pseudo), ..Default::default() };
+    let mut h = harness_with(WINDOW, options);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    wait_until(&mut h, "the workspace to be listed", |a| a.model.endpoints.len() == 4);
+    h.run_steps(2);
+    let place = |label: &str| {
+        let b = h.get_by_label(label).accesskit_node().bounding_box().expect("a place");
+        egui::Rect::from_min_max(egui::pos2(b.x0 as f32, b.y0 as f32), egui::pos2(b.x1 as f32, b.y1 as f32))
+    };
+    let heading = place(&i18n::text("exposure-title", None));
+    let last = place(&i18n::text("exposure-start-anyway", None));
+    let question = heading.union(last).expand2(egui::vec2(0.0, 6.0)).with_max_x(heading.left() + 580.0);
+    let found = super::pseudo::unlocalized(&h, Some(question), &["echo", "dgram"]);
+    assert!(found.is_empty(), "text not from the catalogs in the question:\n{}", found.join("\n"));
+    assert!(h.query_all_by_label_contains("echo — 0.0.0.0:0").count() == 1, "the endpoints are listed");
+}

@@ -109,3 +109,34 @@ fn with_no_dialog_save_as_writes_where_the_path_says() {
     let saved = workspace::load(&target).expect("the file it wrote loads");
     assert_eq!(saved.endpoints[0].name, "server");
 }
+
+/// The picker in the pseudo-locale, with a folder listed and a refusal shown:
+/// what it adds to the window is all from the catalogs but the reason the
+/// test's dialogs gave, and the paths and names.
+#[test]
+fn the_picker_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
+    use socklab::i18n::{self, Lang};
+    let dir = tempfile::tempdir().expect("tempdir");
+    lesson_in(dir.path());
+    let options = AppOptions { dialogs: Some(Arc::new(NoDialogs)), language: Some(Lang::Pseudo), ..Default::default() };
+    let mut h = harness_with(WINDOW, options);
+    h.run_steps(2);
+    let before = super::pseudo::unlocalized(&h, None, &[WHY]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    wait_until(&mut h, "the in-app picker", SocklabApp::picker_open);
+    h.run_steps(2);
+    let folder = dir.path().display().to_string();
+    h.get_by_label(&i18n::text("picker-path", None)).set_text_value_accesskit(&format!("{folder}/missing.ron"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while h.query_by_label_contains("echo.ron").is_none() {
+        assert!(std::time::Instant::now() < deadline, "the folder is never listed");
+        h.step();
+    }
+    h.get_by_label(&i18n::text("picker-open", None)).click();
+    h.run_steps(2);
+    let refusal = i18n::text("picker-error-no-such-file", None);
+    assert!(h.query_all_by_label_contains("⚠ ⟦").count() >= 2, "the refusal {refusal} and the reason are shown");
+    let found = super::pseudo::unlocalized(&h, None, &[WHY]);
+    let found: Vec<_> = found.into_iter().filter(|f| !before.contains(f)).collect();
+    assert!(found.is_empty(), "text not from the catalogs in the picker:\n{}", found.join("\n"));
+}

@@ -1,10 +1,11 @@
 //! The screens a class sees, reached one after another in one harness the way
 //! a person would get there: the welcome page, a lesson's workspace opened, a
 //! server with two clients, a UDP socket with no destination yet, a server
-//! whose bind failed, the option table after a change, and the form that
-//! opens a new endpoint, the Code tab in Python and in Rust, a client's TCP
-//! panel, its Sequence tab and the presenter layout, and a guided lab's
-//! panel (at the side, or in the dock where there is no room).
+//! whose bind failed, the option table after a change, the framing and rules
+//! editor (with a bad rule's error), the form that opens a new endpoint, the
+//! Code tab in Python and in Rust, a client's TCP panel, its Sequence tab and
+//! the presenter layout, and a guided lab's panel (at the side, or in the dock
+//! where there is no room).
 
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -15,7 +16,9 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use socklab::app::{Answer, AppOptions, Dialogs, SocklabApp};
+use socklab::i18n;
 use socklab::model::Status;
+use socklab::net::frame::{FrameSpec, Framing};
 use socklab::net::{Addr, EndpointId, EndpointKind, EndpointSpec, OptValue, SockOpt};
 use socklab::ui::Selection;
 
@@ -74,8 +77,8 @@ fn select(h: &mut Harness<'_, SocklabApp>, endpoint: EndpointId) {
 
 /// Shows the inspector when the layout has put it behind a tab.
 fn show_inspector(h: &mut Harness<'_, SocklabApp>) {
-    if h.query_by_label("Socket options").is_none()
-        && let Some(tab) = h.query_by_label("Inspector")
+    if h.query_by_label(&i18n::text("inspector-socket-options", None)).is_none()
+        && let Some(tab) = h.query_by_label(&socklab::ui::dock::DockTab::Inspector.label())
         && tab.accesskit_node().role() == egui::accesskit::Role::Button
     {
         tab.click_accesskit();
@@ -158,17 +161,43 @@ pub fn step_through(
     // A server with options set: its program calls setsockopt() for each.
     code_tab(h, &mut check);
 
-    h.get_by_label("+ TCP client").click();
+    // The tutorials' "Hello, name" server, and a rule being typed wrong.
+    let mut spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0");
+    spec.frame = FrameSpec::new(Framing::Line);
+    spec.rules = [
+        "connect => reply:Welcome!\\n",
+        "exact:exit => reply:Bye!${eol} => close",
+        "regex:^(.+)$ => reply:Hello, ${1}!${eol}",
+    ]
+    .iter()
+    .map(|r| r.parse().expect("a rule"))
+    .collect();
+    let hello = open(h, "hello", spec);
+    wait_until(h, "the hello server to listen", |a| status(a, hello) == Some(Status::Listening));
+    show_inspector(h);
+    let add_rule = format!("+ {}", i18n::text("rules-add", None));
+    h.get_by_label(&add_rule).click_accesskit();
+    h.run_steps(2);
+    let rule_4 = i18n::text("rules-rule", Some(&i18n::FluentArgs::from_iter([("number", 4)])));
+    h.get_all_by_label(&rule_4).last().expect("the new rule's field").set_text_value_accesskit("regex:ab(c => close");
+    h.run_steps(2);
+    h.get_by_label(&add_rule).scroll_to_me();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("unclosed group").is_some(), "the rule's error is shown");
+    check("rules editor", h);
+
+    // Labels in the language the window is in.
+    h.get_by_label(&format!("+ {}", i18n::text("kind-tcp-client", None))).click();
     h.run_steps(4);
-    assert!(h.query_by_label("▶ Start").is_some(), "the form is open");
+    assert!(h.query_by_label(&format!("▶ {}", i18n::text("form-start", None))).is_some(), "the form is open");
     settle(h);
     check("new endpoint form", h);
-    h.get_by_label("Cancel").click();
+    h.get_by_label(&i18n::text("form-cancel", None)).click();
     h.run_steps(3);
 
     h.state_mut().open_lab(lab.to_path_buf());
     h.run_steps(2);
-    if let Some(dont) = h.query_by_label("Don't save") {
+    if let Some(dont) = h.query_by_label(&i18n::text("unsaved-discard", None)) {
         dont.click();
     }
     wait_until(h, "the lab's first step to tick", |a| {
@@ -192,8 +221,8 @@ fn settle(h: &mut Harness<'_, SocklabApp>) {
 
 /// The selected endpoint's program, in Python and in Rust, then back to its conversation.
 fn code_tab(h: &mut Harness<'_, SocklabApp>, check: &mut impl FnMut(&str, &mut Harness<'_, SocklabApp>)) {
-    use socklab::ui::code::{PYTHON, RUST, TAB_CODE, TAB_CONVERSATION};
-    h.get_by_label(TAB_CODE).click();
+    use socklab::ui::code::{PYTHON, RUST, tab_code, tab_conversation};
+    h.get_by_label(&tab_code()).click();
     settle(h);
     assert!(h.query_by_label_contains("server.setsockopt(").is_some(), "the Python program sets the options");
     check("code tab (Python)", h);
@@ -201,7 +230,7 @@ fn code_tab(h: &mut Harness<'_, SocklabApp>, check: &mut impl FnMut(&str, &mut H
     settle(h);
     check("code tab (Rust)", h);
     h.get_by_label(PYTHON).click();
-    h.get_by_label(TAB_CONVERSATION).click();
+    h.get_by_label(&tab_conversation()).click();
     h.run_steps(3);
 }
 
@@ -212,20 +241,20 @@ fn tcp_views(
     client: EndpointId,
     check: &mut impl FnMut(&str, &mut Harness<'_, SocklabApp>),
 ) {
-    use socklab::ui::code::TAB_CONVERSATION;
-    use socklab::ui::sequence_view::TAB_SEQUENCE;
+    let throughput = i18n::text("inspector-throughput", None);
+    let sequence_tab = format!("⇅ {}", i18n::text("code-tab-sequence", None));
     select(h, client);
     show_inspector(h);
     rates_at_rest(h, client);
     wait_until(h, "the kernel's first report", |a| {
         a.model.endpoints.get(&client).and_then(|e| e.tcp.get(Some(0))).is_some_and(|v| v.info.is_some())
     });
-    h.get_by_label("Throughput").click();
+    h.get_by_label(&throughput).click();
     settle(h);
     assert!(h.query_by_label("ESTABLISHED").is_some(), "the panel shows the state");
     check("TCP panel", h);
-    h.get_by_label("Throughput").click();
-    h.get_by_label(TAB_SEQUENCE).click();
+    h.get_by_label(&throughput).click();
+    h.get_by_label(&sequence_tab).click();
     settle(h);
     assert!(h.query_by_label_contains(" arrows · ").is_some(), "the ladder is drawn");
     check("sequence tab", h);
@@ -235,7 +264,7 @@ fn tcp_views(
     check("presenter layout", h);
     h.get_by_label(socklab::app::PRESENTER_LEAVE).click();
     h.run_steps(3);
-    h.get_by_label(TAB_CONVERSATION).click();
+    h.get_by_label(&socklab::ui::code::tab_conversation()).click();
     h.run_steps(3);
 }
 

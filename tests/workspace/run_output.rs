@@ -127,3 +127,40 @@ fn run_refuses_special_files_and_overflowing_timeouts_with_exit_2() {
     assert_eq!(code, 2, "refused, not a panic (101): {err}");
     assert!(err.contains("endpoint 'slow client': connect_timeout:"), "{err}");
 }
+
+#[test]
+fn run_ladder_writes_the_diagram_of_each_tcp_conversation_when_it_ends() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = save(dir.path(), vec![("srv", server("127.0.0.1:0"), true)]);
+    let svg_path = dir.path().join("run.svg");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    cmd.arg("run").arg(&file).arg("--json").arg("--ladder").arg(&svg_path);
+    let mut run = Proc::spawn("socklab run --ladder", &mut cmd, false);
+    let listen = loop {
+        let v = run.json_line();
+        if v["event"] == "listen" {
+            break v;
+        }
+    };
+    let local = listen["local"].as_str().unwrap_or_default().to_string();
+    let port = local.rsplit_once(':').map(|(_, p)| p).expect("port");
+    let mut py = Proc::python(
+        r#"
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.sendall(b"hi\n")
+s.shutdown(socket.SHUT_WR)
+out(len(recv_all(s)))
+"#,
+        &[port],
+    );
+    assert_eq!(py.line(), "0", "the server closed after the client's FIN");
+    while run.json_line()["event"] != "close" {}
+    run.signal(libc::SIGINT);
+    let (code, _, err) = run.finish();
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains(&format!("written to {}", svg_path.display())), "{err}");
+    let svg = std::fs::read_to_string(&svg_path).expect("the SVG was written");
+    for label in [">SYN<", ">SYN-ACK<", ">FIN<", ">3 B &quot;hi\\n&quot;<", ">CLOSE_WAIT<", ">close()<"] {
+        assert!(svg.contains(label), "{label} missing from the SVG:\n{svg}");
+    }
+}

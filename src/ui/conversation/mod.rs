@@ -4,18 +4,36 @@
 //! draws them, laying out only the visible ones, so thousands of messages
 //! cost the frame nothing.
 
+mod body;
 mod bubbles;
+mod framed;
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
-use egui::text::{LayoutJob, TextFormat};
-use egui::{Align, Galley, Layout, RichText, TextStyle, UiBuilder};
+use egui::{Align, Layout, RichText, TextStyle, UiBuilder};
 
 use super::{Action, Selection, style};
 use crate::model::{Direction, EndpointState};
+use body::body_galley;
 pub use bubbles::ViewMode;
-use bubbles::{Bubble, BubbleCache, Shape, full_text, hexdump_chars};
+use bubbles::{Bubble, BubbleCache, BubbleStyle, Shape, full_text, hexdump_chars};
+use framed::FramedCache;
+
+const EACH_RECV: &str = "Each recv()";
+const JOINED: &str = "Joined lines";
+const MESSAGES: &str = "Messages";
+const MESSAGES_TIP: &str =
+    "The messages the framing cut the stream into, each with marks where the recv() chunks it came from join";
+
+fn frame_counts_text(frames: u64, errors: u64, resyncs: u64, skipped: u64) -> String {
+    format!(
+        "{} framed messages · {} frame errors · {} resyncs ({} skipped)",
+        style::count(frames),
+        style::count(errors),
+        style::count(resyncs),
+        style::bytes(skipped)
+    )
+}
 
 #[derive(Clone, Debug)]
 pub struct ConversationView {
@@ -23,10 +41,13 @@ pub struct ConversationView {
     /// true: one bubble per send()/recv(); false: joined into lines.
     pub chunks: bool,
     pub filter: String,
+    /// true: the framed messages ("Messages"), whatever `chunks` says.
+    pub framed: bool,
     jump_to_end: bool,
     /// Last frame's scroll position was at the newest message.
     at_end: bool,
     cache: BubbleCache,
+    framed_cache: FramedCache,
     heights: Heights,
     /// Bubbles opened with "show all" (by their first message).
     expanded: HashSet<u64>,
@@ -38,9 +59,11 @@ impl Default for ConversationView {
             mode: ViewMode::Text,
             chunks: true,
             filter: String::new(),
+            framed: false,
             jump_to_end: false,
             at_end: true,
             cache: BubbleCache::default(),
+            framed_cache: FramedCache::default(),
             heights: Heights::default(),
             expanded: HashSet::new(),
         }
@@ -52,6 +75,8 @@ impl Default for ConversationView {
 #[derive(Clone, Debug, Default)]
 struct Heights {
     width: f32,
+    /// Measured in the Messages view (its bubbles are numbered apart).
+    framed: bool,
     measured: HashMap<u64, f32>,
 }
 
@@ -100,6 +125,22 @@ impl Metrics {
     }
 }
 
+impl ConversationView {
+    fn bubbles(&self) -> &std::collections::VecDeque<Bubble> {
+        if self.framed { self.framed_cache.bubbles() } else { self.cache.bubbles() }
+    }
+}
+
+/// Frame errors and resyncs, counted whatever the view still keeps.
+fn frame_counts(ui: &mut egui::Ui, ep: &EndpointState) {
+    let f = &ep.framed;
+    if f.errors == 0 && f.resyncs == 0 {
+        return;
+    }
+    let text = frame_counts_text(f.frames, f.errors, f.resyncs, f.skipped_bytes);
+    ui.add(egui::Label::new(RichText::new(text).small().color(style::warn_color(ui))).wrap());
+}
+
 /// Draws the toolbar and the bubbles for the selected endpoint (and connection).
 pub fn show(
     ui: &mut egui::Ui,
@@ -131,11 +172,20 @@ pub fn show(
         filter: &view.filter,
         conn: sel.conn,
         hex_row: metrics.hex_row(),
+        encoding: ep.spec.encoding,
     };
-    view.cache.update(ep, shape);
-    if view.cache.bubbles().is_empty() {
+    if view.framed {
+        view.framed_cache.update(ep, shape);
+        frame_counts(ui, ep);
+    } else {
+        view.cache.update(ep, shape);
+    }
+    // Sends alone, with nothing framed yet, would read as a one-sided talk.
+    let nothing_framed = view.framed && ep.framed.frames == 0 && ep.framed.errors == 0;
+    if view.bubbles().is_empty() || nothing_framed {
         ui.add_space(20.0);
-        ui.add(egui::Label::new(RichText::new(empty_hint(ep)).weak()).wrap());
+        let hint = if view.framed { framed::empty_hint(ep).to_string() } else { empty_hint(ep) };
+        ui.add(egui::Label::new(RichText::new(hint).weak()).wrap());
         return;
     }
     scrolled_bubbles(ui, ep, sel, view, &metrics, width);
@@ -148,10 +198,28 @@ fn toolbar(ui: &mut egui::Ui, ep: &EndpointState, view: &mut ConversationView, a
         ui.selectable_value(&mut view.mode, ViewMode::Hex, "Hex");
         ui.selectable_value(&mut view.mode, ViewMode::Both, "Both");
         ui.separator();
-        ui.selectable_value(&mut view.chunks, true, "Each recv()")
-            .on_hover_text("One bubble per send()/recv() call: TCP's stream boundaries as they really were");
-        ui.selectable_value(&mut view.chunks, false, "Joined lines")
-            .on_hover_text("Chunks from the same side joined until a newline");
+        let each = !view.framed && view.chunks;
+        if ui
+            .selectable_label(each, EACH_RECV)
+            .on_hover_text("One bubble per send()/recv() call: TCP's stream boundaries as they really were")
+            .clicked()
+        {
+            (view.chunks, view.framed) = (true, false);
+        }
+        let joined = !view.framed && !view.chunks;
+        if ui
+            .selectable_label(joined, JOINED)
+            .on_hover_text("Chunks from the same side joined until a newline")
+            .clicked()
+        {
+            (view.chunks, view.framed) = (false, false);
+        }
+        // A datagram is already one message.
+        if !ep.spec.kind.is_datagram()
+            && ui.selectable_label(view.framed, MESSAGES).on_hover_text(MESSAGES_TIP).clicked()
+        {
+            view.framed = true;
+        }
         ui.separator();
         ui.add(egui::TextEdit::singleline(&mut view.filter).hint_text("🔍 search").desired_width(120.0));
         if !view.filter.is_empty() && ui.small_button("✖").on_hover_text("Clear the search").clicked() {
@@ -181,10 +249,10 @@ fn scrolled_bubbles(
     metrics: &Metrics,
     width: f32,
 ) {
-    if view.heights.width != width {
-        view.heights = Heights { width, measured: HashMap::new() };
+    if view.heights.width != width || view.heights.framed != view.framed {
+        view.heights = Heights { width, framed: view.framed, measured: HashMap::new() };
     }
-    let bubbles = view.cache.bubbles();
+    let bubbles = if view.framed { view.framed_cache.bubbles() } else { view.cache.bubbles() };
     if view.heights.measured.len() > 2 * bubbles.len() + 64 {
         let first = bubbles.front().map_or(0, |b| b.seqs.0);
         view.heights.measured.retain(|&seq, _| seq >= first);
@@ -218,7 +286,11 @@ fn scrolled_bubbles(
                 });
                 let done = drawn.inner;
                 if done.copy {
-                    copy = Some(full_text(ep, b.seqs, sel.conn));
+                    copy = Some(if view.framed {
+                        framed::full_text(ep, b.seqs.0)
+                    } else {
+                        full_text(ep, b.seqs, sel.conn)
+                    });
                 }
                 if done.toggle {
                     toggled = Some(b.seqs.0);
@@ -252,23 +324,14 @@ struct BubbleClicks {
     toggle: bool,
 }
 
-/// The body wrapped at `text_width`; folded after [`FOLD_ROWS`] rows unless expanded.
-fn body_galley(ui: &egui::Ui, b: &Bubble, text_width: f32, expanded: bool) -> Arc<Galley> {
-    let format = TextFormat {
-        font_id: TextStyle::Monospace.resolve(ui.style()),
-        color: ui.visuals().text_color(),
-        ..Default::default()
-    };
-    let mut job = LayoutJob::single_section(b.lines.join("\n"), format);
-    job.wrap.max_width = text_width;
-    job.wrap.max_rows = if expanded { usize::MAX } else { FOLD_ROWS };
-    ui.fonts_mut(|f| f.layout_job(job))
-}
-
 /// Draws one bubble: its header with Copy, its whole text wrapped, and "show all" when folded.
 fn bubble(ui: &mut egui::Ui, b: &Bubble, width: f32, text_width: f32, expanded: bool) -> BubbleClicks {
     let dark = ui.visuals().dark_mode;
     let (fill, layout) = match (b.dir, dark) {
+        _ if b.style == BubbleStyle::Note => {
+            let warn = style::warn_color(ui).gamma_multiply(0.25);
+            (warn, Layout::left_to_right(Align::Min))
+        }
         (Direction::In, true) => (egui::Color32::from_rgb(48, 52, 60), Layout::left_to_right(Align::Min)),
         (Direction::In, false) => (egui::Color32::from_rgb(232, 234, 238), Layout::left_to_right(Align::Min)),
         (Direction::Out, true) => (egui::Color32::from_rgb(28, 70, 120), Layout::right_to_left(Align::Min)),

@@ -10,39 +10,43 @@ use egui::RichText;
 pub use state::{Entry, FilePicker, FileRequest, Listing, Shown};
 
 use super::{Action, style};
+use crate::t;
 
-pub const PATH_LABEL: &str = "Path";
-pub const UP: &str = "⬆ Parent folder";
-const CANCEL: &str = "Cancel";
 /// Listed rows, so a huge folder stays cheap to draw.
 const LIST_HEIGHT: f32 = 220.0;
 
-fn title(request: &FileRequest) -> &'static str {
+/// The window's title, also the desktop dialog's.
+pub fn title(request: &FileRequest) -> String {
     match request {
-        FileRequest::OpenWorkspace => "Open workspace",
-        FileRequest::SaveWorkspace => "Save workspace",
-        FileRequest::SendFile { .. } => "Send a file",
-        FileRequest::Export { .. } => "Export conversation",
-        FileRequest::Record { .. } => "Record traffic to",
-        FileRequest::ExportLadder { .. } => "Export sequence diagram",
+        FileRequest::OpenWorkspace => t!("picker-title-open"),
+        FileRequest::SaveWorkspace => t!("picker-title-save"),
+        FileRequest::SendFile { .. } => t!("picker-title-send-file"),
+        FileRequest::Export { .. } => t!("picker-title-export"),
+        FileRequest::Record { .. } => t!("picker-title-record"),
+        FileRequest::ExportLadder { .. } => t!("picker-title-export-ladder"),
     }
 }
 
 /// The button that uses the path.
-pub fn confirm_label(request: &FileRequest) -> &'static str {
+pub fn confirm_label(request: &FileRequest) -> String {
     match request {
-        FileRequest::OpenWorkspace => "Open",
-        FileRequest::SaveWorkspace => "Save",
-        FileRequest::SendFile { .. } => "Choose",
-        FileRequest::Export { .. } => "Export",
-        FileRequest::Record { .. } => "Record",
-        FileRequest::ExportLadder { .. } => "Export",
+        FileRequest::OpenWorkspace => t!("picker-open"),
+        FileRequest::SaveWorkspace => t!("picker-save"),
+        FileRequest::SendFile { .. } => t!("picker-choose"),
+        FileRequest::Export { .. } => t!("picker-export"),
+        FileRequest::Record { .. } => t!("picker-record"),
+        FileRequest::ExportLadder { .. } => t!("picker-export"),
     }
+}
+
+/// The path field's label (tests look it up).
+pub fn path_label() -> String {
+    t!("picker-path")
 }
 
 /// The first line of the picker: that no dialog opened, and why.
 pub fn no_dialog_line(reason: &str) -> String {
-    format!("⚠ No file dialog opened: {reason}. Type the path here instead, or pick it from the list.")
+    format!("⚠ {}", t!("picker-no-dialog", reason = reason))
 }
 
 /// Draws the picker; returns false when it was closed.
@@ -69,7 +73,7 @@ pub fn show(ctx: &egui::Context, picker: &mut FilePicker, actions: &mut Vec<Acti
                 if ui.button(RichText::new(confirm_label(&picker.request)).strong()).clicked() || submit {
                     done = confirm(picker, actions);
                 }
-                if ui.button(CANCEL).clicked() {
+                if ui.button(t!("picker-cancel")).clicked() {
                     done = true;
                 }
             });
@@ -90,11 +94,11 @@ fn path_field(ui: &mut egui::Ui, picker: &mut FilePicker, actions: &mut Vec<Acti
             state.store(ui.ctx(), id);
         }
     }
-    let label = ui.label(PATH_LABEL);
+    let label = ui.label(path_label());
     let edit = egui::TextEdit::singleline(&mut picker.text)
         .id(id)
         .desired_width(f32::INFINITY)
-        .hint_text("/home/you/lesson.ron — Tab completes");
+        .hint_text(t!("picker-path-hint"));
     let response = ui.add(edit).labelled_by(label.id);
     if tab {
         response.request_focus();
@@ -113,7 +117,7 @@ fn path_field(ui: &mut egui::Ui, picker: &mut FilePicker, actions: &mut Vec<Acti
 fn folder(ui: &mut egui::Ui, picker: &mut FilePicker, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         if let Some(parent) = picker.dir.parent().map(|p| p.to_path_buf())
-            && ui.small_button(UP).clicked()
+            && ui.small_button(format!("⬆ {}", t!("picker-up"))).clicked()
         {
             picker.text = format!("{}/", parent.display()).replace("//", "/");
         }
@@ -123,14 +127,14 @@ fn folder(ui: &mut egui::Ui, picker: &mut FilePicker, actions: &mut Vec<Action>)
     egui::ScrollArea::vertical().max_height(LIST_HEIGHT).auto_shrink([false, true]).show(ui, |ui| {
         match &picker.shown {
             Shown::Loading => {
-                ui.label(RichText::new("reading the folder…").weak());
+                ui.label(RichText::new(t!("picker-reading")).weak());
             }
             Shown::Failed(why) => {
                 ui.add(egui::Label::new(RichText::new(why).color(style::error_color(ui))).wrap());
             }
             Shown::Ready(listing) => {
                 if listing.entries.is_empty() {
-                    ui.label(RichText::new("(empty folder)").weak());
+                    ui.label(RichText::new(t!("picker-empty-folder")).weak());
                 }
                 for entry in &listing.entries {
                     let text =
@@ -140,7 +144,7 @@ fn folder(ui: &mut egui::Ui, picker: &mut FilePicker, actions: &mut Vec<Action>)
                     }
                 }
                 if listing.more > 0 {
-                    ui.label(RichText::new(format!("… and {} more: type the start of a name", listing.more)).weak());
+                    ui.label(RichText::new(t!("picker-more", count = listing.more)).weak());
                 }
             }
         }

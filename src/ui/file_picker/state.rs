@@ -148,7 +148,7 @@ impl FilePicker {
     /// its folder (nothing is opened or written here).
     pub fn check(&self) -> Result<PathBuf, String> {
         if self.text.trim().is_empty() {
-            return Err(messages::EMPTY.into());
+            return Err(messages::empty());
         }
         let path = self.path();
         let dir = self.typed_dir();
@@ -184,19 +184,22 @@ fn common_prefix<'a>(a: &'a str, b: &str) -> &'a str {
 pub mod messages {
     use std::path::Path;
 
-    pub const EMPTY: &str = "type a path, or pick a file in the list";
+    use crate::t;
 
+    pub fn empty() -> String {
+        t!("picker-error-empty")
+    }
     pub fn folder_given(dir: &Path) -> String {
-        format!("{} is a folder: add a file name after the '/'", dir.display())
+        t!("picker-error-folder-given", path = dir.display().to_string())
     }
     pub fn still_listing(dir: &Path) -> String {
-        format!("{} is still being read: try again in a moment", dir.display())
+        t!("picker-error-still-listing", path = dir.display().to_string())
     }
     pub fn is_folder(name: &str) -> String {
-        format!("'{name}' is a folder: open it with a '/' after it, or pick a file")
+        t!("picker-error-is-folder", name = name)
     }
     pub fn no_such_file(name: &str, dir: &Path) -> String {
-        format!("there is no file named '{name}' in {}: check the name (Tab completes it)", dir.display())
+        t!("picker-error-no-such-file", name = name, path = dir.display().to_string())
     }
 }
 
@@ -230,7 +233,7 @@ mod tests {
     #[test]
     fn a_path_to_open_must_be_a_listed_file() {
         assert_eq!(picker(FileRequest::OpenWorkspace, "echo.ron").check(), Ok(PathBuf::from("/lab/echo.ron")));
-        assert_eq!(picker(FileRequest::OpenWorkspace, " ").check(), Err(messages::EMPTY.into()));
+        assert_eq!(picker(FileRequest::OpenWorkspace, " ").check(), Err(messages::empty()));
         assert_eq!(
             picker(FileRequest::OpenWorkspace, "echo3.ron").check(),
             Err("there is no file named 'echo3.ron' in /lab: check the name (Tab completes it)".into())

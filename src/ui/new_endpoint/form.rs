@@ -2,6 +2,7 @@
 //! rule is tested without a window. The drawing is in the parent module.
 
 use crate::net::{EndpointKind, EndpointSpec, OptValue, OptionRequest, ReplyMode, SockOpt, parse_host_port};
+use crate::t;
 
 /// Options offered before bind/connect (the rest can be changed live).
 const PRE_OPTIONS: [SockOpt; 9] = [
@@ -116,25 +117,25 @@ impl Form {
     pub fn validate(&self) -> Result<EndpointSpec, Vec<(Field, String)>> {
         let mut errors = Vec::new();
         if self.name.trim().is_empty() {
-            errors.push((Field::Name, "give the endpoint a name".to_string()));
+            errors.push((Field::Name, t!("form-error-name")));
         }
         if self.kind.is_unix() {
             if self.path.trim().is_empty() && self.kind != EndpointKind::UnixDatagram {
-                errors.push((Field::Path, "the socket path is empty".into()));
+                errors.push((Field::Path, t!("form-error-path-empty")));
             } else if self.path.len() > 100 {
-                errors.push((Field::Path, "Unix socket paths must be shorter than 108 bytes".into()));
+                errors.push((Field::Path, t!("form-error-path-long")));
             }
         } else {
             let host = self.host.trim();
             if host.is_empty() {
-                errors.push((Field::Host, "the host is empty: e.g. 127.0.0.1".into()));
+                errors.push((Field::Host, t!("form-error-host-empty")));
             } else if host.contains(char::is_whitespace) {
-                errors.push((Field::Host, format!("'{host}' contains spaces")));
+                errors.push((Field::Host, t!("form-error-host-spaces", host = host)));
             }
             if let Err(e) = crate::net::Addr::parse_port_str(&self.port) {
                 errors.push((Field::Port, e));
             } else if self.kind == EndpointKind::TcpClient && self.port.trim() == "0" {
-                errors.push((Field::Port, "a client must connect to a real port, not 0".into()));
+                errors.push((Field::Port, t!("form-error-client-port-zero")));
             }
         }
         let peer = self.peer.trim();
@@ -147,7 +148,7 @@ impl Form {
         let mut options = Vec::new();
         for f in self.options.iter().filter(|f| f.enabled) {
             if let Some(why) = f.opt.not_applicable(self.kind.class(), self.ipv6()) {
-                errors.push((Field::Option(f.opt), format!("does not apply: {why}")));
+                errors.push((Field::Option(f.opt), t!("form-error-not-applicable", why = why)));
                 continue;
             }
             match f.opt.parse_value(&f.value) {

@@ -10,20 +10,22 @@ pub use form::{Field, Form, OptionField};
 
 use super::{Action, style};
 use crate::net::{EndpointKind, OptValue, Phase, ReplyMode};
+use crate::t;
 
 /// Hosts offered for a server, with who could reach it.
-const BIND_HOSTS: [(&str, &str); 4] = [
-    ("127.0.0.1", "this machine only (safe default)"),
-    ("::1", "this machine only, IPv6"),
-    ("0.0.0.0", "every IPv4 interface: reachable from the network"),
-    ("::", "every IPv6 interface: reachable from the network"),
-];
+fn bind_hosts() -> [(&'static str, String); 4] {
+    [
+        ("127.0.0.1", t!("form-host-loopback")),
+        ("::1", t!("form-host-loopback-v6")),
+        ("0.0.0.0", t!("form-host-any-v4")),
+        ("::", t!("form-host-any-v6")),
+    ]
+}
 
-pub const KEEP_HALF_OPEN: &str = "keep half-open connections";
-const KEEP_HALF_OPEN_OFF: &str =
-    "off: a connection whose peer closed its side is closed once nothing is left to send it, as netcat does";
-const KEEP_HALF_OPEN_ON: &str =
-    "on: it stays open in CLOSE_WAIT, so you can still send to the peer, until you close it (right-click)";
+/// The half-open switch's label (tests look it up).
+pub fn keep_half_open_label() -> String {
+    t!("form-keep-half-open")
+}
 
 fn field_error(ui: &mut egui::Ui, errors: &[(Field, String)], field: Field) {
     for (f, msg) in errors {
@@ -44,7 +46,7 @@ pub fn show(ctx: &egui::Context, form: &mut Form, actions: &mut Vec<Action>) -> 
     let screen = ctx.content_rect();
     let top = (screen.height() * 0.05).min(60.0);
     let fields_height = (screen.height() - top - FRAME_AND_BUTTONS).max(120.0);
-    egui::Window::new(format!("New {}", form.kind.label()))
+    egui::Window::new(t!("form-title", kind = style::kind_name(form.kind)))
         .id(egui::Id::unique("new-endpoint-form"))
         .open(&mut open)
         .collapsible(false)
@@ -59,7 +61,7 @@ pub fn show(ctx: &egui::Context, form: &mut Form, actions: &mut Vec<Action>) -> 
                     main_fields(ui, form, &errors);
                 });
                 ui.separator();
-                ui.label(RichText::new("Options set before bind()/connect()").strong());
+                ui.label(RichText::new(t!("form-options")).strong());
                 egui::Grid::new("form-options").num_columns(3).show(ui, |ui| options(ui, form, &errors));
             });
             ui.separator();
@@ -70,12 +72,12 @@ pub fn show(ctx: &egui::Context, form: &mut Form, actions: &mut Vec<Action>) -> 
 
 /// Kind, name, address (or path), default peer and reply mode: one grid row each.
 fn main_fields(ui: &mut egui::Ui, form: &mut Form, errors: &[(Field, String)]) {
-    let kind = ui.label("Kind");
+    let kind = ui.label(t!("form-kind"));
     egui::ComboBox::from_id_salt("form-kind")
-        .selected_text(form.kind.label())
+        .selected_text(style::kind_name(form.kind))
         .show_ui(ui, |ui| {
             for k in EndpointKind::ALL {
-                ui.selectable_value(&mut form.kind, k, k.label());
+                ui.selectable_value(&mut form.kind, k, style::kind_name(k));
             }
         })
         .response
@@ -85,7 +87,7 @@ fn main_fields(ui: &mut egui::Ui, form: &mut Form, errors: &[(Field, String)]) {
         form.reply = ReplyMode::None;
     }
 
-    let name_label = ui.label("Name");
+    let name_label = ui.label(t!("form-name"));
     ui.vertical(|ui| {
         ui.text_edit_singleline(&mut form.name).labelled_by(name_label.id);
         field_error(ui, errors, Field::Name);
@@ -93,7 +95,7 @@ fn main_fields(ui: &mut egui::Ui, form: &mut Form, errors: &[(Field, String)]) {
     ui.end_row();
 
     if form.kind.is_unix() {
-        let l = ui.label("Path");
+        let l = ui.label(t!("form-path"));
         ui.vertical(|ui| {
             ui.text_edit_singleline(&mut form.path).labelled_by(l.id);
             field_error(ui, errors, Field::Path);
@@ -103,11 +105,12 @@ fn main_fields(ui: &mut egui::Ui, form: &mut Form, errors: &[(Field, String)]) {
         host_and_port(ui, form, errors);
     }
     if form.kind.is_datagram() {
-        let l = ui.label("Default peer");
+        let l = ui.label(t!("form-peer"));
         ui.vertical(|ui| {
-            let hint = if form.kind == EndpointKind::Udp { "optional, host:port" } else { "optional, path" };
+            let hint =
+                if form.kind == EndpointKind::Udp { t!("form-peer-hint-inet") } else { t!("form-peer-hint-path") };
             ui.add(egui::TextEdit::singleline(&mut form.peer).hint_text(hint)).labelled_by(l.id);
-            ui.label(RichText::new("set: connect() so send() needs no address").small().weak());
+            ui.label(RichText::new(t!("form-peer-note")).small().weak());
             field_error(ui, errors, Field::Peer);
         });
         ui.end_row();
@@ -123,10 +126,10 @@ fn main_fields(ui: &mut egui::Ui, form: &mut Form, errors: &[(Field, String)]) {
 /// The teaching switch: off, a connection whose peer sent FIN is closed once
 /// nothing is left to send it (as netcat does); on, it stays in CLOSE_WAIT.
 fn half_open(ui: &mut egui::Ui, form: &mut Form) {
-    ui.label("After the peer's FIN");
+    ui.label(t!("form-after-fin"));
     ui.vertical(|ui| {
-        ui.checkbox(&mut form.keep_half_open, KEEP_HALF_OPEN);
-        let note = if form.keep_half_open { KEEP_HALF_OPEN_ON } else { KEEP_HALF_OPEN_OFF };
+        ui.checkbox(&mut form.keep_half_open, keep_half_open_label());
+        let note = if form.keep_half_open { t!("form-keep-half-open.on") } else { t!("form-keep-half-open.off") };
         ui.add(egui::Label::new(RichText::new(note).small().weak()).wrap());
     });
     ui.end_row();
@@ -134,12 +137,12 @@ fn half_open(ui: &mut egui::Ui, form: &mut Form) {
 
 fn host_and_port(ui: &mut egui::Ui, form: &mut Form, errors: &[(Field, String)]) {
     let server_side = form.kind != EndpointKind::TcpClient;
-    let l = ui.label(if server_side { "Bind to host" } else { "Connect to host" });
+    let l = ui.label(if server_side { t!("form-bind-host") } else { t!("form-connect-host") });
     ui.vertical(|ui| {
         ui.text_edit_singleline(&mut form.host).labelled_by(l.id);
         if server_side {
             ui.horizontal_wrapped(|ui| {
-                for (host, tip) in BIND_HOSTS {
+                for (host, tip) in bind_hosts() {
                     if ui.small_button(host).on_hover_text(tip).clicked() {
                         form.host = host.into();
                     }
@@ -148,19 +151,15 @@ fn host_and_port(ui: &mut egui::Ui, form: &mut Form, errors: &[(Field, String)])
         }
         field_error(ui, errors, Field::Host);
         if form.binds_all_interfaces() {
-            ui.label(
-                RichText::new("⚠ All interfaces: other machines on the network can connect.")
-                    .color(style::warn_color(ui))
-                    .strong(),
-            );
+            ui.label(RichText::new(format!("⚠ {}", t!("form-all-interfaces"))).color(style::warn_color(ui)).strong());
         }
     });
     ui.end_row();
-    let l = ui.label("Port");
+    let l = ui.label(t!("form-port"));
     ui.vertical(|ui| {
         ui.text_edit_singleline(&mut form.port).labelled_by(l.id);
         if server_side {
-            ui.label(RichText::new("0 lets the OS pick a free port").small().weak());
+            ui.label(RichText::new(t!("form-port-zero")).small().weak());
         }
         field_error(ui, errors, Field::Port);
     });
@@ -168,7 +167,7 @@ fn host_and_port(ui: &mut egui::Ui, form: &mut Form, errors: &[(Field, String)])
 }
 
 fn reply_mode(ui: &mut egui::Ui, form: &mut Form) {
-    let reply = ui.label("Reply mode");
+    let reply = ui.label(t!("form-reply"));
     ui.vertical(|ui| {
         egui::ComboBox::from_id_salt("form-reply")
             .selected_text(form.reply.name())
@@ -195,13 +194,13 @@ fn options(ui: &mut egui::Ui, form: &mut Form, errors: &[(Field, String)]) {
             .on_disabled_hover_text(na.unwrap_or_default());
         let is_bool = matches!(f.opt.default_value(), OptValue::Bool(_));
         if !is_bool && f.enabled && na.is_none() {
-            ui.add(egui::TextEdit::singleline(&mut f.value).desired_width(90.0).hint_text("value"));
+            ui.add(egui::TextEdit::singleline(&mut f.value).desired_width(90.0).hint_text(t!("form-option-value")));
         } else {
             ui.label("");
         }
         ui.vertical(|ui| {
             if f.opt.phase() == Phase::BeforeBind {
-                ui.label(RichText::new("before bind only").small().weak());
+                ui.label(RichText::new(t!("form-before-bind")).small().weak());
             }
             field_error(ui, errors, Field::Option(f.opt));
         });
@@ -214,16 +213,17 @@ fn buttons(ui: &mut egui::Ui, form: &Form, actions: &mut Vec<Action>) -> bool {
     let mut close = false;
     ui.horizontal(|ui| {
         let result = form.validate();
-        let start = ui.add_enabled(result.is_ok(), egui::Button::new(RichText::new("▶ Start").strong()));
+        let start = ui
+            .add_enabled(result.is_ok(), egui::Button::new(RichText::new(format!("▶ {}", t!("form-start"))).strong()));
         if let Ok(spec) = result {
             if start.clicked() {
                 actions.push(Action::Open { name: form.name.trim().to_string(), spec });
                 close = true;
             }
         } else {
-            start.on_disabled_hover_text("fix the fields marked ⚠ first");
+            start.on_disabled_hover_text(t!("form-fix-first"));
         }
-        if ui.button("Cancel").clicked() {
+        if ui.button(t!("form-cancel")).clicked() {
             close = true;
         }
     });

@@ -80,14 +80,20 @@ impl<L: ListenSock> Worker<L> {
         if !t.on {
             t.on = true;
             t.listener_dirty = true;
-            t.dirty.extend(self.conns.keys());
+            // Now, not at the end of the turn: a command later in this turn
+            // (a shutdown) would move a connection on before its first report.
+            let ids: Vec<ConnId> = self.conns.keys().copied().collect();
+            ids.into_iter().for_each(|id| self.tcp_sample_now(id));
         }
+        let t = &mut self.tcp;
         t.interval = interval.map(|i| i.max(MIN_INTERVAL));
         t.next_sample = t.interval.map(|_| Instant::now());
     }
 
     pub(super) fn unwatch_tcp(&mut self) {
         self.tcp = TcpWatching::default();
+        // After every Follow this worker sent, so none outlives the unwatch.
+        self.ctx.kernel.forget(self.ctx.out.endpoint());
     }
 
     /// The connection moved data: sample it at the end of this turn.

@@ -3,140 +3,27 @@
 //! adds a line, Up/Down recall history. A parse error is shown here and
 //! nothing is sent.
 
-use std::time::{Duration, Instant};
+mod state;
 
 use egui::RichText;
 
+pub use state::Composer;
+
 use super::{Action, Selection, style};
 use crate::model::EndpointState;
-use crate::net::{Command, EndpointKind, PayloadFormat, Target, parse_host_port, parse_payload};
+use crate::net::checksum::Checksum;
+use crate::net::{Command, Encoding, PayloadFormat, Target};
 pub use crate::workspace::LineEnding;
 use crate::workspace::SavedMessage;
 
-const HISTORY: usize = 100;
+const TEMPLATE: &str = "template";
+const TEMPLATE_TIP: &str = "Expand variables in the text: ${seq} (1, 2, 3… per message sent), ${time}, ${time:unix}, ${time:ms}, ${random}, ${random:N} (N bytes), ${hex:0d0a}, and checksums of what comes before: ${crc16} ${crc16-ccitt} ${crc32} ${sum8} ${xor8} (add :be or :le). Write \\$ for a plain $.";
+const CHECKSUM: &str = "checksum";
+const CHECKSUM_TIP: &str =
+    "Append a checksum of the payload (before the line end), in the byte order devices usually use";
+const NO_CHECKSUM: &str = "none";
 
-#[derive(Clone, Debug)]
-pub struct Composer {
-    pub text: String,
-    pub format: PayloadFormat,
-    pub ending: LineEnding,
-    /// Unconnected datagram sockets: where to send.
-    pub dest: String,
-    pub file_path: String,
-    pub repeat: bool,
-    pub repeat_ms: String,
-    history: Vec<String>,
-    history_pos: Option<usize>,
-    last_repeat: Option<Instant>,
-    /// Input that came after an Enter in the same frame: the next message's, replayed next frame.
-    pending: Vec<egui::Event>,
-}
-
-impl Default for Composer {
-    fn default() -> Self {
-        Composer {
-            text: String::new(),
-            format: PayloadFormat::Text,
-            ending: LineEnding::Lf,
-            dest: String::new(),
-            file_path: String::new(),
-            repeat: false,
-            repeat_ms: "1000".into(),
-            history: Vec::new(),
-            history_pos: None,
-            last_repeat: None,
-            pending: Vec::new(),
-        }
-    }
-}
-
-impl Composer {
-    /// The bytes to send, or where the input is wrong.
-    pub fn payload(&self) -> Result<Vec<u8>, String> {
-        let mut data =
-            parse_payload(&self.text, self.format).map_err(|e| format!("{} input {e}", self.format.label()))?;
-        data.extend_from_slice(self.ending.bytes());
-        Ok(data)
-    }
-
-    /// Where a send goes, or why it cannot go anywhere yet.
-    pub fn target(&self, ep: &EndpointState, sel: Selection) -> Result<Target, String> {
-        if ep.is_server() {
-            return match sel.conn {
-                Some(c) => Ok(Target::Conn(c)),
-                None if ep.conns.is_empty() => Err("no client is connected yet".into()),
-                None => Ok(Target::All),
-            };
-        }
-        if ep.spec.kind.is_datagram() && ep.peer.is_none() {
-            let dest = self.dest.trim();
-            if dest.is_empty() {
-                return Err("give a destination address (this socket is not connected)".into());
-            }
-            if ep.spec.kind == EndpointKind::Udp {
-                parse_host_port(dest)?;
-            }
-            return Ok(Target::To(dest.to_string()));
-        }
-        Ok(Target::Peer)
-    }
-
-    fn remember(&mut self) {
-        if !self.text.is_empty() && self.history.last() != Some(&self.text) {
-            self.history.push(self.text.clone());
-            if self.history.len() > HISTORY {
-                self.history.remove(0);
-            }
-        }
-        self.history_pos = None;
-    }
-
-    fn recall(&mut self, up: bool) {
-        if self.history.is_empty() {
-            return;
-        }
-        let last = self.history.len() - 1;
-        let pos = match (self.history_pos, up) {
-            (None, true) => Some(last),
-            (None, false) => None,
-            (Some(0), true) => Some(0),
-            (Some(p), true) => Some(p - 1),
-            (Some(p), false) if p >= last => None,
-            (Some(p), false) => Some(p + 1),
-        };
-        self.history_pos = pos;
-        self.text = pos.map(|p| self.history[p].clone()).unwrap_or_default();
-    }
-
-    /// A repeat send is due: returns the command, and when to look again.
-    pub fn due_repeat(
-        &mut self,
-        ep: &EndpointState,
-        sel: Selection,
-        now: Instant,
-    ) -> (Option<Command>, Option<Duration>) {
-        if !self.repeat {
-            return (None, None);
-        }
-        let Ok(ms) = self.repeat_ms.trim().parse::<u64>() else { return (None, None) };
-        let every = Duration::from_millis(ms.max(10));
-        let due = self.last_repeat.is_none_or(|t| now.duration_since(t) >= every);
-        if !due {
-            let wait = every.saturating_sub(self.last_repeat.map(|t| now.duration_since(t)).unwrap_or_default());
-            return (None, Some(wait));
-        }
-        self.last_repeat = Some(now);
-        match (self.payload(), self.target(ep, sel)) {
-            (Ok(data), Ok(target)) => (Some(Command::Send { id: ep.id, target, data }), Some(every)),
-            _ => {
-                self.repeat = false;
-                (None, None)
-            }
-        }
-    }
-}
-
-/// Draws the composer. `compact`: on a short window, the repeat, file and
+/// Draws the composer. `compact`: on a short window, the encoding, repeat, file and
 /// saved-message rows fold into the "⋯" menu of the first row.
 pub fn show(
     ui: &mut egui::Ui,
@@ -147,6 +34,7 @@ pub fn show(
     compact: bool,
     actions: &mut Vec<Action>,
 ) {
+    c.encoding = ep.spec.encoding;
     let target = c.target(ep, sel);
     let open = ep.status.is_open() && !ep.stopped;
     style::toolbar(ui, |ui| {
@@ -154,6 +42,7 @@ pub fn show(
         if compact {
             ui.menu_button("⋯", |ui| {
                 ui.set_max_width(420.0);
+                encoding_menu(ui, ep, actions);
                 repeat_and_file_row(ui, ep, c, &target, open, actions);
                 ui.separator();
                 saved_messages(ui, ep, c, saved, target.clone().ok(), open, actions);
@@ -166,7 +55,12 @@ pub fn show(
     // After the editor: what was typed this frame counts.
     status_line(ui, c, &target, open);
     if !compact {
-        style::toolbar(ui, |ui| repeat_and_file_row(ui, ep, c, &target, open, actions));
+        style::toolbar(ui, |ui| {
+            // First on the row under the format: the first row's width changes
+            // as clients come and go, and must not wrap then.
+            encoding_picker(ui, ep, actions);
+            repeat_and_file_row(ui, ep, c, &target, open, actions);
+        });
         style::toolbar(ui, |ui| saved_messages(ui, ep, c, saved, target.ok(), open, actions));
     }
 }
@@ -263,13 +157,68 @@ fn editor(
         }
         if send_now
             && can_send
-            && let (Ok(data), Ok(target)) = (payload, target.clone())
+            && let (Ok(data), Ok(target)) = (c.take_payload(), target.clone())
         {
             actions.push(Action::Engine(Command::Send { id: ep.id, target, data }));
             c.remember();
             c.text.clear();
         }
     });
+}
+
+/// The endpoint's text encoding: what typed text is sent in and received bytes are read with.
+fn encoding_picker(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action>) {
+    let mut chosen = ep.spec.encoding;
+    let label = ui.label(crate::t!("encoding-label"));
+    egui::ComboBox::from_id_salt(("encoding", ep.id))
+        .selected_text(chosen.label())
+        .show_ui(ui, |ui| {
+            for e in Encoding::ALL {
+                ui.selectable_value(&mut chosen, e, e.label());
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(crate::t!("encoding-tip"));
+    if chosen != ep.spec.encoding {
+        actions.push(Action::SetEncoding { endpoint: ep.id, encoding: chosen });
+    }
+}
+
+/// The same choice in the "⋯" menu: a submenu, since a combo box's popup
+/// would close the menu it opens from.
+fn encoding_menu(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action>) {
+    let current = ep.spec.encoding;
+    let title = crate::t!("encoding-menu", encoding = current.label());
+    ui.menu_button(title, |ui| {
+        for e in Encoding::ALL {
+            if ui.selectable_label(e == current, e.label()).clicked() {
+                if e != current {
+                    actions.push(Action::SetEncoding { endpoint: ep.id, encoding: e });
+                }
+                ui.close();
+            }
+        }
+    })
+    .response
+    .on_hover_text(crate::t!("encoding-tip"));
+}
+
+/// A checksum appended to every payload, or none.
+fn checksum_picker(ui: &mut egui::Ui, ep: &EndpointState, c: &mut Composer) {
+    let label = ui.label(CHECKSUM);
+    let shown = c.checksum.map_or(NO_CHECKSUM, Checksum::label);
+    egui::ComboBox::from_id_salt(("checksum", ep.id))
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut c.checksum, None, NO_CHECKSUM);
+            for k in Checksum::ALL {
+                ui.selectable_value(&mut c.checksum, Some(k), k.label());
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(CHECKSUM_TIP);
 }
 
 fn is_plain_enter(e: &egui::Event) -> bool {
@@ -281,13 +230,14 @@ fn status_line(ui: &mut egui::Ui, c: &Composer, target: &Result<Target, String>,
     let payload = c.payload();
     match (&payload, target) {
         (Err(e), _) if !c.text.is_empty() => {
-            ui.label(RichText::new(format!("⚠ {e} — nothing sent")).color(style::error_color(ui)));
+            let text = RichText::new(format!("⚠ {e} — nothing sent")).color(style::error_color(ui));
+            ui.add(egui::Label::new(text).wrap());
         }
         (_, Err(e)) if open => {
-            ui.label(RichText::new(format!("⚠ {e}")).color(style::warn_color(ui)));
+            ui.add(egui::Label::new(RichText::new(format!("⚠ {e}")).color(style::warn_color(ui))).wrap());
         }
         _ if !open => {
-            ui.label(RichText::new("This endpoint is closed: nothing can be sent.").weak());
+            ui.add(egui::Label::new(RichText::new("This endpoint is closed: nothing can be sent.").weak()).wrap());
         }
         (Ok(data), _) => {
             let n = data.len();
@@ -306,6 +256,11 @@ fn repeat_and_file_row(
     actions: &mut Vec<Action>,
 ) {
     {
+        if c.format == PayloadFormat::Text {
+            ui.checkbox(&mut c.template, TEMPLATE).on_hover_text(TEMPLATE_TIP);
+        }
+        checksum_picker(ui, ep, c);
+        ui.separator();
         let repeat =
             ui.checkbox(&mut c.repeat, "Repeat every").on_hover_text("Send the message again and again until unticked");
         ui.add(egui::TextEdit::singleline(&mut c.repeat_ms).desired_width(60.0)).labelled_by(repeat.id);
@@ -349,7 +304,7 @@ fn saved_messages(
     {
         ui.label(RichText::new("Saved:").weak());
         for (i, m) in saved.iter().enumerate() {
-            let bytes = m.bytes();
+            let bytes = m.bytes_in(ep.spec.encoding);
             let enabled = open && target.is_some() && bytes.is_ok();
             let r = ui.add_enabled(enabled, egui::Button::new(&m.name).small()).on_hover_text(format!(
                 "{} ({}, line end {}) — right-click for more",
