@@ -43,6 +43,8 @@ mod sweep;
 mod sweep_frame;
 #[path = "gui/sweep_panels.rs"]
 mod sweep_panels;
+#[path = "gui/sweep_tcp.rs"]
+mod sweep_tcp;
 #[path = "gui/tcp.rs"]
 mod tcp;
 

@@ -494,3 +494,182 @@ encoding-line-not-sent = stdin line { $line }: { $reason }: this line was not se
 encoding-stdin-not-utf8 = stdin line { $line } is not UTF-8 text, so it cannot be written in { $encoding }: this line was not sent
 # A message with no character of the encoding in it (the hexdump follows).
 encoding-not-text = (not { $encoding } text: shown as hex)
+
+## The inspector's TCP section (src/ui/tcp_panel.rs, src/ui/tcp_machine.rs).
+## TCP state names (ESTABLISHED, TIME_WAIT …), Recv-Q, Send-Q, rtt, cwnd,
+## TCP_INFO and sock_diag are the kernel's words and stay as they are.
+
+tcp-heading = TCP (kernel)
+tcp-linux-only = TCP_INFO is Linux only: the kernel's TCP state cannot be shown on this OS.
+tcp-waiting = Waiting for the kernel's first report…
+tcp-never-watched = No kernel report: this socket closed before it was watched.
+tcp-after-close = socklab has closed its socket; the kernel still keeps the connection (sock_diag).
+tcp-connections = Connections
+tcp-plot-rtt = rtt (µs)
+tcp-plot-cwnd = cwnd (segments)
+tcp-seconds-ago = seconds ago
+# A queue's bar: "Recv-Q: 12 bytes (peak 1,024 bytes)"; $now and $peak are byte counts already written out.
+tcp-queue = { $label }: { $now } (peak { $peak })
+# One TCP_INFO field: "RTT: 52 µs".
+tcp-field = { $label }: { $value }
+# The peer as the kernel sees it; $state is a TCP state name.
+tcp-peer = { kernel-peer-seen }: { $state } · Recv-Q { $recv } · Send-Q { $send }
+# What a screen reader says of the state machine; $now and $path are state names.
+tcp-machine-describe = State machine, now: { $now }; path: { $path }
+
+## The kernel's TCP state and TCP_INFO in words (src/net/kernel/text.rs):
+## the TCP panel, the CLI's -v lines and the engine's messages.
+
+kernel-not-available = not available on this OS: live TCP state comes from Linux's TCP_INFO and sock_diag
+kernel-peer-seen = peer seen by the kernel
+kernel-thread-busy = the kernel thread is busy following many connections: this one is not followed after close (its TIME_WAIT is not shown)
+kernel-thread-gone = the kernel thread has stopped: connections are no longer followed after close
+kernel-not-tcp = TCP state and TCP_INFO exist only for TCP sockets: this endpoint is not TCP
+kernel-events-dropped = { $count } state reports from sock_diag were dropped: the program took no events for a second
+kernel-too-many-followed = { $max } connections are already followed through sock_diag: this one is not (stop watching an endpoint to free room)
+# "TCP state #2: ESTABLISHED → FIN_WAIT2"; $conn is " #2" or empty, $from "ESTABLISHED → " or empty.
+kernel-state-change = TCP state{ $conn }: { $from }{ $to }
+kernel-state-change-after-close = TCP state{ $conn }: { $from }{ $to } (sock_diag: socklab's socket is closed, the kernel still has it)
+kernel-state-listen = Waiting for connections: the kernel completes handshakes and queues them for accept().
+kernel-state-syn-sent = connect() sent SYN and waits for the server's SYN-ACK.
+kernel-state-syn-recv = A SYN arrived and SYN-ACK went back; waiting for the client's ACK.
+kernel-state-established = The handshake is done: both sides can send and receive.
+kernel-state-fin-wait1 = We closed our sending side (FIN sent) and wait for the peer to acknowledge it.
+kernel-state-fin-wait2 = Our FIN was acknowledged; we still read until the peer closes its side too.
+kernel-state-close-wait = The peer closed its sending side (FIN received); we can still send, then should close.
+kernel-state-closing = Both sides sent FIN at the same time; waiting for the ACK of ours.
+kernel-state-last-ack = We closed after the peer did; waiting for the ACK of our FIN.
+kernel-state-time-wait = We closed first: the kernel keeps the connection 60 s so late segments cannot confuse a new one with the same ports.
+kernel-state-closed = No connection: closed, reset, or forgotten by the kernel.
+# What moves a connection along one transition of the state diagram.
+kernel-cause-listen = listen()
+kernel-cause-connect = connect(): send SYN
+kernel-cause-syn = SYN in: send SYN-ACK
+kernel-cause-syn-ack = SYN-ACK in: send ACK
+kernel-cause-ack = ACK in
+kernel-cause-close = close(): send FIN
+kernel-cause-fin = FIN in: send ACK
+kernel-cause-fin-acked = ACK of FIN in
+kernel-cause-timeout = 2 MSL timeout
+kernel-cause-reset = RST
+# Units of the TCP_INFO fields (µs stays µs).
+kernel-unit-segments = segments
+kernel-unit-bytes = bytes
+kernel-unit-bytes-per-second = bytes/s
+# Each TCP_INFO field: its short name, and (.hint) what it means.
+kernel-field-state = State
+    .hint = The connection's state in TCP's state machine.
+kernel-field-rtt = RTT
+    .hint = Smoothed round-trip time: how long a segment takes to be acknowledged.
+kernel-field-rttvar = RTT variation
+    .hint = How much the round-trip time jitters; it widens the retransmission timeout.
+kernel-field-rto = RTO
+    .hint = Retransmission timeout: how long the kernel waits for an ACK before sending again.
+kernel-field-cwnd = Congestion window
+    .hint = How many segments may be in flight before an ACK; grows while all goes well.
+kernel-field-ssthresh = Slow-start threshold
+    .hint = Below it the window doubles each round trip; set by the first loss (∞ until then).
+kernel-field-mss = MSS
+    .hint = Largest segment this side sends (about 65,483 on loopback, 1,448 on Ethernet).
+kernel-field-unacked = Unacknowledged
+    .hint = Segments sent that the peer has not acknowledged yet.
+kernel-field-retrans = Retransmissions
+    .hint = Segments sent again because no ACK came in time (0 on a healthy loopback).
+kernel-field-bytes-acked = Bytes acknowledged
+    .hint = Bytes the peer has confirmed receiving.
+kernel-field-bytes-received = Bytes received
+    .hint = Bytes that arrived in order from the peer.
+kernel-field-delivery-rate = Delivery rate
+    .hint = Recent rate at which the peer acknowledged data.
+kernel-field-notsent = Held back
+    .hint = Written but not sent yet: Nagle waits for an ACK, or a window is full.
+kernel-field-recv-q = Recv-Q
+    .hint = Received and not read by the program yet; it grows while nobody calls recv().
+kernel-field-send-q = Send-Q
+    .hint = Sent by the program and not acknowledged by the peer yet; it grows while the peer does not read.
+
+## The Sequence tab (src/ui/sequence_view.rs, src/ui/sequence_rows.rs) and
+## its window (src/app/sequence_windows.rs). Segment names (SYN, FIN, RST)
+## and call names (send(), recv()) stay as they are.
+
+# Icons (● ◀ ▶ ⟲ ⛶ ↗) are added by the code.
+sequence-pause = Pause
+    .hint = Freeze the drawing; new events are still recorded
+sequence-live = Live
+    .hint = Draw every event as it comes
+sequence-step-back = Step back
+    .hint = Draw one event fewer
+sequence-step-forward = Step forward
+    .hint = Draw one event more
+sequence-replay = Replay
+    .hint = Replay the last seconds slowly, at the speed chosen beside
+sequence-speed-hint = Replay speed
+sequence-presenter = Presenter
+    .hint = Only the TCP state, this diagram and the conversation, large, for a class
+sequence-pop-out = Diagram window
+    .hint = This diagram in its own window (for a second screen)
+sequence-export-svg = Export SVG…
+    .hint = Save this endpoint's sequence diagrams as an SVG file, for slides and homework
+sequence-no-connection = No connection yet: the diagram starts with connect() or accept().
+sequence-connection = Connection
+# What is drawn: "9 arrows · 12 of 14 events".
+sequence-drawn = { $arrows } arrows · { $visible } of { $total } events
+sequence-paused = paused: new events are recorded, not drawn
+# $speed is "0.5×".
+sequence-replaying = replaying at { $speed }
+# How a group of sends was received: "3 sends → 1 recv".
+sequence-group = { $sends ->
+        [one] { $sends } send
+       *[other] { $sends } sends
+    } → { $recvs ->
+        [one] { $recvs } recv
+       *[other] { $recvs } recvs
+    }
+# The diagram's own window; $name is the endpoint's.
+sequence-window-title = socklab — sequence — { $name }
+
+## The sequence diagram's own words (src/model/sequence/text.rs), in the
+## Sequence tab and the SVG export. Call names (connect(), recv()), segment
+## names (SYN, FIN) and SO_LINGER stay as they are; $endpoint and $conn are numbers written out.
+
+sequence-no-events = No connection events yet.
+# An arrow whose segment was lost: "2 B "hi" — lost".
+sequence-lost = { $arrow } — lost
+sequence-inferred-legend = States in dashed boxes are inferred from the calls; solid boxes are what the kernel reported.
+# The time column: "+40.2 ms", "+61.000 s" (the number already written out).
+sequence-elapsed-ms = +{ $ms } ms
+sequence-elapsed-s = +{ $s } s
+sequence-call-connect = connect() returns
+sequence-call-accept = accept() returns
+# The calls beside a lane, as C writes them: the same in every language ($bytes written out).
+sequence-call-send = send() = { $bytes }
+sequence-call-recv = recv() = { $bytes }
+sequence-call-sendto = sendto() = { $bytes }
+sequence-call-recvfrom = recvfrom() = { $bytes }
+sequence-call-shutdown = shutdown(SHUT_WR)
+sequence-call-peer-fin = recv() = 0 (FIN)
+sequence-call-close = close()
+# "recv() = 6 (3 sends)": one recv() read what several send() calls wrote.
+sequence-call-recv-sends = recv() = { $bytes } ({ $sends } sends)
+sequence-call-close-abortive = close() with SO_LINGER 0
+# $call is the call that failed, "connect()".
+sequence-call-failed = { $call } failed
+sequence-lost-kernel = { $kernel } dropped by the kernel
+sequence-lost-engine = { $engine } dropped by socklab
+sequence-lost-both = { $kernel } dropped by the kernel, { $engine } by socklab
+# The lanes' headings: "this socket (#2, connection 1)", "peer (#1)".
+sequence-lane-local = this socket (#{ $endpoint })
+sequence-lane-local-conn = this socket (#{ $endpoint }, connection { $conn })
+sequence-lane-peer = peer (#{ $endpoint })
+sequence-lane-peer-conn = peer (#{ $endpoint }, connection { $conn })
+sequence-lane-not-in-socklab = peer (not in socklab)
+# In the title, before the addresses: "Unix stream /tmp/a.sock ↔ …".
+sequence-unix-stream = Unix stream
+sequence-unix-datagram = Unix datagram
+sequence-dropped = { $count } older events are no longer kept
+
+## The presenter layout (src/app/presenter.rs).
+
+# The code puts ✖ before it.
+presenter-leave = Leave presenter layout
+    .hint = Back to every panel (Esc)

@@ -428,3 +428,151 @@ encoding-line-not-sent = 标准输入第 { $line } 行：{ $reason }：这一行
 encoding-stdin-not-utf8 = 标准输入第 { $line } 行不是 UTF-8 文字，无法转成 { $encoding }：这一行没有发送
 # A message with no character of the encoding in it (the hexdump follows).
 encoding-not-text = （不是 { $encoding } 文字：以十六进制显示）
+
+## 检查器的 TCP 部分（src/ui/tcp_panel.rs、src/ui/tcp_machine.rs）。
+## TCP 状态名（ESTABLISHED、TIME_WAIT …）、Recv-Q、Send-Q、rtt、cwnd、
+## TCP_INFO 和 sock_diag 是内核的叫法，保持原样。
+
+tcp-heading = TCP（内核）
+tcp-linux-only = TCP_INFO 只有 Linux 提供：在这个操作系统上无法显示内核的 TCP 状态。
+tcp-waiting = 正在等待内核的第一份报告…
+tcp-never-watched = 没有内核报告：这个套接字在被观察之前就关闭了。
+tcp-after-close = socklab 已关闭自己的套接字；内核仍保留着这条连接（sock_diag）。
+tcp-connections = 连接
+tcp-plot-rtt = 往返时间 rtt（µs）
+tcp-plot-cwnd = 拥塞窗口 cwnd（段）
+tcp-seconds-ago = 秒之前
+tcp-queue = { $label }：{ $now }（峰值 { $peak }）
+tcp-field = { $label }：{ $value }
+tcp-peer = { kernel-peer-seen }：{ $state } · 接收队列 Recv-Q { $recv } · 发送队列 Send-Q { $send }
+tcp-machine-describe = 状态机，当前：{ $now }；路径：{ $path }
+
+## 用文字说明内核的 TCP 状态和 TCP_INFO（src/net/kernel/text.rs）。
+
+kernel-not-available = 这个操作系统不支持：实时 TCP 状态来自 Linux 的 TCP_INFO 和 sock_diag
+kernel-peer-seen = 内核看到的对端
+kernel-thread-busy = 内核线程正忙于跟踪许多连接：这条连接关闭后不再跟踪（不会显示它的 TIME_WAIT）
+kernel-thread-gone = 内核线程已停止：连接关闭后不再跟踪
+kernel-not-tcp = TCP 状态和 TCP_INFO 只存在于 TCP 套接字：这个端点不是 TCP
+kernel-events-dropped = 丢弃了 { $count } 份来自 sock_diag 的状态报告：程序有一秒钟没有取走事件
+kernel-too-many-followed = 已经通过 sock_diag 跟踪了 { $max } 条连接：这一条不再跟踪（停止观察某个端点以腾出空间）
+kernel-state-change = TCP 状态{ $conn }：{ $from }{ $to }
+kernel-state-change-after-close = TCP 状态{ $conn }：{ $from }{ $to }（sock_diag：socklab 的套接字已关闭，内核仍保留着它）
+kernel-state-listen = 等待连接：内核完成三次握手，把连接排进队列等待 accept()。
+kernel-state-syn-sent = connect() 已发出 SYN，正在等待服务器的 SYN-ACK。
+kernel-state-syn-recv = 收到了 SYN 并回复了 SYN-ACK；正在等待客户端的 ACK。
+kernel-state-established = 三次握手完成：双方都可以发送和接收。
+kernel-state-fin-wait1 = 我们关闭了发送方向（已发出 FIN），正在等待对端确认。
+kernel-state-fin-wait2 = 我们的 FIN 已被确认；在对端也关闭之前仍可继续读取。
+kernel-state-close-wait = 对端关闭了它的发送方向（收到 FIN）；我们仍可发送，然后应当 close()。
+kernel-state-closing = 双方同时发出了 FIN；正在等待对我们那个 FIN 的 ACK。
+kernel-state-last-ack = 对端先关闭，我们随后关闭；正在等待对我们 FIN 的 ACK。
+kernel-state-time-wait = 我们先关闭：内核把连接保留 60 s，以免迟到的报文段干扰使用相同端口的新连接。
+kernel-state-closed = 没有连接：已关闭、被重置（RST），或已被内核遗忘。
+kernel-cause-listen = listen()
+kernel-cause-connect = connect()：发送 SYN
+kernel-cause-syn = 收到 SYN：发送 SYN-ACK
+kernel-cause-syn-ack = 收到 SYN-ACK：发送 ACK
+kernel-cause-ack = 收到 ACK
+kernel-cause-close = close()：发送 FIN
+kernel-cause-fin = 收到 FIN：发送 ACK
+kernel-cause-fin-acked = 收到对 FIN 的 ACK
+kernel-cause-timeout = 2 MSL 超时
+kernel-cause-reset = RST
+kernel-unit-segments = 段
+kernel-unit-bytes = 字节
+kernel-unit-bytes-per-second = 字节/秒
+kernel-field-state = 状态
+    .hint = 连接在 TCP 状态机中的状态。
+kernel-field-rtt = 往返时间 RTT
+    .hint = 平滑后的往返时间：一个报文段从发出到被确认要多久。
+kernel-field-rttvar = 往返时间抖动 RTT variation
+    .hint = 往返时间的波动幅度；它会加大重传超时。
+kernel-field-rto = 重传超时 RTO
+    .hint = 内核等待 ACK 多久后重新发送。
+kernel-field-cwnd = 拥塞窗口 cwnd
+    .hint = 收到 ACK 之前最多可以有多少个报文段在路上；一切顺利时会增长。
+kernel-field-ssthresh = 慢启动阈值 ssthresh
+    .hint = 低于它时窗口每个往返翻倍；由第一次丢包设定（在此之前为 ∞）。
+kernel-field-mss = 最大报文段 MSS
+    .hint = 这一端发送的最大报文段（回环上约 65,483，以太网上 1,448）。
+kernel-field-unacked = 未确认
+    .hint = 已发出但对端尚未确认的报文段。
+kernel-field-retrans = 重传
+    .hint = 因为没有按时收到 ACK 而重新发送的报文段（健康的回环上为 0）。
+kernel-field-bytes-acked = 已确认字节
+    .hint = 对端已确认收到的字节数。
+kernel-field-bytes-received = 已接收字节
+    .hint = 按顺序从对端到达的字节数。
+kernel-field-delivery-rate = 交付速率
+    .hint = 最近对端确认数据的速率。
+kernel-field-notsent = 暂缓发送
+    .hint = 已写入但尚未发出：Nagle 算法在等 ACK，或者窗口已满。
+kernel-field-recv-q = 接收队列 Recv-Q
+    .hint = 已收到但程序还没读取的数据；没人调用 recv() 时它会增长。
+kernel-field-send-q = 发送队列 Send-Q
+    .hint = 程序已发送但对端尚未确认的数据；对端不读取时它会增长。
+
+## 时序图标签页（src/ui/sequence_view.rs、src/ui/sequence_rows.rs）及其窗口。
+## 报文段名（SYN、FIN、RST）和调用名（send()、recv()）保持原样。
+
+sequence-pause = 暂停
+    .hint = 冻结画面；新事件仍会被记录
+sequence-live = 实时
+    .hint = 事件一到就画出来
+sequence-step-back = 后退一步
+    .hint = 少画一个事件
+sequence-step-forward = 前进一步
+    .hint = 多画一个事件
+sequence-replay = 回放
+    .hint = 按旁边选定的速度慢速回放最近几秒
+sequence-speed-hint = 回放速度
+sequence-presenter = 演示模式
+    .hint = 只显示 TCP 状态、这张时序图和对话，字号放大，供课堂使用
+sequence-pop-out = 时序图窗口
+    .hint = 在单独的窗口中显示这张时序图（用于第二块屏幕）
+sequence-export-svg = 导出 SVG…
+    .hint = 把这个端点的时序图保存为 SVG 文件，用于幻灯片和作业
+sequence-no-connection = 还没有连接：时序图从 connect() 或 accept() 开始。
+sequence-connection = 连接
+sequence-drawn = { $arrows } 个箭头 · 共 { $total } 个事件，已画 { $visible } 个
+sequence-paused = 已暂停：新事件会被记录，但不画出
+sequence-replaying = 正在以 { $speed } 回放
+sequence-group = { $sends } 次 send → { $recvs } 次 recv
+sequence-window-title = socklab — 时序图 — { $name }
+
+## 时序图本身的文字（src/model/sequence/text.rs），用于时序图标签页和 SVG 导出。
+
+sequence-no-events = 还没有连接事件。
+sequence-lost = { $arrow } — 丢失
+sequence-inferred-legend = 虚线框中的状态是根据调用推断的；实线框是内核报告的状态。
+sequence-elapsed-ms = +{ $ms } ms
+sequence-elapsed-s = +{ $s } s
+sequence-call-connect = connect() 返回
+sequence-call-accept = accept() 返回
+sequence-call-send = send() = { $bytes }
+sequence-call-recv = recv() = { $bytes }
+sequence-call-sendto = sendto() = { $bytes }
+sequence-call-recvfrom = recvfrom() = { $bytes }
+sequence-call-shutdown = shutdown(SHUT_WR)
+sequence-call-peer-fin = recv() = 0 (FIN)
+sequence-call-close = close()
+sequence-call-recv-sends = recv() = { $bytes }（{ $sends } 次 send）
+sequence-call-close-abortive = 带 SO_LINGER 0 的 close()
+sequence-call-failed = { $call } 失败
+sequence-lost-kernel = 内核丢弃了 { $kernel } 个
+sequence-lost-engine = socklab 丢弃了 { $engine } 个
+sequence-lost-both = 内核丢弃了 { $kernel } 个，socklab 丢弃了 { $engine } 个
+sequence-lane-local = 本套接字（#{ $endpoint }）
+sequence-lane-local-conn = 本套接字（#{ $endpoint }，连接 { $conn }）
+sequence-lane-peer = 对端（#{ $endpoint }）
+sequence-lane-peer-conn = 对端（#{ $endpoint }，连接 { $conn }）
+sequence-lane-not-in-socklab = 对端（不在 socklab 中）
+sequence-unix-stream = Unix 流
+sequence-unix-datagram = Unix 数据报
+sequence-dropped = 较早的 { $count } 个事件已不再保留
+
+## 演示模式（src/app/presenter.rs）。
+
+presenter-leave = 退出演示模式
+    .hint = 回到所有面板（Esc）

@@ -12,8 +12,6 @@ use crate::net::EndpointId;
 use crate::ui::file_picker::FileRequest;
 use crate::util::write_atomic;
 
-const DIALOG_TITLE: &str = "Export sequence diagram";
-
 impl SocklabApp {
     /// Exports an endpoint's sequence diagrams, asking where unless `path` is given.
     pub(super) fn export_ladder(&mut self, endpoint: EndpointId, path: Option<PathBuf>) {
@@ -31,11 +29,13 @@ impl Tasks {
         suggested: String,
         path: Option<PathBuf>,
     ) {
+        // Worded here: the task's thread may not be in the window's language.
+        let title = crate::t!("picker-title-export-ladder");
         self.spawn(move |d| {
             let path = match path {
                 Some(p) => p,
                 None => match asked(
-                    d.save_file(DIALOG_TITLE, &suggested, "svg"),
+                    d.save_file(&title, &suggested, "svg"),
                     FileRequest::ExportLadder { endpoint },
                     &suggested,
                 ) {

@@ -44,7 +44,7 @@ pub use document::Document;
 use exposure::HeldStart;
 pub use frame::try_again;
 pub use labs::LabEntry;
-pub use presenter::LEAVE as PRESENTER_LEAVE;
+pub use presenter::leave as presenter_leave;
 use settings_sync::SettingsSync;
 pub use tasks::TaskResult;
 use tasks::Tasks;

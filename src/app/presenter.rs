@@ -5,10 +5,14 @@
 use egui::{CentralPanel, Panel, RichText};
 
 use super::SocklabApp;
+use crate::t;
 use crate::ui::{self, Action, Selection};
 
-pub const LEAVE: &str = "✖ Leave presenter layout";
-const LEAVE_TIP: &str = "Back to every panel (Esc)";
+/// The button that leaves the layout (tests find it by this).
+pub fn leave() -> String {
+    format!("✖ {}", t!("presenter-leave"))
+}
+
 /// The conversation's share of the width, and its least.
 const CONVERSATION_SHARE: f32 = 0.36;
 const CONVERSATION_MIN: f32 = 220.0;
@@ -26,7 +30,7 @@ impl SocklabApp {
         };
         Panel::top("presenter-top").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                if ui.button(LEAVE).on_hover_text(LEAVE_TIP).clicked() {
+                if ui.button(leave()).on_hover_text(t!("presenter-leave.hint")).clicked() {
                     actions.push(Action::Presenter(false));
                 }
                 ui.add(egui::Label::new(RichText::new(&ep.name).heading()).truncate());

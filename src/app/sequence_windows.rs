@@ -8,10 +8,9 @@ use egui::CentralPanel;
 
 use super::SocklabApp;
 use crate::net::EndpointId;
+use crate::t;
 use crate::ui::sequence_view::SequenceView;
 use crate::ui::{self, Action, Selection};
-
-const WINDOW_TITLE: &str = "socklab — sequence —";
 
 /// Endpoints whose diagram has a window, with that window's view.
 pub(super) type SequenceWindows = BTreeMap<EndpointId, SequenceView>;
@@ -29,7 +28,7 @@ impl SocklabApp {
                 actions.push(Action::CloseSequenceWindow(id));
                 continue;
             };
-            let title = format!("{WINDOW_TITLE} {}", ep.name);
+            let title = t!("sequence-window-title", name = ep.name.as_str());
             let builder = egui::ViewportBuilder::default().with_title(title).with_inner_size([760.0, 620.0]);
             let viewport = egui::ViewportId::from_hash_of(("sequence-window", id));
             let (model, windows) = (&self.model, &mut self.sequence_windows);

@@ -151,7 +151,7 @@ pub fn tcp_info_not_tcp(proto: &str) -> String {
 
 /// Where the OS has no TCP_INFO: said once, and the rest goes on.
 pub fn kernel_state_unavailable(flag: &str) -> String {
-    format!("{flag}: {}; going on without it", crate::net::kernel::text::NOT_AVAILABLE)
+    format!("{flag}: {}; going on without it", crate::net::kernel::text::not_available())
 }
 
 pub fn ladder_is_dir(path: &Path) -> String {

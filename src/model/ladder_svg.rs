@@ -76,7 +76,7 @@ pub fn render(diagrams: &[Diagram]) -> String {
     defs(&mut svg);
     let _ = writeln!(svg, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
     if diagrams.is_empty() {
-        text_at(&mut svg, WIDTH / 2.0, HEADER / 2.0, "middle", 16.0, "normal", text::NO_EVENTS);
+        text_at(&mut svg, WIDTH / 2.0, HEADER / 2.0, "middle", 16.0, "normal", &text::no_events());
     }
     let mut top = 0.0;
     for d in diagrams {
@@ -161,7 +161,7 @@ fn diagram(svg: &mut String, d: &Diagram) {
         }
     }
     if d.marks.iter().any(|m| matches!(m.kind, MarkKind::State { from_kernel: false, .. })) {
-        text_at(svg, 20.0, bottom + 22.0, "start", 11.0, "normal", text::INFERRED_LEGEND);
+        text_at(svg, 20.0, bottom + 22.0, "start", 11.0, "normal", &text::inferred_legend());
     }
 }
 
@@ -343,7 +343,7 @@ mod tests {
         assert_eq!(texts.iter().filter(|t| *t == "FIN").count(), 2, "both sides close");
         assert!(texts.iter().any(|t| t.contains("<b>&'hi'")), "the payload comes back unescaped: {texts:?}");
         assert!(texts.iter().any(|t| t == "ESTABLISHED"), "states beside the lanes");
-        assert!(texts.iter().any(|t| t == text::INFERRED_LEGEND), "inferred states are explained");
+        assert!(texts.iter().any(|t| t == &text::inferred_legend()), "inferred states are explained");
         let states = d.marks.iter().filter(|m| matches!(m.kind, MarkKind::State { .. })).count();
         assert_eq!(svg.matches("<line").count(), 2 + d.arrows.len() + states, "lanes, arrows, state ties");
     }
@@ -358,6 +358,6 @@ mod tests {
     #[test]
     fn no_diagram_is_still_a_document_that_says_so() {
         let texts = texts_of_well_formed(&render(&[]));
-        assert_eq!(texts, [text::NO_EVENTS]);
+        assert_eq!(texts, [text::no_events()]);
     }
 }

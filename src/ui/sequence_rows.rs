@@ -6,11 +6,11 @@
 use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, pos2, vec2};
 
 use crate::model::sequence::{Arrow, Diagram, End, Group, MarkKind, Side, Signal, StepId, text};
+use crate::t;
 
 /// "3 sends → 1 recv", "1 send → 4 recvs": how a group of sends was received.
 pub fn group_label(g: &Group) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!("{} → {}", plural(g.sends.len(), "send", "sends"), plural(g.recvs.len(), "recv", "recvs"))
+    t!("sequence-group", sends = g.sends.len(), recvs = g.recvs.len())
 }
 
 /// An arrow's words with its direction: "SYN →" leaves this socket, "← SYN-ACK" arrives.

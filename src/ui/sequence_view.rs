@@ -13,39 +13,58 @@ use egui::RichText;
 use super::{Action, Selection, style};
 use crate::model::sequence::{Diagram, Flow, FlowKey, Speed, Step, Timeline, text};
 use crate::model::{EndpointState, Model};
+use crate::t;
 
-pub const TAB_SEQUENCE: &str = "⇅ Sequence";
-pub const TAB_SEQUENCE_TIP: &str = "The connection as a sequence diagram: handshake, data, FIN, RST and TCP states";
-pub const PAUSE: &str = "Pause";
-const PAUSE_TIP: &str = "Freeze the drawing; new events are still recorded";
-pub const LIVE: &str = "● Live";
-const LIVE_TIP: &str = "Draw every event as it comes";
-pub const STEP_BACK: &str = "◀ Step back";
-const STEP_BACK_TIP: &str = "Draw one event fewer";
-pub const STEP_FORWARD: &str = "Step forward ▶";
-const STEP_FORWARD_TIP: &str = "Draw one event more";
-pub const REPLAY: &str = "⟲ Replay";
-const REPLAY_TIP: &str = "Replay the last seconds slowly, at the speed chosen beside";
-const SPEED_TIP: &str = "Replay speed";
+/// The tab's name, as the centre's tab strip shows it.
+pub fn tab_sequence() -> String {
+    format!("⇅ {}", t!("code-tab-sequence"))
+}
+
+pub fn pause() -> String {
+    t!("sequence-pause")
+}
+
+pub fn live() -> String {
+    format!("● {}", t!("sequence-live"))
+}
+
+pub fn step_back() -> String {
+    format!("◀ {}", t!("sequence-step-back"))
+}
+
+pub fn step_forward() -> String {
+    format!("{} ▶", t!("sequence-step-forward"))
+}
+
+pub fn replay() -> String {
+    format!("⟲ {}", t!("sequence-replay"))
+}
+
+pub fn presenter() -> String {
+    format!("⛶ {}", t!("sequence-presenter"))
+}
+
+pub fn pop_out() -> String {
+    format!("{} ↗", t!("sequence-pop-out"))
+}
+
+pub fn export_svg() -> String {
+    t!("sequence-export-svg")
+}
+
+pub fn no_connection() -> String {
+    t!("sequence-no-connection")
+}
+
 /// How far back a replay starts.
 pub const REPLAY_LAST: std::time::Duration = std::time::Duration::from_secs(10);
-pub const PRESENTER: &str = "⛶ Presenter";
-const PRESENTER_TIP: &str = "Only the TCP state, this diagram and the conversation, large, for a class";
-pub const POP_OUT: &str = "Diagram window ↗";
-const POP_OUT_TIP: &str = "This diagram in its own window (for a second screen)";
-pub const EXPORT_SVG: &str = "Export SVG…";
-const EXPORT_SVG_TIP: &str = "Save this endpoint's sequence diagrams as an SVG file, for slides and homework";
-pub const NO_CONNECTION: &str = "No connection yet: the diagram starts with connect() or accept().";
-const CONNECTION: &str = "Connection";
-const PAUSED: &str = "paused: new events are recorded, not drawn";
-const REPLAYING: &str = "replaying at";
 
 /// The shortest time between two rebuilds of the diagram.
 const REBUILD_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// "9 arrows · 12 of 14 events": what is drawn, for the presenter (and tests).
 pub fn drawn_line(arrows: usize, visible: usize, total: usize) -> String {
-    format!("{arrows} arrows · {visible} of {total} events")
+    t!("sequence-drawn", arrows = arrows, visible = visible, total = total)
 }
 
 /// The presenter's state and the diagram last built.
@@ -113,7 +132,7 @@ pub fn show(
     let selected = sel.conn.map(|c| FlowKey::stream(ep.id, c)).filter(|k| flows.iter().any(|f| &f.key == k));
     let picked = view.picked.clone().filter(|k| flows.iter().any(|f| &f.key == k));
     let Some(key) = selected.clone().or(picked).or_else(|| flows.last().map(|f| f.key.clone())) else {
-        ui.add(egui::Label::new(RichText::new(NO_CONNECTION).weak()).wrap());
+        ui.add(egui::Label::new(RichText::new(no_connection()).weak()).wrap());
         return;
     };
     let now = Instant::now();
@@ -130,20 +149,22 @@ pub fn show(
             new_pick = connection_picker(ui, &key, &flows);
         }
         new_speed = presenter_buttons(ui, &mut timeline, steps, speed, now);
-        if !standalone && ui.button(PRESENTER).on_hover_text(PRESENTER_TIP).clicked() {
+        if !standalone && ui.button(presenter()).on_hover_text(t!("sequence-presenter.hint")).clicked() {
             actions.push(Action::Presenter(true));
         }
-        if !standalone && ui.button(POP_OUT).on_hover_text(POP_OUT_TIP).clicked() {
+        if !standalone && ui.button(pop_out()).on_hover_text(t!("sequence-pop-out.hint")).clicked() {
             actions.push(Action::PopOutSequence(ep.id));
         }
-        if ui.button(EXPORT_SVG).on_hover_text(EXPORT_SVG_TIP).clicked() {
+        if ui.button(export_svg()).on_hover_text(t!("sequence-export-svg.hint")).clicked() {
             actions.push(Action::ExportLadder(ep.id));
         }
     });
     let mut status = drawn_line(arrows, visible, steps.len());
     match &timeline {
-        Timeline::Paused { .. } => status = format!("{status} · {PAUSED}"),
-        Timeline::Replay { speed, .. } => status = format!("{status} · {REPLAYING} {}", speed.label()),
+        Timeline::Paused { .. } => status = format!("{status} · {}", t!("sequence-paused")),
+        Timeline::Replay { speed, .. } => {
+            status = format!("{status} · {}", t!("sequence-replaying", speed = speed.label()));
+        }
         Timeline::Live => {}
     }
     ui.add(egui::Label::new(RichText::new(status).small().weak()).wrap());
@@ -170,7 +191,7 @@ pub fn show(
 /// The list of a server's connections; the one chosen, if it changed.
 fn connection_picker(ui: &mut egui::Ui, key: &FlowKey, flows: &[&Flow]) -> Option<FlowKey> {
     let mut choice = key.clone();
-    egui::ComboBox::from_label(CONNECTION).selected_text(flow_name(key)).show_ui(ui, |ui| {
+    egui::ComboBox::from_label(t!("sequence-connection")).selected_text(flow_name(key)).show_ui(ui, |ui| {
         for f in flows {
             ui.selectable_value(&mut choice, f.key.clone(), flow_name(&f.key));
         }
@@ -189,20 +210,29 @@ fn presenter_buttons(
 ) -> Option<Speed> {
     let visible = timeline.visible(steps, now);
     let live = timeline.is_live();
-    if ui.add(egui::Button::selectable(!live, PAUSE)).on_hover_text(PAUSE_TIP).clicked() && live {
+    if ui.add(egui::Button::selectable(!live, pause())).on_hover_text(t!("sequence-pause.hint")).clicked() && live {
         timeline.pause(steps, now);
     }
-    if ui.add(egui::Button::selectable(live, LIVE)).on_hover_text(LIVE_TIP).clicked() {
+    if ui.add(egui::Button::selectable(live, self::live())).on_hover_text(t!("sequence-live.hint")).clicked() {
         timeline.resume();
     }
-    if ui.add_enabled(visible > 0, egui::Button::new(STEP_BACK)).on_hover_text(STEP_BACK_TIP).clicked() {
+    if ui
+        .add_enabled(visible > 0, egui::Button::new(step_back()))
+        .on_hover_text(t!("sequence-step-back.hint"))
+        .clicked()
+    {
         timeline.step_back(steps, now);
     }
     let more = visible < steps.len();
-    if ui.add_enabled(more, egui::Button::new(STEP_FORWARD)).on_hover_text(STEP_FORWARD_TIP).clicked() {
+    if ui.add_enabled(more, egui::Button::new(step_forward())).on_hover_text(t!("sequence-step-forward.hint")).clicked()
+    {
         timeline.step_forward(steps, now);
     }
-    if ui.add_enabled(!steps.is_empty(), egui::Button::new(REPLAY)).on_hover_text(REPLAY_TIP).clicked() {
+    if ui
+        .add_enabled(!steps.is_empty(), egui::Button::new(replay()))
+        .on_hover_text(t!("sequence-replay.hint"))
+        .clicked()
+    {
         // A diagram younger than the replay's reach starts at its first step, not in silence.
         let span = match (steps.first(), steps.last()) {
             (Some(a), Some(b)) => b.time.duration_since(a.time).unwrap_or_default(),
@@ -212,7 +242,11 @@ fn presenter_buttons(
     }
     let mut picked = None;
     for choice in Speed::ALL {
-        if ui.add(egui::Button::selectable(speed == choice, choice.label())).on_hover_text(SPEED_TIP).clicked() {
+        if ui
+            .add(egui::Button::selectable(speed == choice, choice.label()))
+            .on_hover_text(t!("sequence-speed-hint"))
+            .clicked()
+        {
             picked = Some(choice);
         }
     }

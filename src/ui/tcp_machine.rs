@@ -6,9 +6,7 @@
 use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2, pos2, vec2};
 
 use crate::net::kernel::{TRANSITIONS, TcpState};
-
-const DESCRIBE_NOW: &str = "State machine, now";
-const DESCRIBE_PATH: &str = "path";
+use crate::t;
 
 /// Each state's cell in a 3 × 7 grid: column, row.
 fn cell(s: TcpState) -> (f32, f32) {
@@ -36,7 +34,7 @@ const ROW_H: f32 = 26.0;
 pub fn describe(now: Option<TcpState>, path: &[TcpState]) -> String {
     let path: Vec<&str> = path.iter().map(|s| s.name()).collect();
     let now = now.map(|s| s.name()).unwrap_or("?");
-    format!("{DESCRIBE_NOW}: {now}; {DESCRIBE_PATH}: {}", path.join(" → "))
+    t!("tcp-machine-describe", now = now, path = path.join(" → "))
 }
 
 /// Draws the machine across the available width.

@@ -13,20 +13,14 @@ use egui_plot::{Line, Plot, PlotPoints};
 use super::{Action, Selection, style};
 use crate::model::{EndpointState, TcpView};
 use crate::net::EndpointKind;
-use crate::net::kernel::text::{FIELDS, PEER_SEEN_BY_KERNEL, field_text, state_explanation};
+use crate::net::kernel::text::{FIELDS, field_text, state_explanation};
 use crate::net::kernel::{self, TcpInfo, TcpState};
+use crate::t;
 
-pub const HEADING: &str = "TCP (kernel)";
-pub const LINUX_ONLY: &str = "TCP_INFO is Linux only: the kernel's TCP state cannot be shown on this OS.";
-pub const WAITING: &str = "Waiting for the kernel's first report…";
-pub const NEVER_WATCHED: &str = "No kernel report: this socket closed before it was watched.";
-pub const AFTER_CLOSE: &str = "socklab has closed its socket; the kernel still keeps the connection (sock_diag).";
-pub const CONNECTIONS: &str = "Connections";
-const RTT_PLOT: &str = "rtt (µs)";
-const CWND_PLOT: &str = "cwnd (segments)";
-const SECONDS_AGO: &str = "seconds ago";
-const PEAK: &str = "peak";
-const INFINITE: &str = "∞";
+/// The section's heading (tests find the section by it).
+pub fn heading() -> String {
+    t!("tcp-heading")
+}
 
 /// The section, for TCP endpoints only; one call from the inspector.
 pub fn section(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, actions: &mut Vec<Action>) {
@@ -34,23 +28,23 @@ pub fn section(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, actions: &
         return;
     }
     ui.add_space(6.0);
-    egui::CollapsingHeader::new(RichText::new(HEADING).strong()).id_salt(("tcp-panel", ep.id)).default_open(true).show(
-        ui,
-        |ui| {
+    egui::CollapsingHeader::new(RichText::new(heading()).strong())
+        .id_salt(("tcp-panel", ep.id))
+        .default_open(true)
+        .show(ui, |ui| {
             actions.push(Action::TcpShown(ep.id));
             body(ui, ep, sel);
-        },
-    );
+        });
 }
 
 fn body(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
     if !kernel::AVAILABLE {
-        ui.add(egui::Label::new(RichText::new(LINUX_ONLY).color(style::warn_color(ui))).wrap());
+        ui.add(egui::Label::new(RichText::new(t!("tcp-linux-only")).color(style::warn_color(ui))).wrap());
         return;
     }
     let conn = shown_conn(ep, sel);
     let Some(view) = ep.tcp.get(conn).filter(|v| v.state.is_some()) else {
-        let why = if ep.stopped { NEVER_WATCHED } else { WAITING };
+        let why = if ep.stopped { t!("tcp-never-watched") } else { t!("tcp-waiting") };
         ui.add(egui::Label::new(RichText::new(why).weak()).wrap());
         return;
     };
@@ -65,11 +59,11 @@ fn body(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
     }
     if let Some(peer) = &view.peer {
         ui.add_space(4.0);
-        let line = format!(
-            "{PEER_SEEN_BY_KERNEL}: {} · Recv-Q {} · Send-Q {}",
-            peer.state,
-            style::byte_count(peer.recv_q as u64),
-            style::byte_count(peer.send_q as u64)
+        let line = t!(
+            "tcp-peer",
+            state = peer.state.to_string(),
+            recv = style::byte_count(peer.recv_q as u64),
+            send = style::byte_count(peer.send_q as u64)
         );
         ui.add(egui::Label::new(RichText::new(line).strong()).wrap());
     }
@@ -99,7 +93,7 @@ fn badge(ui: &mut egui::Ui, view: &TcpView) {
     });
     ui.add(egui::Label::new(state_explanation(state)).wrap());
     if view.after_close {
-        ui.add(egui::Label::new(RichText::new(AFTER_CLOSE).weak()).wrap());
+        ui.add(egui::Label::new(RichText::new(t!("tcp-after-close")).weak()).wrap());
     }
 }
 
@@ -123,9 +117,9 @@ fn queues(ui: &mut egui::Ui, view: &TcpView, info: &TcpInfo) {
     ] {
         let Some(f) = field_text(key) else { continue };
         let peak = peak.max(now).max(1);
-        let text =
-            format!("{}: {} ({PEAK} {})", f.label, style::byte_count(now as u64), style::byte_count(peak as u64));
-        ui.add(egui::ProgressBar::new(now as f32 / peak as f32).text(text)).on_hover_text(f.explain);
+        let (now_text, peak_text) = (style::byte_count(now as u64), style::byte_count(peak as u64));
+        let text = t!("tcp-queue", label = f.label(), now = now_text, peak = peak_text);
+        ui.add(egui::ProgressBar::new(now as f32 / peak as f32).text(text)).on_hover_text(f.explain());
     }
 }
 
@@ -135,9 +129,13 @@ fn plots(ui: &mut egui::Ui, id: crate::net::EndpointId, conn: Option<crate::net:
     let ago = |t: SystemTime| -(now.duration_since(t).unwrap_or_default().as_secs_f64());
     let series =
         |pick: fn(&TcpInfo) -> f64| -> PlotPoints { view.samples.iter().map(|(t, i)| [ago(*t), pick(i)]).collect() };
-    for (name, points) in [(RTT_PLOT, series(|i| i.rtt_us as f64)), (CWND_PLOT, series(|i| i.cwnd as f64))] {
-        ui.label(RichText::new(name).small().weak());
-        Plot::new(("tcp-plot", id, conn, name))
+    let plotted = [
+        ("rtt", t!("tcp-plot-rtt"), series(|i| i.rtt_us as f64)),
+        ("cwnd", t!("tcp-plot-cwnd"), series(|i| i.cwnd as f64)),
+    ];
+    for (key, name, points) in plotted {
+        ui.label(RichText::new(&name).small().weak());
+        Plot::new(("tcp-plot", id, conn, key))
             .height(60.0)
             .allow_drag(false)
             .allow_zoom(false)
@@ -146,7 +144,7 @@ fn plots(ui: &mut egui::Ui, id: crate::net::EndpointId, conn: Option<crate::net:
             .include_x(-60.0)
             .include_x(0.0)
             .include_y(0.0)
-            .x_axis_label(SECONDS_AGO)
+            .x_axis_label(t!("tcp-seconds-ago"))
             .show(ui, |p| p.line(Line::new(name, points)));
     }
 }
@@ -156,12 +154,12 @@ fn fields(ui: &mut egui::Ui, info: &TcpInfo) {
     let Ok(serde_json::Value::Object(values)) = serde_json::to_value(info) else { return };
     for f in FIELDS.iter().filter(|f| !matches!(f.key, "state" | "recv_q" | "send_q")) {
         let value = match values.get(f.key) {
-            Some(_) if f.key == "ssthresh" && info.ssthresh_is_infinite() => INFINITE.to_string(),
-            Some(v) => format!("{v} {}", f.unit),
+            Some(_) if f.key == "ssthresh" && info.ssthresh_is_infinite() => "∞".to_string(),
+            Some(v) => format!("{v} {}", f.unit.text()),
             None => continue,
         };
-        ui.add(egui::Label::new(RichText::new(format!("{}: {value}", f.label)).small()).wrap())
-            .on_hover_text(f.explain);
+        ui.add(egui::Label::new(RichText::new(t!("tcp-field", label = f.label(), value = value)).small()).wrap())
+            .on_hover_text(f.explain());
     }
 }
 
@@ -172,7 +170,7 @@ fn connections(ui: &mut egui::Ui, ep: &EndpointState) {
         return;
     }
     ui.add_space(4.0);
-    ui.label(RichText::new(CONNECTIONS).strong());
+    ui.label(RichText::new(t!("tcp-connections")).strong());
     for (c, state) in conns {
         ui.label(format!("#{c}: {state}"));
     }

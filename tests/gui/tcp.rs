@@ -123,7 +123,7 @@ fn send(h: &mut Harness<'_, SocklabApp>, id: EndpointId, data: &[u8]) {
 
 #[test]
 fn the_sequence_tab_draws_handshake_and_data_pauses_steps_and_exports_svg() {
-    use socklab::ui::sequence_view::{EXPORT_SVG, LIVE, PAUSE, STEP_BACK, STEP_FORWARD, TAB_SEQUENCE};
+    use socklab::ui::sequence_view::{export_svg, live, pause, step_back, step_forward, tab_sequence};
     let dir = tempfile::tempdir().expect("tempdir");
     let svg_path = dir.path().join("ladder.svg");
     let options =
@@ -136,7 +136,7 @@ fn the_sequence_tab_draws_handshake_and_data_pauses_steps_and_exports_svg() {
     wait_until(&mut h, "the client to connect", |a| {
         status(a, client) == Some(Status::Connected) && a.model.endpoints[&server].conns.len() == 1
     });
-    h.get_by_label(TAB_SEQUENCE).click();
+    h.get_by_label(&tab_sequence()).click();
     for label in ["SYN →", "← SYN-ACK", "ACK →"] {
         wait_for_label(&mut h, label);
     }
@@ -145,7 +145,7 @@ fn the_sequence_tab_draws_handshake_and_data_pauses_steps_and_exports_svg() {
     let before = arrows_drawn(&h);
 
     // Paused: the next send is recorded (the server gets it) but not drawn.
-    h.get_by_label(PAUSE).click();
+    h.get_by_label(&pause()).click();
     h.run_steps(2);
     send(&mut h, client, b"again\n");
     wait_until(&mut h, "the server to receive it", |a| a.model.endpoints[&server].bytes_in >= 12);
@@ -153,20 +153,20 @@ fn the_sequence_tab_draws_handshake_and_data_pauses_steps_and_exports_svg() {
     assert_eq!(arrows_drawn(&h), before, "paused: the drawing stands still");
     assert!(h.query_by_label("6 B \"again\\n\" →").is_none(), "the new send is not drawn");
 
-    h.get_by_label(LIVE).click();
+    h.get_by_label(&live()).click();
     wait_for_label(&mut h, "6 B \"again\\n\" →");
     let live = arrows_drawn(&h);
     assert!(live > before, "live again: {live} arrows, {before} before");
 
     // One step back hides the last receive, so its arrow; one forward brings it back.
-    h.get_by_label(STEP_BACK).click();
+    h.get_by_label(&step_back()).click();
     h.run_steps(3);
     assert_eq!(arrows_drawn(&h), live - 1);
-    h.get_by_label(STEP_FORWARD).click();
+    h.get_by_label(&step_forward()).click();
     h.run_steps(3);
     assert_eq!(arrows_drawn(&h), live);
 
-    h.get_by_label(EXPORT_SVG).click();
+    h.get_by_label(&export_svg()).click();
     wait_until(&mut h, "the SVG to be written", |_| svg_path.exists());
     let svg = std::fs::read_to_string(&svg_path).expect("read the SVG");
     let mut reader = quick_xml::Reader::from_str(&svg);
@@ -184,7 +184,7 @@ fn the_sequence_tab_draws_handshake_and_data_pauses_steps_and_exports_svg() {
 
 #[test]
 fn a_replay_redraws_the_connection_slowly_then_stops_at_its_last_step() {
-    use socklab::ui::sequence_view::{LIVE, REPLAY, TAB_SEQUENCE};
+    use socklab::ui::sequence_view::{replay, tab_sequence};
     let mut h = harness();
     let server = open(&mut h, "server", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
     wait_until(&mut h, "the server to listen", |a| status(a, server) == Some(Status::Listening));
@@ -192,7 +192,7 @@ fn a_replay_redraws_the_connection_slowly_then_stops_at_its_last_step() {
     let opened = std::time::Instant::now();
     let client = open(&mut h, "client", EndpointSpec::new(EndpointKind::TcpClient, addr));
     wait_until(&mut h, "the client to connect", |a| status(a, client) == Some(Status::Connected));
-    h.get_by_label(TAB_SEQUENCE).click();
+    h.get_by_label(&tab_sequence()).click();
     // The kernel's first sample comes a watch interval (250 ms) after the tab
     // shows: the data then comes well after the handshake, so the replay lasts.
     wait_until(&mut h, "a TCP_INFO sample", |a| {
@@ -216,7 +216,7 @@ fn a_replay_redraws_the_connection_slowly_then_stops_at_its_last_step() {
 
     h.get_by_label("0.25×").click();
     h.run_steps(2);
-    h.get_by_label(REPLAY).click();
+    h.get_by_label(&replay()).click();
     h.run_steps(2);
     let start = arrows_drawn(&h);
     assert!(start < live, "the replay starts from the beginning: {start} of {live} arrows");
@@ -231,14 +231,14 @@ fn a_replay_redraws_the_connection_slowly_then_stops_at_its_last_step() {
         most = most.max(arrows_drawn(&h));
     }
     assert!(arrows_drawn(&h) > start, "the replay drew more as it went: from {start} to {most} of {live}");
-    h.get_by_label(LIVE).click();
+    h.get_by_label(&socklab::ui::sequence_view::live()).click();
     h.run_steps(2);
     assert!(h.query_by_label_contains("paused").is_none());
 }
 
 #[test]
 fn the_presenter_layout_shows_only_the_state_the_diagram_and_the_conversation() {
-    use socklab::ui::sequence_view::{PRESENTER, TAB_SEQUENCE};
+    use socklab::ui::sequence_view::{presenter, tab_sequence};
     let mut h = harness();
     let server = open(&mut h, "server", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
     wait_until(&mut h, "the server to listen", |a| status(a, server) == Some(Status::Listening));
@@ -246,12 +246,12 @@ fn the_presenter_layout_shows_only_the_state_the_diagram_and_the_conversation() 
     let client = open(&mut h, "client", EndpointSpec::new(EndpointKind::TcpClient, addr));
     wait_until(&mut h, "the client to connect", |a| status(a, client) == Some(Status::Connected));
     send(&mut h, client, b"hello\n");
-    h.get_by_label(TAB_SEQUENCE).click();
+    h.get_by_label(&tab_sequence()).click();
     wait_for_label(&mut h, "6 B \"hello\\n\" →");
     assert!(h.query_by_label("+ TCP server").is_some(), "the endpoint list is shown");
 
-    h.get_by_label(PRESENTER).click();
-    wait_for_label(&mut h, socklab::app::PRESENTER_LEAVE);
+    h.get_by_label(&presenter()).click();
+    wait_for_label(&mut h, &socklab::app::presenter_leave());
     wait_for_label(&mut h, "ESTABLISHED");
 
     assert!(h.query_by_label("+ TCP server").is_none(), "the endpoint list is hidden");
@@ -259,7 +259,7 @@ fn the_presenter_layout_shows_only_the_state_the_diagram_and_the_conversation() 
     assert!(h.query_by_label("SYN →").is_some(), "the diagram stays");
     assert!(h.query_all_by_label_contains("hello").count() >= 2, "and the conversation beside its arrow");
 
-    h.get_by_label(socklab::app::PRESENTER_LEAVE).click();
+    h.get_by_label(&socklab::app::presenter_leave()).click();
     h.run_steps(3);
     assert!(h.query_by_label("+ TCP server").is_some(), "every panel is back");
 }
@@ -270,7 +270,7 @@ fn the_presenter_layout_shows_only_the_state_the_diagram_and_the_conversation() 
 #[test]
 fn snapshot_the_sequence_tab_of_a_handshake_three_sends_one_recv_and_a_close() {
     use socklab::net::{Event, EventKind};
-    use socklab::ui::sequence_view::TAB_SEQUENCE;
+    use socklab::ui::sequence_view::tab_sequence;
     socklab::util::clock::show_utc(true);
     let mut h = super::harness_with([1280.0, 800.0], socklab::app::AppOptions::default());
     let at = |ms: u64| std::time::UNIX_EPOCH + std::time::Duration::from_millis(1_795_305_600_000 + ms);
@@ -305,7 +305,7 @@ fn snapshot_the_sequence_tab_of_a_handshake_three_sends_one_recv_and_a_close() {
     }
     h.state_mut().selection = Some(Selection { endpoint: client, conn: None });
     h.run_steps(2);
-    h.get_by_label(TAB_SEQUENCE).click();
+    h.get_by_label(&tab_sequence()).click();
     h.run_steps(6);
     assert!(h.query_by_label_contains("3 sends → 1 recv").is_some(), "the coalesced sends are labelled");
     h.snapshot("sequence_tab_1280x800");
@@ -313,16 +313,16 @@ fn snapshot_the_sequence_tab_of_a_handshake_three_sends_one_recv_and_a_close() {
 
 #[test]
 fn the_sequence_diagram_pops_out_into_its_own_window() {
-    use socklab::ui::sequence_view::{POP_OUT, TAB_SEQUENCE};
+    use socklab::ui::sequence_view::{pop_out, tab_sequence};
     let mut h = harness();
     let server = open(&mut h, "server", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
     wait_until(&mut h, "the server to listen", |a| status(a, server) == Some(Status::Listening));
     let addr = format!("127.0.0.1:{}", port_of(h.state(), server));
     let client = open(&mut h, "client", EndpointSpec::new(EndpointKind::TcpClient, addr));
     wait_until(&mut h, "the client to connect", |a| status(a, client) == Some(Status::Connected));
-    h.get_by_label(TAB_SEQUENCE).click();
+    h.get_by_label(&tab_sequence()).click();
     wait_for_label(&mut h, "SYN →");
-    h.get_by_label(POP_OUT).click();
+    h.get_by_label(&pop_out()).click();
     h.run_steps(4);
     assert_eq!(h.state().sequence_windows_open(), [client]);
     assert!(h.query_by_label_contains("socklab — sequence — client").is_some(), "a window titled after it");

@@ -256,13 +256,13 @@ fn tcp_views(
     h.get_by_label(&throughput).click();
     h.get_by_label(&sequence_tab).click();
     settle(h);
-    assert!(h.query_by_label_contains(" arrows · ").is_some(), "the ladder is drawn");
+    assert!(h.query_by_label_contains(" ↔ ").is_some(), "the ladder's title is drawn (the same in every language)");
     check("sequence tab", h);
-    h.get_by_label(socklab::ui::sequence_view::PRESENTER).click();
+    h.get_by_label(&socklab::ui::sequence_view::presenter()).click();
     settle(h);
-    assert!(h.query_by_label(socklab::app::PRESENTER_LEAVE).is_some(), "the presenter layout is shown");
+    assert!(h.query_by_label(&socklab::app::presenter_leave()).is_some(), "the presenter layout is shown");
     check("presenter layout", h);
-    h.get_by_label(socklab::app::PRESENTER_LEAVE).click();
+    h.get_by_label(&socklab::app::presenter_leave()).click();
     h.run_steps(3);
     h.get_by_label(&socklab::ui::code::tab_conversation()).click();
     h.run_steps(3);

@@ -1,16 +1,17 @@
-//! Every word the sequence diagram shows, in one place (a later issue moves
-//! them into the translation catalogs). Segment names (SYN, FIN, RST) and
-//! state names are TCP's own and stay as they are.
+//! Every word the sequence diagram shows (the Sequence tab and the SVG
+//! export), in one place, from the catalogs (`sequence-…`). Segment names
+//! (SYN, FIN, RST), state names and call names are TCP's own and stay as they are.
 
 use super::diagram::{Arrow, Call, Diagram, End, Lane, MarkKind, Side, Signal};
 use super::flow::{Preview, Transport};
-use crate::net::kernel::text::PEER_SEEN_BY_KERNEL;
+use crate::net::kernel::text::peer_seen_by_kernel;
 use crate::net::render_text;
+use crate::t;
 
-pub const THIS_SOCKET: &str = "this socket";
-pub const PEER: &str = "peer";
-pub const PEER_NOT_IN_SOCKLAB: &str = "peer (not in socklab)";
-pub const NO_EVENTS: &str = "No connection events yet.";
+/// What the SVG export says when there is nothing to draw.
+pub fn no_events() -> String {
+    t!("sequence-no-events")
+}
 
 /// "12 B" / "1,024 B".
 pub fn bytes(n: u64) -> String {
@@ -51,14 +52,15 @@ pub fn arrow_label(a: &Arrow) -> String {
         Signal::Datagram { preview: p } => format!("{} {}", bytes(p.len as u64), preview(p)),
     };
     match a.end {
-        End::Lost => format!("{base} — lost"),
+        End::Lost => t!("sequence-lost", arrow = base),
         _ => base,
     }
 }
 
 /// Explains how inferred states are drawn apart from the kernel's.
-pub const INFERRED_LEGEND: &str =
-    "States in dashed boxes are inferred from the calls; solid boxes are what the kernel reported.";
+pub fn inferred_legend() -> String {
+    t!("sequence-inferred-legend")
+}
 
 /// The words beside a lane for a call or a state.
 pub fn mark_label(kind: &MarkKind) -> String {
@@ -71,29 +73,36 @@ pub fn mark_label(kind: &MarkKind) -> String {
 /// A step's time after the diagram's first, as the time column shows it.
 pub fn elapsed(d: std::time::Duration) -> String {
     let ms = d.as_secs_f64() * 1000.0;
-    if ms < 1000.0 { format!("+{ms:.1} ms") } else { format!("+{:.3} s", ms / 1000.0) }
+    // Written out here: Fluent would group the digits and drop the trailing zeros.
+    if ms < 1000.0 {
+        t!("sequence-elapsed-ms", ms = format!("{ms:.1}"))
+    } else {
+        t!("sequence-elapsed-s", s = format!("{:.3}", ms / 1000.0))
+    }
 }
 
 pub fn call_label(call: &Call) -> String {
     match call {
-        Call::Connect => "connect() returns".into(),
-        Call::Accept => "accept() returns".into(),
-        Call::Send { bytes: n } => format!("send() = {n}"),
-        Call::Recv { bytes: n, sends } if *sends > 1 => format!("recv() = {n} ({sends} sends)"),
-        Call::Recv { bytes: n, .. } => format!("recv() = {n}"),
-        Call::SendTo { bytes: n } => format!("sendto() = {n}"),
-        Call::RecvFrom { bytes: n } => format!("recvfrom() = {n}"),
-        Call::Shutdown => "shutdown(SHUT_WR)".into(),
-        Call::PeerFin => "recv() = 0 (FIN)".into(),
-        Call::Close { abortive: true } => "close() with SO_LINGER 0".into(),
-        Call::Close { abortive: false } => "close()".into(),
+        Call::Connect => t!("sequence-call-connect"),
+        Call::Accept => t!("sequence-call-accept"),
+        Call::Send { bytes: n } => t!("sequence-call-send", bytes = n.to_string()),
+        Call::Recv { bytes: n, sends } if *sends > 1 => {
+            t!("sequence-call-recv-sends", bytes = n.to_string(), sends = *sends)
+        }
+        Call::Recv { bytes: n, .. } => t!("sequence-call-recv", bytes = n.to_string()),
+        Call::SendTo { bytes: n } => t!("sequence-call-sendto", bytes = n.to_string()),
+        Call::RecvFrom { bytes: n } => t!("sequence-call-recvfrom", bytes = n.to_string()),
+        Call::Shutdown => t!("sequence-call-shutdown"),
+        Call::PeerFin => t!("sequence-call-peer-fin"),
+        Call::Close { abortive: true } => t!("sequence-call-close-abortive"),
+        Call::Close { abortive: false } => t!("sequence-call-close"),
         Call::Reset => "ECONNRESET".into(),
         Call::Error { call, errno: Some(e) } => format!("{call}: {e}"),
-        Call::Error { call, errno: None } => format!("{call} failed"),
-        Call::Lost { kernel, engine } => match (kernel, engine) {
-            (k, 0) => format!("{k} dropped by the kernel"),
-            (0, e) => format!("{e} dropped by socklab"),
-            (k, e) => format!("{k} dropped by the kernel, {e} by socklab"),
+        Call::Error { call, errno: None } => t!("sequence-call-failed", call = call.to_string()),
+        Call::Lost { kernel, engine } => match (*kernel, *engine) {
+            (k, 0) => t!("sequence-lost-kernel", kernel = k),
+            (0, e) => t!("sequence-lost-engine", engine = e),
+            (k, e) => t!("sequence-lost-both", kernel = k, engine = e),
         },
     }
 }
@@ -102,12 +111,16 @@ pub fn call_label(call: &Call) -> String {
 pub fn lane_title(d: &Diagram, side: Side) -> String {
     let lane: &Lane = &d.lanes[side.index()];
     match (side, &lane.flow) {
-        (Side::Local, Some(k)) if k.conn > 0 => format!("{THIS_SOCKET} (#{}, connection {})", k.endpoint, k.conn),
-        (Side::Local, Some(k)) => format!("{THIS_SOCKET} (#{})", k.endpoint),
-        (Side::Peer, Some(k)) if k.conn > 0 => format!("{PEER} (#{}, connection {})", k.endpoint, k.conn),
-        (Side::Peer, Some(k)) => format!("{PEER} (#{})", k.endpoint),
-        (_, None) if lane.seen_by_kernel => PEER_SEEN_BY_KERNEL.to_string(),
-        (_, None) => PEER_NOT_IN_SOCKLAB.to_string(),
+        (Side::Local, Some(k)) if k.conn > 0 => {
+            t!("sequence-lane-local-conn", endpoint = k.endpoint.to_string(), conn = k.conn.to_string())
+        }
+        (Side::Local, Some(k)) => t!("sequence-lane-local", endpoint = k.endpoint.to_string()),
+        (Side::Peer, Some(k)) if k.conn > 0 => {
+            t!("sequence-lane-peer-conn", endpoint = k.endpoint.to_string(), conn = k.conn.to_string())
+        }
+        (Side::Peer, Some(k)) => t!("sequence-lane-peer", endpoint = k.endpoint.to_string()),
+        (_, None) if lane.seen_by_kernel => peer_seen_by_kernel(),
+        (_, None) => t!("sequence-lane-not-in-socklab"),
     }
 }
 
@@ -118,10 +131,10 @@ pub fn lane_address(d: &Diagram, side: Side) -> String {
 /// The diagram's title line.
 pub fn title(d: &Diagram) -> String {
     let kind = match d.transport {
-        Transport::Tcp => "TCP",
-        Transport::UnixStream => "Unix stream",
-        Transport::Udp => "UDP",
-        Transport::UnixDatagram => "Unix datagram",
+        Transport::Tcp => "TCP".to_string(),
+        Transport::UnixStream => t!("sequence-unix-stream"),
+        Transport::Udp => "UDP".to_string(),
+        Transport::UnixDatagram => t!("sequence-unix-datagram"),
     };
     let from = d.lanes[0].addr.as_ref().map(|a| a.to_string()).unwrap_or_default();
     let to = d.lanes[1].addr.as_ref().map(|a| a.to_string()).unwrap_or_default();
@@ -130,7 +143,7 @@ pub fn title(d: &Diagram) -> String {
 
 /// Said under the title when older rows fell out of the history.
 pub fn dropped_note(n: u64) -> String {
-    format!("{n} older events are no longer kept")
+    t!("sequence-dropped", count = n)
 }
 
 #[cfg(test)]

@@ -1,43 +1,56 @@
 //! Every sentence the TCP panel and the CLI show about kernel state, in one
-//! place (a later issue moves them into the translation catalogs).
+//! place, from the catalogs (`kernel-…`). State names, Recv-Q, Send-Q and
+//! the short names `ss -ti` prints stay the kernel's own.
 
 use super::state::{Cause, TcpState};
+use crate::t;
 
 /// Shown instead of the TCP panel, and as the message of every call, where
 /// the OS has neither TCP_INFO nor sock_diag.
-pub const NOT_AVAILABLE: &str = "not available on this OS: live TCP state comes from Linux's TCP_INFO and sock_diag";
+pub fn not_available() -> String {
+    t!("kernel-not-available")
+}
 
 /// Label for a socket found through sock_diag that socklab does not own.
-pub const PEER_SEEN_BY_KERNEL: &str = "peer seen by the kernel";
+pub fn peer_seen_by_kernel() -> String {
+    t!("kernel-peer-seen")
+}
 
 /// The kernel thread's inbox is full: a flood of closing connections.
-pub const KERNEL_THREAD_BUSY: &str = "the kernel thread is busy following many connections: this one is not followed \
-     after close (its TIME_WAIT is not shown)";
+pub fn kernel_thread_busy() -> String {
+    t!("kernel-thread-busy")
+}
 
 /// The kernel thread ended (the engine is stopping).
-pub const KERNEL_THREAD_GONE: &str = "the kernel thread has stopped: connections are no longer followed after close";
+pub fn kernel_thread_gone() -> String {
+    t!("kernel-thread-gone")
+}
 
 /// A watch asked of a socket that is not TCP.
-pub const NOT_TCP: &str = "TCP state and TCP_INFO exist only for TCP sockets: this endpoint is not TCP";
+pub fn not_tcp() -> String {
+    t!("kernel-not-tcp")
+}
 
 pub fn kernel_events_dropped(n: u64) -> String {
-    format!("{n} state reports from sock_diag were dropped: the program took no events for a second")
+    t!("kernel-events-dropped", count = n)
 }
 
 pub fn too_many_followed(max: usize) -> String {
-    format!(
-        "{max} connections are already followed through sock_diag: this one is not (stop watching an endpoint to free room)"
-    )
+    t!("kernel-too-many-followed", max = max)
 }
 
 /// "#2: ESTABLISHED → FIN_WAIT2", as the log and `-v` show a state change.
 pub fn state_change_line(conn: &str, from: Option<TcpState>, to: TcpState, after_close: bool) -> String {
     let from = from.map(|f| format!("{f} → ")).unwrap_or_default();
-    let how = if after_close { " (sock_diag: socklab's socket is closed, the kernel still has it)" } else { "" };
-    format!("TCP state{conn}: {from}{to}{how}")
+    let to = to.to_string();
+    if after_close {
+        t!("kernel-state-change-after-close", conn = conn, from = from, to = to)
+    } else {
+        t!("kernel-state-change", conn = conn, from = from, to = to)
+    }
 }
 
-/// One TCP_INFO sample on a line, the way `ss -ti` abbreviates it.
+/// One TCP_INFO sample on a line, the way `ss -ti` abbreviates it (its words are the kernel's own).
 pub fn info_line(conn: &str, i: &super::TcpInfo) -> String {
     let ssthresh = if i.ssthresh_is_infinite() { "∞".to_string() } else { i.ssthresh.to_string() };
     format!(
@@ -49,107 +62,137 @@ pub fn info_line(conn: &str, i: &super::TcpInfo) -> String {
 /// A peer on this machine that socklab does not own, as sock_diag reports it.
 pub fn peer_line(conn: &str, s: &super::KernelSocket) -> String {
     format!(
-        "{PEER_SEEN_BY_KERNEL}{conn}: {} → {} {} Recv-Q {} Send-Q {} uid {}",
-        s.local, s.remote, s.state, s.recv_q, s.send_q, s.uid
+        "{}{conn}: {} → {} {} Recv-Q {} Send-Q {} uid {}",
+        peer_seen_by_kernel(),
+        s.local,
+        s.remote,
+        s.state,
+        s.recv_q,
+        s.send_q,
+        s.uid
     )
 }
 
 /// One line on what a state means for a student watching the connection.
-pub fn state_explanation(s: TcpState) -> &'static str {
+pub fn state_explanation(s: TcpState) -> String {
     match s {
-        TcpState::Listen => "Waiting for connections: the kernel completes handshakes and queues them for accept().",
-        TcpState::SynSent => "connect() sent SYN and waits for the server's SYN-ACK.",
-        TcpState::SynRecv => "A SYN arrived and SYN-ACK went back; waiting for the client's ACK.",
-        TcpState::Established => "The handshake is done: both sides can send and receive.",
-        TcpState::FinWait1 => "We closed our sending side (FIN sent) and wait for the peer to acknowledge it.",
-        TcpState::FinWait2 => "Our FIN was acknowledged; we still read until the peer closes its side too.",
-        TcpState::CloseWait => "The peer closed its sending side (FIN received); we can still send, then should close.",
-        TcpState::Closing => "Both sides sent FIN at the same time; waiting for the ACK of ours.",
-        TcpState::LastAck => "We closed after the peer did; waiting for the ACK of our FIN.",
-        TcpState::TimeWait => {
-            "We closed first: the kernel keeps the connection 60 s so late segments cannot confuse a new one with the same ports."
-        }
-        TcpState::Closed => "No connection: closed, reset, or forgotten by the kernel.",
+        TcpState::Listen => t!("kernel-state-listen"),
+        TcpState::SynSent => t!("kernel-state-syn-sent"),
+        TcpState::SynRecv => t!("kernel-state-syn-recv"),
+        TcpState::Established => t!("kernel-state-established"),
+        TcpState::FinWait1 => t!("kernel-state-fin-wait1"),
+        TcpState::FinWait2 => t!("kernel-state-fin-wait2"),
+        TcpState::CloseWait => t!("kernel-state-close-wait"),
+        TcpState::Closing => t!("kernel-state-closing"),
+        TcpState::LastAck => t!("kernel-state-last-ack"),
+        TcpState::TimeWait => t!("kernel-state-time-wait"),
+        TcpState::Closed => t!("kernel-state-closed"),
     }
 }
 
 /// What moves a connection along one transition, as the state diagram labels it.
-pub fn cause_label(c: Cause) -> &'static str {
+pub fn cause_label(c: Cause) -> String {
     match c {
-        Cause::Listen => "listen()",
-        Cause::Connect => "connect(): send SYN",
-        Cause::SynReceived => "SYN in: send SYN-ACK",
-        Cause::SynAckReceived => "SYN-ACK in: send ACK",
-        Cause::AckReceived => "ACK in",
-        Cause::Close => "close(): send FIN",
-        Cause::FinReceived => "FIN in: send ACK",
-        Cause::FinAcked => "ACK of FIN in",
-        Cause::Timeout => "2 MSL timeout",
-        Cause::Reset => "RST",
+        Cause::Listen => t!("kernel-cause-listen"),
+        Cause::Connect => t!("kernel-cause-connect"),
+        Cause::SynReceived => t!("kernel-cause-syn"),
+        Cause::SynAckReceived => t!("kernel-cause-syn-ack"),
+        Cause::AckReceived => t!("kernel-cause-ack"),
+        Cause::Close => t!("kernel-cause-close"),
+        Cause::FinReceived => t!("kernel-cause-fin"),
+        Cause::FinAcked => t!("kernel-cause-fin-acked"),
+        Cause::Timeout => t!("kernel-cause-timeout"),
+        Cause::Reset => t!("kernel-cause-reset"),
     }
 }
 
-/// One field of [`super::TcpInfo`]: its JSON key, a short label, its unit and a one-line explanation.
+/// A TCP_INFO field's unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    None,
+    Micros,
+    Segments,
+    Bytes,
+    BytesPerSecond,
+}
+
+impl Unit {
+    /// As written after a value ("" for none; µs in every language).
+    pub fn text(self) -> String {
+        match self {
+            Unit::None => String::new(),
+            Unit::Micros => "µs".to_string(),
+            Unit::Segments => t!("kernel-unit-segments"),
+            Unit::Bytes => t!("kernel-unit-bytes"),
+            Unit::BytesPerSecond => t!("kernel-unit-bytes-per-second"),
+        }
+    }
+}
+
+/// One field of [`super::TcpInfo`]: its JSON key and its unit; [`FieldText::label`]
+/// and [`FieldText::explain`] give its words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldText {
     pub key: &'static str,
-    pub label: &'static str,
-    pub unit: &'static str,
-    pub explain: &'static str,
+    pub unit: Unit,
 }
 
-const fn field(key: &'static str, label: &'static str, unit: &'static str, explain: &'static str) -> FieldText {
-    FieldText { key, label, unit, explain }
+const fn field(key: &'static str, unit: Unit) -> FieldText {
+    FieldText { key, unit }
 }
 
-/// The explanation table, in the order the panel lists the fields.
+/// The fields, in the order the panel lists them.
 pub const FIELDS: &[FieldText] = &[
-    field("state", "State", "", "The connection's state in TCP's state machine."),
-    field("rtt_us", "RTT", "µs", "Smoothed round-trip time: how long a segment takes to be acknowledged."),
-    field(
-        "rttvar_us",
-        "RTT variation",
-        "µs",
-        "How much the round-trip time jitters; it widens the retransmission timeout.",
-    ),
-    field("rto_us", "RTO", "µs", "Retransmission timeout: how long the kernel waits for an ACK before sending again."),
-    field(
-        "cwnd",
-        "Congestion window",
-        "segments",
-        "How many segments may be in flight before an ACK; grows while all goes well.",
-    ),
-    field(
-        "ssthresh",
-        "Slow-start threshold",
-        "segments",
-        "Below it the window doubles each round trip; set by the first loss (∞ until then).",
-    ),
-    field("mss", "MSS", "bytes", "Largest segment this side sends (about 65,483 on loopback, 1,448 on Ethernet)."),
-    field("unacked", "Unacknowledged", "segments", "Segments sent that the peer has not acknowledged yet."),
-    field(
-        "retrans",
-        "Retransmissions",
-        "segments",
-        "Segments sent again because no ACK came in time (0 on a healthy loopback).",
-    ),
-    field("bytes_acked", "Bytes acknowledged", "bytes", "Bytes the peer has confirmed receiving."),
-    field("bytes_received", "Bytes received", "bytes", "Bytes that arrived in order from the peer."),
-    field("delivery_rate", "Delivery rate", "bytes/s", "Recent rate at which the peer acknowledged data."),
-    field(
-        "notsent_bytes",
-        "Held back",
-        "bytes",
-        "Written but not sent yet: Nagle waits for an ACK, or a window is full.",
-    ),
-    field("recv_q", "Recv-Q", "bytes", "Received and not read by the program yet; it grows while nobody calls recv()."),
-    field(
-        "send_q",
-        "Send-Q",
-        "bytes",
-        "Sent by the program and not acknowledged by the peer yet; it grows while the peer does not read.",
-    ),
+    field("state", Unit::None),
+    field("rtt_us", Unit::Micros),
+    field("rttvar_us", Unit::Micros),
+    field("rto_us", Unit::Micros),
+    field("cwnd", Unit::Segments),
+    field("ssthresh", Unit::Segments),
+    field("mss", Unit::Bytes),
+    field("unacked", Unit::Segments),
+    field("retrans", Unit::Segments),
+    field("bytes_acked", Unit::Bytes),
+    field("bytes_received", Unit::Bytes),
+    field("delivery_rate", Unit::BytesPerSecond),
+    field("notsent_bytes", Unit::Bytes),
+    field("recv_q", Unit::Bytes),
+    field("send_q", Unit::Bytes),
 ];
+
+impl FieldText {
+    /// The short name ("Congestion window").
+    pub fn label(&self) -> String {
+        self.words().0
+    }
+
+    /// What it means, one line (shown on hover).
+    pub fn explain(&self) -> String {
+        self.words().1
+    }
+
+    /// The name and the explanation, from literal ids so the catalog test checks each one.
+    fn words(&self) -> (String, String) {
+        match self.key {
+            "state" => (t!("kernel-field-state"), t!("kernel-field-state.hint")),
+            "rtt_us" => (t!("kernel-field-rtt"), t!("kernel-field-rtt.hint")),
+            "rttvar_us" => (t!("kernel-field-rttvar"), t!("kernel-field-rttvar.hint")),
+            "rto_us" => (t!("kernel-field-rto"), t!("kernel-field-rto.hint")),
+            "cwnd" => (t!("kernel-field-cwnd"), t!("kernel-field-cwnd.hint")),
+            "ssthresh" => (t!("kernel-field-ssthresh"), t!("kernel-field-ssthresh.hint")),
+            "mss" => (t!("kernel-field-mss"), t!("kernel-field-mss.hint")),
+            "unacked" => (t!("kernel-field-unacked"), t!("kernel-field-unacked.hint")),
+            "retrans" => (t!("kernel-field-retrans"), t!("kernel-field-retrans.hint")),
+            "bytes_acked" => (t!("kernel-field-bytes-acked"), t!("kernel-field-bytes-acked.hint")),
+            "bytes_received" => (t!("kernel-field-bytes-received"), t!("kernel-field-bytes-received.hint")),
+            "delivery_rate" => (t!("kernel-field-delivery-rate"), t!("kernel-field-delivery-rate.hint")),
+            "notsent_bytes" => (t!("kernel-field-notsent"), t!("kernel-field-notsent.hint")),
+            "recv_q" => (t!("kernel-field-recv-q"), t!("kernel-field-recv-q.hint")),
+            "send_q" => (t!("kernel-field-send-q"), t!("kernel-field-send-q.hint")),
+            other => (other.to_string(), String::new()),
+        }
+    }
+}
 
 /// The table's row for a JSON key.
 pub fn field_text(key: &str) -> Option<&'static FieldText> {
@@ -172,7 +215,8 @@ mod tests {
             serde_json::to_value(info).expect("json").as_object().expect("object").keys().cloned().collect();
         assert_eq!(keys.len(), FIELDS.len());
         for k in keys {
-            assert!(field_text(&k).is_some_and(|f| !f.explain.is_empty()), "{k} has no explanation");
+            let explain = field_text(&k).map(FieldText::explain).unwrap_or_default();
+            assert!(!explain.is_empty() && !explain.starts_with(crate::i18n::MISSING.0), "{k} has no explanation");
         }
         for s in TcpState::ALL {
             assert!(!state_explanation(s).is_empty());

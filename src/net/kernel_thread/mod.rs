@@ -83,10 +83,10 @@ impl KernelLink {
         let Some(sender) = tx.as_ref() else { return Ok(()) };
         match sender.try_send(req) {
             Ok(()) => Ok(()),
-            Err(TrySendError::Full(_)) => Err(NetError::usage("sock_diag", text::KERNEL_THREAD_BUSY)),
+            Err(TrySendError::Full(_)) => Err(NetError::usage("sock_diag", text::kernel_thread_busy())),
             Err(TrySendError::Disconnected(_)) => {
                 *tx = None;
-                Err(NetError::usage("sock_diag", text::KERNEL_THREAD_GONE))
+                Err(NetError::usage("sock_diag", text::kernel_thread_gone()))
             }
         }
     }
