@@ -283,3 +283,111 @@ lesson-check-empty-step = { $part }: it is empty: remove it or say what to try
 lesson-check-too-long = { $part }: { $count } characters, and at most { $max } are shown
 lesson-check-hidden = { $part }: character { $at } is U+{ $code }, a control or direction character that is not shown as text: remove it
 lesson-check-hidden-lines = { $part }: character { $at } is U+{ $code }, a control or direction character that is not shown as text: remove it (a line break is written \n)
+
+## Errors from the network engine (src/net/errors.rs). $call is the call that failed as a
+## tutorial writes it, bind(127.0.0.1:9000); $errno its name, EADDRINUSE; $detail what
+## the OS (or socklab) said; $hint the likely cause and what to do about it.
+
+net-failed = { $call } failed: { $detail }
+net-failed-errno = { $call } failed: { $errno } ({ $detail })
+net-failed-hint = { $error }. { $hint }
+# Text that is not in the catalogs (the OS's own words), shown as it is.
+net-verbatim = { $text }
+net-hint-resolve = The host name could not be resolved: check its spelling, or use an IP address such as 127.0.0.1.
+net-hint-unix-file-exists = A file already exists at this path: if no server uses it any more, delete it and start again.
+# $hint is the errno's own hint; then what socklab does while no descriptor is free.
+net-hint-accept-starved = { $hint } Until accept() works again, socklab turns new clients away (accepts and closes them at once) and says when it accepts again.
+
+## Each errno a socket call can fail with: the OS's words for it (as Linux says them in
+## English), and .hint, why it happens and what usually fixes it. $call is the kind of
+## call, so one errno reads right for bind, connect or send: bind, connect, send, recv,
+## setsockopt or other.
+
+errno-EADDRINUSE = Address already in use
+    .hint = { $call ->
+        [connect] No free local port was left for this connection: close some connections or widen the ephemeral port range.
+       *[other] Another socket is already bound to this address and port: stop the other server or pick another port (0 lets the OS choose). If only old connections in TIME_WAIT hold it (ss -tan shows them), SO_REUSEADDR before bind lets a new server in; Linux requires the old server to have set it too.
+    }
+errno-EADDRNOTAVAIL = Cannot assign requested address
+    .hint = This machine has no interface with that IP address: bind 127.0.0.1 (this machine only), 0.0.0.0 (every interface), or one of the machine's own addresses.
+errno-ECONNREFUSED = Connection refused
+    .hint = { $call ->
+        [recv] Nothing is listening on that port: an earlier datagram was answered with ICMP port unreachable, which this connected socket reports on its next call. Start the server first, or check the port number.
+        [send] Nothing is listening on that port: an earlier datagram was answered with ICMP port unreachable, which this connected socket reports on its next call. Start the server first, or check the port number.
+       *[other] Nothing is listening on that address and port (the peer answered with RST): start the server first, or check the port number.
+    }
+errno-EACCES = Permission denied
+    .hint = { $call ->
+        [bind] Ports below 1024 need administrator rights on most systems: use a port from 1024 to 65535.
+        [send] Sending to a broadcast address needs SO_BROADCAST on the socket: turn it on, then send again.
+       *[other] The OS refused the operation for lack of permission (a firewall rule or a privileged port/option).
+    }
+errno-EPERM = Operation not permitted
+    .hint = The OS refused the operation for lack of permission (a firewall rule or a privileged port/option).
+errno-ETIMEDOUT = Connection timed out
+    .hint = { $call ->
+        [connect] No answer came before the timeout: the host may be down, unreachable, or a firewall drops the packets silently.
+       *[other] The peer stopped answering (keepalive or retransmissions timed out): the connection is dead.
+    }
+errno-ECONNRESET = Connection reset by peer
+    .hint = The peer aborted the connection (it sent RST): it closed with unread data, crashed, or used SO_LINGER 0.
+errno-ECONNABORTED = Software caused connection abort
+    .hint = The connection was aborted before it could be accepted or used.
+errno-EPIPE = Broken pipe
+    .hint = The connection is closed for writing (the peer closed it, or we shut down our sending side), so this data cannot be sent.
+errno-EMFILE = Too many open files
+    .hint = This process has too many open files and sockets: close some, or raise the limit (ulimit -n).
+errno-ENFILE = Too many open files in system
+    .hint = The whole system has too many open files: close some programs or raise the system limit.
+errno-ENOBUFS = No buffer space available
+    .hint = The OS ran out of buffer memory for sockets: send less at once or close idle sockets.
+errno-ENOMEM = Cannot allocate memory
+    .hint = The OS ran out of buffer memory for sockets: send less at once or close idle sockets.
+errno-EHOSTUNREACH = No route to host
+    .hint = There is no route to that host: check the address and that the machine is on the network.
+errno-ENETUNREACH = Network is unreachable
+    .hint = The network is unreachable from this machine: check the address and the network connection.
+errno-ENETDOWN = Network is down
+    .hint = The network is unreachable from this machine: check the address and the network connection.
+errno-EINVAL = Invalid argument
+    .hint = { $call ->
+        [setsockopt] The OS rejected this value or this option at this point in the socket's life (some options only work before bind or connect).
+        [bind] This socket is already bound, or the address does not suit this socket type.
+       *[other] The OS rejected an argument of this call as invalid for this socket.
+    }
+errno-ENOENT = No such file or directory
+    .hint = No such file: for a Unix socket, start the server that creates this path first.
+errno-ENOTCONN = Transport endpoint is not connected
+    .hint = The socket is not connected: connect() first, or give a destination address.
+errno-EISCONN = Transport endpoint is already connected
+    .hint = The socket is already connected.
+errno-EAFNOSUPPORT = Address family not supported by protocol
+    .hint = This address family is not supported here (e.g. IPv6 is disabled on this machine).
+errno-EPROTONOSUPPORT = Protocol not supported
+    .hint = This protocol is not supported for this socket type.
+errno-EOPNOTSUPP = Operation not supported
+    .hint = This socket type does not support the operation (e.g. listen() on a datagram socket).
+errno-ENOPROTOOPT = Protocol not available
+    .hint = This socket option does not exist for this protocol (e.g. TCP_NODELAY on a UDP socket).
+errno-EMSGSIZE = Message too long
+    .hint = The datagram is larger than the socket can send in one piece (UDP's limit is 65,507 bytes over IPv4): send less.
+errno-EDESTADDRREQ = Destination address required
+    .hint = No destination: this socket is not connected, so give an address to send to.
+errno-EINPROGRESS = Operation now in progress
+    .hint = The connection is still being set up (non-blocking connect): wait until the socket is writable.
+errno-EALREADY = Operation already in progress
+    .hint = A connection attempt on this socket is already under way: wait for it to finish.
+errno-ENOTSOCK = Socket operation on non-socket
+    .hint = This descriptor is not a socket.
+errno-EBADF = Bad file descriptor
+    .hint = The socket was already closed, or the descriptor is not valid.
+errno-EINTR = Interrupted system call
+    .hint = A signal interrupted the call before it finished: try again.
+errno-EAGAIN = Resource temporarily unavailable
+    .hint = Nothing is ready yet on this non-blocking socket (no data to read, or no room to write): wait and try again.
+errno-ENOTDIR = Not a directory
+    .hint = The Unix socket path cannot be created here: pick a writable directory and a shorter path.
+errno-EROFS = Read-only file system
+    .hint = The Unix socket path cannot be created here: pick a writable directory and a shorter path.
+errno-ENAMETOOLONG = File name too long
+    .hint = The Unix socket path cannot be created here: pick a writable directory and a shorter path.

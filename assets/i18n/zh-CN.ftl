@@ -249,3 +249,109 @@ lesson-check-empty-step = { $part }：是空的：删掉它，或者写上要试
 lesson-check-too-long = { $part }：有 { $count } 个字符，而最多只显示 { $max } 个
 lesson-check-hidden = { $part }：第 { $at } 个字符是 U+{ $code }，这是控制字符或文字方向字符，不会显示成文字：请删掉它
 lesson-check-hidden-lines = { $part }：第 { $at } 个字符是 U+{ $code }，这是控制字符或文字方向字符，不会显示成文字：请删掉它（换行请写成 \n）
+
+## 网络引擎报告的错误（src/net/errors.rs）。$call 是失败的调用，写法与教程相同，如
+## bind(127.0.0.1:9000)；$errno 是错误名，如 EADDRINUSE；$detail 是操作系统（或 socklab）
+## 的说明；$hint 是可能的原因和解决办法。
+
+net-failed = { $call } 失败：{ $detail }
+net-failed-errno = { $call } 失败：{ $errno }（{ $detail }）
+net-failed-hint = { $error }。{ $hint }
+# 不在目录里的文字（操作系统自己的说法），原样显示。
+net-verbatim = { $text }
+net-hint-resolve = 无法解析这个主机名：检查拼写，或者直接用 IP 地址，例如 127.0.0.1。
+net-hint-unix-file-exists = 这个路径上已经有一个文件：如果已经没有服务器在用它，删除它再重新启动。
+net-hint-accept-starved = { $hint } 在 accept() 恢复正常之前，socklab 会拒绝新的客户端（接受后立即关闭），恢复接受时会告诉你。
+
+## 套接字调用可能遇到的每个 errno：它的含义，以及 .hint：为什么会发生、通常怎么解决。
+## $call 是调用的种类（bind、connect、send、recv、setsockopt 或 other），同一个 errno
+## 在不同调用里的解释可以不同。
+
+errno-EADDRINUSE = 地址已被占用
+    .hint = { $call ->
+        [connect] 本机已经没有空闲的本地端口可用于这个连接：关闭一些连接，或者扩大临时端口 (ephemeral port) 的范围。
+       *[other] 已经有另一个套接字 (socket) 绑定 (bind) 了这个地址和端口：停掉那个服务器，或者换一个端口（填 0 由操作系统挑选）。如果占着它的只是处于 TIME_WAIT 的旧连接（ss -tan 可以看到），在 bind 之前设置 SO_REUSEADDR 就能让新服务器绑定成功；Linux 要求旧服务器也设置过它。
+    }
+errno-EADDRNOTAVAIL = 无法分配请求的地址
+    .hint = 本机没有哪个网络接口是这个 IP 地址：绑定 (bind) 127.0.0.1（只有本机可连）、0.0.0.0（所有接口），或者本机自己的某个地址。
+errno-ECONNREFUSED = 连接被拒绝
+    .hint = { $call ->
+        [recv] 那个端口上没有程序在监听 (listen)：之前发出的数据报 (datagram) 收到了 ICMP 端口不可达 (port unreachable)，这个已连接的套接字在下一次调用时报告它。先启动服务器，或者检查端口号。
+        [send] 那个端口上没有程序在监听 (listen)：之前发出的数据报 (datagram) 收到了 ICMP 端口不可达 (port unreachable)，这个已连接的套接字在下一次调用时报告它。先启动服务器，或者检查端口号。
+       *[other] 这个地址和端口上没有程序在监听 (listen)（对方回了 RST）：先启动服务器，或者检查端口号。
+    }
+errno-EACCES = 权限不够
+    .hint = { $call ->
+        [bind] 在大多数系统上，1024 以下的端口需要管理员权限：请用 1024 到 65535 之间的端口。
+        [send] 向广播地址发送需要在套接字上打开 SO_BROADCAST：打开它，再发送一次。
+       *[other] 操作系统因为权限不够拒绝了这个操作（防火墙规则，或者需要特权的端口/选项）。
+    }
+errno-EPERM = 不允许的操作
+    .hint = 操作系统因为权限不够拒绝了这个操作（防火墙规则，或者需要特权的端口/选项）。
+errno-ETIMEDOUT = 连接超时
+    .hint = { $call ->
+        [connect] 超时之前没有收到任何回应：对方主机可能已关机、不可达，或者有防火墙悄悄丢掉了数据包。
+       *[other] 对方不再回应（保活 (keepalive) 或重传超时）：这个连接已经断了。
+    }
+errno-ECONNRESET = 连接被对方重置
+    .hint = 对方中止了连接（发来了 RST）：它在还有数据没读的时候关闭了套接字、崩溃了，或者设置了 SO_LINGER 0。
+errno-ECONNABORTED = 连接被中止
+    .hint = 连接在被接受 (accept) 或使用之前就被中止了。
+errno-EPIPE = 管道已断开
+    .hint = 这个连接的发送方向已经关闭（对方关闭了连接，或者我们自己关闭 (shutdown) 了发送方向），所以这些数据发不出去。
+errno-EMFILE = 打开的文件过多
+    .hint = 这个进程打开的文件和套接字太多了：关掉一些，或者调高上限（ulimit -n）。
+errno-ENFILE = 系统中打开的文件过多
+    .hint = 整个系统打开的文件太多了：关掉一些程序，或者调高系统的上限。
+errno-ENOBUFS = 没有可用的缓冲区空间
+    .hint = 操作系统给套接字用的缓冲区内存用完了：一次少发一点，或者关掉空闲的套接字。
+errno-ENOMEM = 无法分配内存
+    .hint = 操作系统给套接字用的缓冲区内存用完了：一次少发一点，或者关掉空闲的套接字。
+errno-EHOSTUNREACH = 没有到主机的路由
+    .hint = 没有通往那台主机的路由：检查地址，以及那台机器是否连在网络上。
+errno-ENETUNREACH = 网络不可达
+    .hint = 从这台机器到不了那个网络：检查地址和网络连接。
+errno-ENETDOWN = 网络已关闭
+    .hint = 从这台机器到不了那个网络：检查地址和网络连接。
+errno-EINVAL = 无效的参数
+    .hint = { $call ->
+        [setsockopt] 操作系统不接受这个值，或者在套接字生命周期的这个阶段不接受这个选项（有些选项只能在 bind 或 connect 之前设置）。
+        [bind] 这个套接字已经绑定 (bind) 过了，或者这个地址不适合这种套接字。
+       *[other] 操作系统认为这次调用的某个参数对这个套接字无效。
+    }
+errno-ENOENT = 没有那个文件或目录
+    .hint = 文件不存在：对于 Unix 套接字，先启动创建这个路径的服务器。
+errno-ENOTCONN = 传输端点尚未连接
+    .hint = 这个套接字还没有连接：先调用 connect()，或者给出目的地址。
+errno-EISCONN = 传输端点已经连接
+    .hint = 这个套接字已经连接过了。
+errno-EAFNOSUPPORT = 协议不支持该地址族
+    .hint = 这里不支持这个地址族 (address family)（例如这台机器禁用了 IPv6）。
+errno-EPROTONOSUPPORT = 不支持的协议
+    .hint = 这种套接字类型不支持这个协议。
+errno-EOPNOTSUPP = 不支持的操作
+    .hint = 这种套接字类型不支持这个操作（例如在数据报套接字上调用 listen()）。
+errno-ENOPROTOOPT = 协议不可用
+    .hint = 这个协议没有这个套接字选项（例如在 UDP 套接字上设置 TCP_NODELAY）。
+errno-EMSGSIZE = 消息过长
+    .hint = 这个数据报 (datagram) 太大，套接字无法一次发出（IPv4 上 UDP 最多 65,507 字节）：少发一点。
+errno-EDESTADDRREQ = 需要目的地址
+    .hint = 没有目的地：这个套接字没有连接，所以要给出发送的目标地址。
+errno-EINPROGRESS = 操作正在进行
+    .hint = 连接还在建立中（非阻塞的 connect）：等到套接字可写再说。
+errno-EALREADY = 操作已经在进行
+    .hint = 这个套接字上已经有一次连接尝试在进行：等它结束。
+errno-ENOTSOCK = 对非套接字进行套接字操作
+    .hint = 这个描述符 (descriptor) 不是套接字。
+errno-EBADF = 错误的文件描述符
+    .hint = 这个套接字已经关闭了，或者描述符 (descriptor) 无效。
+errno-EINTR = 被中断的系统调用
+    .hint = 调用还没完成就被信号 (signal) 打断了：再试一次。
+errno-EAGAIN = 资源暂时不可用
+    .hint = 这个非阻塞套接字上暂时没有就绪的事情（没有数据可读，或者没有空间可写）：稍后再试。
+errno-ENOTDIR = 不是目录
+    .hint = 无法在这里创建 Unix 套接字路径：换一个可写的目录，用短一点的路径。
+errno-EROFS = 只读文件系统
+    .hint = 无法在这里创建 Unix 套接字路径：换一个可写的目录，用短一点的路径。
+errno-ENAMETOOLONG = 文件名过长
+    .hint = 无法在这里创建 Unix 套接字路径：换一个可写的目录，用短一点的路径。

@@ -80,8 +80,7 @@ pub(crate) fn unix_server(ctx: &mut WorkerCtx) -> Option<UnixListener> {
     if let Err(e) = unix_sockaddr(&path).and_then(|a| sock.bind(&a)) {
         let mut error = NetError::from_io(format!("bind({path})"), &e);
         if e.raw_os_error() == Some(libc::EADDRINUSE) && unix_file(&path).is_some() {
-            error.hint =
-                "A file already exists at this path: if no server uses it any more, delete it and start again.".into();
+            error.set_hint(crate::msg!("net-hint-unix-file-exists"));
         }
         ctx.out.push(EventKind::Error { conn: None, error });
         return None;
