@@ -391,3 +391,126 @@ errno-EROFS = Read-only file system
     .hint = The Unix socket path cannot be created here: pick a writable directory and a shorter path.
 errno-ENAMETOOLONG = File name too long
     .hint = The Unix socket path cannot be created here: pick a writable directory and a shorter path.
+
+## Socket options (src/net/options/table.rs): what each does, shown beside its C name
+## (SO_REUSEADDR …). The id is option- and the name --set takes.
+
+option-reuseaddr = Lets a server bind a port that still has old connections in TIME_WAIT, so it can restart at once.
+option-reuseport = Lets several sockets bind the same port; the kernel spreads connections or datagrams among them.
+option-v6only = On an IPv6 socket, refuse IPv4 peers; off means [::] also accepts IPv4 as ::ffff:a.b.c.d.
+option-nodelay = Turns off Nagle's algorithm: small writes go out at once instead of waiting to be combined.
+option-keepalive = Sends probes on an idle connection so a vanished peer is noticed instead of waiting forever.
+option-keepidle = Seconds a connection must be idle before the first keepalive probe is sent.
+option-keepintvl = Seconds between keepalive probes when the peer does not answer.
+option-sndbuf = Size of the kernel's send buffer; Linux doubles the value asked for to leave room for bookkeeping.
+option-rcvbuf = Size of the kernel's receive buffer (and so the TCP window); Linux doubles the value asked for.
+option-linger = What close() does with unsent data: off waits in the background; on with 0 s aborts with RST.
+option-ttl = How many routers a packet may cross before it is dropped (the hop limit on IPv6).
+option-broadcast = Allows sending datagrams to a broadcast address such as 255.255.255.255.
+option-mcast_ttl = How far multicast datagrams travel: 1 keeps them on the local network.
+option-mcast_loop = Whether multicast datagrams we send are also delivered back to this machine.
+option-join = Joins a multicast group, so datagrams sent to that group arrive at this socket.
+option-leave = Leaves a multicast group joined earlier.
+option-rcvtimeo = How long a blocking recv() waits before failing with EAGAIN (socklab's own sockets never block).
+option-sndtimeo = How long a blocking send() waits for buffer space (socklab's own sockets never block).
+option-type = The socket's type: SOCK_STREAM (TCP, a byte stream) or SOCK_DGRAM (UDP, separate datagrams).
+option-error = The pending error on the socket, if any; reading it clears it.
+
+## Why an option does not apply to a socket, and what is wrong with a value.
+## $name is --set's name (reuseaddr), $c_name the C one (SO_REUSEADDR), $value what was typed.
+
+option-na-ip = only IP sockets have ports and hops
+option-na-v6only = only IPv6 sockets have IPV6_V6ONLY
+option-na-tcp = a TCP option: it has no meaning on this socket
+option-na-broadcast = broadcast exists only for UDP over IPv4
+option-na-multicast = multicast is only for UDP sockets
+option-read-only = { $name } ({ $c_name }) is read-only
+option-wrong-kind = { $name }: { $value } is not the kind of value { $c_name } takes
+option-not-multicast = { $name }: '{ $value }' is not a multicast address (224.0.0.0/4 or ff00::/8)
+option-out-of-range = { $name }: { $value } is out of range: { $c_name } takes { $min } to { $max }
+option-too-large = { $name }: { $value } is out of range
+option-not-on-off = { $name }: '{ $value }' is not on/off (use 1 or 0)
+option-not-whole-number = { $name }: '{ $value }' is not a whole number
+
+## What each reply mode does (src/net/reply.rs); the mode's own name (echo, chat …) stays as it is.
+
+reply-none = manual: you type the replies
+reply-echo = sends back whatever arrives
+reply-chat = relays each line to every other client
+reply-daytime = sends the date and time, then closes (RFC 867)
+reply-http = answers an HTTP request with a small page, then closes
+
+## What is wrong with an address or port typed by a person (src/net/addr.rs). $input is what was typed.
+
+addr-empty = the address is empty: write host:port, e.g. 127.0.0.1:9000
+addr-no-closing-bracket = '{ $input }': an IPv6 address in [ ] needs its closing ]
+addr-port-after-bracket = '{ $input }': write the port after the ], as [{ $host }]:9000
+addr-ipv6-brackets = '{ $input }': put an IPv6 address in brackets, as [::1]:9000
+addr-port-only = '{ $input }' has no host: write host:port, e.g. 127.0.0.1:{ $input } (this machine only) or 0.0.0.0:{ $input } (every interface)
+addr-no-port = '{ $input }' has no port: write host:port, e.g. { $input }:9000
+addr-no-host = '{ $input }' has no host: write e.g. 127.0.0.1{ $input }
+addr-port-empty = the port is empty: write a number from 0 to 65535
+addr-port-not-number = port '{ $input }' is not a number: write a number from 0 to 65535
+addr-port-out-of-range = port { $input } is out of range: ports go from 0 to 65535
+
+## What is wrong with a payload typed as text, hex or base64 (src/net/payload.rs).
+## $position counts characters from 1; $char is the offending character.
+
+payload-at = at character { $position }: { $problem }
+payload-hex-escape = \x needs two hex digits, as in \x41
+payload-unknown-escape = unknown escape \{ $char }: use \n \r \t \0 \\ or \xHH
+payload-lone-backslash = a lone \ at the end: write \\ for a backslash
+payload-odd-hex = odd hex digit: each byte needs two digits, as in 0a
+payload-not-hex = '{ $char }' is not a hex digit (0-9, a-f)
+payload-not-base64 = '{ $char }' is not a base64 character (A-Z a-z 0-9 + / =)
+payload-base64-invalid = '{ $char }' is not valid here
+payload-base64-length = the length is not valid base64 (a character is missing)
+payload-base64-last = the last character is not valid base64
+payload-base64-padding = the = padding is wrong
+
+## The command line's own notes, warnings and refusals (src/cli/messages.rs). $error is the
+## OS's own words; $proto the protocol as typed (tcp, udp, unix …); $kind the kind of socket.
+
+cli-timeout-not-a-number = '{ $value }' is not a number of seconds: write e.g. 10 or 0.5
+cli-timeout-out-of-range = { $value } is not between 0.001 and { $max } seconds (a day): a connect() that takes longer than that has failed
+cli-empty-unix-path = { $proto }: the path is empty: give a file path such as /tmp/socklab.sock, or @name for an abstract socket (Linux only, no file)
+cli-empty-bind-path = --bind: the path is empty: give a file path such as /tmp/socklab-client.sock, or leave --bind out
+cli-reply-not-for = --reply { $reply } does not apply to a { $kind }
+cli-option-not-for = --set { $name }: { $c_name } does not apply to a { $kind }: { $why }
+cli-nothing-to-run = nothing to run: give a command (serve, connect, run) or see --help
+cli-no-temp-dir = cannot create a directory for the reply socket in { $dir }: { $error }: give a path with --bind PATH
+# $socket is stream (others can connect) or datagram (others can send to it).
+cli-serve-exposed-all = { $address } is every interface: anyone who can reach this machine over a network can { $socket ->
+        [datagram] send to it
+       *[stream] connect
+    }; to keep it to this machine, use 127.0.0.1:{ $port } (or [::1]:{ $port })
+cli-serve-exposed-interface = { $address } is a network interface: other machines on its network can { $socket ->
+        [datagram] send to it
+       *[stream] connect
+    }; to keep it to this machine, use 127.0.0.1:{ $port } (or [::1]:{ $port })
+cli-workspace-exposed-all = warning: [{ $name }] binds { $address }: every interface, so anyone who can reach this machine over a network can reach it (edit its address to 127.0.0.1 to keep it to this machine)
+cli-workspace-exposed-interface = warning: [{ $name }] binds { $address }: a network interface, so other machines on its network can reach it (edit its address to 127.0.0.1 to keep it to this machine)
+cli-no-client-discarding = no client is connected: stdin is discarded until one connects
+cli-no-peer-discarding = nobody to send to yet: stdin is discarded until a datagram arrives (replies go to its sender)
+cli-line-split = a line of stdin is longer than the largest datagram ({ $max } bytes): it is sent in pieces of { $max } bytes, as is any later long line
+cli-input-not-sent = input not sent: { $error }
+cli-peer-half-closed = the peer closed its sending side (FIN); it may still read, so stdin is sent until it ends, then ours is closed too
+cli-workspace-still-not-ready = [{ $name }] still not ready; starting the next endpoint anyway
+cli-workspace-nothing-autostarts = { $file }: no endpoint has `autostart: true`, so there is nothing to run
+cli-did-not-stop = { $count } endpoint(s) did not stop in time
+cli-no-ctrl-c = cannot handle Ctrl+C: { $error }
+cli-sequence = sequence { $number }
+cli-sequence-named = sequence { $number } ({ $name })
+cli-sequence-step = { $sequence }, step { $number } ({ $step }): { $result } ({ $ms } ms)
+cli-sequence-step-round = { $sequence }, round { $round }, step { $number } ({ $step }): { $result } ({ $ms } ms)
+cli-sequence-passed = { $sequence }: { $summary }: PASSED
+cli-sequence-failed = { $sequence }: { $summary }: FAILED
+cli-sequence-closed-first = { $sequence } did not run: the connection closed first
+cli-sequence-no-connection = { $sequence } did not run: there was no connection to run it on
+cli-tcp-info-not-tcp = --tcp-info: TCP_INFO exists only for TCP sockets, and this is { $proto }: use `tcp`, or leave --tcp-info out
+cli-kernel-state-unavailable = { $flag }: { $why }; going on without it
+cli-ladder-is-dir = --ladder { $path }: this is a directory: give a file name such as { $path }/ladder.svg
+cli-ladder-no-dir = --ladder { $path }: the directory { $dir } does not exist: create it first, or write the file elsewhere
+cli-ladder-not-written = --ladder { $path }: the sequence diagram could not be written: { $error }
+cli-ladder-not-written-errno = --ladder { $path }: the sequence diagram could not be written ({ $errno }): { $error }
+cli-ladder-written = sequence diagram of { $count } connection(s) written to { $path }

@@ -355,3 +355,124 @@ errno-EROFS = 只读文件系统
     .hint = 无法在这里创建 Unix 套接字路径：换一个可写的目录，用短一点的路径。
 errno-ENAMETOOLONG = 文件名过长
     .hint = 无法在这里创建 Unix 套接字路径：换一个可写的目录，用短一点的路径。
+
+## 套接字选项（src/net/options/table.rs）：每个选项的作用，显示在它的 C 名字（SO_REUSEADDR …）旁边。
+
+option-reuseaddr = 让服务器可以绑定 (bind) 一个还有旧连接处于 TIME_WAIT 的端口，这样重启后马上就能用。
+option-reuseport = 让多个套接字 (socket) 绑定同一个端口；内核把连接或数据报 (datagram) 分给它们。
+option-v6only = 在 IPv6 套接字上拒绝 IPv4 的对端；关闭时 [::] 也接受 IPv4，显示为 ::ffff:a.b.c.d。
+option-nodelay = 关闭 Nagle 算法：小块写入立即发出，不再等着和后面的数据合并。
+option-keepalive = 在空闲的连接上发送探测包 (keepalive)，对方消失时能发现，而不是永远等下去。
+option-keepidle = 连接空闲多少秒之后发送第一个保活探测包 (keepalive probe)。
+option-keepintvl = 对方不回应时，两次保活探测包之间隔多少秒。
+option-sndbuf = 内核发送缓冲区的大小；Linux 会把设置的值翻倍，留出记账用的空间。
+option-rcvbuf = 内核接收缓冲区的大小（也决定了 TCP 窗口）；Linux 会把设置的值翻倍。
+option-linger = close() 如何处理还没发出的数据：关闭时在后台慢慢发完；打开且为 0 秒时直接用 RST 中止连接。
+option-ttl = 数据包最多能经过多少个路由器，超过就被丢弃（IPv6 里叫跳数限制 hop limit）。
+option-broadcast = 允许向广播地址（例如 255.255.255.255）发送数据报。
+option-mcast_ttl = 组播 (multicast) 数据报能传多远：1 表示只在本地网络内。
+option-mcast_loop = 我们发出的组播数据报是否也投递回本机。
+option-join = 加入一个组播组 (multicast group)，发往这个组的数据报就会到达这个套接字。
+option-leave = 退出之前加入的组播组。
+option-rcvtimeo = 阻塞的 recv() 最多等多久，超时后以 EAGAIN 失败（socklab 自己的套接字从不阻塞）。
+option-sndtimeo = 阻塞的 send() 等待缓冲区空间最多等多久（socklab 自己的套接字从不阻塞）。
+option-type = 套接字的类型：SOCK_STREAM（TCP，字节流）或 SOCK_DGRAM（UDP，一个个独立的数据报）。
+option-error = 套接字上待处理的错误（如果有）；读取它就会清除它。
+
+## 选项为什么不适用于这个套接字，以及值错在哪里。
+## $name 是 --set 用的名字（reuseaddr），$c_name 是 C 里的名字（SO_REUSEADDR），$value 是输入的内容。
+
+option-na-ip = 只有 IP 套接字才有端口和跳数
+option-na-v6only = 只有 IPv6 套接字才有 IPV6_V6ONLY
+option-na-tcp = 这是 TCP 选项：对这个套接字没有意义
+option-na-broadcast = 广播 (broadcast) 只适用于 IPv4 上的 UDP
+option-na-multicast = 组播 (multicast) 只适用于 UDP 套接字
+option-read-only = { $name }（{ $c_name }）是只读的
+option-wrong-kind = { $name }：{ $value } 不是 { $c_name } 接受的值的类型
+option-not-multicast = { $name }：'{ $value }' 不是组播地址（224.0.0.0/4 或 ff00::/8）
+option-out-of-range = { $name }：{ $value } 超出范围：{ $c_name } 接受 { $min } 到 { $max }
+option-too-large = { $name }：{ $value } 超出范围
+option-not-on-off = { $name }：'{ $value }' 不是 on/off（用 1 或 0）
+option-not-whole-number = { $name }：'{ $value }' 不是整数
+
+## 每种自动回复模式做什么（src/net/reply.rs）；模式自己的名字（echo、chat …）原样保留。
+
+reply-none = 手动：由你输入回复
+reply-echo = 收到什么就原样发回去（回显）
+reply-chat = 把每一行转发给其他所有客户端（聊天室）
+reply-daytime = 发送当前日期和时间，然后关闭连接（RFC 867）
+reply-http = 用一个小网页回答 HTTP 请求，然后关闭连接
+
+## 输入的地址或端口错在哪里（src/net/addr.rs）。$input 是输入的内容。
+
+addr-empty = 地址是空的：按 主机:端口 的格式写，例如 127.0.0.1:9000
+addr-no-closing-bracket = '{ $input }'：写在 [ ] 里的 IPv6 地址缺少右括号 ]
+addr-port-after-bracket = '{ $input }'：端口写在 ] 后面，例如 [{ $host }]:9000
+addr-ipv6-brackets = '{ $input }'：IPv6 地址要放在方括号里，例如 [::1]:9000
+addr-port-only = '{ $input }' 没有主机：按 主机:端口 的格式写，例如 127.0.0.1:{ $input }（只有本机可连）或 0.0.0.0:{ $input }（所有接口）
+addr-no-port = '{ $input }' 没有端口：按 主机:端口 的格式写，例如 { $input }:9000
+addr-no-host = '{ $input }' 没有主机：例如写成 127.0.0.1{ $input }
+addr-port-empty = 端口是空的：写一个 0 到 65535 之间的数
+addr-port-not-number = 端口 '{ $input }' 不是数字：写一个 0 到 65535 之间的数
+addr-port-out-of-range = 端口 { $input } 超出范围：端口号从 0 到 65535
+
+## 以文本、十六进制或 base64 输入的数据错在哪里（src/net/payload.rs）。
+## $position 从 1 开始数字符；$char 是出错的字符。
+
+payload-at = 第 { $position } 个字符：{ $problem }
+payload-hex-escape = \x 后面要跟两个十六进制数字，例如 \x41
+payload-unknown-escape = 不认识的转义 \{ $char }：可以用 \n \r \t \0 \\ 或 \xHH
+payload-lone-backslash = 末尾有一个单独的 \：反斜杠本身要写成 \\
+payload-odd-hex = 十六进制数字个数是奇数：每个字节要两位，例如 0a
+payload-not-hex = '{ $char }' 不是十六进制数字（0-9、a-f）
+payload-not-base64 = '{ $char }' 不是 base64 字符（A-Z a-z 0-9 + / =）
+payload-base64-invalid = '{ $char }' 不能出现在这里
+payload-base64-length = 长度不是合法的 base64（少了字符）
+payload-base64-last = 最后一个字符不是合法的 base64
+payload-base64-padding = 末尾的 = 填充不对
+
+## 命令行自己的提示、警告和拒绝（src/cli/messages.rs）。$error 是操作系统的原话；$proto 是输入的
+## 协议（tcp、udp、unix …）；$kind 是套接字的种类。
+
+cli-timeout-not-a-number = '{ $value }' 不是秒数：例如写 10 或 0.5
+cli-timeout-out-of-range = { $value } 不在 0.001 到 { $max } 秒（一天）之间：connect() 花这么久还没完成，就是已经失败了
+cli-empty-unix-path = { $proto }：路径是空的：给出一个文件路径，例如 /tmp/socklab.sock，或者用 @name 表示抽象套接字（仅 Linux，不产生文件）
+cli-empty-bind-path = --bind：路径是空的：给出一个文件路径，例如 /tmp/socklab-client.sock，或者去掉 --bind
+cli-reply-not-for = --reply { $reply } 不适用于{ $kind }
+cli-option-not-for = --set { $name }：{ $c_name } 不适用于{ $kind }：{ $why }
+cli-nothing-to-run = 没有要运行的内容：给出一个命令（serve、connect、run），或者查看 --help
+cli-no-temp-dir = 无法在 { $dir } 里为回复用的套接字创建目录：{ $error }：用 --bind PATH 指定一个路径
+cli-serve-exposed-all = { $address } 表示所有网络接口：任何能通过网络访问这台机器的人都可以{ $socket ->
+        [datagram] 向它发送数据
+       *[stream] 连接 (connect) 它
+    }；如果只想让本机访问，请用 127.0.0.1:{ $port }（或 [::1]:{ $port }）
+cli-serve-exposed-interface = { $address } 是一个网络接口：同一网络上的其他机器都可以{ $socket ->
+        [datagram] 向它发送数据
+       *[stream] 连接 (connect) 它
+    }；如果只想让本机访问，请用 127.0.0.1:{ $port }（或 [::1]:{ $port }）
+cli-workspace-exposed-all = 警告：[{ $name }] 绑定 (bind) 了 { $address }：这是所有网络接口，任何能通过网络访问这台机器的人都能访问它（把地址改成 127.0.0.1 就只有本机能访问）
+cli-workspace-exposed-interface = 警告：[{ $name }] 绑定 (bind) 了 { $address }：这是一个网络接口，同一网络上的其他机器都能访问它（把地址改成 127.0.0.1 就只有本机能访问）
+cli-no-client-discarding = 还没有客户端连接：在有客户端连上之前，标准输入 (stdin) 的内容会被丢弃
+cli-no-peer-discarding = 还没有可以发送的对象：在收到第一个数据报 (datagram) 之前，标准输入的内容会被丢弃（回复发给数据报的发送者）
+cli-line-split = 标准输入的一行比最大的数据报（{ $max } 字节）还长：它会被切成每块 { $max } 字节发送，之后的长行也一样
+cli-input-not-sent = 输入没有发出：{ $error }
+cli-peer-half-closed = 对方关闭了它的发送方向 (FIN)；它可能还在读，所以标准输入会一直发送到结束，然后我们也关闭发送方向
+cli-workspace-still-not-ready = [{ $name }] 仍未就绪；照样启动下一个端点
+cli-workspace-nothing-autostarts = { $file }：没有端点设置了 `autostart: true`，所以没有要运行的内容
+cli-did-not-stop = 有 { $count } 个端点没有按时停止
+cli-no-ctrl-c = 无法处理 Ctrl+C：{ $error }
+cli-sequence = 序列 { $number }
+cli-sequence-named = 序列 { $number }（{ $name }）
+cli-sequence-step = { $sequence }，第 { $number } 步（{ $step }）：{ $result }（{ $ms } 毫秒）
+cli-sequence-step-round = { $sequence }，第 { $round } 轮，第 { $number } 步（{ $step }）：{ $result }（{ $ms } 毫秒）
+cli-sequence-passed = { $sequence }：{ $summary }：通过 (PASSED)
+cli-sequence-failed = { $sequence }：{ $summary }：失败 (FAILED)
+cli-sequence-closed-first = { $sequence } 没有运行：连接先关闭了
+cli-sequence-no-connection = { $sequence } 没有运行：没有可以运行它的连接
+cli-tcp-info-not-tcp = --tcp-info：TCP_INFO 只存在于 TCP 套接字，而这是 { $proto }：请用 `tcp`，或者去掉 --tcp-info
+cli-kernel-state-unavailable = { $flag }：{ $why }；不用它继续运行
+cli-ladder-is-dir = --ladder { $path }：这是一个目录：给出一个文件名，例如 { $path }/ladder.svg
+cli-ladder-no-dir = --ladder { $path }：目录 { $dir } 不存在：先创建它，或者把文件写到别处
+cli-ladder-not-written = --ladder { $path }：无法写入时序图：{ $error }
+cli-ladder-not-written-errno = --ladder { $path }：无法写入时序图（{ $errno }）：{ $error }
+cli-ladder-written = 已把 { $count } 个连接的时序图写入 { $path }

@@ -14,6 +14,7 @@ mod event;
 pub mod frame;
 pub mod kernel;
 mod kernel_thread;
+mod lasting;
 mod options;
 mod outbox;
 mod payload;
