@@ -13,6 +13,8 @@ mod closing;
 mod input;
 #[path = "cli/kernel.rs"]
 mod kernel;
+#[path = "cli/language.rs"]
+mod language;
 #[path = "cli/protocol.rs"]
 mod protocol;
 #[path = "cli/reach.rs"]

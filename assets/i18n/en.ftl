@@ -514,3 +514,53 @@ cli-ladder-no-dir = --ladder { $path }: the directory { $dir } does not exist: c
 cli-ladder-not-written = --ladder { $path }: the sequence diagram could not be written: { $error }
 cli-ladder-not-written-errno = --ladder { $path }: the sequence diagram could not be written ({ $errno }): { $error }
 cli-ladder-written = sequence diagram of { $count } connection(s) written to { $path }
+
+## socklab --help (src/cli/help.rs): cli-<command>-about says what a command does,
+## cli-<command>-<argument> what an argument is. NAME=VALUE, MS and such are what the
+## person types: keep them. A literal brace is written { "{" }.
+
+cli-socklab-about = A socket playground: servers, clients, options and the syscall timeline.
+    With no command it opens the desktop app.
+cli-socklab-workspace = Open the desktop app on this workspace file
+cli-socklab-file = A workspace file to open in the desktop app (same as --workspace)
+cli-serve-about = Start a server. Received bytes go to stdout; stdin is sent to every client (UDP: to the last peer heard from). Runs until Ctrl+C
+cli-serve-proto = The kind of socket: tcp, udp, unix (a Unix stream socket) or unix-dgram (a Unix datagram socket)
+cli-serve-address = host:port to bind (127.0.0.1 is this machine only; 0.0.0.0 every interface), or a path for unix (@name: an abstract socket, Linux only)
+cli-serve-reply = What the server does with what it receives
+cli-serve-set = Set a socket option before bind/connect: NAME=VALUE, e.g. nodelay=1, rcvbuf=65536, linger=0. Repeatable
+cli-serve-json = One JSON object per engine event on stdout, instead of raw bytes
+cli-serve-verbose = Print each step (socket, bind, accept, …) on stderr; for TCP, each state change the kernel reports too (ESTABLISHED, FIN_WAIT2, TIME_WAIT …)
+cli-serve-tcp_info = TCP: report the kernel's TCP_INFO (state, rtt, cwnd, queues …) every MS milliseconds (10 or more) and at every state change: `tcp_info` events with --json, otherwise a line each on stderr
+cli-serve-ladder = Write the sequence diagram (handshake, data, FIN, TIME_WAIT …) as SVG to this file when the command ends
+cli-serve-frame = Cut what arrives into messages: line, delim:HEX, fixed:N, len:1, len:2, len:4, len:2le or len:4le (add :incl when the length counts its own header). Default: each recv() as it came
+cli-serve-frame_limit = The largest frame, header and delimiter included: bytes, or with k or m (default 64k, at most 16m)
+cli-serve-oversize = What to do with a frame over the limit: resync (skip it), close (the connection) or split (hand it on in pieces)
+cli-serve-greet = Sent on each new connection (accepted, or made by connect): text with \n \r \t \xHH escapes and ${ "{" }...{ "}" } variables, as in a rule's reply. Nothing is added: end it with \n for a line
+cli-serve-rules = Answer what arrives: 'MATCH => ACTION [=> ACTION]... [=> continue]'. Repeatable; tried in order on each message. MATCH: exact:TEXT prefix:TEXT contains:TEXT regex:RE hex:PATTERN any connect oversize. ACTION: reply:TEMPLATE relay:TEMPLATE wait:MS close ignore
+cli-serve-backlog = listen() backlog
+cli-connect-about = Connect to a server. Stdin is sent, received bytes go to stdout. When stdin ends we half-close (FIN) and read until the peer closes too; a peer that closes first may still read, so stdin is sent until it ends
+cli-connect-proto = { cli-serve-proto }
+cli-connect-address = host:port to connect to, or a path for unix
+cli-connect-set = { cli-serve-set }
+cli-connect-json = { cli-serve-json }
+cli-connect-verbose = { cli-serve-verbose }
+cli-connect-tcp_info = { cli-serve-tcp_info }
+cli-connect-ladder = { cli-serve-ladder }
+cli-connect-frame = { cli-serve-frame }
+cli-connect-frame_limit = { cli-serve-frame_limit }
+cli-connect-oversize = { cli-serve-oversize }
+cli-connect-greet = { cli-serve-greet }
+cli-connect-rules = { cli-serve-rules }
+cli-connect-timeout = connect() timeout in seconds (fractions allowed; at most a day)
+cli-connect-wait = Datagram sockets: after stdin ends, stop once nothing arrived for this long (at most a day)
+cli-connect-bind = unix-dgram: the path to bind for replies (default: a temporary path)
+cli-run-about = Run a workspace file headless: start its auto-start endpoints, print events. When they have send sequences, run those and end: exit 0 if every expectation passed, 3 if one failed
+cli-run-file = The workspace file (.ron) to run
+cli-run-json = { cli-serve-json }
+cli-run-ladder = Write the sequence diagram of every connection as SVG to this file when the run ends
+cli-code-about = Print the program that does what a workspace endpoint does, in Python or Rust
+cli-code-file = The workspace file (.ron) the endpoint is in
+cli-code-lang = The language of the program: python or rust
+cli-code-endpoint = The endpoint to show (its name), when the workspace has several
+cli-help-options = Socket options for --set (NAME=VALUE):
+cli-help-examples = Examples:

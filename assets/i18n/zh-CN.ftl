@@ -476,3 +476,52 @@ cli-ladder-no-dir = --ladder { $path }：目录 { $dir } 不存在：先创建�
 cli-ladder-not-written = --ladder { $path }：无法写入时序图：{ $error }
 cli-ladder-not-written-errno = --ladder { $path }：无法写入时序图（{ $errno }）：{ $error }
 cli-ladder-written = 已把 { $count } 个连接的时序图写入 { $path }
+
+## socklab --help（src/cli/help.rs）：cli-<命令>-about 说明命令做什么，cli-<命令>-<参数> 说明参数。
+## NAME=VALUE、MS 之类是用户要输入的内容：保留原样。字面的花括号写成 { "{" }。
+
+cli-socklab-about = 套接字 (socket) 练习场：服务器、客户端、套接字选项和系统调用时间线。
+    不带命令运行时打开桌面程序。
+cli-socklab-workspace = 用桌面程序打开这个工作区文件
+cli-socklab-file = 用桌面程序打开的工作区文件（与 --workspace 相同）
+cli-serve-about = 启动一个服务器。收到的字节写到标准输出 (stdout)；标准输入 (stdin) 发给每个客户端（UDP：发给最近一个发来数据的对端）。一直运行到按下 Ctrl+C
+cli-serve-proto = 套接字的种类：tcp、udp、unix（Unix 流式套接字）或 unix-dgram（Unix 数据报套接字）
+cli-serve-address = 要绑定 (bind) 的 主机:端口（127.0.0.1 只有本机可连；0.0.0.0 表示所有接口），unix 则是一个路径（@name：抽象套接字，仅 Linux）
+cli-serve-reply = 服务器怎样处理收到的数据（自动回复模式）
+cli-serve-set = 在 bind/connect 之前设置套接字选项 (setsockopt)：NAME=VALUE，例如 nodelay=1、rcvbuf=65536、linger=0。可以重复
+cli-serve-json = 在标准输出上为引擎的每个事件打印一个 JSON 对象，而不是原始字节
+cli-serve-verbose = 在标准错误 (stderr) 上打印每一步（socket、bind、accept …）；TCP 还会打印内核报告的每次状态变化（ESTABLISHED、FIN_WAIT2、TIME_WAIT …）
+cli-serve-tcp_info = TCP：每 MS 毫秒（至少 10）以及每次状态变化时报告内核的 TCP_INFO（状态、rtt、cwnd、队列 …）：加 --json 时是 `tcp_info` 事件，否则在标准错误上每次一行
+cli-serve-ladder = 命令结束时，把时序图（三次握手、数据、FIN、TIME_WAIT …）以 SVG 写入这个文件
+cli-serve-frame = 把收到的数据切成消息（分帧）：line、delim:HEX、fixed:N、len:1、len:2、len:4、len:2le 或 len:4le（长度包含头部本身时加 :incl）。默认：每次 recv() 收到多少就是多少
+cli-serve-frame_limit = 最大的帧，含头部和分隔符：字节数，或者带 k、m（默认 64k，最多 16m）
+cli-serve-oversize = 帧超过上限时怎么办：resync（跳过它）、close（关闭连接）或 split（分成几块交出去）
+cli-serve-greet = 每个新连接（接受 (accept) 的，或 connect 建立的）一开始就发送的内容：可以用 \n \r \t \xHH 转义和 ${ "{" }...{ "}" } 变量，与规则的回复相同。不会自动加任何东西：要发一行就以 \n 结尾
+cli-serve-rules = 回答收到的内容：'MATCH => ACTION [=> ACTION]... [=> continue]'。可以重复；对每条消息按顺序尝试。MATCH：exact:TEXT prefix:TEXT contains:TEXT regex:RE hex:PATTERN any connect oversize。ACTION：reply:TEMPLATE relay:TEMPLATE wait:MS close ignore
+cli-serve-backlog = listen() 的等待队列长度 (backlog)
+cli-connect-about = 连接 (connect) 到一个服务器。标准输入被发送，收到的字节写到标准输出。标准输入结束时我们半关闭 (FIN)，一直读到对方也关闭；如果对方先关闭，它可能还在读，所以标准输入会一直发送到结束
+cli-connect-proto = { cli-serve-proto }
+cli-connect-address = 要连接的 主机:端口，unix 则是一个路径
+cli-connect-set = { cli-serve-set }
+cli-connect-json = { cli-serve-json }
+cli-connect-verbose = { cli-serve-verbose }
+cli-connect-tcp_info = { cli-serve-tcp_info }
+cli-connect-ladder = { cli-serve-ladder }
+cli-connect-frame = { cli-serve-frame }
+cli-connect-frame_limit = { cli-serve-frame_limit }
+cli-connect-oversize = { cli-serve-oversize }
+cli-connect-greet = { cli-serve-greet }
+cli-connect-rules = { cli-serve-rules }
+cli-connect-timeout = connect() 的超时，单位秒（可以有小数；最多一天）
+cli-connect-wait = 数据报套接字：标准输入结束后，这么久没有收到任何数据就停止（最多一天）
+cli-connect-bind = unix-dgram：为接收回复而绑定 (bind) 的路径（默认：一个临时路径）
+cli-run-about = 不开窗口运行一个工作区文件：启动其中自动启动的端点，打印事件。端点有发送序列时，运行它们然后结束：每个预期都满足时退出码为 0，有一个失败时为 3
+cli-run-file = 要运行的工作区文件（.ron）
+cli-run-json = { cli-serve-json }
+cli-run-ladder = 运行结束时，把每个连接的时序图以 SVG 写入这个文件
+cli-code-about = 打印一个程序，它做的事与工作区里某个端点相同，用 Python 或 Rust 写成
+cli-code-file = 端点所在的工作区文件（.ron）
+cli-code-lang = 程序的语言：python 或 rust
+cli-code-endpoint = 要显示的端点（它的名字），工作区里有多个端点时使用
+cli-help-options = --set 可用的套接字选项 (NAME=VALUE)：
+cli-help-examples = 示例：

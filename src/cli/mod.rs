@@ -3,6 +3,7 @@
 mod args;
 mod code;
 mod connect;
+mod help;
 mod json;
 mod json_parts;
 mod json_proto;
@@ -19,6 +20,7 @@ mod watch;
 mod workspace_run;
 
 pub use args::{Cli, Proto, Sub};
+pub use help::command;
 pub use json::{event_json, json_name};
 pub use run::run;
 
