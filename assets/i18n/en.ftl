@@ -298,6 +298,25 @@ net-hint-unix-file-exists = A file already exists at this path: if no server use
 # $hint is the errno's own hint; then what socklab does while no descriptor is free.
 net-hint-accept-starved = { $hint } Until accept() works again, socklab turns new clients away (accepts and closes them at once) and says when it accepts again.
 
+## What the engine itself refuses (src/net/worker): $conn is a connection's number.
+
+net-conn-closed = connection #{ $conn } is closed
+net-sequence-pick-conn = a server runs a sequence on one of its connections: pick one
+net-client-not-connected = the client is not connected
+net-no-socket-open = the endpoint has no socket open
+net-server-no-single-peer = a server has no single peer: pick a connection, or send to all
+net-no-client = no client is connected
+net-stream-no-address = a stream socket sends to its connection, not to an address
+net-peer-not-reading = { $bytes } bytes are already waiting because the peer is not reading; nothing more is queued until it does
+net-send-queue-full = the send queue is full: wait for it to drain
+net-send-queue-full-step = the send queue is full: a sequence step was not sent
+net-dgram-no-peer-for-sequence = a datagram socket runs a sequence with its default peer, and this one has none: set a peer
+net-dgram-no-connection-to-shut = a datagram socket has no connection to shut down or disconnect
+net-dgram-not-connected = this socket is not connected: give an address to send to (or set a default peer)
+net-dgram-no-address-of-family = no address of this socket's family (IPv4/IPv6)
+net-dgram-no-connections = a datagram socket has no connections: send to an address
+net-worker-crashed = the endpoint's worker crashed: { $reason }
+
 ## Each errno a socket call can fail with: the OS's words for it (as Linux says them in
 ## English), and .hint, why it happens and what usually fixes it. $call is the kind of
 ## call, so one errno reads right for bind, connect or send: bind, connect, send, recv,

@@ -263,6 +263,25 @@ net-hint-resolve = 无法解析这个主机名：检查拼写，或者直接用 
 net-hint-unix-file-exists = 这个路径上已经有一个文件：如果已经没有服务器在用它，删除它再重新启动。
 net-hint-accept-starved = { $hint } 在 accept() 恢复正常之前，socklab 会拒绝新的客户端（接受后立即关闭），恢复接受时会告诉你。
 
+## 引擎自己拒绝的操作（src/net/worker）：$conn 是连接的编号。
+
+net-conn-closed = 连接 #{ $conn } 已经关闭
+net-sequence-pick-conn = 服务器要在它的某一个连接上运行序列：先选一个连接
+net-client-not-connected = 客户端还没有连接
+net-no-socket-open = 这个端点没有打开的套接字
+net-server-no-single-peer = 服务器没有唯一的对端 (peer)：选一个连接，或者发给所有连接
+net-no-client = 还没有客户端连接
+net-stream-no-address = 流式套接字只向它自己的连接发送，不能指定地址
+net-peer-not-reading = 已经有 { $bytes } 字节在排队，因为对方没有在读；在它读走之前不会再排队更多数据
+net-send-queue-full = 发送队列满了：等它发完
+net-send-queue-full-step = 发送队列满了：序列的一步没有发出
+net-dgram-no-peer-for-sequence = 数据报套接字用它的默认对端运行序列，而这个套接字没有设置：先设置一个对端
+net-dgram-no-connection-to-shut = 数据报套接字没有连接，无法关闭 (shutdown) 或断开
+net-dgram-not-connected = 这个套接字没有连接：给出发送的目标地址（或者设置默认对端）
+net-dgram-no-address-of-family = 没有与这个套接字地址族（IPv4/IPv6）相同的地址
+net-dgram-no-connections = 数据报套接字没有连接：请发送到一个地址
+net-worker-crashed = 这个端点的工作线程崩溃了：{ $reason }
+
 ## 套接字调用可能遇到的每个 errno：它的含义，以及 .hint：为什么会发生、通常怎么解决。
 ## $call 是调用的种类（bind、connect、send、recv、setsockopt 或 other），同一个 errno
 ## 在不同调用里的解释可以不同。
