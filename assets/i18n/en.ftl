@@ -317,6 +317,15 @@ net-dgram-no-address-of-family = no address of this socket's family (IPv4/IPv6)
 net-dgram-no-connections = a datagram socket has no connections: send to an address
 net-worker-crashed = the endpoint's worker crashed: { $reason }
 
+## Following TCP state through the kernel (src/net/kernel/text.rs).
+
+kernel-not-available = not available on this OS: live TCP state comes from Linux's TCP_INFO and sock_diag
+kernel-thread-busy = the kernel thread is busy following many connections: this one is not followed after close (its TIME_WAIT is not shown)
+kernel-thread-gone = the kernel thread has stopped: connections are no longer followed after close
+kernel-not-tcp = TCP state and TCP_INFO exist only for TCP sockets: this endpoint is not TCP
+kernel-events-dropped = { $count } state reports from sock_diag were dropped: the program took no events for a second
+kernel-too-many-followed = { $max } connections are already followed through sock_diag: this one is not (stop watching an endpoint to free room)
+
 ## Each errno a socket call can fail with: the OS's words for it (as Linux says them in
 ## English), and .hint, why it happens and what usually fixes it. $call is the kind of
 ## call, so one errno reads right for bind, connect or send: bind, connect, send, recv,

@@ -282,6 +282,15 @@ net-dgram-no-address-of-family = 没有与这个套接字地址族（IPv4/IPv6�
 net-dgram-no-connections = 数据报套接字没有连接：请发送到一个地址
 net-worker-crashed = 这个端点的工作线程崩溃了：{ $reason }
 
+## 通过内核跟踪 TCP 状态（src/net/kernel/text.rs）。
+
+kernel-not-available = 这个操作系统上不可用：实时的 TCP 状态来自 Linux 的 TCP_INFO 和 sock_diag
+kernel-thread-busy = 内核跟踪线程正忙着跟踪很多连接：这个连接关闭后不再跟踪（不会显示它的 TIME_WAIT）
+kernel-thread-gone = 内核跟踪线程已经停止：连接关闭后不再跟踪
+kernel-not-tcp = TCP 状态和 TCP_INFO 只存在于 TCP 套接字：这个端点不是 TCP
+kernel-events-dropped = 丢弃了 { $count } 条来自 sock_diag 的状态报告：程序有一秒钟没有取走事件
+kernel-too-many-followed = 已经通过 sock_diag 跟踪了 { $max } 个连接：这个不再跟踪（停止观察某个端点以腾出位置）
+
 ## 套接字调用可能遇到的每个 errno：它的含义，以及 .hint：为什么会发生、通常怎么解决。
 ## $call 是调用的种类（bind、connect、send、recv、setsockopt 或 other），同一个 errno
 ## 在不同调用里的解释可以不同。

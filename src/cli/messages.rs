@@ -165,7 +165,7 @@ pub fn tcp_info_not_tcp(proto: &str) -> String {
 
 /// Where the OS has no TCP_INFO: said once, and the rest goes on.
 pub fn kernel_state_unavailable(flag: &str) -> String {
-    t!("cli-kernel-state-unavailable", flag = flag, why = crate::net::kernel::text::NOT_AVAILABLE)
+    t!("cli-kernel-state-unavailable", flag = flag, why = crate::net::kernel::text::not_available().text())
 }
 
 pub fn ladder_is_dir(path: &Path) -> String {

@@ -4,7 +4,7 @@
 //! kernel's socket diagnostics (`SockDiag`), including those socklab no
 //! longer holds (TIME_WAIT) or never owned (a student's own client).
 //!
-//! Linux only; elsewhere every call fails with [`text::NOT_AVAILABLE`] and
+//! Linux only; elsewhere every call fails with [`text::not_available`] and
 //! [`AVAILABLE`] is false, so callers can say so and carry on.
 
 mod follow;

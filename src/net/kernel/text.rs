@@ -2,32 +2,38 @@
 //! place (a later issue moves them into the translation catalogs).
 
 use super::state::{Cause, TcpState};
+use crate::i18n::Message;
+use crate::msg;
 
-/// Shown instead of the TCP panel, and as the message of every call, where
-/// the OS has neither TCP_INFO nor sock_diag.
-pub const NOT_AVAILABLE: &str = "not available on this OS: live TCP state comes from Linux's TCP_INFO and sock_diag";
+/// The message of every call where the OS has neither TCP_INFO nor sock_diag.
+pub fn not_available() -> Message {
+    msg!("kernel-not-available")
+}
 
 /// Label for a socket found through sock_diag that socklab does not own.
 pub const PEER_SEEN_BY_KERNEL: &str = "peer seen by the kernel";
 
 /// The kernel thread's inbox is full: a flood of closing connections.
-pub const KERNEL_THREAD_BUSY: &str = "the kernel thread is busy following many connections: this one is not followed \
-     after close (its TIME_WAIT is not shown)";
-
-/// The kernel thread ended (the engine is stopping).
-pub const KERNEL_THREAD_GONE: &str = "the kernel thread has stopped: connections are no longer followed after close";
-
-/// A watch asked of a socket that is not TCP.
-pub const NOT_TCP: &str = "TCP state and TCP_INFO exist only for TCP sockets: this endpoint is not TCP";
-
-pub fn kernel_events_dropped(n: u64) -> String {
-    format!("{n} state reports from sock_diag were dropped: the program took no events for a second")
+pub fn kernel_thread_busy() -> Message {
+    msg!("kernel-thread-busy")
 }
 
-pub fn too_many_followed(max: usize) -> String {
-    format!(
-        "{max} connections are already followed through sock_diag: this one is not (stop watching an endpoint to free room)"
-    )
+/// The kernel thread ended (the engine is stopping).
+pub fn kernel_thread_gone() -> Message {
+    msg!("kernel-thread-gone")
+}
+
+/// A watch asked of a socket that is not TCP.
+pub fn not_tcp() -> Message {
+    msg!("kernel-not-tcp")
+}
+
+pub fn kernel_events_dropped(n: u64) -> Message {
+    msg!("kernel-events-dropped", count = n.to_string())
+}
+
+pub fn too_many_followed(max: usize) -> Message {
+    msg!("kernel-too-many-followed", max = max.to_string())
 }
 
 /// "#2: ESTABLISHED → FIN_WAIT2", as the log and `-v` show a state change.

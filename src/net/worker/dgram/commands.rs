@@ -80,7 +80,9 @@ impl Worker {
                 self.ctx.out.set_capture(path);
                 Ok(())
             }
-            Command::WatchTcp { .. } => Err(NetError::usage("getsockopt(TCP_INFO)", crate::net::kernel::text::NOT_TCP)),
+            Command::WatchTcp { .. } => {
+                Err(NetError::said("getsockopt(TCP_INFO)", crate::net::kernel::text::not_tcp()))
+            }
             Command::UnwatchTcp { .. } => Ok(()),
         };
         if let Err(error) = result {
