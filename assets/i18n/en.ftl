@@ -326,6 +326,46 @@ kernel-not-tcp = TCP state and TCP_INFO exist only for TCP sockets: this endpoin
 kernel-events-dropped = { $count } state reports from sock_diag were dropped: the program took no events for a second
 kernel-too-many-followed = { $max } connections are already followed through sock_diag: this one is not (stop watching an endpoint to free room)
 
+## The event log's lines (src/net/event_text.rs), as the log and the CLI show them. $call is
+## the call as C writes it, send(#2); $preview the first bytes, quoted or in hex: keep both.
+
+event-option-set = { $call } → kernel has { $value }
+event-option-unreadable = { $call } → kernel has unreadable: { $error }
+event-options-read = { $call }: { $count } options read
+event-accepted = accept() → #{ $conn } from { $peer }
+event-accept-resumed = accept() works again: descriptors are free ({ $refused } clients were turned away meanwhile, accepted and closed at once)
+event-connected = connect({ $peer }) from { $local }
+event-bytes = { $call } = { $bytes } bytes { $preview }
+event-peer-closed = { $call } = 0: the peer sent FIN (closed or shut down its sending side)
+event-shutdown = { $call }: FIN sent, still reading
+event-closed-rst = { $call } with SO_LINGER 0: RST sent
+event-endpoint-closed = close(): endpoint closed
+event-file-progress = file: { $sent } of { $total } bytes queued
+# $counted, $echoed and $settled are yes or no.
+event-loss = loss: { $engine } datagrams dropped by socklab (the caller was too slow){ $counted ->
+        [yes] , { $kernel } by the kernel (SO_RXQ_OVFL)
+       *[no] { "" }
+    }{ $echoed ->
+        [yes] ; { $echo } echo replies not sent (the send queue was full)
+       *[no] { "" }
+    }{ $settled ->
+        [yes] ; the socket is quiet: final until the next datagram
+       *[no] { "" }
+    }
+event-capture = capture: recording every send and receive to { $path }
+event-capture-stopped = capture: stopped
+# $spans is one (the message came in one recv()) or many.
+event-message = message #{ $conn }: { $bytes } bytes from { $spans ->
+        [one] 1 recv()
+       *[many] { $chunks } recv() chunks
+    } { $preview }
+event-frame-error = frame #{ $conn }: { $error }
+event-resynced = frame #{ $conn }: framing again after skipping { $skipped } bytes
+event-rule-fired = rule { $rule } fired on #{ $conn } ({ $count } times so far)
+event-sequence-step = sequence on #{ $conn }, round { $round }, step { $step }: { $result } ({ $ms } ms)
+event-sequence-done = sequence on #{ $conn }: { $summary }
+event-stopped = worker stopped
+
 ## Each errno a socket call can fail with: the OS's words for it (as Linux says them in
 ## English), and .hint, why it happens and what usually fixes it. $call is the kind of
 ## call, so one errno reads right for bind, connect or send: bind, connect, send, recv,

@@ -291,6 +291,44 @@ kernel-not-tcp = TCP 状态和 TCP_INFO 只存在于 TCP 套接字：这个端�
 kernel-events-dropped = 丢弃了 { $count } 条来自 sock_diag 的状态报告：程序有一秒钟没有取走事件
 kernel-too-many-followed = 已经通过 sock_diag 跟踪了 { $max } 个连接：这个不再跟踪（停止观察某个端点以腾出位置）
 
+## 事件日志的每一行（src/net/event_text.rs），日志和命令行都这样显示。$call 是 C 写法的调用，
+## 如 send(#2)；$preview 是开头的几个字节（带引号的文本或十六进制）：都原样保留。
+
+event-option-set = { $call } → 内核中的值为 { $value }
+event-option-unreadable = { $call } → 内核中的值无法读取：{ $error }
+event-options-read = { $call }：读取了 { $count } 个选项
+event-accepted = accept() → #{ $conn }，来自 { $peer }
+event-accept-resumed = accept() 恢复正常：描述符 (descriptor) 又有空闲了（这期间有 { $refused } 个客户端被拒绝：接受后立即关闭）
+event-connected = connect({ $peer })，本地地址 { $local }
+event-bytes = { $call } = { $bytes } 字节 { $preview }
+event-peer-closed = { $call } = 0：对方发来了 FIN（关闭了连接，或关闭 (shutdown) 了它的发送方向）
+event-shutdown = { $call }：已发送 FIN，仍在接收
+event-closed-rst = { $call }，设置了 SO_LINGER 0：已发送 RST
+event-endpoint-closed = close()：端点已关闭
+event-file-progress = 文件：已排队 { $sent } / { $total } 字节
+event-loss = 丢失：socklab 丢弃了 { $engine } 个数据报（处理得太慢）{ $counted ->
+        [yes] ，内核丢弃了 { $kernel } 个（SO_RXQ_OVFL）
+       *[no] { "" }
+    }{ $echoed ->
+        [yes] ；{ $echo } 个回显没有发出（发送队列满了）
+       *[no] { "" }
+    }{ $settled ->
+        [yes] ；套接字已安静：在下一个数据报到来之前这就是最终结果
+       *[no] { "" }
+    }
+event-capture = 抓包 (capture)：把每次发送和接收记录到 { $path }
+event-capture-stopped = 抓包 (capture)：已停止
+event-message = 消息 #{ $conn }：{ $bytes } 字节，来自{ $spans ->
+        [one] 1 次 recv()
+       *[many] { $chunks } 次 recv()
+    } { $preview }
+event-frame-error = 帧 #{ $conn }：{ $error }
+event-resynced = 帧 #{ $conn }：跳过 { $skipped } 字节后重新分帧
+event-rule-fired = 规则 { $rule } 在 #{ $conn } 上触发（到目前为止 { $count } 次）
+event-sequence-step = #{ $conn } 上的序列，第 { $round } 轮，第 { $step } 步：{ $result }（{ $ms } 毫秒）
+event-sequence-done = #{ $conn } 上的序列：{ $summary }
+event-stopped = 工作线程已停止
+
 ## 套接字调用可能遇到的每个 errno：它的含义，以及 .hint：为什么会发生、通常怎么解决。
 ## $call 是调用的种类（bind、connect、send、recv、setsockopt 或 other），同一个 errno
 ## 在不同调用里的解释可以不同。

@@ -11,6 +11,7 @@ mod encoding;
 mod engine;
 mod errors;
 mod event;
+mod event_text;
 pub mod frame;
 pub mod kernel;
 mod kernel_thread;
