@@ -315,6 +315,12 @@ net-dgram-no-connection-to-shut = a datagram socket has no connection to shut do
 net-dgram-not-connected = this socket is not connected: give an address to send to (or set a default peer)
 net-dgram-no-address-of-family = no address of this socket's family (IPv4/IPv6)
 net-dgram-no-connections = a datagram socket has no connections: send to an address
+net-udp-needs-address = a UDP socket needs an address to bind, or a peer to connect to
+# $address is the socket's own address, whose family (IPv4/IPv6) the peer lacks.
+net-peer-wrong-family = { $peer } has no address of the same family as { $address }
+net-option-not-here = { $c_name } does not apply here: { $why }
+net-option-before-bind = { $c_name } only matters before bind(), and this socket is already bound: set it in the form and start the endpoint again
+net-no-addresses = the name has no addresses
 net-worker-crashed = the endpoint's worker crashed: { $reason }
 
 ## Following TCP state through the kernel (src/net/kernel/text.rs).
@@ -588,7 +594,8 @@ cli-ladder-written = sequence diagram of { $count } connection(s) written to { $
 ## person types: keep them. A literal brace is written { "{" }.
 
 cli-socklab-about = A socket playground: servers, clients, options and the syscall timeline.
-    With no command it opens the desktop app.
+# The about's second line.
+cli-socklab-about-window = With no command it opens the desktop app.
 cli-socklab-workspace = Open the desktop app on this workspace file
 cli-socklab-file = A workspace file to open in the desktop app (same as --workspace)
 cli-serve-about = Start a server. Received bytes go to stdout; stdin is sent to every client (UDP: to the last peer heard from). Runs until Ctrl+C

@@ -280,6 +280,11 @@ net-dgram-no-connection-to-shut = 数据报套接字没有连接，无法关闭 
 net-dgram-not-connected = 这个套接字没有连接：给出发送的目标地址（或者设置默认对端）
 net-dgram-no-address-of-family = 没有与这个套接字地址族（IPv4/IPv6）相同的地址
 net-dgram-no-connections = 数据报套接字没有连接：请发送到一个地址
+net-udp-needs-address = UDP 套接字需要一个要绑定 (bind) 的地址，或者一个要连接的对端
+net-peer-wrong-family = { $peer } 没有与 { $address } 同一地址族（IPv4/IPv6）的地址
+net-option-not-here = { $c_name } 在这里不适用：{ $why }
+net-option-before-bind = { $c_name } 只在 bind() 之前有效，而这个套接字已经绑定了：在表单里设置它，然后重新启动端点
+net-no-addresses = 这个名字没有任何地址
 net-worker-crashed = 这个端点的工作线程崩溃了：{ $reason }
 
 ## 通过内核跟踪 TCP 状态（src/net/kernel/text.rs）。
@@ -547,7 +552,7 @@ cli-ladder-written = 已把 { $count } 个连接的时序图写入 { $path }
 ## NAME=VALUE、MS 之类是用户要输入的内容：保留原样。字面的花括号写成 { "{" }。
 
 cli-socklab-about = 套接字 (socket) 练习场：服务器、客户端、套接字选项和系统调用时间线。
-    不带命令运行时打开桌面程序。
+cli-socklab-about-window = 不带命令运行时打开桌面程序。
 cli-socklab-workspace = 用桌面程序打开这个工作区文件
 cli-socklab-file = 用桌面程序打开的工作区文件（与 --workspace 相同）
 cli-serve-about = 启动一个服务器。收到的字节写到标准输出 (stdout)；标准输入 (stdin) 发给每个客户端（UDP：发给最近一个发来数据的对端）。一直运行到按下 Ctrl+C

@@ -13,7 +13,8 @@ use crate::t;
 
 /// The command line's definition, its help in the current language.
 pub fn command() -> Command {
-    localise(Cli::command(), "socklab").after_help(after_help())
+    let about = format!("{}\n{}", t!("cli-socklab-about"), t!("cli-socklab-about-window"));
+    localise(Cli::command(), "socklab").about(about).after_help(after_help())
 }
 
 fn localise(mut cmd: Command, path: &str) -> Command {
