@@ -505,6 +505,12 @@ option-out-of-range = { $name }: { $value } is out of range: { $c_name } takes {
 option-too-large = { $name }: { $value } is out of range
 option-not-on-off = { $name }: '{ $value }' is not on/off (use 1 or 0)
 option-not-whole-number = { $name }: '{ $value }' is not a whole number
+option-wrong-value = wrong kind of value for { $c_name }
+option-read-only-c = { $c_name } is read-only
+option-membership-unreadable = membership cannot be read back
+# SO_ERROR's value when the socket has no pending error.
+option-no-error = 0 (no error)
+option-no-reuseport = SO_REUSEPORT does not exist on this OS
 
 ## What each reply mode does (src/net/reply.rs); the mode's own name (echo, chat …) stays as it is.
 
@@ -541,6 +547,18 @@ payload-base64-invalid = '{ $char }' is not valid here
 payload-base64-length = the length is not valid base64 (a character is missing)
 payload-base64-last = the last character is not valid base64
 payload-base64-padding = the = padding is wrong
+
+## What is wrong with a framing, an oversize choice or a size (--frame, --oversize,
+## --frame-limit and the form's fields; src/net/frame/spec_text.rs). $input is what was typed.
+
+frame-unknown = '{ $input }' is not a framing: use raw, line, delim:HEX, fixed:N, len:1, len:2, len:4, len:2le or len:4le (add :incl when the length counts its own header)
+frame-delimiter = delim:{ $input }: { $error }
+frame-fixed = fixed:{ $input }: the frame size must be a whole number of bytes from 1 to { $max }, as in fixed:16
+frame-width = len:{ $input }: the length header is 1, 2 or 4 bytes, big-endian unless it ends in le: len:1, len:2, len:4, len:2le or len:4le
+frame-one-byte-order = len:1le: a 1-byte length has no byte order: write len:1
+frame-oversize = '{ $input }' is not what to do with an oversize frame: use resync, close or split
+frame-size = '{ $input }' is not a size: give bytes as a whole number, or with k or m (64k = 65536 bytes)
+frame-size-too-large = { $input } bytes is too large: at most { $max } (16m)
 
 ## The command line's own notes, warnings and refusals (src/cli/messages.rs). $error is the
 ## OS's own words; $proto the protocol as typed (tcp, udp, unix …); $kind the kind of socket.

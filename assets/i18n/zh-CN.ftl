@@ -465,6 +465,11 @@ option-out-of-range = { $name }：{ $value } 超出范围：{ $c_name } 接受 {
 option-too-large = { $name }：{ $value } 超出范围
 option-not-on-off = { $name }：'{ $value }' 不是 on/off（用 1 或 0）
 option-not-whole-number = { $name }：'{ $value }' 不是整数
+option-wrong-value = { $c_name } 不接受这种类型的值
+option-read-only-c = { $c_name } 是只读的
+option-membership-unreadable = 组播成员关系无法读回
+option-no-error = 0（没有错误）
+option-no-reuseport = 这个操作系统没有 SO_REUSEPORT
 
 ## 每种自动回复模式做什么（src/net/reply.rs）；模式自己的名字（echo、chat …）原样保留。
 
@@ -501,6 +506,18 @@ payload-base64-invalid = '{ $char }' 不能出现在这里
 payload-base64-length = 长度不是合法的 base64（少了字符）
 payload-base64-last = 最后一个字符不是合法的 base64
 payload-base64-padding = 末尾的 = 填充不对
+
+## 分帧方式、超长帧处理或大小写错了（--frame、--oversize、--frame-limit 以及表单中的对应字段；
+## src/net/frame/spec_text.rs）。$input 是输入的内容。
+
+frame-unknown = '{ $input }' 不是一种分帧方式：可用 raw、line、delim:HEX、fixed:N、len:1、len:2、len:4、len:2le 或 len:4le（长度包含头部本身时加 :incl）
+frame-delimiter = delim:{ $input }：{ $error }
+frame-fixed = fixed:{ $input }：帧的大小必须是 1 到 { $max } 之间的整数字节，例如 fixed:16
+frame-width = len:{ $input }：长度头是 1、2 或 4 字节，默认大端序，以 le 结尾表示小端序：len:1、len:2、len:4、len:2le 或 len:4le
+frame-one-byte-order = len:1le：1 字节的长度没有字节序：写 len:1
+frame-oversize = '{ $input }' 不是超长帧的处理方式：可用 resync、close 或 split
+frame-size = '{ $input }' 不是大小：写整数字节数，或者带 k、m（64k = 65536 字节）
+frame-size-too-large = { $input } 字节太大：最多 { $max }（16m）
 
 ## 命令行自己的提示、警告和拒绝（src/cli/messages.rs）。$error 是操作系统的原话；$proto 是输入的
 ## 协议（tcp、udp、unix …）；$kind 是套接字的种类。
