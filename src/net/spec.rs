@@ -33,15 +33,16 @@ impl EndpointKind {
         EndpointKind::UnixDatagram,
     ];
 
+    /// What a person calls it, in the current language (`kind-…`).
     pub fn label(self) -> &'static str {
-        match self {
-            EndpointKind::TcpServer => "TCP server",
-            EndpointKind::TcpClient => "TCP client",
-            EndpointKind::Udp => "UDP socket",
-            EndpointKind::UnixServer => "Unix stream server",
-            EndpointKind::UnixClient => "Unix stream client",
-            EndpointKind::UnixDatagram => "Unix datagram socket",
-        }
+        super::lasting::lasting(match self {
+            EndpointKind::TcpServer => "kind-tcp-server",
+            EndpointKind::TcpClient => "kind-tcp-client",
+            EndpointKind::Udp => "kind-udp",
+            EndpointKind::UnixServer => "kind-unix-server",
+            EndpointKind::UnixClient => "kind-unix-client",
+            EndpointKind::UnixDatagram => "kind-unix-datagram",
+        })
     }
 
     pub fn class(self) -> SocketClass {
