@@ -331,6 +331,12 @@ kernel-thread-gone = the kernel thread has stopped: connections are no longer fo
 kernel-not-tcp = TCP state and TCP_INFO exist only for TCP sockets: this endpoint is not TCP
 kernel-events-dropped = { $count } state reports from sock_diag were dropped: the program took no events for a second
 kernel-too-many-followed = { $max } connections are already followed through sock_diag: this one is not (stop watching an endpoint to free room)
+# "TCP state #2: ESTABLISHED → FIN_WAIT2"; $from is empty or "STATE → ". $source is
+# sock_diag when the kernel reports a socket socklab has already closed, else socket.
+kernel-state-change = TCP state{ $conn }: { $from }{ $to }{ $source ->
+        [sock_diag] { " " }(sock_diag: socklab's socket is closed, the kernel still has it)
+       *[socket] { "" }
+    }
 
 ## The event log's lines (src/net/event_text.rs), as the log and the CLI show them. $call is
 ## the call as C writes it, send(#2); $preview the first bytes, quoted or in hex: keep both.

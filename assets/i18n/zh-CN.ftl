@@ -295,6 +295,10 @@ kernel-thread-gone = 内核跟踪线程已经停止：连接关闭后不再跟�
 kernel-not-tcp = TCP 状态和 TCP_INFO 只存在于 TCP 套接字：这个端点不是 TCP
 kernel-events-dropped = 丢弃了 { $count } 条来自 sock_diag 的状态报告：程序有一秒钟没有取走事件
 kernel-too-many-followed = 已经通过 sock_diag 跟踪了 { $max } 个连接：这个不再跟踪（停止观察某个端点以腾出位置）
+kernel-state-change = TCP 状态{ $conn }：{ $from }{ $to }{ $source ->
+        [sock_diag] （sock_diag：socklab 的套接字已经关闭，内核里还有它）
+       *[socket] { "" }
+    }
 
 ## 事件日志的每一行（src/net/event_text.rs），日志和命令行都这样显示。$call 是 C 写法的调用，
 ## 如 send(#2)；$preview 是开头的几个字节（带引号的文本或十六进制）：都原样保留。

@@ -133,7 +133,7 @@ impl EventKind {
             }
             EventKind::Stopped => msg!("event-stopped"),
             EventKind::TcpState { conn, from, to, source, .. } => {
-                verbatim(kernel::text::state_change_line(&conn_tag(conn), *from, *to, *source == StateSource::SockDiag))
+                kernel::text::state_change_line(&conn_tag(conn), *from, *to, *source == StateSource::SockDiag)
             }
             EventKind::TcpInfo { conn, info } => verbatim(kernel::text::info_line(&conn_tag(conn), info)),
             EventKind::PeerSeen { conn, peer } => verbatim(kernel::text::peer_line(&conn_tag(&Some(*conn)), peer)),
@@ -168,6 +168,14 @@ mod tests {
         let sent = EventKind::Sent { conn: 3, to: None, data: b"hi".to_vec() };
         assert_eq!(sent.summary_message().text_in(Lang::En), "send(#3) = 2 bytes \"hi\"");
         assert_eq!(sent.summary_message().text_in(Lang::ZhCn), "send(#3) = 2 字节 \"hi\"");
+        let after =
+            kernel::text::state_change_line(" #2", Some(kernel::TcpState::FinWait2), kernel::TcpState::TimeWait, true);
+        assert_eq!(
+            after.text_in(Lang::En),
+            "TCP state #2: FIN_WAIT2 → TIME_WAIT (sock_diag: socklab's socket is closed, the kernel still has it)"
+        );
+        let first = kernel::text::state_change_line("", None, kernel::TcpState::Listen, false);
+        assert_eq!(first.text_in(Lang::En), "TCP state: LISTEN");
         let fin = EventKind::PeerClosed { conn: 0 };
         assert!(fin.summary_message().text_in(Lang::ZhCn).starts_with("recv() = 0：对方发来了 FIN"));
     }

@@ -37,10 +37,10 @@ pub fn too_many_followed(max: usize) -> Message {
 }
 
 /// "#2: ESTABLISHED → FIN_WAIT2", as the log and `-v` show a state change.
-pub fn state_change_line(conn: &str, from: Option<TcpState>, to: TcpState, after_close: bool) -> String {
+pub fn state_change_line(conn: &str, from: Option<TcpState>, to: TcpState, after_close: bool) -> Message {
     let from = from.map(|f| format!("{f} → ")).unwrap_or_default();
-    let how = if after_close { " (sock_diag: socklab's socket is closed, the kernel still has it)" } else { "" };
-    format!("TCP state{conn}: {from}{to}{how}")
+    let source = if after_close { "sock_diag" } else { "socket" };
+    msg!("kernel-state-change", conn = conn, from = from, to = to.to_string(), source = source)
 }
 
 /// One TCP_INFO sample on a line, the way `ss -ti` abbreviates it.
