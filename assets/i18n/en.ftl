@@ -566,6 +566,18 @@ frame-oversize = '{ $input }' is not what to do with an oversize frame: use resy
 frame-size = '{ $input }' is not a size: give bytes as a whole number, or with k or m (64k = 65536 bytes)
 frame-size-too-large = { $input } bytes is too large: at most { $max } (16m)
 
+## Why an endpoint's framing, rules or sequences cannot run on its kind of socket
+## (src/net/behaviour.rs). $number counts from 1; $why is the reason.
+
+behaviour-framing = framing: { $why }
+behaviour-rule = rule { $number }: { $why }
+behaviour-sequence = sequence { $number } ({ $name }): { $why }
+behaviour-framing-on-datagram = a datagram is already one message: framing applies to stream sockets (TCP, Unix stream)
+behaviour-connect-on-datagram = a datagram socket has no connections, so a connect rule never fires
+behaviour-close-on-datagram = a datagram socket has no connection to close
+behaviour-relay-not-server = relay sends to a server's other connections, and this endpoint has none: use reply instead
+behaviour-sequence-needs-peer = a datagram socket sends a sequence to its default peer: set the peer (or connect) first
+
 ## The command line's own notes, warnings and refusals (src/cli/messages.rs). $error is the
 ## OS's own words; $proto the protocol as typed (tcp, udp, unix …); $kind the kind of socket.
 

@@ -523,6 +523,18 @@ frame-oversize = '{ $input }' 不是超长帧的处理方式：可用 resync、c
 frame-size = '{ $input }' 不是大小：写整数字节数，或者带 k、m（64k = 65536 字节）
 frame-size-too-large = { $input } 字节太大：最多 { $max }（16m）
 
+## 端点的分帧、规则或序列为什么不能用在这种套接字上（src/net/behaviour.rs）。$number 从 1 开始；
+## $why 是原因。
+
+behaviour-framing = 分帧：{ $why }
+behaviour-rule = 规则 { $number }：{ $why }
+behaviour-sequence = 序列 { $number }（{ $name }）：{ $why }
+behaviour-framing-on-datagram = 一个数据报 (datagram) 本身就是一条消息：分帧只用于流式套接字（TCP、Unix 流）
+behaviour-connect-on-datagram = 数据报套接字没有连接，所以 connect 规则永远不会触发
+behaviour-close-on-datagram = 数据报套接字没有可以关闭的连接
+behaviour-relay-not-server = relay 把消息转发给服务器的其他连接，而这个端点没有其他连接：请改用 reply
+behaviour-sequence-needs-peer = 数据报套接字把序列发给它的默认对端：先设置对端（或者 connect）
+
 ## 命令行自己的提示、警告和拒绝（src/cli/messages.rs）。$error 是操作系统的原话；$proto 是输入的
 ## 协议（tcp、udp、unix …）；$kind 是套接字的种类。
 
