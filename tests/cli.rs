@@ -9,6 +9,8 @@ mod support;
 mod basics;
 #[path = "cli/closing.rs"]
 mod closing;
+#[path = "cli/encoding.rs"]
+mod encoding;
 #[path = "cli/input.rs"]
 mod input;
 #[path = "cli/kernel.rs"]

@@ -17,6 +17,8 @@ mod app_state;
 mod classroom;
 #[path = "gui/course.rs"]
 mod course;
+#[path = "gui/encoding.rs"]
+mod encoding;
 #[path = "gui/exposure.rs"]
 mod exposure;
 #[path = "gui/file_picker.rs"]
@@ -37,6 +39,10 @@ mod protocol;
 mod pseudo;
 #[path = "gui/sweep.rs"]
 mod sweep;
+#[path = "gui/sweep_frame.rs"]
+mod sweep_frame;
+#[path = "gui/sweep_panels.rs"]
+mod sweep_panels;
 
 use gui_support::{harness_with, wait_until};
 

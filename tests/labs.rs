@@ -12,6 +12,8 @@ mod basics;
 mod driver;
 #[path = "labs/files.rs"]
 mod files;
+#[path = "labs/language.rs"]
+mod language;
 #[path = "labs/servers.rs"]
 mod servers;
 #[path = "labs/streams.rs"]

@@ -4,8 +4,12 @@
 // A test crate's root looks for modules beside it, so point into tests/workspace/.
 #[path = "workspace/capture.rs"]
 mod capture;
+#[path = "workspace/encoding.rs"]
+mod encoding;
 #[path = "workspace/helpers.rs"]
 mod helpers;
+#[path = "workspace/lessons_zh.rs"]
+mod lessons_zh;
 #[path = "workspace/limits.rs"]
 mod limits;
 #[path = "workspace/run.rs"]
@@ -25,7 +29,8 @@ use std::time::Duration;
 use helpers::lessons_dir;
 use socklab::net::{EndpointKind, EndpointSpec, OptValue, PayloadFormat, ReplyMode, SockOpt};
 use socklab::workspace::{
-    self, CURRENT_VERSION, Layout, Lesson, LineEnding, SavedMessage, Workspace, WorkspaceEndpoint, WorkspaceError,
+    self, CURRENT_VERSION, Layout, Lesson, LessonText, LineEnding, SavedMessage, Workspace, WorkspaceEndpoint,
+    WorkspaceError,
 };
 
 fn sample() -> Workspace {
@@ -67,6 +72,15 @@ fn sample() -> Workspace {
             title: "Chat \"room\" ☕".into(),
             teaches: "One server,\nmany clients.\n\nA second paragraph.".into(),
             steps: vec!["Start it".into(), "Type `hi` and press Enter".into()],
+            translations: [(
+                "zh-CN".to_string(),
+                LessonText {
+                    title: "聊天“室” ☕".into(),
+                    teaches: "一个服务器，\n许多客户端。".into(),
+                    steps: vec!["启动它".into(), "输入 `hi` 后按回车".into()],
+                },
+            )]
+            .into(),
         },
     }
 }

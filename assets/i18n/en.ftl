@@ -41,6 +41,193 @@ welcome-echo-server-name = Echo server :{ $port }
 # Before the language names, which are always written in their own language.
 menu-language = Language:
     .hint = Every text switches at once; socklab remembers the choice.
+menu-file = File
+menu-new-workspace = New workspace
+    .keys = Ctrl+N
+menu-open = Open…
+    .keys = Ctrl+O
+menu-save = Save
+    .keys = Ctrl+S
+menu-save-as = Save as…
+    .keys = Ctrl+Shift+S
+menu-recent = Recent
+menu-recent-none = (none yet)
+menu-quit = Quit
+menu-endpoints = Endpoints
+# $kind is a kind's name (kind-tcp-server …).
+menu-new-endpoint = New { $kind }…
+menu-view = View
+menu-dark-theme = Dark theme
+menu-event-log = Event log
+menu-inspector = Inspector
+menu-theme-light = ☀ Light
+menu-theme-dark = 🌙 Dark
+# The open workspace's name, at the right of the menu bar.
+menu-workspace = workspace: { $title }
+menu-zoom-hint = Zoom (Ctrl + / Ctrl − / Ctrl 0)
+# $percent is the zoom now, "150".
+menu-zoom-now = Zoom { $percent } %  (Ctrl + / Ctrl − / Ctrl 0)
+menu-zoom-out = Zoom out
+menu-zoom-in = Zoom in
+
+## The lab panel (src/ui/lab.rs) and the Labs menu: the panel's own words. The lab's
+## title, steps and hints are the lab's text.
+
+# The code puts 🎓 before it.
+labpanel-menu = Labs
+labpanel-menu-none = (no labs found next to socklab)
+labpanel-menu-loading = (looking for labs…)
+labpanel-close = Close the lab
+    .hint = Hide the lab panel; the workspace stays open
+labpanel-skip = Skip step
+    .hint = Pass over this step without its check (e.g. it cannot be done on this machine)
+labpanel-start-over = Start over
+    .hint = Back to the first step; what is already true (a server listening) ticks at once
+# The code puts ✔ before it.
+labpanel-complete = Lab complete: every step is done.
+labpanel-hint = Hint
+labpanel-kicker = Lab
+# $what is what the current step's check waits for (the lab's words).
+labpanel-waiting-for = Waiting for: { $what }
+labpanel-skipped = (skipped)
+labpanel-progress = { $done } of { $total } steps done
+
+## The window's frame (src/app/frame.rs): the notice's button, the status bar, the
+## centre's heading and what it offers when an endpoint failed.
+
+frame-dismiss = Dismiss
+statusbar-idle = idle
+# $ms has one decimal: "1.5".
+statusbar-frame = { $events } events in { $ms } ms
+statusbar-endpoints = { $count ->
+    [one] { $count } endpoint
+   *[other] { $count } endpoints
+}
+# $endpoints is statusbar-endpoints, $frame statusbar-idle or statusbar-frame.
+statusbar-line = { $endpoints } · { $events } events applied · last frame: { $frame } · waiting: { $waiting }
+frame-endpoint-removed = This endpoint was removed.
+# $conn is the connection's number.
+frame-heading-connection = { $name } — connection #{ $conn }
+frame-heading-all-clients = { $name } — all clients
+# The code puts ↻ before it.
+frame-try-again = Try again
+    .hint = Start it again with the same settings
+# $address is the same address with port 0.
+frame-use-free-port = Use a free port instead
+    .hint = Start it on { $address }: the OS picks a port nobody uses
+
+## The inspector (src/ui/inspector.rs, its options table src/ui/option_table.rs): an endpoint's addresses, counters, plot and socket options.
+
+# $mode is the reply mode's name (echo, chat …).
+inspector-reply = reply: { $mode }
+inspector-throughput = Throughput
+inspector-socket-options = Socket options
+inspector-local = Local
+    .hint = getsockname(): this socket's own address
+inspector-peer = Peer
+    .hint = getpeername(): the other end of the connection
+inspector-peer-none-listening = none: a listening socket has no peer (pick a connection)
+inspector-peer-none-datagram = none: each datagram names its own
+# The code puts ⚠ before it.
+inspector-all-interfaces = bound to all interfaces: reachable from the network
+inspector-in = in (recv)
+inspector-out = out (send)
+inspector-bytes = bytes
+inspector-calls = calls
+inspector-rate = rate
+inspector-server-conns = { $connected } connected, { $closed } closed
+inspector-lost = datagrams lost: { $engine } by socklab, { $kernel } by the kernel
+    .hint = The kernel's count comes from SO_RXQ_OVFL (Linux): datagrams that arrived while the receive buffer was full
+inspector-lost-unreported = datagrams lost: { $engine } by socklab, 0 reported by the kernel
+inspector-echo-dropped = echoes not sent: { $count } (the send buffer was full)
+    .hint = UDP has no flow control: when sendto() would block, an echo is dropped rather than stalling the socket
+# The code puts ⏳ before it.
+inspector-still-counting = still counting: the burst may add to these
+    .hint = The kernel's count is read again once no datagram has come for a moment; then received + lost is what was sent
+inspector-kernel-dropped = The kernel dropped datagrams because this socket's receive buffer was full: raise SO_RCVBUF below (UDP has no flow control).
+inspector-plot-seconds-ago = seconds ago
+inspector-plot-per-second = per second
+inspector-plot-in = in
+inspector-plot-out = out
+# $conn is the connection's number.
+inspector-showing-connection = Showing connection #{ $conn }'s socket. Values read back with getsockopt().
+inspector-showing-listening = Showing the listening socket (accepted connections inherit most of these). Values read back with getsockopt().
+inspector-showing-socket = Showing this socket. Values read back with getsockopt().
+inspector-read-options = Read options
+inspector-col-option = option
+inspector-col-value = asked → kernel
+inspector-col-change = change
+# Why an option cannot be changed: the short word in the table, the rest on hover.
+inspector-why-closed = closed
+    .hint = the socket is closed
+inspector-why-read-only = read-only
+    .hint = read-only: the kernel reports it
+inspector-why-before-bind = before bind() only
+    .hint = before bind() only: set it in the New endpoint form
+inspector-read-again = Read all again
+    .hint = getsockopt() for every option
+inspector-no-group = no group joined
+inspector-on = on
+inspector-off = off
+inspector-set = Set
+    .hint = setsockopt(), then read it back
+# The code puts ⏺ before these.
+inspector-recording = recording to { $path }
+inspector-stop-recording = Stop recording
+inspector-record = Record to file…
+    .hint = Write every byte sent and received, with time, direction and peer, to a file
+
+## The inspector's "Framing & rules" (src/ui/rules_editor.rs). A rule is written in the
+## command line's syntax (MATCH => ACTION): its keywords stay as they are.
+
+rules-section = Framing & rules
+rules-framing = Framing
+rules-kind-raw = raw: each recv()
+rules-kind-line = line (\n or \r\n)
+rules-kind-delimiter = delimiter (hex)
+rules-kind-fixed = fixed length
+rules-kind-length = length-prefixed
+rules-delimiter = delimiter
+rules-delimiter-hint = hex, e.g. 0d 0a
+rules-bytes = bytes
+rules-counts-header = the length counts its header
+rules-limit = Frame limit
+rules-oversize = Oversize
+rules-datagram-note = A datagram is already one message: no framing.
+rules-note = Tried in order on each message: MATCH => ACTION, as in exact:ping => reply:pong\n
+# A rule's field, named for screen readers: "Rule 2".
+rules-rule = Rule { $number }
+# An example rule in the empty field: ${1} and ${eol} are the rule language's variables.
+rules-rule-hint = regex:^(.+)$ => reply:Hello, ${"{"}1{"}"}!${"{"}eol{"}"}
+rules-fired = fired { $count }
+rules-not-applied = not applied yet
+rules-move-up = Move up
+rules-move-down = Move down
+rules-remove = Remove this rule
+# The code puts + before it.
+rules-add = Add rule
+rules-apply = Apply
+    .hint = Use this framing and these rules now (the fired counts start again)
+rules-revert = Revert
+rules-fix-first = Fix the marked fields: nothing is applied while one is wrong.
+# $problem is the rule parser's own words.
+rules-at-character = at character { $position }: { $problem }
+
+## The centre's Code tab (src/ui/code.rs). The program itself is the code generator's.
+
+# The code puts 💬 before it.
+code-tab-conversation = Conversation
+    .hint = What was sent and received
+# The code puts </> before it.
+code-tab-code = Code
+    .hint = The same endpoint as a program to take home, in Python or Rust
+# The code puts 📋 before it.
+code-copy = Copy
+    .hint = Copy the whole program to the clipboard
+code-run-python = Save it as a .py file and run it with python3 (e.g. python3 echo.py).
+# $dependency is the Cargo.toml line, e.g. socket2 = "0.6".
+code-run-rust = Make a crate (cargo new prog), put this in src/main.rs, add { $dependency } under [dependencies], then: cargo run
+code-cannot = No program can be written for this endpoint as it is set up:
 
 ## An endpoint's or a connection's state (src/model/endpoint.rs), on its badge.
 
@@ -252,6 +439,7 @@ document-untitled = untitled
 notice-opened = Opened { $path }
 notice-saved = Saved { $path }
 notice-exported = Exported to { $path }
+notice-opened-lab = Opened the lab { $path }
 # $error: the errno name and the OS's own words.
 notice-cannot-write = cannot write { $path }: { $error }
 notice-settings-not-saved = The settings could not be saved to { $path }: { $error }. Check that its folder exists (or can be created) and can be written; socklab tries again when a setting changes.
@@ -283,6 +471,25 @@ lesson-check-empty-step = { $part }: it is empty: remove it or say what to try
 lesson-check-too-long = { $part }: { $count } characters, and at most { $max } are shown
 lesson-check-hidden = { $part }: character { $at } is U+{ $code }, a control or direction character that is not shown as text: remove it
 lesson-check-hidden-lines = { $part }: character { $at } is U+{ $code }, a control or direction character that is not shown as text: remove it (a line break is written \n)
+lesson-check-translation-tag = translations: "{ $tag }" is not a language socklab speaks: use { $tags }
+lesson-check-translation-no-title = translations: "{ $tag }": the title is empty: translate the title too
+lesson-check-translation-steps = translations: "{ $tag }" has { $count } steps and the lesson has { $want }: translate each step, in the same order
+
+## Text encodings (src/ui/composer, src/ui/conversation, src/cli/encoding_io.rs).
+## The encodings' own names (UTF-8, GBK, Big5 …) are not translated.
+
+# The picker under text/hex/base64, and its submenu in the composer's ⋯ menu.
+encoding-label = encoding
+encoding-menu = encoding: { $encoding }
+encoding-tip = How typed text becomes bytes and received bytes become text, for this endpoint. The bytes on the wire are never changed by it; bytes that are not text in it show as \xHH.
+# "character 3 '€' (U+20AC) cannot be written in Latin-1 …": index counts from 1.
+encoding-cannot-hold = character { $index } '{ $char }' (U+{ $code }) cannot be written in { $encoding }: remove it, or choose UTF-8 or GB18030, which hold every character
+encoding-unknown = unknown encoding '{ $name }': use one of { $known }
+# CLI: a line of stdin that was not sent.
+encoding-line-not-sent = stdin line { $line }: { $reason }: this line was not sent
+encoding-stdin-not-utf8 = stdin line { $line } is not UTF-8 text, so it cannot be written in { $encoding }: this line was not sent
+# A message with no character of the encoding in it (the hexdump follows).
+encoding-not-text = (not { $encoding } text: shown as hex)
 
 ## Errors from the network engine (src/net/errors.rs). $call is the call that failed as a
 ## tutorial writes it, bind(127.0.0.1:9000); $errno its name, EADDRINUSE; $detail what
@@ -640,6 +847,7 @@ cli-serve-address = host:port to bind (127.0.0.1 is this machine only; 0.0.0.0 e
 cli-serve-reply = What the server does with what it receives
 cli-serve-set = Set a socket option before bind/connect: NAME=VALUE, e.g. nodelay=1, rcvbuf=65536, linger=0. Repeatable
 cli-serve-json = One JSON object per engine event on stdout, instead of raw bytes
+cli-serve-encoding = The peer's text encoding: stdin (UTF-8) is sent in it, line by line, and received bytes are decoded from it to UTF-8 (bytes that are not text in it as \xHH): utf-8, gbk, gb18030, big5, shift_jis, latin-1. Without it bytes pass through untouched
 cli-serve-verbose = Print each step (socket, bind, accept, …) on stderr; for TCP, each state change the kernel reports too (ESTABLISHED, FIN_WAIT2, TIME_WAIT …)
 cli-serve-tcp_info = TCP: report the kernel's TCP_INFO (state, rtt, cwnd, queues …) every MS milliseconds (10 or more) and at every state change: `tcp_info` events with --json, otherwise a line each on stderr
 cli-serve-ladder = Write the sequence diagram (handshake, data, FIN, TIME_WAIT …) as SVG to this file when the command ends
@@ -654,6 +862,7 @@ cli-connect-proto = { cli-serve-proto }
 cli-connect-address = host:port to connect to, or a path for unix
 cli-connect-set = { cli-serve-set }
 cli-connect-json = { cli-serve-json }
+cli-connect-encoding = { cli-serve-encoding }
 cli-connect-verbose = { cli-serve-verbose }
 cli-connect-tcp_info = { cli-serve-tcp_info }
 cli-connect-ladder = { cli-serve-ladder }
@@ -668,6 +877,7 @@ cli-connect-bind = unix-dgram: the path to bind for replies (default: a temporar
 cli-run-about = Run a workspace file headless: start its auto-start endpoints, print events. When they have send sequences, run those and end: exit 0 if every expectation passed, 3 if one failed
 cli-run-file = The workspace file (.ron) to run
 cli-run-json = { cli-serve-json }
+cli-run-encoding = Use this text encoding for every endpoint (instead of each one's own), and decode what they receive with it on stdout (see serve --help)
 cli-run-ladder = Write the sequence diagram of every connection as SVG to this file when the run ends
 cli-code-about = Print the program that does what a workspace endpoint does, in Python or Rust
 cli-code-file = The workspace file (.ron) the endpoint is in

@@ -33,6 +33,162 @@ welcome-echo-server-name = 回显服务器 :{ $port }
 
 menu-language = 语言 (Language)：
     .hint = 所有文字立即切换，socklab 会记住你的选择。
+menu-file = 文件
+menu-new-workspace = 新建工作区
+    .keys = Ctrl+N
+menu-open = 打开…
+    .keys = Ctrl+O
+menu-save = 保存
+    .keys = Ctrl+S
+menu-save-as = 另存为…
+    .keys = Ctrl+Shift+S
+menu-recent = 最近打开
+menu-recent-none = （还没有）
+menu-quit = 退出
+menu-endpoints = 端点
+menu-new-endpoint = 新建 { $kind }…
+menu-view = 视图
+menu-dark-theme = 深色主题
+menu-event-log = 事件日志
+menu-inspector = 检查器
+menu-theme-light = ☀ 浅色
+menu-theme-dark = 🌙 深色
+menu-workspace = 工作区：{ $title }
+menu-zoom-hint = 缩放（Ctrl + / Ctrl − / Ctrl 0）
+menu-zoom-now = 缩放 { $percent } %（Ctrl + / Ctrl − / Ctrl 0）
+menu-zoom-out = 缩小
+menu-zoom-in = 放大
+
+## 实验面板（src/ui/lab.rs）和“实验”菜单：面板自己的文字。实验的标题、步骤和提示是实验自己的文本。
+
+labpanel-menu = 实验
+labpanel-menu-none = （socklab 旁边没有找到实验）
+labpanel-menu-loading = （正在查找实验…）
+labpanel-close = 关闭实验
+    .hint = 隐藏实验面板；工作区保持打开
+labpanel-skip = 跳过这一步
+    .hint = 不经检查直接跳过这一步（例如这台机器上做不到）
+labpanel-start-over = 从头开始
+    .hint = 回到第一步；已经成立的条件（比如服务器正在监听）会立即打勾
+labpanel-complete = 实验完成：每一步都做完了。
+labpanel-hint = 提示
+labpanel-kicker = 实验
+labpanel-waiting-for = 正在等待：{ $what }
+labpanel-skipped = （已跳过）
+labpanel-progress = 已完成 { $done } / { $total } 步
+
+## 窗口框架（src/app/frame.rs）：通知的按钮、状态栏、中间的标题，以及端点失败时给出的办法。
+
+frame-dismiss = 关闭
+statusbar-idle = 空闲
+statusbar-frame = { $ms } 毫秒处理了 { $events } 个事件
+statusbar-endpoints = { $count } 个端点
+statusbar-line = { $endpoints } · 已处理 { $events } 个事件 · 上一帧：{ $frame } · 等待中：{ $waiting }
+frame-endpoint-removed = 这个端点已被删除。
+frame-heading-connection = { $name } — 连接 #{ $conn }
+frame-heading-all-clients = { $name } — 所有客户端
+frame-try-again = 重试
+    .hint = 用同样的设置再启动一次
+frame-use-free-port = 改用空闲端口
+    .hint = 在 { $address } 上启动：端口号 0 让操作系统挑一个没人用的端口
+
+## 检查器（src/ui/inspector.rs，选项表在 src/ui/option_table.rs）：端点的地址、计数、流量图和套接字选项。
+
+inspector-reply = 回复方式：{ $mode }
+inspector-throughput = 吞吐量
+inspector-socket-options = 套接字选项 (socket options)
+inspector-local = 本端
+    .hint = getsockname()：这个套接字自己的地址
+inspector-peer = 对端
+    .hint = getpeername()：连接另一端的地址
+inspector-peer-none-listening = 无：监听 (listen) 套接字没有对端（请选一个连接）
+inspector-peer-none-datagram = 无：每个数据报自带对方地址
+inspector-all-interfaces = 绑定到所有网络接口：网络上的其他机器也能连上
+inspector-in = 收 (recv)
+inspector-out = 发 (send)
+inspector-bytes = 字节
+inspector-calls = 调用次数
+inspector-rate = 速率
+inspector-server-conns = 已连接 { $connected } 个，已关闭 { $closed } 个
+inspector-lost = 丢失的数据报：socklab 丢了 { $engine } 个，内核丢了 { $kernel } 个
+    .hint = 内核的计数来自 SO_RXQ_OVFL（Linux）：接收缓冲区满时到达的数据报
+inspector-lost-unreported = 丢失的数据报：socklab 丢了 { $engine } 个，内核报告 0 个
+inspector-echo-dropped = 未发出的回显：{ $count } 个（发送缓冲区满了）
+    .hint = UDP 没有流量控制：sendto() 会阻塞时，宁可丢掉这条回显，也不让套接字卡住
+inspector-still-counting = 仍在计数：这批数据报可能还会增加这些数字
+    .hint = 一段时间没有新数据报后，会再读一次内核的计数；那时“收到 + 丢失”就等于发送的数量
+inspector-kernel-dropped = 这个套接字的接收缓冲区满了，内核丢掉了数据报：请在下面调大 SO_RCVBUF（UDP 没有流量控制）。
+inspector-plot-seconds-ago = 秒前
+inspector-plot-per-second = 每秒
+inspector-plot-in = 收
+inspector-plot-out = 发
+inspector-showing-connection = 显示的是连接 #{ $conn } 的套接字。数值由 getsockopt() 读回。
+inspector-showing-listening = 显示的是监听套接字（accept 得到的连接会继承其中大部分）。数值由 getsockopt() 读回。
+inspector-showing-socket = 显示的是这个套接字。数值由 getsockopt() 读回。
+inspector-read-options = 读取选项
+inspector-col-option = 选项
+inspector-col-value = 设定值 → 内核值
+inspector-col-change = 修改
+inspector-why-closed = 已关闭
+    .hint = 套接字已关闭
+inspector-why-read-only = 只读
+    .hint = 只读：由内核报告
+inspector-why-before-bind = 只能在 bind() 之前
+    .hint = 只能在 bind() 之前设置：请在“新建端点”表单里设置
+inspector-read-again = 全部重新读取
+    .hint = 对每个选项调用 getsockopt()
+inspector-no-group = 没有加入组播组
+inspector-on = 开
+inspector-off = 关
+inspector-set = 设置
+    .hint = 调用 setsockopt()，再读回来
+inspector-recording = 正在录制到 { $path }
+inspector-stop-recording = 停止录制
+inspector-record = 录制到文件…
+    .hint = 把收发的每个字节连同时间、方向和对端写入文件
+
+## 检查器里的“分帧与规则”（src/ui/rules_editor.rs）。规则用命令行的语法（MATCH => ACTION）书写，关键字保持原样。
+
+rules-section = 分帧与规则
+rules-framing = 分帧 (framing)
+rules-kind-raw = 原样：每次 recv() 一条
+rules-kind-line = 按行（\n 或 \r\n）
+rules-kind-delimiter = 分隔符（十六进制）
+rules-kind-fixed = 固定长度
+rules-kind-length = 长度前缀
+rules-delimiter = 分隔符
+rules-delimiter-hint = 十六进制，例如 0d 0a
+rules-bytes = 字节
+rules-counts-header = 长度包含前缀本身
+rules-limit = 帧长度上限
+rules-oversize = 超长时
+rules-datagram-note = 一个数据报本身就是一条消息：不需要分帧。
+rules-note = 对每条消息按顺序尝试：MATCH => ACTION，例如 exact:ping => reply:pong\n
+rules-rule = 规则 { $number }
+rules-rule-hint = regex:^(.+)$ => reply:你好，${"{"}1{"}"}！${"{"}eol{"}"}
+rules-fired = 已触发 { $count } 次
+rules-not-applied = 尚未应用
+rules-move-up = 上移
+rules-move-down = 下移
+rules-remove = 删除这条规则
+rules-add = 添加规则
+rules-apply = 应用
+    .hint = 立即使用这个分帧方式和这些规则（触发次数重新计数）
+rules-revert = 还原
+rules-fix-first = 请先改正标出的地方：有错误时什么都不会应用。
+rules-at-character = 第 { $position } 个字符：{ $problem }
+
+## 中间的“代码”标签页（src/ui/code.rs）。程序本身由代码生成器写出。
+
+code-tab-conversation = 对话
+    .hint = 发送和接收的内容
+code-tab-code = 代码
+    .hint = 把这个端点写成一个程序带回家：Python 或 Rust
+code-copy = 复制
+    .hint = 把整个程序复制到剪贴板
+code-run-python = 把它存成 .py 文件，用 python3 运行（例如 python3 echo.py）。
+code-run-rust = 新建一个 crate（cargo new prog），把它放进 src/main.rs，在 [dependencies] 下加上 { $dependency }，然后运行 cargo run
+code-cannot = 按这个端点现在的设置，写不出对应的程序：
 
 ## 端点或连接的状态（src/model/endpoint.rs），显示在状态标记上。
 
@@ -222,6 +378,7 @@ document-untitled = 未命名
 notice-opened = 已打开 { $path }
 notice-saved = 已保存 { $path }
 notice-exported = 已导出到 { $path }
+notice-opened-lab = 已打开实验 { $path }
 notice-cannot-write = 无法写入 { $path }：{ $error }
 notice-settings-not-saved = 设置无法保存到 { $path }：{ $error }。请检查它所在的文件夹是否存在（或能否创建）、能否写入；下次修改设置时 socklab 会再试一次。
 
@@ -249,6 +406,25 @@ lesson-check-empty-step = { $part }：是空的：删掉它，或者写上要试
 lesson-check-too-long = { $part }：有 { $count } 个字符，而最多只显示 { $max } 个
 lesson-check-hidden = { $part }：第 { $at } 个字符是 U+{ $code }，这是控制字符或文字方向字符，不会显示成文字：请删掉它
 lesson-check-hidden-lines = { $part }：第 { $at } 个字符是 U+{ $code }，这是控制字符或文字方向字符，不会显示成文字：请删掉它（换行请写成 \n）
+lesson-check-translation-tag = translations："{ $tag }" 不是 socklab 支持的语言：请用 { $tags }
+lesson-check-translation-no-title = translations："{ $tag }"：标题是空的：标题也要翻译
+lesson-check-translation-steps = translations："{ $tag }" 有 { $count } 步，而课程有 { $want } 步：每一步都要翻译，顺序相同
+
+## Text encodings (src/ui/composer, src/ui/conversation, src/cli/encoding_io.rs).
+## The encodings' own names (UTF-8, GBK, Big5 …) are not translated.
+
+# The picker under text/hex/base64, and its submenu in the composer's ⋯ menu.
+encoding-label = 编码
+encoding-menu = 编码：{ $encoding }
+encoding-tip = 这个端点输入的文字怎样变成字节、收到的字节怎样变成文字（字符编码 encoding）。它不会改动线路上的字节；在这种编码里不是文字的字节显示为 \xHH。
+# "character 3 '€' (U+20AC) cannot be written in Latin-1 …": index counts from 1.
+encoding-cannot-hold = 第 { $index } 个字符“{ $char }”（U+{ $code }）无法用 { $encoding } 编码：请删掉它，或者改用能表示所有字符的 UTF-8 或 GB18030
+encoding-unknown = 不认识的编码“{ $name }”：可以用 { $known }
+# CLI: a line of stdin that was not sent.
+encoding-line-not-sent = 标准输入第 { $line } 行：{ $reason }：这一行没有发送
+encoding-stdin-not-utf8 = 标准输入第 { $line } 行不是 UTF-8 文字，无法转成 { $encoding }：这一行没有发送
+# A message with no character of the encoding in it (the hexdump follows).
+encoding-not-text = （不是 { $encoding } 文字：以十六进制显示）
 
 ## 网络引擎报告的错误（src/net/errors.rs）。$call 是失败的调用，写法与教程相同，如
 ## bind(127.0.0.1:9000)；$errno 是错误名，如 EADDRINUSE；$detail 是操作系统（或 socklab）
@@ -594,6 +770,7 @@ cli-serve-address = 要绑定 (bind) 的 主机:端口（127.0.0.1 只有本机�
 cli-serve-reply = 服务器怎样处理收到的数据（自动回复模式）
 cli-serve-set = 在 bind/connect 之前设置套接字选项 (setsockopt)：NAME=VALUE，例如 nodelay=1、rcvbuf=65536、linger=0。可以重复
 cli-serve-json = 在标准输出上为引擎的每个事件打印一个 JSON 对象，而不是原始字节
+cli-serve-encoding = 对端的文字编码 (encoding)：标准输入（UTF-8）按行转成这种编码再发送，收到的字节从这种编码解码成 UTF-8 输出（不能解码的字节写成 \xHH）：utf-8、gbk、gb18030、big5、shift_jis、latin-1。不加这个选项时字节原样通过
 cli-serve-verbose = 在标准错误 (stderr) 上打印每一步（socket、bind、accept …）；TCP 还会打印内核报告的每次状态变化（ESTABLISHED、FIN_WAIT2、TIME_WAIT …）
 cli-serve-tcp_info = TCP：每 MS 毫秒（至少 10）以及每次状态变化时报告内核的 TCP_INFO（状态、rtt、cwnd、队列 …）：加 --json 时是 `tcp_info` 事件，否则在标准错误上每次一行
 cli-serve-ladder = 命令结束时，把时序图（三次握手、数据、FIN、TIME_WAIT …）以 SVG 写入这个文件
@@ -608,6 +785,7 @@ cli-connect-proto = { cli-serve-proto }
 cli-connect-address = 要连接的 主机:端口，unix 则是一个路径
 cli-connect-set = { cli-serve-set }
 cli-connect-json = { cli-serve-json }
+cli-connect-encoding = { cli-serve-encoding }
 cli-connect-verbose = { cli-serve-verbose }
 cli-connect-tcp_info = { cli-serve-tcp_info }
 cli-connect-ladder = { cli-serve-ladder }
@@ -622,6 +800,7 @@ cli-connect-bind = unix-dgram：为接收回复而绑定 (bind) 的路径（默�
 cli-run-about = 不开窗口运行一个工作区文件：启动其中自动启动的端点，打印事件。端点有发送序列时，运行它们然后结束：每个预期都满足时退出码为 0，有一个失败时为 3
 cli-run-file = 要运行的工作区文件（.ron）
 cli-run-json = { cli-serve-json }
+cli-run-encoding = 所有端点都用这种文字编码（代替各自的编码），收到的内容也用它解码后输出到标准输出（见 serve --help）
 cli-run-ladder = 运行结束时，把每个连接的时序图以 SVG 写入这个文件
 cli-code-about = 打印一个程序，它做的事与工作区里某个端点相同，用 Python 或 Rust 写成
 cli-code-file = 端点所在的工作区文件（.ron）

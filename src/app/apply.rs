@@ -14,6 +14,14 @@ impl SocklabApp {
             Action::Open { name, spec } => self.open(name, spec),
             Action::Engine(cmd) => self.send(cmd),
             Action::SetBehaviour { endpoint, frame, rules } => self.set_behaviour(endpoint, frame, rules),
+            Action::SetEncoding { endpoint, encoding } => {
+                if let Some(ep) = self.model.endpoints.get_mut(&endpoint)
+                    && ep.spec.encoding != encoding
+                {
+                    ep.spec.encoding = encoding;
+                    self.document.changed();
+                }
+            }
             Action::Select(sel) => self.select(sel),
             Action::ShowForm(kind) => self.show_form(kind),
             Action::CloseForm => self.form = None,
@@ -128,9 +136,9 @@ impl SocklabApp {
         let taken = |name: &str| self.model.endpoints.values().any(|e| e.name == name);
         let listed = self.model.endpoints.values().filter(|e| e.spec.kind == kind).count();
         (listed + 1..)
-            .map(|n| format!("{} {n}", kind.label()))
+            .map(|n| format!("{} {n}", crate::ui::style::kind_name(kind)))
             .find(|name| !taken(name))
-            .unwrap_or_else(|| kind.label().to_string())
+            .unwrap_or_else(|| crate::ui::style::kind_name(kind))
     }
 
     /// The address of the newest listening server a client of this kind could connect to.

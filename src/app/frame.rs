@@ -9,6 +9,7 @@ use crate::ui::dock::{self, Arrangement, DockTab};
 
 use super::{SocklabApp, menus};
 use crate::net::{ConnId, EndpointId};
+use crate::t;
 use crate::ui::{self, Action, Selection};
 
 impl SocklabApp {
@@ -22,12 +23,12 @@ impl SocklabApp {
             Panel::top("notice").show(ui, |ui| {
                 // Dismiss first, then the text wrapped: a long path never pushes the button off-screen.
                 ui.horizontal(|ui| {
-                    if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
+                    if ui.small_button("✖").on_hover_text(t!("frame-dismiss")).clicked() {
                         actions.push(Action::DismissNotice);
                     }
                     let (text, color) = match notice.is_error {
-                        true => (format!("⚠ {}", notice.text), ui::style::error_color(ui)),
-                        false => (notice.text.clone(), ui.visuals().text_color()),
+                        true => (format!("⚠ {}", notice.text()), ui::style::error_color(ui)),
+                        false => (notice.text(), ui.visuals().text_color()),
                     };
                     ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
                 });
@@ -124,17 +125,15 @@ impl SocklabApp {
     fn status_bar(&self, ui: &mut egui::Ui) {
         let s = self.stats;
         let frame = match s.events_last_frame {
-            0 => "idle".to_string(),
-            n => format!("{} events in {:.1} ms", ui::style::count(n as u64), s.drain_time.as_secs_f64() * 1000.0),
+            0 => t!("statusbar-idle"),
+            n => t!("statusbar-frame", events = n, ms = format!("{:.1}", s.drain_time.as_secs_f64() * 1000.0)),
         };
-        let endpoints = match self.model.endpoints.len() {
-            1 => "1 endpoint".to_string(),
-            n => format!("{n} endpoints"),
-        };
-        let text = format!(
-            "{endpoints} · {} events applied · last frame: {frame} · waiting: {}",
-            ui::style::count(self.model.events_applied),
-            ui::style::count(s.backlog as u64)
+        let text = t!(
+            "statusbar-line",
+            endpoints = t!("statusbar-endpoints", count = self.model.endpoints.len()),
+            events = self.model.events_applied,
+            frame = frame,
+            waiting = s.backlog
         );
         ui.add(egui::Label::new(RichText::new(text).small().weak()).wrap());
     }
@@ -142,12 +141,12 @@ impl SocklabApp {
     /// Conversation and composer of one endpoint: the centre, or a popped-out window.
     fn endpoint_view(&mut self, ui: &mut egui::Ui, sel: Selection, actions: &mut Vec<Action>) {
         let Some(ep) = self.model.endpoints.get(&sel.endpoint) else {
-            ui.label("This endpoint was removed.");
+            ui.label(t!("frame-endpoint-removed"));
             return;
         };
         let heading = match sel.conn {
-            Some(c) => format!("{} — connection #{c}", ep.name),
-            None if ep.is_server() => format!("{} — all clients", ep.name),
+            Some(c) => t!("frame-heading-connection", name = ep.name.as_str(), conn = c.to_string()),
+            None if ep.is_server() => t!("frame-heading-all-clients", name = ep.name.as_str()),
             None => ep.name.clone(),
         };
         // One row, never two (the conversation needs the height): the tabs, the
@@ -223,13 +222,13 @@ fn error_actions(
     actions: &mut Vec<Action>,
 ) {
     ui::style::toolbar(ui, |ui| {
-        if ui.button(TRY_AGAIN).on_hover_text("Start it again with the same settings").clicked() {
+        if ui.button(try_again()).on_hover_text(t!("frame-try-again.hint")).clicked() {
             actions.push(Action::Start(ep.id));
         }
         let taken = err.errno.as_deref() == Some("EADDRINUSE");
         if taken && let Some(free) = with_port_zero(&ep.spec.address) {
-            let tip = format!("Start it on {free}: the OS picks a port nobody uses");
-            if ui.button(USE_FREE_PORT).on_hover_text(tip).clicked() {
+            let tip = t!("frame-use-free-port.hint", address = free.as_str());
+            if ui.button(t!("frame-use-free-port")).on_hover_text(tip).clicked() {
                 actions.push(Action::StartOn { endpoint: ep.id, address: free });
             }
         }
@@ -242,8 +241,10 @@ fn with_port_zero(address: &str) -> Option<String> {
     port.parse::<u16>().ok().filter(|&p| p != 0).map(|_| format!("{host}:0"))
 }
 
-pub const TRY_AGAIN: &str = "↻ Try again";
-pub const USE_FREE_PORT: &str = "Use a free port instead";
+/// The button that starts a failed endpoint again.
+pub fn try_again() -> String {
+    format!("↻ {}", t!("frame-try-again"))
+}
 
 /// Height of the centre from which the composer shows all its rows.
 const COMPOSER_FULL_FROM: f32 = 480.0;

@@ -14,8 +14,21 @@ use crate::ui::dock::{DockState, DockTab};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LabEntry {
     pub path: PathBuf,
-    /// The lab's title, or its file name when it does not load (opening it says why).
+    /// The lab's title as its file writes it, or its file name when it does
+    /// not load (opening it says why).
     pub title: String,
+    /// The title's message id, to show it in the language of the moment.
+    pub title_key: Option<lab::FtlKey>,
+}
+
+impl LabEntry {
+    /// The title in the current language (the file's own when the catalogs do not know it).
+    pub fn shown_title(&self) -> String {
+        match &self.title_key {
+            Some(key) => lab::localized(key, &self.title),
+            None => self.title.clone(),
+        }
+    }
 }
 
 /// The shipped labs: `assets/labs` beside the program or a few folders above
@@ -36,11 +49,11 @@ pub fn find(dir: &Path) -> Vec<LabEntry> {
     paths
         .into_iter()
         .map(|path| {
-            let title = match lab::load(&path) {
-                Ok(lab) => lab.title,
-                Err(_) => path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            let (title, title_key) = match lab::load(&path) {
+                Ok(lab) => (lab.title.clone(), Some(lab.title_key())),
+                Err(_) => (path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), None),
             };
-            LabEntry { path, title }
+            LabEntry { path, title, title_key }
         })
         .collect()
 }

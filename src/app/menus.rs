@@ -6,6 +6,7 @@ use egui::RichText;
 use crate::i18n::Lang;
 use crate::net::EndpointKind;
 use crate::settings::Settings;
+use crate::t;
 use crate::ui::Action;
 
 const ZOOM_MIN: f32 = 0.5;
@@ -52,9 +53,9 @@ pub fn menu_bar(
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
         file_menu(ui, settings, actions);
-        ui.menu_button("Endpoints", |ui| {
+        ui.menu_button(t!("menu-endpoints"), |ui| {
             for kind in EndpointKind::ALL {
-                if ui.button(format!("New {}…", kind.label())).clicked() {
+                if ui.button(t!("menu-new-endpoint", kind = crate::ui::style::kind_name(kind))).clicked() {
                     actions.push(Action::ShowForm(kind));
                     ui.close();
                 }
@@ -64,43 +65,43 @@ pub fn menu_bar(
         labs_menu(ui, labs, actions);
         if let Some(shown) = lesson
             && ui
-                .selectable_label(shown, crate::ui::lesson::BUTTON)
-                .on_hover_text(crate::ui::lesson::BUTTON_HINT)
+                .selectable_label(shown, crate::ui::lesson::button())
+                .on_hover_text(crate::ui::lesson::button_hint())
                 .clicked()
         {
             actions.push(Action::ShowLesson(!shown));
         }
         // Right to left: the theme and the zoom keep their place; the workspace's name takes what is left.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let theme = if settings.dark { "☀ Light" } else { "🌙 Dark" };
+            let theme = if settings.dark { t!("menu-theme-light") } else { t!("menu-theme-dark") };
             if ui.button(theme).clicked() {
                 actions.push(Action::SetDark(!settings.dark));
             }
             zoom_menu(ui, actions);
-            let name = RichText::new(format!("workspace: {title}")).strong();
+            let name = RichText::new(t!("menu-workspace", title = title)).strong();
             ui.add(egui::Label::new(name).truncate());
         });
     });
 }
 
 fn file_menu(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) {
-    ui.menu_button("File", |ui| {
+    ui.menu_button(t!("menu-file"), |ui| {
         let items = [
-            ("New workspace          Ctrl+N", Action::NewWorkspace),
-            ("Open…                  Ctrl+O", Action::OpenWorkspace(None)),
-            ("Save                   Ctrl+S", Action::SaveWorkspace { ask_where: false }),
-            ("Save as…         Ctrl+Shift+S", Action::SaveWorkspace { ask_where: true }),
+            (t!("menu-new-workspace"), t!("menu-new-workspace.keys"), Action::NewWorkspace),
+            (t!("menu-open"), t!("menu-open.keys"), Action::OpenWorkspace(None)),
+            (t!("menu-save"), t!("menu-save.keys"), Action::SaveWorkspace { ask_where: false }),
+            (t!("menu-save-as"), t!("menu-save-as.keys"), Action::SaveWorkspace { ask_where: true }),
         ];
-        for (label, action) in items {
-            if ui.button(label).clicked() {
+        for (label, keys, action) in items {
+            if ui.add(egui::Button::new(label).shortcut_text(keys)).clicked() {
                 actions.push(action);
                 ui.close();
             }
         }
         ui.separator();
-        ui.label(RichText::new("Recent").weak());
+        ui.label(RichText::new(t!("menu-recent")).weak());
         if settings.recent.is_empty() {
-            ui.label(RichText::new("(none yet)").weak());
+            ui.label(RichText::new(t!("menu-recent-none")).weak());
         }
         for path in &settings.recent {
             if ui.button(path.display().to_string()).clicked() {
@@ -109,7 +110,7 @@ fn file_menu(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) 
             }
         }
         ui.separator();
-        if ui.button("Quit").clicked() {
+        if ui.button(t!("menu-quit")).clicked() {
             actions.push(Action::Quit);
             ui.close();
         }
@@ -117,18 +118,17 @@ fn file_menu(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) 
 }
 
 fn labs_menu(ui: &mut egui::Ui, labs: Labs<'_>, actions: &mut Vec<Action>) {
-    use crate::ui::lab;
-    ui.menu_button(lab::MENU, |ui| {
+    ui.menu_button(crate::ui::lab::menu(), |ui| {
         match labs.found {
             None => {
-                ui.label(RichText::new(lab::MENU_LOADING).weak());
+                ui.label(RichText::new(t!("labpanel-menu-loading")).weak());
             }
             Some([]) => {
-                ui.label(RichText::new(lab::MENU_NONE).weak());
+                ui.label(RichText::new(t!("labpanel-menu-none")).weak());
             }
             Some(found) => {
                 for entry in found {
-                    if ui.button(&entry.title).on_hover_text(entry.path.display().to_string()).clicked() {
+                    if ui.button(entry.shown_title()).on_hover_text(entry.path.display().to_string()).clicked() {
                         actions.push(Action::OpenLab(entry.path.clone()));
                         ui.close();
                     }
@@ -137,7 +137,7 @@ fn labs_menu(ui: &mut egui::Ui, labs: Labs<'_>, actions: &mut Vec<Action>) {
         }
         if labs.open {
             ui.separator();
-            if ui.button(lab::CLOSE).on_hover_text(lab::CLOSE_TIP).clicked() {
+            if ui.button(t!("labpanel-close")).on_hover_text(t!("labpanel-close.hint")).clicked() {
                 actions.push(Action::CloseLab);
                 ui.close();
             }
@@ -146,17 +146,17 @@ fn labs_menu(ui: &mut egui::Ui, labs: Labs<'_>, actions: &mut Vec<Action>) {
 }
 
 fn view_menu(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) {
-    ui.menu_button("View", |ui| {
+    ui.menu_button(t!("menu-view"), |ui| {
         let mut dark = settings.dark;
-        if ui.checkbox(&mut dark, "Dark theme").changed() {
+        if ui.checkbox(&mut dark, t!("menu-dark-theme")).changed() {
             actions.push(Action::SetDark(dark));
         }
         let mut show_log = settings.show_log;
-        if ui.checkbox(&mut show_log, "Event log").changed() {
+        if ui.checkbox(&mut show_log, t!("menu-event-log")).changed() {
             actions.push(Action::ShowLog(show_log));
         }
         let mut show_inspector = settings.show_inspector;
-        if ui.checkbox(&mut show_inspector, "Inspector").changed() {
+        if ui.checkbox(&mut show_inspector, t!("menu-inspector")).changed() {
             actions.push(Action::ShowInspector(show_inspector));
         }
         ui.separator();
@@ -169,7 +169,7 @@ fn view_menu(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) 
 /// "Language: English 中文", each language named in itself.
 fn language_switch(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        ui.label(crate::t!("menu-language")).on_hover_text(crate::t!("menu-language.hint"));
+        ui.label(t!("menu-language")).on_hover_text(t!("menu-language.hint"));
         let now = crate::i18n::language();
         for lang in Lang::CHOICES {
             if ui.selectable_label(now == lang, lang.endonym()).clicked() && now != lang {
@@ -184,14 +184,14 @@ fn zoom_menu(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let zoom = ui.ctx().zoom_factor();
     ui.menu_button(format!("🔍 {:.0} %", zoom * 100.0), |ui| zoom_buttons(ui, actions))
         .response
-        .on_hover_text("Zoom (Ctrl + / Ctrl − / Ctrl 0)");
+        .on_hover_text(t!("menu-zoom-hint"));
 }
 
 fn zoom_buttons(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let zoom = ui.ctx().zoom_factor();
-    ui.label(format!("Zoom {:.0} %  (Ctrl + / Ctrl − / Ctrl 0)", zoom * 100.0));
+    ui.label(t!("menu-zoom-now", percent = format!("{:.0}", zoom * 100.0)));
     ui.horizontal(|ui| {
-        if ui.button("−").on_hover_text("Zoom out").clicked() {
+        if ui.button("−").on_hover_text(t!("menu-zoom-out")).clicked() {
             actions.push(Action::Zoom((zoom - 0.1).max(ZOOM_MIN)));
         }
         for preset in [1.0, 1.25, 1.5, 2.0] {
@@ -199,7 +199,7 @@ fn zoom_buttons(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 actions.push(Action::Zoom(preset));
             }
         }
-        if ui.button("+").on_hover_text("Zoom in").clicked() {
+        if ui.button("+").on_hover_text(t!("menu-zoom-in")).clicked() {
             actions.push(Action::Zoom((zoom + 0.1).min(ZOOM_MAX)));
         }
     });

@@ -38,7 +38,7 @@ mod workspace_ops;
 pub use dialogs::{Answer, Dialogs, NativeDialogs, NoDialog};
 pub use document::Document;
 use exposure::HeldStart;
-pub use frame::{TRY_AGAIN, USE_FREE_PORT};
+pub use frame::try_again;
 pub use labs::LabEntry;
 use settings_sync::SettingsSync;
 pub use tasks::TaskResult;
@@ -87,10 +87,43 @@ pub struct FrameStats {
 }
 
 /// A message shown in the banner under the menu until dismissed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Notice {
-    pub text: String,
+    text: NoticeText,
     pub is_error: bool,
+}
+
+impl Notice {
+    /// The text in the language of the moment: a switch repaints the banner.
+    pub fn text(&self) -> String {
+        match &self.text {
+            NoticeText::Message(m) => m.text(),
+            NoticeText::Error(e) => e.to_string(),
+            NoticeText::Plain(s) => s.clone(),
+        }
+    }
+}
+
+/// What a notice says, kept so that it is formatted when shown.
+#[derive(Clone, Debug)]
+pub enum NoticeText {
+    Message(crate::i18n::Message),
+    /// An error whose `Display` formats from the catalogs (a workspace's or a lab's).
+    Error(std::sync::Arc<dyn std::error::Error + Send + Sync>),
+    /// Text formatted elsewhere (what the settings file's loader says).
+    Plain(String),
+}
+
+impl From<crate::i18n::Message> for NoticeText {
+    fn from(m: crate::i18n::Message) -> NoticeText {
+        NoticeText::Message(m)
+    }
+}
+
+impl From<String> for NoticeText {
+    fn from(s: String) -> NoticeText {
+        NoticeText::Plain(s)
+    }
 }
 
 pub struct SocklabApp {
@@ -182,7 +215,7 @@ impl SocklabApp {
             document: Document::default(),
             pending: None,
             held: None,
-            notice: warning.map(|text| Notice { text, is_error: true }),
+            notice: warning.map(|text| Notice { text: text.into(), is_error: true }),
             show_lesson: false,
             picker: None,
             allow_close: false,
@@ -252,8 +285,8 @@ impl SocklabApp {
         self.model.apply(Event { time: SystemTime::now(), endpoint: id, kind: EventKind::Error { conn: None, error } });
     }
 
-    fn set_notice(&mut self, text: String, is_error: bool) {
-        self.notice = Some(Notice { text, is_error });
+    fn set_notice(&mut self, text: impl Into<NoticeText>, is_error: bool) {
+        self.notice = Some(Notice { text: text.into(), is_error });
     }
 
     /// The banner's current message, if any (for tests).
@@ -312,7 +345,7 @@ impl eframe::App for SocklabApp {
             && let Err(e) = self.tasks.save_settings_now(path, &self.settings)
         {
             // The window is gone: the terminal is the only place left to say it.
-            eprintln!("socklab: {e}");
+            eprintln!("socklab: {}", e.text());
         }
     }
 }

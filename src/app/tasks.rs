@@ -42,7 +42,7 @@ pub enum TaskResult {
     /// A settings save ended: `outcome` is a note to show (a file kept aside) or what failed.
     SettingsSaved {
         settings: Box<Settings>,
-        outcome: Result<Option<String>, String>,
+        outcome: Result<Option<String>, crate::i18n::Message>,
     },
     /// A lab file loaded, with its workspace.
     LabOpened {
@@ -52,7 +52,7 @@ pub enum TaskResult {
     LabsFound(Vec<super::LabEntry>),
     /// Something failed; the message names the file and what went wrong.
     Failed {
-        message: String,
+        message: super::NoticeText,
     },
     /// No file dialog could be shown: socklab's own picker takes over.
     NoDialog {
@@ -112,7 +112,7 @@ impl Tasks {
             };
             Some(match workspace::load(&path) {
                 Ok(ws) => TaskResult::Opened { path, workspace: Box::new(ws) },
-                Err(e) => TaskResult::Failed { message: e.to_string() },
+                Err(e) => TaskResult::Failed { message: super::NoticeText::Error(std::sync::Arc::new(e)) },
             })
         });
     }
@@ -122,7 +122,7 @@ impl Tasks {
         self.spawn(move |_| {
             Some(match crate::lab::load(&path) {
                 Ok(lab) => TaskResult::LabOpened { lab: Box::new(lab) },
-                Err(e) => TaskResult::Failed { message: e.to_string() },
+                Err(e) => TaskResult::Failed { message: super::NoticeText::Error(std::sync::Arc::new(e)) },
             })
         });
     }
@@ -147,7 +147,7 @@ impl Tasks {
             };
             Some(match workspace::save(&path, &ws) {
                 Ok(()) => TaskResult::Saved { path, workspace: Box::new(ws), revision },
-                Err(e) => TaskResult::Failed { message: e.to_string() },
+                Err(e) => TaskResult::Failed { message: super::NoticeText::Error(std::sync::Arc::new(e)) },
             })
         });
     }
@@ -215,7 +215,7 @@ impl Tasks {
     }
 
     /// The last save, on this thread, when the app closes: it wins over any save still running.
-    pub fn save_settings_now(&self, path: &Path, settings: &Settings) -> Result<Option<String>, String> {
+    pub fn save_settings_now(&self, path: &Path, settings: &Settings) -> Result<Option<String>, crate::i18n::Message> {
         save_settings_gated(&self.settings_gate, path, settings, u64::MAX)
     }
 }
@@ -235,7 +235,7 @@ fn save_settings_gated(
     path: &Path,
     settings: &Settings,
     generation: u64,
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, crate::i18n::Message> {
     // A poisoned lock only means another save panicked; the number it guards is still right.
     let mut newest = gate.lock().unwrap_or_else(|e| e.into_inner());
     if *newest > generation {
@@ -247,10 +247,10 @@ fn save_settings_gated(
 }
 
 /// Where, the errno, and what to do: shown once, as the save is not retried until a setting changes.
-fn settings_error(path: &Path, e: &std::io::Error) -> String {
+fn settings_error(path: &Path, e: &std::io::Error) -> crate::i18n::Message {
     let errno = e.raw_os_error().and_then(crate::net::errno_name).map(|n| format!("{n}: ")).unwrap_or_default();
     let error = format!("{errno}{e}");
-    crate::t!("notice-settings-not-saved", path = path.display().to_string(), error = error)
+    crate::msg!("notice-settings-not-saved", path = path.display().to_string(), error = error)
 }
 
 /// Formats the messages (hex of every byte: megabytes, so on a task's thread) and writes them atomically.
@@ -259,8 +259,8 @@ fn write_export(path: PathBuf, messages: &[Message], format: ExportFormat) -> Ta
     match write_atomic(&path, &bytes) {
         Ok(()) => TaskResult::Exported { path },
         Err(e) => {
-            let message = crate::t!("notice-cannot-write", path = path.display().to_string(), error = e.to_string());
-            TaskResult::Failed { message }
+            let message = crate::msg!("notice-cannot-write", path = path.display().to_string(), error = e.to_string());
+            TaskResult::Failed { message: message.into() }
         }
     }
 }
@@ -310,7 +310,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("missing").join("out.txt");
         match write_export(path, &messages(), ExportFormat::Text) {
-            TaskResult::Failed { message } => assert!(message.contains("missing/out.txt"), "{message}"),
+            TaskResult::Failed { message: super::super::NoticeText::Message(m) } => {
+                assert!(m.text().contains("missing/out.txt"), "{m:?}")
+            }
             other => panic!("{other:?}"),
         }
     }
@@ -333,7 +335,7 @@ mod tests {
         let blocker = dir.path().join("not-a-folder");
         std::fs::write(&blocker, "").unwrap();
         let path = blocker.join("settings.ron");
-        let err = save_settings_gated(&Mutex::new(0), &path, &Settings::default(), 1).unwrap_err();
+        let err = save_settings_gated(&Mutex::new(0), &path, &Settings::default(), 1).unwrap_err().text();
         assert!(err.contains("not-a-folder/settings.ron") && err.contains("(os error"), "{err}");
         assert!(err.contains("tries again when a setting changes"), "{err}");
     }

@@ -200,11 +200,11 @@ impl SocklabApp {
                 self.composers.entry(endpoint).or_default().file_path = path.display().to_string();
             }
             TaskResult::Opened { path, workspace } => {
-                self.set_notice(crate::t!("notice-opened", path = path.display().to_string()), false);
+                self.set_notice(crate::msg!("notice-opened", path = path.display().to_string()), false);
                 self.replace_workspace(*workspace, Some(path));
             }
             TaskResult::Saved { path, revision, .. } => {
-                self.set_notice(crate::t!("notice-saved", path = path.display().to_string()), false);
+                self.set_notice(crate::msg!("notice-saved", path = path.display().to_string()), false);
                 self.settings.add_recent(path.clone());
                 self.settings.last_workspace = Some(path.clone());
                 self.document.saved(path, revision);
@@ -214,7 +214,7 @@ impl SocklabApp {
                 }
             }
             TaskResult::Exported { path } => {
-                self.set_notice(crate::t!("notice-exported", path = path.display().to_string()), false)
+                self.set_notice(crate::msg!("notice-exported", path = path.display().to_string()), false)
             }
             TaskResult::CaptureChosen { endpoint, path } => {
                 self.send(Command::Capture { id: endpoint, path: Some(path) });
@@ -225,7 +225,7 @@ impl SocklabApp {
                     Ok(Some(note)) => self.set_notice(note, false),
                     Ok(None) => {}
                     // Shown once: the same settings are not tried again until one changes.
-                    Err(message) => self.notice = Some(Notice { text: message, is_error: true }),
+                    Err(message) => self.notice = Some(Notice { text: message.into(), is_error: true }),
                 }
             }
             // The workspace that was open stays open and unchanged.
@@ -233,7 +233,7 @@ impl SocklabApp {
             TaskResult::NoDialog { request, reason, suggested } => self.open_picker(request, reason, &suggested),
             TaskResult::Listed { dir, listing } => self.listed(dir, listing),
             TaskResult::LabOpened { lab } => {
-                self.set_notice(format!("Opened the lab {}", lab.path.display()), false);
+                self.set_notice(crate::msg!("notice-opened-lab", path = lab.path.display().to_string()), false);
                 self.lab_opened(*lab);
             }
             TaskResult::LabsFound(found) => self.labs_found = Some(found),

@@ -7,8 +7,9 @@ use std::time::Duration;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use super::code::LangArg;
+use super::encoding_io::parse_encoding;
 use super::proto_args::ProtoArgs;
-use crate::net::{OptValue, ReplyMode, SockOpt, parse_option_setting};
+use crate::net::{Encoding, OptValue, ReplyMode, SockOpt, parse_option_setting};
 use crate::workspace::MAX_CONNECT_TIMEOUT;
 
 use super::messages;
@@ -81,6 +82,10 @@ pub enum Sub {
         /// Write the sequence diagram of every connection as SVG to this file when the run ends.
         #[arg(long, value_name = "FILE.svg")]
         ladder: Option<PathBuf>,
+        /// Use this text encoding for every endpoint (instead of each one's own), and decode what
+        /// they receive with it on stdout (see serve --help).
+        #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+        encoding: Option<Encoding>,
     },
     /// Print the program that does what a workspace endpoint does, in Python or Rust.
     Code {
@@ -98,6 +103,11 @@ pub struct Common {
     /// Set a socket option before bind/connect: NAME=VALUE, e.g. nodelay=1, rcvbuf=65536, linger=0. Repeatable.
     #[arg(long = "set", value_name = "NAME=VALUE", value_parser = parse_set)]
     pub set: Vec<(SockOpt, OptValue)>,
+    /// The peer's text encoding: stdin (UTF-8) is sent in it, line by line, and received bytes are
+    /// decoded from it to UTF-8 (bytes that are not text in it as \xHH): utf-8, gbk, gb18030, big5,
+    /// shift_jis, latin-1. Without it bytes pass through untouched.
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    pub encoding: Option<Encoding>,
     /// One JSON object per engine event on stdout, instead of raw bytes.
     #[arg(long)]
     pub json: bool,

@@ -24,7 +24,7 @@ pub fn connect(spec: EndpointSpec, common: &Common, wait: Duration) -> Exit {
     let mut extras = Extras::new(common, spec.kind == EndpointKind::TcpClient);
     let Some((engine, events, id)) = open_with_ctrl_c(spec) else { return Exit::Network };
     extras.start(&engine, id);
-    let printer = Printer::new(common);
+    let printer = Printer::new(common, datagram);
     let flow = Arc::new(Flow::new(datagram));
     let stdin_done = Arc::new(AtomicBool::new(false));
     let mut connected = false;
@@ -55,6 +55,7 @@ pub fn connect(spec: EndpointSpec, common: &Common, wait: Duration) -> Exit {
                     dest: Arc::new(Mutex::new(Some(Target::Peer))),
                     flow: flow.clone(),
                     lines: datagram,
+                    encoding: common.encoding,
                     nobody: String::new(),
                 };
                 pump.spawn(move |engine| {

@@ -3,6 +3,7 @@
 mod args;
 mod code;
 mod connect;
+mod encoding_io;
 mod help;
 mod json;
 mod json_parts;

@@ -12,6 +12,7 @@ use serde_json::Value;
 use crate::net::{Event, EventKind};
 use crate::workspace::escape_controls;
 
+use super::encoding_io::Decoding;
 use super::json::event_json;
 
 /// stdout, buffered: the loops flush it whenever no event is waiting (and
@@ -54,6 +55,11 @@ pub fn print_raw(data: &[u8]) {
     let _ = stdout().write_all(data);
 }
 
+/// Received bytes decoded (`--encoding`), as UTF-8 text.
+pub fn print_text(text: &str) {
+    let _ = stdout().write_all(text.as_bytes());
+}
+
 /// serde_json escapes U+0000–U+001F but writes U+0080–U+009F as they are,
 /// and some terminals obey U+009B as CSI. They can only occur inside JSON
 /// strings, where `\u009b` means the same character.
@@ -88,11 +94,20 @@ pub struct Printer {
     pub json: bool,
     pub verbose: bool,
     pub tcp_info: bool,
+    /// `--encoding`: received bytes are decoded instead of written raw.
+    decoding: Option<Decoding>,
+    datagram: bool,
 }
 
 impl Printer {
-    pub fn new(common: &super::args::Common) -> Printer {
-        Printer { json: common.json, verbose: common.verbose, tcp_info: common.tcp_info.is_some() }
+    pub fn new(common: &super::args::Common, datagram: bool) -> Printer {
+        Printer {
+            json: common.json,
+            verbose: common.verbose,
+            tcp_info: common.tcp_info.is_some(),
+            decoding: common.encoding.map(Decoding::new),
+            datagram,
+        }
     }
 
     pub fn show(&self, ev: &Event) {
@@ -100,7 +115,11 @@ impl Printer {
             matches!(ev.kind, EventKind::TcpState { .. } | EventKind::TcpInfo { .. } | EventKind::PeerSeen { .. });
         if self.json {
             if !kernel || self.tcp_info {
-                print_json(&event_json(ev));
+                let mut v = event_json(ev);
+                if let Some(d) = &self.decoding {
+                    d.json(&mut v, &ev.kind);
+                }
+                print_json(&v);
             }
             return;
         }
@@ -108,8 +127,19 @@ impl Printer {
             EventKind::TcpState { .. } | EventKind::TcpInfo { .. } | EventKind::PeerSeen { .. } if self.tcp_info => {
                 say(&ev.kind.summary())
             }
-            EventKind::Received { data, .. } => {
-                print_raw(data);
+            EventKind::Received { conn, data, .. } => {
+                match &self.decoding {
+                    Some(d) => d.print(ev.endpoint, *conn, self.datagram, data),
+                    None => print_raw(data),
+                }
+                if self.verbose {
+                    say(&ev.kind.summary());
+                }
+            }
+            EventKind::PeerClosed { conn } | EventKind::Closed { conn: Some(conn), .. } => {
+                if let Some(d) = &self.decoding {
+                    d.finish(ev.endpoint, Some(*conn));
+                }
                 if self.verbose {
                     say(&ev.kind.summary());
                 }

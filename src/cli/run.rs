@@ -59,9 +59,9 @@ pub fn run(cli: Cli) -> i32 {
                 }
             }
         }
-        Some(Sub::Run { file, json, ladder }) => match ladder.as_deref().map(check_ladder_path) {
+        Some(Sub::Run { file, json, ladder, encoding }) => match ladder.as_deref().map(check_ladder_path) {
             Some(Err(msg)) => usage(&msg),
-            _ => super::workspace_run::run_workspace(&file, json, ladder),
+            _ => super::workspace_run::run_workspace(&file, json, ladder, encoding),
         },
         Some(Sub::Code { file, lang, endpoint }) => super::code::run_code(&file, lang.into(), endpoint.as_deref()),
         None => usage(&messages::nothing_to_run()),
@@ -116,6 +116,7 @@ fn client_kind(proto: Proto) -> EndpointKind {
 
 fn with_options(mut spec: EndpointSpec, common: &Common) -> EndpointSpec {
     spec.options = common.set.iter().map(|(opt, value)| OptionRequest { opt: *opt, value: value.clone() }).collect();
+    spec.encoding = common.encoding.unwrap_or_default();
     spec
 }
 

@@ -24,7 +24,7 @@ pub fn serve(spec: EndpointSpec, common: &Common) -> Exit {
     let mut extras = Extras::new(common, kind == EndpointKind::TcpServer);
     let Some((engine, events, id)) = open_with_ctrl_c(spec) else { return Exit::Network };
     extras.start(&engine, id);
-    let printer = Printer::new(common);
+    let printer = Printer::new(common, kind.is_datagram());
     let dest: Destination = Arc::new(Mutex::new(None));
     let flow = Arc::new(Flow::new(kind.is_datagram()));
     let mut clients = 0usize;
@@ -90,6 +90,7 @@ pub fn serve(spec: EndpointSpec, common: &Common) -> Exit {
                 dest: dest.clone(),
                 flow: flow.clone(),
                 lines: kind.is_datagram(),
+                encoding: common.encoding,
                 nobody,
             };
             pump.spawn(|_| {});

@@ -9,8 +9,9 @@ use std::io::{self, Read};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
-use crate::net::{Command, EndpointId, Engine, Target};
+use crate::net::{Command, Encoding, EndpointId, Engine, Target};
 
+use super::encoding_io::encode_line;
 use super::messages;
 use super::out::say;
 
@@ -110,6 +111,8 @@ pub struct Pump {
     pub flow: Arc<Flow>,
     /// One datagram per line instead of the bytes as they come.
     pub lines: bool,
+    /// `--encoding`: each line is re-encoded from UTF-8 (streams go line by line too).
+    pub encoding: Option<Encoding>,
     /// Said once each time input starts being discarded.
     pub nobody: String,
 }
@@ -130,6 +133,7 @@ impl Pump {
         let mut pending = Vec::new();
         let mut discarding = false;
         let mut warned_split = false;
+        let mut line_no = 0u64;
         loop {
             let n = match input.read(&mut buf) {
                 Ok(0) => break,
@@ -137,7 +141,7 @@ impl Pump {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(_) => break,
             };
-            if !self.lines {
+            if !self.lines && self.encoding.is_none() {
                 self.send(buf[..n].to_vec(), &mut discarding);
                 continue;
             }
@@ -148,11 +152,22 @@ impl Pump {
                 say(&messages::line_split(MAX_LINE));
             }
             for piece in pieces {
-                self.send(piece, &mut discarding);
+                self.send_line(piece, &mut line_no, &mut discarding);
             }
         }
         if !pending.is_empty() {
-            self.send(pending, &mut discarding);
+            self.send_line(pending, &mut line_no, &mut discarding);
+        }
+    }
+
+    /// A line (or a datagram), in the encoding if one was given; a line the
+    /// encoding cannot hold is said on stderr and not sent.
+    fn send_line(&self, line: Vec<u8>, line_no: &mut u64, discarding: &mut bool) {
+        *line_no += 1;
+        match self.encoding.map(|enc| encode_line(&line, *line_no, enc)) {
+            None => self.send(line, discarding),
+            Some(Ok(data)) => self.send(data, discarding),
+            Some(Err(msg)) => say(&msg),
         }
     }
 

@@ -12,9 +12,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::net::{BindScope, Command, EndpointId, EndpointKind, Engine, Event, EventKind, Events, NoWaker, kernel};
+use crate::net::{
+    BindScope, Command, Encoding, EndpointId, EndpointKind, Engine, Event, EventKind, Events, NoWaker, kernel,
+};
 use crate::workspace::{self, MAX_CONNECT_TIMEOUT, Workspace, WorkspaceEndpoint, display_name};
 
+use super::encoding_io::Decoding;
 use super::json::event_json;
 use super::out::{flush_if_idle, print_json, print_raw, say};
 use super::run_sequences::SequencePlan;
@@ -29,7 +32,8 @@ const SETTLE_EXTRA: Duration = Duration::from_secs(2);
 /// How long the kernel thread may take to report the last states before the ladder is written.
 const KERNEL_SETTLE: Duration = Duration::from_secs(3);
 
-pub fn run_workspace(file: &Path, json: bool, ladder: Option<PathBuf>) -> Exit {
+/// `encoding` (`--encoding`) replaces every endpoint's own and decodes what they receive on stdout.
+pub fn run_workspace(file: &Path, json: bool, ladder: Option<PathBuf>, encoding: Option<Encoding>) -> Exit {
     let ws = match workspace::load(file) {
         Ok(ws) => ws,
         Err(e) => {
@@ -38,7 +42,10 @@ pub fn run_workspace(file: &Path, json: bool, ladder: Option<PathBuf>) -> Exit {
         }
     };
     warn_exposed(&ws);
-    let pending: VecDeque<WorkspaceEndpoint> = ws.endpoints.into_iter().filter(|e| e.autostart).collect();
+    let mut pending: VecDeque<WorkspaceEndpoint> = ws.endpoints.into_iter().filter(|e| e.autostart).collect();
+    if let Some(enc) = encoding {
+        pending.iter_mut().for_each(|e| e.spec.encoding = enc);
+    }
     if pending.is_empty() {
         say(&messages::workspace_nothing_autostarts(file));
         return Exit::Usage;
@@ -56,6 +63,7 @@ pub fn run_workspace(file: &Path, json: bool, ladder: Option<PathBuf>) -> Exit {
     }
     let mut runner = Runner::new(json, pending);
     runner.ladder = ladder.map(Ladder::new);
+    runner.decoding = encoding.map(Decoding::new);
     runner.run(&interrupts)
 }
 
@@ -85,6 +93,8 @@ struct Runner {
     sequences: SequencePlan,
     /// `--ladder`: the sequence diagram, with TCP states from the kernel.
     ladder: Option<Ladder>,
+    /// `--encoding`: received bytes are decoded on stdout.
+    decoding: Option<Decoding>,
 }
 
 impl Runner {
@@ -103,6 +113,7 @@ impl Runner {
             bad_input: false,
             sequences: SequencePlan::new(!json),
             ladder: None,
+            decoding: None,
         }
     }
 
@@ -245,11 +256,22 @@ impl Runner {
             if let Some(o) = v.as_object_mut() {
                 o.insert("endpoint_name".into(), name.into());
             }
+            if let Some(d) = &self.decoding {
+                d.json(&mut v, &ev.kind);
+            }
             print_json(&v);
             return;
         }
         match &ev.kind {
-            EventKind::Received { data, .. } => print_raw(data),
+            EventKind::Received { conn, data, .. } => match &self.decoding {
+                Some(d) => d.print(ev.endpoint, *conn, self.datagram.contains(&ev.endpoint), data),
+                None => print_raw(data),
+            },
+            EventKind::PeerClosed { conn } | EventKind::Closed { conn: Some(conn), .. } => {
+                if let Some(d) = &self.decoding {
+                    d.finish(ev.endpoint, Some(*conn));
+                }
+            }
             EventKind::Listening { .. }
             | EventKind::Bound { .. }
             | EventKind::Connected { .. }

@@ -17,6 +17,14 @@ pub(super) type Bundle = FluentBundle<FluentResource>;
 pub(super) const SOURCES: [(Lang, &str); 2] =
     [(Lang::En, include_str!("../../assets/i18n/en.ftl")), (Lang::ZhCn, include_str!("../../assets/i18n/zh-CN.ftl"))];
 
+/// The labs' texts, a pair of their own: the English one is generated from
+/// the lab files (`lab::to_ftl`, kept equal by a test), the Chinese one is
+/// translated from it. Loaded into the same bundles as [`SOURCES`].
+pub(super) const LAB_SOURCES: [(Lang, &str); 2] = [
+    (Lang::En, include_str!("../../assets/i18n/labs.en.ftl")),
+    (Lang::ZhCn, include_str!("../../assets/i18n/labs.zh-CN.ftl")),
+];
+
 /// What a missing id shows: `⟪id⟫`, on screen where the text should be.
 pub const MISSING: (&str, &str) = ("⟪", "⟫");
 
@@ -45,10 +53,11 @@ fn bundle_of(lang: Lang) -> &'static Bundle {
 
 /// The bundle for `lang`, with every parse or load error, for the tests.
 pub(super) fn build(lang: Lang) -> (Bundle, Vec<String>) {
-    let (tag, source) = match lang {
-        Lang::Pseudo => ("en", SOURCES[0].1),
-        _ => (lang.tag(), SOURCES.iter().find(|(l, _)| *l == lang).map_or("", |(_, s)| *s)),
+    let source_of = |sources: &[(Lang, &'static str)], lang: Lang| {
+        let lang = if lang == Lang::Pseudo { Lang::En } else { lang };
+        sources.iter().find(|(l, _)| *l == lang).map_or("", |(_, s)| *s)
     };
+    let tag = if lang == Lang::Pseudo { "en" } else { lang.tag() };
     let locale: LanguageIdentifier = tag.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![locale]);
     bundle.set_use_isolating(false);
@@ -60,12 +69,15 @@ pub(super) fn build(lang: Lang) -> (Bundle, Vec<String>) {
     if let Err(e) = bundle.add_builtins() {
         errors.push(format!("NUMBER(): {e}"));
     }
-    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, parse)| {
-        errors.extend(parse.iter().map(|e| format!("{}: {e:?}", lang.tag())));
-        partial
-    });
-    if let Err(load) = bundle.add_resource(resource) {
-        errors.extend(load.iter().map(|e| format!("{}: {e}", lang.tag())));
+    for (file, sources) in [("", &SOURCES), ("labs.", &LAB_SOURCES)] {
+        let resource =
+            FluentResource::try_new(source_of(sources, lang).to_string()).unwrap_or_else(|(partial, parse)| {
+                errors.extend(parse.iter().map(|e| format!("{file}{}: {e:?}", lang.tag())));
+                partial
+            });
+        if let Err(load) = bundle.add_resource(resource) {
+            errors.extend(load.iter().map(|e| format!("{file}{}: {e}", lang.tag())));
+        }
     }
     (bundle, errors)
 }

@@ -134,8 +134,15 @@ pub fn has(id: &str) -> bool {
 /// Every message id and attribute (`id.attr`) in the catalogs, for tests
 /// that go through all of them (the Chinese text's glyphs in the app's fonts).
 pub fn ids() -> Vec<String> {
-    let Ok(resource) = fluent_syntax::parser::parse(catalog::SOURCES[0].1) else { return Vec::new() };
     let mut ids = Vec::new();
+    for source in [catalog::SOURCES[0].1, catalog::LAB_SOURCES[0].1] {
+        let Ok(resource) = fluent_syntax::parser::parse(source) else { continue };
+        entry_ids(resource, &mut ids);
+    }
+    ids
+}
+
+fn entry_ids(resource: fluent_syntax::ast::Resource<&str>, ids: &mut Vec<String>) {
     for entry in resource.body {
         if let fluent_syntax::ast::Entry::Message(m) = entry {
             if m.value.is_some() {
@@ -144,7 +151,6 @@ pub fn ids() -> Vec<String> {
             ids.extend(m.attributes.iter().map(|a| format!("{}.{}", m.id.name, a.id.name)));
         }
     }
-    ids
 }
 
 /// The message `id` in the current language, as a `String`:

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use fluent_syntax::ast;
 
-use super::catalog::{self, SOURCES};
+use super::catalog::{self, LAB_SOURCES, SOURCES};
 use super::*;
 
 /// Each message, term and attribute (`id`, `-term`, `id.attr`) with the
@@ -102,6 +102,10 @@ fn the_catalogs_have_the_same_messages_attributes_and_variables() {
     let zh = shape(SOURCES[1].1);
     let diff = differences(("en.ftl", &en), ("zh-CN.ftl", &zh));
     assert!(diff.is_empty(), "the catalogs differ:\n{}", diff.join("\n"));
+    let en = shape(LAB_SOURCES[0].1);
+    let zh = shape(LAB_SOURCES[1].1);
+    let diff = differences(("labs.en.ftl", &en), ("labs.zh-CN.ftl", &zh));
+    assert!(diff.is_empty(), "the lab catalogs differ:\n{}", diff.join("\n"));
 }
 
 #[test]

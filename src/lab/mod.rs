@@ -16,9 +16,10 @@
 //! steps set up (a restart needs a server that was stopped), and a later step
 //! must not tick by accident while the student is doing an earlier one.
 //!
-//! Texts are English for now, each with a Fluent message id derived from the
-//! lab's and the step's `id` (see [`Lab::texts`]), so they can move into the
-//! catalogs as they are.
+//! Texts are written in English in the lab file, each with a Fluent message
+//! id derived from the lab's and the step's `id` (see [`Lab::texts`]); the
+//! panel shows them in the current language through the lab catalogs
+//! (`assets/i18n/labs.*.ftl`, see `text.rs`).
 
 mod check;
 mod checker;
@@ -40,7 +41,7 @@ pub use check::{Check, Role};
 pub use checker::{LabRun, StepState};
 pub use error::LabError;
 pub use file::{load, load_dir, parse};
-pub use text::{CheckText, FtlKey, Progress, to_ftl};
+pub use text::{CHECKER_TEXTS, CheckText, FtlKey, Progress, localized, to_ftl};
 
 /// The newest lab format this build reads.
 pub const CURRENT_VERSION: u32 = 1;

@@ -12,10 +12,16 @@
 //! ```
 //!
 //! What the checker says (what a step waits for, how far it got) is below, in
-//! Fluent syntax already, with `{ $name }` placeholders; [`CheckText::english`]
-//! fills them in until the catalogs take over.
+//! Fluent syntax, with `{ $name }` placeholders.
+//!
+//! The RON files stay the English source. `assets/i18n/labs.en.ftl` is
+//! [`to_ftl`] of them (a test keeps the two equal) and `labs.zh-CN.ftl` its
+//! translation. A lab text is taken from the catalogs only while the English
+//! catalog says exactly what the file says: a lab someone wrote, or one
+//! edited since, shows its own words rather than another lab's translation.
 
 use super::{Lab, Step};
+use crate::i18n::{self, FluentArgs, Lang};
 
 /// A Fluent message id, and the attribute when the text is one (`.hint`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -51,6 +57,24 @@ impl Lab {
         FtlKey { id: format!("lab-{}-{}", self.id, step.id), attr: Some("hint") }
     }
 
+    /// The title in the current language.
+    pub fn title_text(&self) -> String {
+        localized(&self.title_key(), &self.title)
+    }
+
+    pub fn summary_text(&self) -> String {
+        localized(&self.summary_key(), &self.summary)
+    }
+
+    /// A step's instruction in the current language.
+    pub fn step_text(&self, step: &Step) -> String {
+        localized(&self.step_key(step), &step.text)
+    }
+
+    pub fn hint_text(&self, step: &Step) -> String {
+        localized(&self.hint_key(step), &step.hint)
+    }
+
     /// Every text of the lab with its key, in the order a catalog lists them.
     pub fn texts(&self) -> Vec<(FtlKey, &str)> {
         let mut out = vec![(self.title_key(), self.title.as_str()), (self.summary_key(), self.summary.as_str())];
@@ -62,7 +86,14 @@ impl Lab {
     }
 }
 
-/// The labs' texts as Fluent source, ready to move into `en.ftl`.
+/// `english` in the current language when the catalogs know it as `key`
+/// (the English catalog says exactly `english`); else `english` itself.
+pub fn localized(key: &FtlKey, english: &str) -> String {
+    let id = key.to_string();
+    if i18n::text_in(Lang::En, &id, None) == english { i18n::text(&id, None) } else { english.to_string() }
+}
+
+/// The labs' texts as Fluent source: `assets/i18n/labs.en.ftl` after its header.
 pub fn to_ftl(labs: &[Lab]) -> String {
     let mut out = String::new();
     for lab in labs {
@@ -155,21 +186,25 @@ impl CheckText {
         self
     }
 
-    /// The English text, placeholders filled in.
-    pub fn english(&self) -> String {
-        let mut s = english_of(self.key).to_string();
-        for (name, value) in &self.args {
-            let value = match value {
-                Arg::Text(t) => t.clone(),
-                Arg::Number(n) => n.to_string(),
-                Arg::Key(k) => english_of(k).to_string(),
-            };
-            s = s.replace(&format!("{{ ${name} }}"), &value);
-        }
-        s
+    /// The text in the current language, placeholders filled in.
+    pub fn text(&self) -> String {
+        self.text_in(i18n::language())
     }
-}
 
-fn english_of(key: &str) -> &'static str {
-    CHECKER_TEXTS.iter().find(|(k, _)| *k == key).map_or("", |(_, t)| t)
+    /// The English text, as [`CHECKER_TEXTS`] writes it.
+    pub fn english(&self) -> String {
+        self.text_in(Lang::En)
+    }
+
+    pub fn text_in(&self, lang: Lang) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in &self.args {
+            match value {
+                Arg::Text(t) => args.set(*name, t.as_str()),
+                Arg::Number(n) => args.set(*name, *n),
+                Arg::Key(k) => args.set(*name, i18n::text_in(lang, k, None)),
+            }
+        }
+        i18n::text_in(lang, self.key, Some(&args))
+    }
 }

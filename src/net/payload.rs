@@ -5,6 +5,7 @@ use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::encoding::{EncodeError, Encoding};
 use crate::t;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -57,15 +58,47 @@ pub fn parse_payload(input: &str, format: PayloadFormat) -> Result<Vec<u8>, Payl
 }
 
 fn parse_text(input: &str) -> Result<Vec<u8>, PayloadError> {
+    parse_text_in(input, Encoding::Utf8).map_err(|e| match e {
+        TextError::Syntax(e) => e,
+        // UTF-8 holds every character: this cannot happen, but is reported rather than hidden.
+        TextError::Unencodable(e) => err(e.index + 1, e.to_string()),
+    })
+}
+
+/// Why typed text could not become bytes in an encoding.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum TextError {
+    #[error("{0}")]
+    Syntax(PayloadError),
+    /// A character the encoding has no bytes for (its index counts the typed characters).
+    #[error("{0}")]
+    Unencodable(EncodeError),
+}
+
+/// Text with escapes, the characters written in `encoding` and each escape
+/// as the byte it names (`\xff` stays 0xFF whatever the encoding).
+pub fn parse_text_in(input: &str, encoding: Encoding) -> Result<Vec<u8>, TextError> {
     let mut out = Vec::with_capacity(input.len());
-    let mut chars = input.chars().enumerate().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut run = String::new();
+    // Where the run of plain characters began: (characters, bytes) before it.
+    let mut run_start = (0, 0);
+    let flush = |run: &mut String, (chars, bytes): (usize, usize), out: &mut Vec<u8>| {
+        let r = encoding.encode_into(run, out);
+        run.clear();
+        r.map_err(|e| TextError::Unencodable(EncodeError { index: e.index + chars, byte: e.byte + bytes, ..e }))
+    };
+    let mut chars = input.char_indices().enumerate().map(|(i, (b, c))| ((i, b), c));
+    while let Some(((i, b), c)) = chars.next() {
         if c != '\\' {
-            let mut buf = [0u8; 4];
-            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            if run.is_empty() {
+                run_start = (i, b);
+            }
+            run.push(c);
             continue;
         }
+        flush(&mut run, run_start, &mut out)?;
         let pos = i + 1;
+        let syntax = |m: String| TextError::Syntax(err(pos, m));
         match chars.next() {
             Some((_, 'n')) => out.push(b'\n'),
             Some((_, 'r')) => out.push(b'\r'),
@@ -77,15 +110,16 @@ fn parse_text(input: &str) -> Result<Vec<u8>, PayloadError> {
                 let lo = chars.next().map(|(_, c)| c);
                 match (hi.and_then(|c| c.to_digit(16)), lo.and_then(|c| c.to_digit(16))) {
                     (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
-                    _ => return Err(err(pos, t!("payload-hex-escape"))),
+                    _ => return Err(syntax(t!("payload-hex-escape"))),
                 }
             }
             Some((_, other)) => {
-                return Err(err(pos, t!("payload-unknown-escape", char = other.to_string())));
+                return Err(syntax(t!("payload-unknown-escape", char = other.to_string())));
             }
-            None => return Err(err(pos, t!("payload-lone-backslash"))),
+            None => return Err(syntax(t!("payload-lone-backslash"))),
         }
     }
+    flush(&mut run, run_start, &mut out)?;
     Ok(out)
 }
 

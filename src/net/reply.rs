@@ -35,13 +35,18 @@ impl ReplyMode {
 
     /// What the mode does, in the current language.
     pub fn describe(self) -> &'static str {
-        super::lasting::lasting(match self {
+        super::lasting::lasting(self.describe_id())
+    }
+
+    /// The catalog id of what the mode does.
+    pub fn describe_id(self) -> &'static str {
+        match self {
             ReplyMode::None => "reply-none",
             ReplyMode::Echo => "reply-echo",
             ReplyMode::Chat => "reply-chat",
             ReplyMode::Daytime => "reply-daytime",
             ReplyMode::Http => "reply-http",
-        })
+        }
     }
 
     pub fn from_name(s: &str) -> Option<ReplyMode> {

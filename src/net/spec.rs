@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use super::encoding::Encoding;
 use super::frame::FrameSpec;
 use super::options::{OptValue, SockOpt, SocketClass};
 use super::reply::ReplyMode;
@@ -35,14 +36,19 @@ impl EndpointKind {
 
     /// What a person calls it, in the current language (`kind-…`).
     pub fn label(self) -> &'static str {
-        super::lasting::lasting(match self {
+        super::lasting::lasting(self.label_id())
+    }
+
+    /// The catalog id of its name.
+    pub fn label_id(self) -> &'static str {
+        match self {
             EndpointKind::TcpServer => "kind-tcp-server",
             EndpointKind::TcpClient => "kind-tcp-client",
             EndpointKind::Udp => "kind-udp",
             EndpointKind::UnixServer => "kind-unix-server",
             EndpointKind::UnixClient => "kind-unix-client",
             EndpointKind::UnixDatagram => "kind-unix-datagram",
-        })
+        }
     }
 
     pub fn class(self) -> SocketClass {
@@ -116,6 +122,10 @@ pub struct EndpointSpec {
     /// Send sequences to run on this endpoint (`socklab run` runs them all).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sequences: Vec<Sequence>,
+    /// The text encoding of what is typed and shown (the bytes on the wire
+    /// are never changed by it). UTF-8 is not written, so older files stay as they were.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub encoding: Encoding,
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -144,6 +154,7 @@ impl EndpointSpec {
             frame: FrameSpec::default(),
             rules: Vec::new(),
             sequences: Vec::new(),
+            encoding: Encoding::Utf8,
         }
     }
 

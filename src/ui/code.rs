@@ -8,19 +8,25 @@ use egui::RichText;
 use crate::codegen::{self, Lang};
 use crate::model::EndpointState;
 use crate::net::EndpointSpec;
+use crate::t;
 
-pub const TAB_CONVERSATION: &str = "💬 Conversation";
-pub const TAB_CONVERSATION_TIP: &str = "What was sent and received";
-pub const TAB_CODE: &str = "</> Code";
-pub const TAB_CODE_TIP: &str = "The same endpoint as a program to take home, in Python or Rust";
 pub const PYTHON: &str = "Python";
 pub const RUST: &str = "Rust";
-pub const COPY: &str = "📋 Copy";
-const COPY_TIP: &str = "Copy the whole program to the clipboard";
-const RUN_PYTHON: &str = "Save it as a .py file and run it with python3 (e.g. python3 echo.py).";
-const RUN_RUST_BEFORE: &str = "Make a crate (cargo new prog), put this in src/main.rs, add";
-const RUN_RUST_AFTER: &str = "under [dependencies], then: cargo run";
-const CANNOT: &str = "No program can be written for this endpoint as it is set up:";
+
+/// The tab with the conversation.
+pub fn tab_conversation() -> String {
+    format!("💬 {}", t!("code-tab-conversation"))
+}
+
+/// The tab with the program.
+pub fn tab_code() -> String {
+    format!("</> {}", t!("code-tab-code"))
+}
+
+/// The button that copies the program.
+pub fn copy() -> String {
+    format!("📋 {}", t!("code-copy"))
+}
 
 /// What the centre shows for the selected endpoint.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -33,9 +39,11 @@ pub enum CentreTab {
 /// The two tabs, drawn into the endpoint view's heading row. Returns the tab chosen.
 pub fn tabs(ui: &mut egui::Ui, current: CentreTab) -> CentreTab {
     let mut next = current;
-    for (tab, label, tip) in
-        [(CentreTab::Conversation, TAB_CONVERSATION, TAB_CONVERSATION_TIP), (CentreTab::Code, TAB_CODE, TAB_CODE_TIP)]
-    {
+    let tabs = [
+        (CentreTab::Conversation, tab_conversation(), t!("code-tab-conversation.hint")),
+        (CentreTab::Code, tab_code(), t!("code-tab-code.hint")),
+    ];
+    for (tab, label, tip) in tabs {
         if ui.add(egui::Button::selectable(current == tab, RichText::new(label).strong())).on_hover_text(tip).clicked()
         {
             next = tab;
@@ -63,6 +71,8 @@ struct Generated {
     name: String,
     spec: EndpointSpec,
     lang: Lang,
+    /// The window's language: the comments and the reason there is no program are in it.
+    words: crate::i18n::Lang,
     /// The program, or why there is none.
     code: Result<String, String>,
     /// The `[dependencies]` line a Rust program needs.
@@ -74,7 +84,10 @@ impl CodeView {
     /// when something it depends on changed.
     fn program(&mut self, name: &str, spec: &EndpointSpec) -> &Generated {
         let lang = self.lang;
-        let fresh = self.cached.as_ref().is_some_and(|g| g.lang == lang && g.name == name && g.spec == *spec);
+        let fresh = self
+            .cached
+            .as_ref()
+            .is_some_and(|g| g.lang == lang && g.words == crate::i18n::language() && g.name == name && g.spec == *spec);
         if !fresh {
             self.cached = None;
         }
@@ -86,7 +99,8 @@ impl Generated {
     fn new(name: &str, spec: &EndpointSpec, lang: Lang) -> Generated {
         let code = codegen::generate(name, spec, lang).map_err(|e| e.to_string());
         let dependency = codegen::rust_dependency(spec).ok();
-        Generated { name: name.to_string(), spec: spec.clone(), lang, code, dependency }
+        let words = crate::i18n::language();
+        Generated { name: name.to_string(), spec: spec.clone(), lang, words, code, dependency }
     }
 }
 
@@ -101,7 +115,7 @@ pub fn show(ui: &mut egui::Ui, ep: &EndpointState, view: &mut CodeView) {
             }
         }
         if let Ok(code) = &generated.code
-            && ui.button(COPY).on_hover_text(COPY_TIP).clicked()
+            && ui.button(copy()).on_hover_text(t!("code-copy.hint")).clicked()
         {
             ui.ctx().copy_text(code.clone());
         }
@@ -109,10 +123,8 @@ pub fn show(ui: &mut egui::Ui, ep: &EndpointState, view: &mut CodeView) {
     match &generated.code {
         Ok(code) => {
             let note = match generated.lang {
-                Lang::Python => RUN_PYTHON.to_string(),
-                Lang::Rust => {
-                    format!("{RUN_RUST_BEFORE} {} {RUN_RUST_AFTER}", generated.dependency.unwrap_or_default())
-                }
+                Lang::Python => t!("code-run-python"),
+                Lang::Rust => t!("code-run-rust", dependency = generated.dependency.unwrap_or_default()),
             };
             ui.add(egui::Label::new(RichText::new(note).weak()).wrap());
             ui.separator();
@@ -121,7 +133,7 @@ pub fn show(ui: &mut egui::Ui, ep: &EndpointState, view: &mut CodeView) {
             });
         }
         Err(why) => {
-            ui.add(egui::Label::new(RichText::new(CANNOT).strong()).wrap());
+            ui.add(egui::Label::new(RichText::new(t!("code-cannot")).strong()).wrap());
             ui.add(egui::Label::new(RichText::new(why).color(super::style::error_color(ui))).wrap());
         }
     }

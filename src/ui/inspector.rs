@@ -10,16 +10,18 @@ use egui_plot::{Legend, Line, Plot, PlotPoints};
 
 use super::{Action, Selection, style};
 use crate::model::EndpointState;
-use crate::net::{Command, ConnId, EndpointId, OptValue, Phase, SockOpt};
+use crate::net::EndpointId;
+use crate::t;
 
 /// Shown under the loss counts while a burst may still add to them.
-pub const STILL_COUNTING: &str = "⏳ still counting: the burst may add to these";
+pub fn still_counting() -> String {
+    format!("⏳ {}", t!("inspector-still-counting"))
+}
 
 #[derive(Default)]
 pub struct InspectorView {
-    /// What the user is typing for an option, before pressing Set.
-    edits: HashMap<OptionKey, String>,
-    errors: HashMap<OptionKey, String>,
+    /// What the user is typing for each option, before pressing Set.
+    options: super::option_table::Edits,
     /// Framing and rules being edited, per endpoint, before Apply.
     drafts: HashMap<EndpointId, super::rules_editor::Draft>,
 }
@@ -60,9 +62,9 @@ fn summary(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, actions: &mut 
     ui.add(egui::Label::new(RichText::new(&ep.name).heading()).wrap());
     style::toolbar(ui, |ui| {
         style::badge(ui, sel.conn.and_then(|c| ep.conns.get(&c)).map(|c| c.status()).unwrap_or(ep.status));
-        ui.label(RichText::new(ep.spec.kind.label()).weak());
+        ui.label(RichText::new(style::kind_name(ep.spec.kind)).weak());
         if ep.spec.kind.reply_modes().len() > 1 {
-            ui.label(RichText::new(format!("reply: {}", ep.reply.name())).weak());
+            ui.label(RichText::new(t!("inspector-reply", mode = ep.reply.name())).weak());
         }
     });
     if let Some(note) = half_close(ep, sel) {
@@ -84,7 +86,9 @@ fn summary(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, actions: &mut 
     ui.add_space(6.0);
     counters(ui, ep, sel);
     ui.add_space(6.0);
-    egui::CollapsingHeader::new(RichText::new("Throughput").strong()).default_open(true).show(ui, |ui| plot(ui, ep));
+    egui::CollapsingHeader::new(RichText::new(t!("inspector-throughput")).strong())
+        .default_open(true)
+        .show(ui, |ui| plot(ui, ep));
 }
 
 fn option_section(
@@ -94,12 +98,12 @@ fn option_section(
     view: &mut InspectorView,
     actions: &mut Vec<Action>,
 ) {
-    egui::CollapsingHeader::new(RichText::new(super::rules_editor::SECTION).strong())
+    egui::CollapsingHeader::new(RichText::new(super::rules_editor::section()).strong())
         .default_open(true)
         .show(ui, |ui| super::rules_editor::show(ui, ep, &mut view.drafts, actions));
-    egui::CollapsingHeader::new(RichText::new("Socket options").strong())
+    egui::CollapsingHeader::new(RichText::new(t!("inspector-socket-options")).strong())
         .default_open(true)
-        .show(ui, |ui| options(ui, ep, sel, view, actions));
+        .show(ui, |ui| super::option_table::show(ui, ep, sel, &mut view.options, actions));
 }
 
 /// One "name  value" line; a long value wraps in the room right of its name.
@@ -111,13 +115,13 @@ fn field(ui: &mut egui::Ui, name: &str, tip: &str, value: RichText) {
 }
 
 /// The selected connection's half-close, or a client's own.
-fn half_close(ep: &EndpointState, sel: Selection) -> Option<&'static str> {
+fn half_close(ep: &EndpointState, sel: Selection) -> Option<String> {
     let conn = match sel.conn {
         Some(c) => ep.conns.get(&c),
         None if !ep.is_server() => ep.conns.values().next(),
         None => None,
     }?;
-    style::half_close_note(conn.peer_closed, conn.we_shut)
+    style::half_close_text(conn.peer_closed, conn.we_shut)
 }
 
 fn addresses(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
@@ -126,20 +130,18 @@ fn addresses(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
         None => (ep.local.as_ref().map(|a| a.to_string()), ep.peer.as_ref().map(|a| a.to_string())),
     };
     let local = RichText::new(local.unwrap_or_else(|| "—".into())).monospace();
-    field(ui, "Local", "getsockname(): this socket's own address", local);
+    field(ui, &t!("inspector-local"), &t!("inspector-local.hint"), local);
     let peer = match peer {
         Some(p) => RichText::new(p).monospace(),
-        None if ep.is_server() && sel.conn.is_none() => {
-            RichText::new("none: a listening socket has no peer (pick a connection)").weak()
-        }
-        None if ep.spec.kind.is_datagram() => RichText::new("none: each datagram names its own").weak(),
+        None if ep.is_server() && sel.conn.is_none() => RichText::new(t!("inspector-peer-none-listening")).weak(),
+        None if ep.spec.kind.is_datagram() => RichText::new(t!("inspector-peer-none-datagram")).weak(),
         None => RichText::new("—").monospace(),
     };
-    field(ui, "Peer", "getpeername(): the other end of the connection", peer);
+    field(ui, &t!("inspector-peer"), &t!("inspector-peer.hint"), peer);
     if ep.local.as_ref().is_some_and(|a| a.is_unspecified()) {
         ui.add(
             egui::Label::new(
-                RichText::new("⚠ bound to all interfaces: reachable from the network").color(style::warn_color(ui)),
+                RichText::new(format!("⚠ {}", t!("inspector-all-interfaces"))).color(style::warn_color(ui)),
             )
             .wrap(),
         );
@@ -158,51 +160,46 @@ fn counters(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection) {
     let column = 10.0 * ui.ctx().fonts_mut(|f| f.glyph_width(&mono, '0'));
     egui::Grid::new(("counters", ep.id)).num_columns(3).min_col_width(column).show(ui, |ui| {
         ui.label("");
-        ui.label(RichText::new("in (recv)").strong());
-        ui.label(RichText::new("out (send)").strong());
+        ui.label(RichText::new(t!("inspector-in")).strong());
+        ui.label(RichText::new(t!("inspector-out")).strong());
         ui.end_row();
-        ui.label("bytes");
+        ui.label(t!("inspector-bytes"));
         ui.label(RichText::new(style::count(bin)).monospace());
         ui.label(RichText::new(style::count(bout)).monospace());
         ui.end_row();
-        ui.label("calls");
+        ui.label(t!("inspector-calls"));
         ui.label(RichText::new(style::count(min)).monospace());
         ui.label(RichText::new(style::count(mout)).monospace());
         ui.end_row();
-        ui.label("rate");
+        ui.label(t!("inspector-rate"));
         ui.label(RichText::new(format!("{}/s", style::bytes(rin))).monospace());
         ui.label(RichText::new(format!("{}/s", style::bytes(rout))).monospace());
         ui.end_row();
     });
     if ep.is_server() {
-        ui.label(format!(
-            "{} connected, {} closed",
-            style::count(ep.conns.len() as u64),
-            style::count(ep.conns_closed)
-        ));
+        ui.label(t!("inspector-server-conns", connected = ep.conns.len(), closed = ep.conns_closed));
     }
     if ep.spec.kind.is_datagram() {
         let (engine, kernel) = ep.loss;
-        let kernel = kernel.map(style::count).unwrap_or_else(|| "0 reported".into());
-        ui.add(egui::Label::new(format!("datagrams lost: {} by socklab, {kernel} by the kernel", style::count(engine))).wrap())
-            .on_hover_text("The kernel's count comes from SO_RXQ_OVFL (Linux): datagrams that arrived while the receive buffer was full");
+        let lost = match kernel {
+            Some(kernel) => t!("inspector-lost", engine = engine, kernel = kernel),
+            None => t!("inspector-lost-unreported", engine = engine),
+        };
+        ui.add(egui::Label::new(lost).wrap()).on_hover_text(t!("inspector-lost.hint"));
         if ep.echo_dropped > 0 {
-            let text = format!("echoes not sent: {} (the send buffer was full)", style::count(ep.echo_dropped));
-            ui.add(egui::Label::new(RichText::new(text).color(style::warn_color(ui))).wrap()).on_hover_text(
-                "UDP has no flow control: when sendto() would block, an echo is dropped rather than stalling the socket",
-            );
+            let text = t!("inspector-echo-dropped", count = ep.echo_dropped);
+            ui.add(egui::Label::new(RichText::new(text).color(style::warn_color(ui))).wrap())
+                .on_hover_text(t!("inspector-echo-dropped.hint"));
         }
         if ep.loss_counting {
-            ui.label(RichText::new(STILL_COUNTING).italics().color(style::warn_color(ui))).on_hover_text(
-                "The kernel's count is read again once no datagram has come for a moment; then received + lost is what was sent",
-            );
+            ui.label(RichText::new(still_counting()).italics().color(style::warn_color(ui)))
+                .on_hover_text(t!("inspector-still-counting.hint"));
         }
         if kernel_dropped(ep) > 0 {
-            ui.add(egui::Label::new(
-                RichText::new("The kernel dropped datagrams because this socket's receive buffer was full: raise SO_RCVBUF below (UDP has no flow control).")
-                    .small()
-                    .color(style::warn_color(ui)),
-            ).wrap());
+            ui.add(
+                egui::Label::new(RichText::new(t!("inspector-kernel-dropped")).small().color(style::warn_color(ui)))
+                    .wrap(),
+            );
         }
     }
 }
@@ -220,243 +217,32 @@ fn plot(ui: &mut egui::Ui, ep: &EndpointState) {
         .include_x(-60.0)
         .include_x(0.0)
         .include_y(0.0)
-        .x_axis_label("seconds ago")
-        .y_axis_label("per second")
+        .x_axis_label(t!("inspector-plot-seconds-ago"))
+        .y_axis_label(t!("inspector-plot-per-second"))
         .y_axis_formatter(|mark, _range| style::bytes(mark.value.max(0.0) as u64))
         .show(ui, |p| {
-            p.line(Line::new("in", pts_in));
-            p.line(Line::new("out", pts_out));
+            p.line(Line::new(t!("inspector-plot-in"), pts_in));
+            p.line(Line::new(t!("inspector-plot-out"), pts_out));
         });
-}
-
-/// The option table keeps three columns from this width; below, each option takes two lines.
-const TABLE_FROM: f32 = 340.0;
-/// Room for the "change" column: a value field and Set.
-const CHANGE_W: f32 = 124.0;
-
-fn options(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, view: &mut InspectorView, actions: &mut Vec<Action>) {
-    // A server's listening socket, or the selected connection's own socket.
-    let conn = if ep.is_server() { sel.conn } else { None };
-    let which = match conn {
-        Some(c) => format!("connection #{c}'s socket"),
-        None if ep.is_server() => "the listening socket (accepted connections inherit most of these)".into(),
-        None => "this socket".into(),
-    };
-    ui.add(
-        egui::Label::new(RichText::new(format!("Showing {which}. Values read back with getsockopt().")).small().weak())
-            .wrap(),
-    );
-    let open = ep.status.is_open() && !ep.stopped;
-    let Some(values) = ep.options.get(&conn) else {
-        if open && ui.button("Read options").clicked() {
-            actions.push(Action::Engine(Command::ReadOptions { id: ep.id, conn }));
-        }
-        return;
-    };
-    let class = ep.spec.kind.class();
-    let ipv6 = matches!(&ep.local, Some(crate::net::Addr::Inet(a)) if a.is_ipv6());
-    let columns = Columns::for_width(ui.available_width());
-    if let Some(c) = &columns {
-        let head = |text: &'static str| {
-            move |ui: &mut egui::Ui| {
-                ui.label(RichText::new(text).strong());
-            }
-        };
-        c.row(ui, 0, head("option"), head("asked → kernel"), head("change"));
-    }
-    let rows = SockOpt::ALL.into_iter().filter(|opt| {
-        !matches!(opt, SockOpt::LeaveMulticast)
-            && (opt.not_applicable(class, ipv6).is_none() || values.contains_key(opt))
-    });
-    for (i, opt) in rows.enumerate() {
-        let view_val = values.get(&opt);
-        let shown = RichText::new(shown_value(opt, view_val)).monospace();
-        let reason = if !open {
-            Some("the socket is closed")
-        } else if opt.phase() == Phase::ReadOnly {
-            Some("read-only: the kernel reports it")
-        } else if opt.phase() == Phase::BeforeBind {
-            Some("before bind() only: set it in the New endpoint form")
-        } else {
-            opt.not_applicable(class, ipv6)
-        };
-        // The editor is named after its option's label, for screen readers (and tests).
-        let name_id = std::cell::Cell::new(egui::Id::NULL);
-        let name = |ui: &mut egui::Ui| {
-            let r =
-                ui.add(egui::Label::new(RichText::new(opt.c_name()).monospace()).truncate()).on_hover_text(opt.doc());
-            name_id.set(r.id);
-        };
-        let value = |ui: &mut egui::Ui| {
-            ui.add(egui::Label::new(shown).wrap());
-        };
-        let change = |ui: &mut egui::Ui| match reason {
-            Some(why) => {
-                let short = why.split(':').next().unwrap_or(why);
-                ui.add(egui::Label::new(RichText::new(short).small().weak()).wrap()).on_hover_text(why);
-            }
-            None => {
-                let current = view_val.and_then(|v| v.effective.clone().ok());
-                option_editor(ui, name_id.get(), (ep.id, conn, opt), current, view, actions)
-            }
-        };
-        match &columns {
-            Some(c) => c.row(ui, i + 1, name, value, change),
-            None => stacked_row(
-                ui,
-                i + 1,
-                |ui| {
-                    name(ui);
-                    value(ui);
-                },
-                change,
-            ),
-        }
-    }
-    if open && ui.small_button("Read all again").on_hover_text("getsockopt() for every option").clicked() {
-        actions.push(Action::Engine(Command::ReadOptions { id: ep.id, conn }));
-    }
-}
-
-/// "asked → kernel": the value read back, and what was asked for when it differs.
-fn shown_value(opt: SockOpt, view_val: Option<&crate::model::OptionView>) -> String {
-    match view_val {
-        Some(v) => {
-            let eff = match &v.effective {
-                Ok(e) => e.to_string(),
-                Err(e) => format!("({e})"),
-            };
-            match &v.requested {
-                Some(r) if r.to_string() != eff => format!("{r} → {eff}"),
-                Some(_) => format!("{eff} ✔"),
-                None => eff,
-            }
-        }
-        None if opt == SockOpt::JoinMulticast => "no group joined".into(),
-        None => "—".into(),
-    }
-}
-
-/// Widths of the option table's three columns, fitted to the panel: the
-/// change column always keeps its room; the value column wraps in what is left.
-struct Columns {
-    name: f32,
-    value: f32,
-    change: f32,
-}
-
-impl Columns {
-    fn for_width(width: f32) -> Option<Columns> {
-        if width < TABLE_FROM {
-            return None;
-        }
-        let name = (width * 0.34).clamp(110.0, 190.0);
-        Some(Columns { name, value: width - name - CHANGE_W - 16.0, change: CHANGE_W })
-    }
-
-    fn row(
-        &self,
-        ui: &mut egui::Ui,
-        index: usize,
-        name: impl FnOnce(&mut egui::Ui),
-        value: impl FnOnce(&mut egui::Ui),
-        change: impl FnOnce(&mut egui::Ui),
-    ) {
-        striped(ui, index, |ui| {
-            ui.horizontal(|ui| {
-                cell(ui, self.name, name);
-                cell(ui, self.value, value);
-                cell(ui, self.change, change);
-            });
-        });
-    }
-}
-
-/// A fixed-width cell that grows down, not sideways.
-fn cell(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui)) {
-    let h = ui.spacing().interact_size.y;
-    ui.allocate_ui_with_layout(egui::vec2(width, h), egui::Layout::top_down(egui::Align::Min), |ui| {
-        ui.set_width(width);
-        add(ui);
-    });
-}
-
-/// A narrow panel: the name and value on one line (the value wrapping), the change under them.
-fn stacked_row(ui: &mut egui::Ui, index: usize, head: impl FnOnce(&mut egui::Ui), change: impl FnOnce(&mut egui::Ui)) {
-    striped(ui, index, |ui| {
-        ui.horizontal(|ui| head(ui));
-        ui.indent("change", |ui| ui.horizontal_wrapped(|ui| change(ui)));
-    });
-}
-
-/// Every other row on a faint background, as a table is read across.
-fn striped(ui: &mut egui::Ui, index: usize, add: impl FnOnce(&mut egui::Ui)) {
-    let background = ui.painter().add(egui::Shape::Noop);
-    let rect = ui.scope(|ui| ui.push_id(index, add)).response.rect;
-    if !index.is_multiple_of(2) {
-        let fill = ui.visuals().faint_bg_color;
-        ui.painter().set(background, egui::Shape::rect_filled(rect.expand(1.0), 2.0, fill));
-    }
-}
-
-/// Which option of which socket an editor changes.
-type OptionKey = (EndpointId, Option<ConnId>, SockOpt);
-
-fn option_editor(
-    ui: &mut egui::Ui,
-    label: egui::Id,
-    key: OptionKey,
-    current: Option<OptValue>,
-    view: &mut InspectorView,
-    actions: &mut Vec<Action>,
-) {
-    let (id, conn, opt) = key;
-    if let Some(OptValue::Bool(on)) = current {
-        let mut v = on;
-        if ui.checkbox(&mut v, if on { "on" } else { "off" }).labelled_by(label).on_hover_text(opt.doc()).changed() {
-            actions.push(Action::Engine(Command::SetOption { id, conn, opt, value: OptValue::Bool(v) }));
-        }
-        return;
-    }
-    let text = view.edits.entry(key).or_insert_with(|| match &current {
-        Some(OptValue::Linger(Some(s))) => s.to_string(),
-        Some(OptValue::Millis(Some(ms))) => ms.to_string(),
-        Some(OptValue::Int(n)) => n.to_string(),
-        Some(OptValue::Linger(None) | OptValue::Millis(None)) => "off".into(),
-        _ => opt.default_value().to_string(),
-    });
-    let edit = ui.add(egui::TextEdit::singleline(text).desired_width(64.0).hint_text(opt.name())).labelled_by(label);
-    let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    if ui.small_button("Set").on_hover_text("setsockopt(), then read it back").clicked() || enter {
-        match opt.parse_value(text) {
-            Ok(value) => {
-                view.errors.remove(&key);
-                actions.push(Action::Engine(Command::SetOption { id, conn, opt, value }));
-            }
-            Err(e) => {
-                view.errors.insert(key, e);
-            }
-        }
-    }
-    if let Some(e) = view.errors.get(&key) {
-        ui.label(RichText::new(format!("⚠ {e}")).color(style::error_color(ui)).small());
-    }
 }
 
 /// Record every byte in and out to a file: exact, whatever the view keeps.
 fn record(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| match &ep.capture {
         Some(path) => {
-            ui.label(RichText::new(format!("⏺ recording to {path}")).color(style::error_color(ui)));
-            if ui.small_button("Stop recording").clicked() {
+            ui.label(
+                RichText::new(format!("⏺ {}", t!("inspector-recording", path = path.as_str())))
+                    .color(style::error_color(ui)),
+            );
+            if ui.small_button(t!("inspector-stop-recording")).clicked() {
                 actions.push(Action::Record { endpoint: ep.id, on: false });
             }
         }
         None if ep.status.is_open()
             && !ep.stopped
             && ui
-                .button("⏺ Record to file…")
-                .on_hover_text("Write every byte sent and received, with time, direction and peer, to a file")
+                .button(format!("⏺ {}", t!("inspector-record")))
+                .on_hover_text(t!("inspector-record.hint"))
                 .clicked() =>
         {
             actions.push(Action::Record { endpoint: ep.id, on: true });

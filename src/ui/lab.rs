@@ -7,30 +7,21 @@ use egui::RichText;
 
 use super::Action;
 use crate::lab::{LabRun, StepState};
+use crate::t;
 
-/// The menu bar's menu listing the shipped labs.
-pub const MENU: &str = "🎓 Labs";
-pub const MENU_NONE: &str = "(no labs found next to socklab)";
-pub const MENU_LOADING: &str = "(looking for labs…)";
-pub const CLOSE: &str = "Close the lab";
-pub const CLOSE_TIP: &str = "Hide the lab panel; the workspace stays open";
-pub const SKIP: &str = "Skip step";
-const SKIP_TIP: &str = "Pass over this step without its check (e.g. it cannot be done on this machine)";
-pub const START_OVER: &str = "Start over";
-const START_OVER_TIP: &str = "Back to the first step; what is already true (a server listening) ticks at once";
-pub const COMPLETE: &str = "✔ Lab complete: every step is done.";
-pub const HINT: &str = "Hint";
-const KICKER: &str = "Lab";
-const WAITING_FOR: &str = "Waiting for:";
-const SKIPPED: &str = "(skipped)";
 const DONE_MARK: &str = "✔";
 const CURRENT_MARK: &str = "▶";
 const WAITING_MARK: &str = "·";
 const SKIPPED_MARK: &str = "–";
 
+/// The menu bar's menu listing the shipped labs.
+pub fn menu() -> String {
+    format!("🎓 {}", t!("labpanel-menu"))
+}
+
 /// "3 of 6 steps done"
 fn progress_line(done: usize, total: usize) -> String {
-    format!("{done} of {total} steps done")
+    t!("labpanel-progress", done = done, total = total)
 }
 
 /// One step's line as shown (and as a screen reader reads it): its mark, number and instruction.
@@ -39,7 +30,7 @@ pub fn step_line(state: StepState, number: usize, text: &str) -> String {
         StepState::Done { .. } => format!("{DONE_MARK} {number}. {text}"),
         StepState::Current => format!("{CURRENT_MARK} {number}. {text}"),
         StepState::Waiting => format!("{WAITING_MARK} {number}. {text}"),
-        StepState::Skipped => format!("{SKIPPED_MARK} {number}. {text} {SKIPPED}"),
+        StepState::Skipped => format!("{SKIPPED_MARK} {number}. {text} {}", t!("labpanel-skipped")),
     }
 }
 
@@ -47,40 +38,49 @@ pub fn show(ui: &mut egui::Ui, run: &LabRun, actions: &mut Vec<Action>) {
     let lab = run.lab();
     // One scroll area (a short dock has little room); the buttons come before the steps.
     egui::ScrollArea::vertical().id_salt("lab-panel").auto_shrink([false, false]).show(ui, |ui| {
-        ui.label(RichText::new(KICKER).small().weak());
-        ui.add(egui::Label::new(RichText::new(&lab.title).heading().strong()).wrap());
+        ui.label(RichText::new(t!("labpanel-kicker")).small().weak());
+        ui.add(egui::Label::new(RichText::new(lab.title_text()).heading().strong()).wrap());
         let ended = run.states().iter().filter(|s| !matches!(s, StepState::Waiting | StepState::Current)).count();
         ui.label(RichText::new(progress_line(ended, run.states().len())).strong());
         if run.is_finished() {
-            ui.add(egui::Label::new(RichText::new(COMPLETE).strong().color(done_color(ui))).wrap());
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("✔ {}", t!("labpanel-complete"))).strong().color(done_color(ui)),
+                )
+                .wrap(),
+            );
         }
         ui.horizontal_wrapped(|ui| {
-            if ui.add_enabled(!run.is_finished(), egui::Button::new(SKIP)).on_hover_text(SKIP_TIP).clicked() {
+            if ui
+                .add_enabled(!run.is_finished(), egui::Button::new(t!("labpanel-skip")))
+                .on_hover_text(t!("labpanel-skip.hint"))
+                .clicked()
+            {
                 actions.push(Action::LabSkip);
             }
-            if ui.button(START_OVER).on_hover_text(START_OVER_TIP).clicked() {
+            if ui.button(t!("labpanel-start-over")).on_hover_text(t!("labpanel-start-over.hint")).clicked() {
                 actions.push(Action::LabRestart);
             }
-            if ui.button(CLOSE).on_hover_text(CLOSE_TIP).clicked() {
+            if ui.button(t!("labpanel-close")).on_hover_text(t!("labpanel-close.hint")).clicked() {
                 actions.push(Action::CloseLab);
             }
         });
         ui.separator();
-        ui.add(egui::Label::new(RichText::new(&lab.summary).weak()).wrap());
+        ui.add(egui::Label::new(RichText::new(lab.summary_text()).weak()).wrap());
         ui.add_space(4.0);
         for (i, (step, &state)) in lab.steps.iter().zip(run.states()).enumerate() {
-            let line = step_line(state, i + 1, &step.text);
+            let line = step_line(state, i + 1, &lab.step_text(step));
             if state == StepState::Current {
                 egui::Frame::group(ui.style()).fill(ui.visuals().faint_bg_color).show(ui, |ui| {
                     ui.add(egui::Label::new(RichText::new(line).strong()).wrap());
                     if let Some(waiting) = run.waiting_for() {
-                        let mut text = format!("{WAITING_FOR} {}", waiting.english());
+                        let mut text = t!("labpanel-waiting-for", what = waiting.text());
                         if let Some(progress) = run.progress() {
-                            text = format!("{text} ({})", progress.english());
+                            text = format!("{text} ({})", progress.text());
                         }
                         ui.add(egui::Label::new(RichText::new(text).italics()).wrap());
                     }
-                    hint(ui, &lab.id, i, &step.hint);
+                    hint(ui, &lab.id, i, &lab.hint_text(step));
                 });
             } else {
                 let text = match state {
@@ -88,7 +88,7 @@ pub fn show(ui: &mut egui::Ui, run: &LabRun, actions: &mut Vec<Action>) {
                     _ => RichText::new(line).weak(),
                 };
                 ui.add(egui::Label::new(text).wrap());
-                hint(ui, &lab.id, i, &step.hint);
+                hint(ui, &lab.id, i, &lab.hint_text(step));
             }
             ui.add_space(2.0);
         }
@@ -97,9 +97,12 @@ pub fn show(ui: &mut egui::Ui, run: &LabRun, actions: &mut Vec<Action>) {
 
 /// A step's hint, folded until asked for (egui keeps each one's state).
 fn hint(ui: &mut egui::Ui, lab: &str, step: usize, text: &str) {
-    egui::CollapsingHeader::new(RichText::new(HINT).small()).id_salt(("lab-hint", lab, step)).show(ui, |ui| {
-        ui.add(egui::Label::new(text).wrap());
-    });
+    egui::CollapsingHeader::new(RichText::new(t!("labpanel-hint")).small()).id_salt(("lab-hint", lab, step)).show(
+        ui,
+        |ui| {
+            ui.add(egui::Label::new(text).wrap());
+        },
+    );
 }
 
 fn done_color(ui: &egui::Ui) -> egui::Color32 {

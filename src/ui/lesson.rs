@@ -18,10 +18,6 @@ pub fn button_hint() -> String {
     t!("lesson-button-hint")
 }
 
-/// [`button`] and [`button_hint`] in English, for the menu bar until it moves to the catalogs.
-pub const BUTTON: &str = "📖 Lesson";
-pub const BUTTON_HINT: &str = "Show this workspace's lesson: what it teaches and the steps to try";
-
 /// Lines longer than this are hard to follow on a projector.
 const READABLE_WIDTH: f32 = 760.0;
 
@@ -40,9 +36,10 @@ pub fn show(ui: &mut egui::Ui, lesson: &Lesson, actions: &mut Vec<Action>) {
 }
 
 fn page(ui: &mut egui::Ui, lesson: &Lesson, actions: &mut Vec<Action>) {
+    let lesson = lesson.page();
     ui.add_space(12.0);
     ui.label(RichText::new(t!("lesson-kicker")).small().weak());
-    ui.add(egui::Label::new(RichText::new(&lesson.title).heading().strong()).wrap());
+    ui.add(egui::Label::new(RichText::new(lesson.title).heading().strong()).wrap());
     ui.add_space(8.0);
     if !lesson.teaches.trim().is_empty() {
         ui.label(RichText::new(t!("lesson-teaches")).strong());

@@ -13,6 +13,7 @@ pub mod inspector;
 pub mod lab;
 pub mod lesson;
 pub mod new_endpoint;
+pub mod option_table;
 pub mod rules_editor;
 pub mod style;
 pub mod welcome;
@@ -42,6 +43,11 @@ pub enum Action {
         endpoint: EndpointId,
         frame: crate::net::frame::FrameSpec,
         rules: Vec<crate::net::rules::Rule>,
+    },
+    /// The text encoding of an endpoint's composer and conversation: kept in its spec (and workspace).
+    SetEncoding {
+        endpoint: EndpointId,
+        encoding: crate::net::Encoding,
     },
     Select(Selection),
     ShowForm(EndpointKind),

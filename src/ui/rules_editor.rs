@@ -10,22 +10,12 @@ use crate::model::EndpointState;
 use crate::net::frame::{FrameSpec, Framing, Oversize, PrefixWidth, parse_size};
 use crate::net::rules::Rule;
 use crate::net::{BehaviourError, EndpointId, EndpointKind, check_framing, check_rules};
+use crate::t;
 
-pub const SECTION: &str = "Framing & rules";
-pub const FRAMING: &str = "Framing";
-pub const LIMIT: &str = "Frame limit";
-pub const OVERSIZE: &str = "Oversize";
-pub const ADD_RULE: &str = "+ Add rule";
-pub const APPLY: &str = "Apply";
-pub const REVERT: &str = "Revert";
-const DATAGRAM_NOTE: &str = "A datagram is already one message: no framing.";
-const RULES_NOTE: &str = "Tried in order on each message: MATCH => ACTION, as in exact:ping => reply:pong\\n";
-const RULE_HINT: &str = "regex:^(.+)$ => reply:Hello, ${1}!${eol}";
-const NOT_APPLIED: &str = "not applied yet";
-const FIX_FIRST: &str = "Fix the marked fields: nothing is applied while one is wrong.";
-const APPLY_TIP: &str = "Use this framing and these rules now (the fired counts start again)";
-const COUNTS_HEADER: &str = "the length counts its header";
-const DELIM_HINT: &str = "hex, e.g. 0d 0a";
+/// The inspector section's title.
+pub fn section() -> String {
+    t!("rules-section")
+}
 
 /// Space left of the text in a rule's field, and so left of its caret.
 const FIELD_MARGIN: f32 = 4.0;
@@ -43,13 +33,13 @@ enum Kind {
 impl Kind {
     const ALL: [Kind; 5] = [Kind::Raw, Kind::Line, Kind::Delimiter, Kind::Fixed, Kind::Length];
 
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Kind::Raw => "raw: each recv()",
-            Kind::Line => "line (\\n or \\r\\n)",
-            Kind::Delimiter => "delimiter (hex)",
-            Kind::Fixed => "fixed length",
-            Kind::Length => "length-prefixed",
+            Kind::Raw => t!("rules-kind-raw"),
+            Kind::Line => t!("rules-kind-line"),
+            Kind::Delimiter => t!("rules-kind-delimiter"),
+            Kind::Fixed => t!("rules-kind-fixed"),
+            Kind::Length => t!("rules-kind-length"),
         }
     }
 }
@@ -101,7 +91,7 @@ impl Draft {
 
     /// The framing as chosen, or what is wrong with it.
     pub fn frame(&self, kind: EndpointKind) -> Result<FrameSpec, String> {
-        let limit = parse_size(&self.limit).map_err(|e| format!("{LIMIT}: {e}"))?;
+        let limit = parse_size(&self.limit).map_err(|e| format!("{}: {e}", t!("rules-limit")))?;
         let framing = match self.kind {
             Kind::Raw => Framing::Raw,
             Kind::Line => Framing::Line,
@@ -171,7 +161,7 @@ pub fn show(
     let before_flags = (draft.width, draft.big_endian, draft.counts_header, draft.oversize);
     let kind = ep.spec.kind;
     if kind.is_datagram() {
-        ui.label(RichText::new(DATAGRAM_NOTE).small().weak());
+        ui.label(RichText::new(t!("rules-datagram-note")).small().weak());
     } else {
         framing(ui, ep.id, draft);
         if let Err(e) = draft.frame(kind) {
@@ -179,7 +169,7 @@ pub fn show(
         }
     }
     ui.add_space(4.0);
-    ui.add(egui::Label::new(RichText::new(RULES_NOTE).small().weak()).wrap());
+    ui.add(egui::Label::new(RichText::new(t!("rules-note")).small().weak()).wrap());
     rule_lines(ui, ep, draft);
     let after = (draft.kind, draft.lines.clone(), draft.limit.clone(), draft.delimiter.clone(), draft.fixed.clone());
     if before != after || before_flags != (draft.width, draft.big_endian, draft.counts_header, draft.oversize) {
@@ -187,26 +177,29 @@ pub fn show(
     }
     let checked = draft.checked(kind);
     style::toolbar(ui, |ui| {
-        let apply = ui.add_enabled(checked.is_some() && draft.edited, egui::Button::new(RichText::new(APPLY).strong()));
-        if apply.on_hover_text(APPLY_TIP).clicked()
+        let apply = ui.add_enabled(
+            checked.is_some() && draft.edited,
+            egui::Button::new(RichText::new(t!("rules-apply")).strong()),
+        );
+        if apply.on_hover_text(t!("rules-apply.hint")).clicked()
             && let Some((frame, rules)) = checked.clone()
         {
             actions.push(Action::SetBehaviour { endpoint: ep.id, frame: frame.clone(), rules: rules.clone() });
             *draft = Draft::from_spec(&frame, &rules);
         }
-        if draft.edited && ui.button(REVERT).clicked() {
+        if draft.edited && ui.button(t!("rules-revert")).clicked() {
             *draft = Draft::from_spec(&ep.spec.frame, &ep.spec.rules);
         }
     });
     if checked.is_none() {
-        ui.label(RichText::new(FIX_FIRST).small().color(style::error_color(ui)));
+        ui.label(RichText::new(t!("rules-fix-first")).small().color(style::error_color(ui)));
     }
 }
 
 /// The framing picker and the fields its kind needs, then the limit.
 fn framing(ui: &mut egui::Ui, id: EndpointId, d: &mut Draft) {
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(FRAMING);
+        let label = ui.label(t!("rules-framing"));
         egui::ComboBox::from_id_salt(("framing", id))
             .selected_text(d.kind.label())
             .show_ui(ui, |ui| {
@@ -223,24 +216,26 @@ fn framing(ui: &mut egui::Ui, id: EndpointId, d: &mut Draft) {
     ui.horizontal_wrapped(|ui| match d.kind {
         Kind::Raw | Kind::Line => {}
         Kind::Delimiter => {
-            let l = ui.label("delimiter");
-            ui.add(egui::TextEdit::singleline(&mut d.delimiter).hint_text(DELIM_HINT).desired_width(110.0))
-                .labelled_by(l.id);
+            let l = ui.label(t!("rules-delimiter"));
+            ui.add(
+                egui::TextEdit::singleline(&mut d.delimiter).hint_text(t!("rules-delimiter-hint")).desired_width(110.0),
+            )
+            .labelled_by(l.id);
         }
         Kind::Fixed => {
-            let l = ui.label("bytes");
+            let l = ui.label(t!("rules-bytes"));
             ui.add(egui::TextEdit::singleline(&mut d.fixed).desired_width(60.0)).labelled_by(l.id);
         }
         Kind::Length => {
             for (w, text) in [(PrefixWidth::One, "1"), (PrefixWidth::Two, "2"), (PrefixWidth::Four, "4")] {
                 ui.selectable_value(&mut d.width, w, text);
             }
-            ui.label("bytes");
+            ui.label(t!("rules-bytes"));
             if d.width != PrefixWidth::One {
                 ui.selectable_value(&mut d.big_endian, true, "BE");
                 ui.selectable_value(&mut d.big_endian, false, "LE");
             }
-            ui.checkbox(&mut d.counts_header, COUNTS_HEADER);
+            ui.checkbox(&mut d.counts_header, t!("rules-counts-header"));
         }
     });
     limit(ui, id, d);
@@ -248,9 +243,9 @@ fn framing(ui: &mut egui::Ui, id: EndpointId, d: &mut Draft) {
 
 fn limit(ui: &mut egui::Ui, id: EndpointId, d: &mut Draft) {
     ui.horizontal_wrapped(|ui| {
-        let l = ui.label(LIMIT);
+        let l = ui.label(t!("rules-limit"));
         ui.add(egui::TextEdit::singleline(&mut d.limit).desired_width(60.0)).labelled_by(l.id);
-        let o = ui.label(OVERSIZE);
+        let o = ui.label(t!("rules-oversize"));
         egui::ComboBox::from_id_salt(("oversize", id))
             .selected_text(d.oversize.name())
             .show_ui(ui, |ui| {
@@ -275,19 +270,22 @@ fn rule_lines(ui: &mut egui::Ui, ep: &EndpointState, d: &mut Draft) {
             // Its name, count and buttons above; the text takes the whole width under them.
             let name = ui
                 .horizontal_wrapped(|ui| {
-                    let name = ui.label(RichText::new(format!("Rule {}", i + 1)).small());
+                    let name = ui.label(RichText::new(t!("rules-rule", number = i + 1)).small());
                     let applied = ep.spec.rules.get(i).zip(result.as_ref().ok()).is_some_and(|(a, b)| a == b);
-                    let fired =
-                        if applied { format!("fired {}", style::count(ep.fired(i))) } else { NOT_APPLIED.into() };
+                    let fired = if applied { t!("rules-fired", count = ep.fired(i)) } else { t!("rules-not-applied") };
                     ui.label(RichText::new(fired).small().weak());
-                    if ui.add_enabled(i > 0, egui::Button::new("↑").small()).on_hover_text("Move up").clicked() {
+                    if ui
+                        .add_enabled(i > 0, egui::Button::new("↑").small())
+                        .on_hover_text(t!("rules-move-up"))
+                        .clicked()
+                    {
                         swap = Some((i - 1, i));
                     }
                     let down = ui.add_enabled(i + 1 < count, egui::Button::new("↓").small());
-                    if down.on_hover_text("Move down").clicked() {
+                    if down.on_hover_text(t!("rules-move-down")).clicked() {
                         swap = Some((i, i + 1));
                     }
-                    if ui.small_button("✖").on_hover_text("Remove this rule").clicked() {
+                    if ui.small_button("✖").on_hover_text(t!("rules-remove")).clicked() {
                         remove = Some(i);
                     }
                     name.id
@@ -295,7 +293,7 @@ fn rule_lines(ui: &mut egui::Ui, ep: &EndpointState, d: &mut Draft) {
                 .inner;
             let edit = egui::TextEdit::singleline(line)
                 .font(egui::TextStyle::Monospace)
-                .hint_text(RULE_HINT)
+                .hint_text(t!("rules-rule-hint"))
                 .margin(egui::Margin::symmetric(FIELD_MARGIN as i8, 2))
                 .desired_width(ui.available_width());
             ui.add(edit).labelled_by(name);
@@ -310,7 +308,7 @@ fn rule_lines(ui: &mut egui::Ui, ep: &EndpointState, d: &mut Draft) {
     if let Some(i) = remove {
         d.lines.remove(i);
     }
-    if ui.small_button(ADD_RULE).clicked() {
+    if ui.small_button(format!("+ {}", t!("rules-add"))).clicked() {
         d.lines.push(String::new());
     }
 }
@@ -328,7 +326,7 @@ fn caret(ui: &mut egui::Ui, line: &str, position: usize, problem: &str) {
         ui.add_space(FIELD_MARGIN);
         ui.add(egui::Label::new(job).truncate());
     });
-    let text = format!("⚠ at character {position}: {problem}");
+    let text = format!("⚠ {}", t!("rules-at-character", position = position, problem = problem));
     ui.add(egui::Label::new(RichText::new(text).small().color(color)).wrap());
 }
 

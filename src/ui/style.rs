@@ -133,16 +133,6 @@ pub fn half_close_text(peer_closed: bool, we_shut: bool) -> Option<String> {
     }
 }
 
-/// [`half_close_text`] in English, for callers not moved to the catalogs yet.
-pub fn half_close_note(peer_closed: bool, we_shut: bool) -> Option<&'static str> {
-    match (peer_closed, we_shut) {
-        (true, false) => Some("peer closed its side (CLOSE_WAIT)"),
-        (false, true) => Some("we closed our side (shutdown SHUT_WR): the peer can still send"),
-        (true, true) => Some("both sides sent FIN: closing"),
-        (false, false) => None,
-    }
-}
-
 /// A row of buttons and short labels that wraps onto the next line instead of
 /// leaving its panel. Short labels inside keep whole (they move, not split).
 pub fn toolbar<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {

@@ -15,11 +15,11 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::net::{EndpointSpec, PayloadError, PayloadFormat, parse_payload};
+use crate::net::{Encoding, EndpointSpec, PayloadError, PayloadFormat, TextError, parse_payload, parse_text_in};
 
 pub use error::WorkspaceError;
 pub use file::{load, parse, save, to_ron};
-pub use lesson::Lesson;
+pub use lesson::{Lesson, LessonPage, LessonText};
 pub use safe_text::{NAME_SHOWN, display_name, escape_controls};
 
 /// The newest file format this build reads and the one it writes.
@@ -142,6 +142,17 @@ impl SavedMessage {
     /// The exact bytes to send: the parsed payload, then the line ending.
     pub fn bytes(&self) -> Result<Vec<u8>, PayloadError> {
         let mut data = parse_payload(&self.payload, self.format)?;
+        data.extend_from_slice(self.line_ending.bytes());
+        Ok(data)
+    }
+
+    /// The bytes to send from an endpoint whose text is in `encoding` (its
+    /// text written in it, escapes as the bytes they name; hex and base64 as they are).
+    pub fn bytes_in(&self, encoding: Encoding) -> Result<Vec<u8>, TextError> {
+        let mut data = match self.format {
+            PayloadFormat::Text => parse_text_in(&self.payload, encoding)?,
+            other => parse_payload(&self.payload, other).map_err(TextError::Syntax)?,
+        };
         data.extend_from_slice(self.line_ending.bytes());
         Ok(data)
     }

@@ -42,7 +42,8 @@ fn a_settings_save_that_fails_is_shown_once_and_tried_again_only_after_a_change(
     wait_until(&mut h, "the failure to be shown", |a| a.notice().is_some());
     let notice = h.state().notice().cloned().expect("a notice");
     assert!(notice.is_error);
-    assert!(notice.text.contains("could not be saved") && notice.text.contains("config/socklab"), "{}", notice.text);
+    let text = notice.text();
+    assert!(text.contains("could not be saved") && text.contains("config/socklab"), "{text}");
     h.get_by_label("✖").click();
     h.run_steps(30);
     assert!(h.state().notice().is_none(), "not tried (and failed) again while nothing changed");
@@ -61,7 +62,7 @@ fn a_settings_file_that_does_not_parse_is_kept_aside_and_said_so() {
     let mut h = harness_with(WINDOW, AppOptions { settings_path: Some(path.clone()), ..Default::default() });
     h.run_steps(4);
     let notice = h.state().notice().cloned().expect("a notice");
-    assert!(notice.text.contains("settings.ron.bak"), "{}", notice.text);
+    assert!(notice.text().contains("settings.ron.bak"), "{}", notice.text());
     assert!(h.query_by_label_contains("settings.ron.bak").is_some(), "shown in the banner");
     assert_eq!(std::fs::read_to_string(dir.path().join("settings.ron.bak")).expect("backup"), "(dark: maybe)");
 }

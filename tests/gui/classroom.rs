@@ -55,13 +55,13 @@ fn a_failed_bind_is_explained_in_the_centre_with_a_way_out() {
     let id = h.state_mut().open_endpoint(&ctx, "taken", spec);
     wait_until(&mut h, "the bind to fail", |a| a.model.endpoints[&id].status == Status::Error);
     h.run_steps(3);
-    let centre = h.get_by_label(socklab::app::TRY_AGAIN).rect();
+    let centre = h.get_by_label(&socklab::app::try_again()).rect();
     let list_right = h.get_by_label("+ TCP server").rect().right();
     assert!(centre.left() > list_right, "the explanation is in the centre, not the list");
     assert!(h.query_all_by_label_contains("failed: EADDRINUSE").count() >= 2, "in the centre and marked in the list");
     assert!(h.query_all_by_label_contains("Why and what to do").count() >= 1);
     assert!(h.query_by_label_contains("Connect a client").is_none(), "no invitation to connect to what failed");
-    h.get_by_label(socklab::app::USE_FREE_PORT).click();
+    h.get_by_label(&socklab::i18n::text("frame-use-free-port", None)).click();
     wait_until(&mut h, "a free port to listen", |a| {
         a.model.endpoints.values().any(|e| {
             e.status == Status::Listening

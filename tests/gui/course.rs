@@ -5,11 +5,11 @@ use egui::OutputCommand;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use socklab::app::{AppOptions, SocklabApp};
+use socklab::i18n::{Lang, text_in};
 use socklab::lab::StepState;
 use socklab::model::Status;
 use socklab::net::{EndpointKind, EndpointSpec, ReplyMode};
-use socklab::ui::code::{COPY, RUST, TAB_CODE, TAB_CONVERSATION};
-use socklab::ui::lab::{COMPLETE, SKIP, START_OVER};
+use socklab::ui::code::{RUST, copy, tab_code, tab_conversation};
 
 use super::gui_support::echo_lab;
 use super::{WINDOW, harness, harness_with, start_from_form, status_of, wait_until};
@@ -31,7 +31,7 @@ fn the_code_tab_shows_an_echo_server_in_python_copies_it_and_switches_to_rust() 
     wait_until(&mut h, "the server to listen", |a| status_of(a, EndpointKind::TcpServer) == Some(Status::Listening));
     assert!(h.query_by_label_contains("socket.socket(").is_none(), "the conversation shows first");
 
-    h.get_by_label(TAB_CODE).click();
+    h.get_by_label(&tab_code()).click();
     h.run_steps(3);
     let program = h.get_by_label_contains("socket.socket(");
     let node = program.accesskit_node();
@@ -39,7 +39,7 @@ fn the_code_tab_shows_an_echo_server_in_python_copies_it_and_switches_to_rust() 
     assert!(text.contains("bind(") && text.contains("listen("), "a server's calls: {text}");
     assert!(h.query_by_label_contains("run it with python3").is_some(), "how to run it");
 
-    h.get_by_label(COPY).click();
+    h.get_by_label(&copy()).click();
     // The click lands in the next frame; that frame's output carries the copy.
     let mut on_clipboard = None;
     for _ in 0..4 {
@@ -54,7 +54,7 @@ fn the_code_tab_shows_an_echo_server_in_python_copies_it_and_switches_to_rust() 
     assert!(h.query_by_label_contains("socket.socket(").is_none(), "the Python is gone");
     assert!(h.query_by_label_contains("[dependencies], then: cargo run").is_some(), "how to run it");
 
-    h.get_by_label(TAB_CONVERSATION).click();
+    h.get_by_label(&tab_conversation()).click();
     h.run_steps(3);
     assert!(h.query_by_label_contains("socket2::").is_none(), "back to the conversation");
     assert!(h.query_by_label("Message").is_some(), "with its composer");
@@ -68,11 +68,11 @@ fn the_code_tab_says_plainly_when_no_program_can_be_written() {
     let spec = EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0").with_reply(ReplyMode::Chat);
     h.state_mut().open_endpoint(&ctx, "odd", spec);
     h.run_steps(3);
-    h.get_by_label(TAB_CODE).click();
+    h.get_by_label(&tab_code()).click();
     h.run_steps(3);
     assert!(h.query_by_label_contains("No program can be written").is_some());
     assert!(h.query_by_label_contains("reply mode chat does not apply").is_some(), "the reason, as codegen gives it");
-    assert!(h.query_by_label(COPY).is_none(), "nothing to copy");
+    assert!(h.query_by_label(&copy()).is_none(), "nothing to copy");
 }
 
 fn step_state(app: &SocklabApp, i: usize) -> Option<StepState> {
@@ -115,22 +115,25 @@ fn a_lab_ticks_its_steps_in_the_panel_as_they_are_done_and_can_skip_and_start_ov
     h.run_steps(3);
     assert!(h.query_by_label_contains("✔ 3. From a socklab client").is_some());
     assert!(h.query_by_label("3 of 4 steps done").is_some());
-    assert!(h.query_by_label(COMPLETE).is_none());
+    assert!(h.query_by_label(&format!("✔ {}", socklab::i18n::text("labpanel-complete", None))).is_none());
 
-    h.get_by_label(SKIP).click();
+    h.get_by_label(&socklab::i18n::text("labpanel-skip", None)).click();
     h.run_steps(3);
     assert_eq!(step_state(h.state(), 3), Some(StepState::Skipped));
     assert!(h.query_by_label_contains("– 4. Half-close the client").is_some(), "marked skipped");
-    assert!(h.query_by_label(COMPLETE).is_some(), "the lab is complete");
+    assert!(
+        h.query_by_label(&format!("✔ {}", socklab::i18n::text("labpanel-complete", None))).is_some(),
+        "the lab is complete"
+    );
 
     // Start over: the server still listens and the client is still connected, so
     // steps 1 and 2 tick at once; step 3 waits for a new echo.
-    h.get_by_label(START_OVER).click();
+    h.get_by_label(&socklab::i18n::text("labpanel-start-over", None)).click();
     h.run_steps(3);
     assert!(done(h.state(), 0) && done(h.state(), 1), "what is still true ticks at once");
     assert_eq!(step_state(h.state(), 2), Some(StepState::Current));
     assert!(h.query_by_label_contains("▶ 3. From a socklab client").is_some());
-    assert!(h.query_by_label(COMPLETE).is_none());
+    assert!(h.query_by_label(&format!("✔ {}", socklab::i18n::text("labpanel-complete", None))).is_none());
     assert!(h.query_by_label("2 of 4 steps done").is_some());
 }
 
@@ -140,9 +143,48 @@ fn the_labs_menu_lists_the_shipped_labs() {
     wait_until(&mut h, "the labs to be looked for", |a| a.labs_found().is_some());
     let found = h.state().labs_found().map(<[_]>::len).unwrap_or_default();
     assert_eq!(found, 9, "one lab per topic of the tutorials");
-    h.get_by_label(socklab::ui::lab::MENU).click();
+    h.get_by_label(&socklab::ui::lab::menu()).click();
     h.run_steps(3);
     for title in ["A TCP echo server", "Nagle and TCP_NODELAY"] {
         assert!(h.query_by_label(title).is_some(), "{title} is offered");
     }
+}
+
+#[test]
+fn a_lab_in_chinese_shows_its_steps_in_chinese_and_ticks_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lab = echo_lab(dir.path());
+    let options = AppOptions { lab: Some(lab), language: Some(Lang::ZhCn), ..Default::default() };
+    let mut h = harness_with(WINDOW, options);
+    wait_until(&mut h, "the lab to open", |a| a.lab_run().is_some());
+    h.run_steps(2);
+    let first = text_in(Lang::ZhCn, "lab-tcp-echo-listen", None);
+    assert!(first.starts_with("在 127.0.0.1:9000 上启动回显服务器"), "{first}");
+    assert!(h.query_by_label_contains(&first).is_some(), "the first step in Chinese");
+    // The lab's title, and the lesson page's (the same workspace), both in Chinese.
+    assert!(h.query_all_by_label("TCP 回显 (echo) 服务器").count() >= 1, "the title in Chinese");
+    assert!(h.query_by_label("A TCP echo server").is_none(), "no English title");
+
+    // The workspace's server really starts; its listen() ticks the step.
+    wait_until(&mut h, "the lab's server to listen", |a| {
+        status_of(a, EndpointKind::TcpServer) == Some(Status::Listening)
+    });
+    wait_until(&mut h, "the first step to tick", |a| done(a, 0));
+    h.run_steps(3);
+    assert!(h.query_by_label_contains(&format!("✔ 1. {first}")).is_some(), "step 1 ticked, in Chinese");
+    assert!(h.query_by_label_contains("▶ 2. 连上一个客户端").is_some(), "step 2 is current");
+    assert!(h.query_by_label_contains("同一个服务器同时开着 1 个连接").is_some(), "what it waits for, in Chinese");
+    assert!(h.query_by_label_contains("Connect a client").is_none(), "no English step left");
+}
+
+#[test]
+fn the_labs_menu_lists_the_labs_in_the_language_of_the_moment() {
+    let mut h = harness_with(WINDOW, AppOptions { language: Some(Lang::ZhCn), ..Default::default() });
+    wait_until(&mut h, "the labs to be looked for", |a| a.labs_found().is_some());
+    h.get_by_label(&socklab::ui::lab::menu()).click();
+    h.run_steps(3);
+    for title in ["TCP 回显 (echo) 服务器", "Nagle 算法与 TCP_NODELAY"] {
+        assert!(h.query_by_label(title).is_some(), "{title} is offered");
+    }
+    assert!(h.query_by_label("A TCP echo server").is_none(), "no English title");
 }

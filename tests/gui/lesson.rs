@@ -140,4 +140,52 @@ fn the_lesson_page_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
     let data: Vec<&str> = data.iter().map(String::as_str).collect();
     let found = super::pseudo::unlocalized(&h, Some(page), &data);
     assert!(found.is_empty(), "text not from the catalogs on the lesson page:\n{}", found.join("\n"));
+    // The menu bar with its Lesson button (the workspace's name is the file's).
+    let button = place(&socklab::ui::lesson::button());
+    let bar = egui::Rect::from_min_max(
+        egui::pos2(0.0, button.top() - 2.0),
+        egui::pos2(h.ctx.content_rect().right(), button.bottom() + 2.0),
+    );
+    let name = path_stem(&shown_path);
+    let found = super::pseudo::unlocalized(&h, Some(bar), &[&name]);
+    assert!(found.is_empty(), "text not from the catalogs in the menu bar:\n{}", found.join("\n"));
+}
+
+fn path_stem(path: &str) -> String {
+    std::path::Path::new(path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+#[test]
+fn the_lesson_page_in_chinese_shows_the_lessons_chinese_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, _, lesson) = echo_lesson(dir.path());
+    let zh = lesson.page_in(socklab::i18n::Lang::ZhCn);
+    assert!(zh.title.starts_with("TCP 回显"), "the shipped lesson has its Chinese: {}", zh.title);
+    let options = AppOptions { workspace: Some(path), language: Some(socklab::i18n::Lang::ZhCn), ..Default::default() };
+    let mut h = harness_with(WINDOW, options);
+    wait_until(&mut h, "the lesson to open", |a| a.lesson_shown());
+    h.run_steps(2);
+    assert!(h.query_by_label(zh.title).is_some(), "the Chinese title is shown: {}", zh.title);
+    assert!(h.query_by_label(&lesson.title).is_none(), "not the English one");
+    let first = format!("1. {}", zh.steps[0].replace('`', ""));
+    assert!(h.query_by_label(&first).is_some(), "the first step in Chinese: {first}");
+}
+
+#[test]
+fn every_shipped_lessons_chinese_has_its_glyphs_in_the_fonts_the_app_installs() {
+    let h = harness_with([400.0, 300.0], AppOptions::default());
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/workspaces");
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("the lessons").flatten() {
+        let ws = workspace::load(entry.path()).unwrap_or_else(|e| panic!("{e}"));
+        let page = ws.lesson.page_in(socklab::i18n::Lang::ZhCn);
+        let text = format!("{}{}{}", page.title, page.teaches, page.steps.concat());
+        let font = egui::FontId::proportional(14.0);
+        let lacking: String =
+            text.chars().filter(|c| *c != '\n' && !h.ctx.fonts_mut(|f| f.has_glyph(&font, *c))).collect();
+        if !lacking.is_empty() {
+            missing.push(format!("{}: {lacking:?}", entry.path().display()));
+        }
+    }
+    assert!(missing.is_empty(), "no glyph for:\n{}", missing.join("\n"));
 }

@@ -6,7 +6,7 @@ use std::time::SystemTime;
 use egui_kittest::kittest::Queryable as _;
 use socklab::model::Status;
 use socklab::net::{EndpointKind, EndpointSpec, Event, EventKind};
-use socklab::ui::inspector::STILL_COUNTING;
+use socklab::ui::inspector::still_counting;
 
 use super::{harness, wait_until};
 
@@ -17,7 +17,7 @@ fn loss_counts_are_marked_until_they_settle() {
     let spec = EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0");
     let id = h.state_mut().open_endpoint(&ctx, "burst", spec);
     wait_until(&mut h, "the socket to bind", |a| a.model.endpoints.get(&id).is_some_and(|e| e.status == Status::Bound));
-    assert!(h.query_by_label(STILL_COUNTING).is_none(), "nothing counted yet");
+    assert!(h.query_by_label(&still_counting()).is_none(), "nothing counted yet");
 
     // What the worker reports during a burst, then once the socket is quiet.
     let loss = |settled| Event {
@@ -28,10 +28,10 @@ fn loss_counts_are_marked_until_they_settle() {
     h.state_mut().model.apply(loss(false));
     h.run_steps(2);
     assert!(h.query_by_label("datagrams lost: 0 by socklab, 41,097 by the kernel").is_some());
-    assert!(h.query_by_label(STILL_COUNTING).is_some(), "marked while the burst may add to it");
+    assert!(h.query_by_label(&still_counting()).is_some(), "marked while the burst may add to it");
     h.state_mut().model.apply(loss(true));
     h.run_steps(2);
-    assert!(h.query_by_label(STILL_COUNTING).is_none(), "settled: the mark goes");
+    assert!(h.query_by_label(&still_counting()).is_none(), "settled: the mark goes");
 }
 
 #[test]

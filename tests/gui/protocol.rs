@@ -86,7 +86,7 @@ fn add_rules(h: &mut Harness<'static, SocklabApp>, rules: &[&str]) {
 fn worker_caught_up(h: &mut Harness<'static, SocklabApp>) {
     let reads = |a: &SocklabApp| a.model.log.entries().iter().filter(|e| e.call == "getsockopt").count();
     let before = reads(h.state());
-    h.get_by_label("Read all again").click_accesskit();
+    h.get_by_label(&socklab::i18n::text("inspector-read-again", None)).click_accesskit();
     wait_until(h, "the options read after the rules", |a| reads(a) > before);
 }
 

@@ -14,7 +14,7 @@ use super::gui_support::harness_with;
 use super::pseudo::unlocalized;
 use super::wait_until;
 
-fn pseudo_harness() -> Harness<'static, SocklabApp> {
+pub(super) fn pseudo_harness() -> Harness<'static, SocklabApp> {
     let mut h = harness_with([1280.0, 820.0], AppOptions { language: Some(Lang::Pseudo), ..Default::default() });
     h.run_steps(4);
     assert!(i18n::text("endpoints-title", None).starts_with('⟦'));
@@ -22,20 +22,25 @@ fn pseudo_harness() -> Harness<'static, SocklabApp> {
 }
 
 /// Where a node is on screen.
-fn rect_of(h: &Harness<'_, SocklabApp>, label: &str) -> egui::Rect {
+pub(super) fn rect_of(h: &Harness<'_, SocklabApp>, label: &str) -> egui::Rect {
     let node = h.get_by_label(label);
     let b = node.accesskit_node().bounding_box().expect("the node has a place");
     egui::Rect::from_min_max(egui::pos2(b.x0 as f32, b.y0 as f32), egui::pos2(b.x1 as f32, b.y1 as f32))
 }
 
 /// Fails with every label in `region` that is not from the catalogs.
-fn assert_localized(h: &Harness<'_, SocklabApp>, what: &str, region: Option<egui::Rect>, user_data: &[&str]) {
+pub(super) fn assert_localized(
+    h: &Harness<'_, SocklabApp>,
+    what: &str,
+    region: Option<egui::Rect>,
+    user_data: &[&str],
+) {
     let found = unlocalized(h, region, user_data);
     assert!(found.is_empty(), "text not from the catalogs in {what}:\n{}", found.join("\n"));
 }
 
 /// A server with a connected client, both in the list.
-fn server_and_client(h: &mut Harness<'_, SocklabApp>) {
+pub(super) fn server_and_client(h: &mut Harness<'_, SocklabApp>) {
     let ctx = h.ctx.clone();
     let spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0");
     let server = h.state_mut().open_endpoint(&ctx, "srv", spec);
@@ -50,7 +55,11 @@ fn server_and_client(h: &mut Harness<'_, SocklabApp>) {
 
 /// The endpoint list: from its heading down to the dock, as wide as it is by default.
 fn list_region(h: &Harness<'_, SocklabApp>) -> egui::Rect {
-    let heading = rect_of(h, &i18n::text("endpoints-title", None));
+    // The heading, not the Endpoints menu of the same name.
+    let title = i18n::text("endpoints-title", None);
+    let heading = h.query_all_by_label(&title).find(|n| n.accesskit_node().role() != Role::Button);
+    let b = heading.and_then(|n| n.accesskit_node().bounding_box()).expect("the list's heading has a place");
+    let heading = egui::Rect::from_min_max(egui::pos2(b.x0 as f32, b.y0 as f32), egui::pos2(b.x1 as f32, b.y1 as f32));
     // The dock's fold button sits on its tab strip.
     let arrows = h.query_all_by_label("▾").chain(h.query_all_by_label("▴"));
     let dock_top = arrows.filter_map(|n| n.accesskit_node().bounding_box()).map(|b| b.y0);
@@ -138,7 +147,7 @@ fn the_event_log_filters_and_the_dock_tabs_are_all_from_the_catalogs() {
 }
 
 /// What opening a window adds to the window's labels that is not from the catalogs.
-fn added_by(
+pub(super) fn added_by(
     h: &mut Harness<'_, SocklabApp>,
     user_data: &[&str],
     open: impl FnOnce(&mut Harness<'_, SocklabApp>),

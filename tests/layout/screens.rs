@@ -76,7 +76,7 @@ fn select(h: &mut Harness<'_, SocklabApp>, endpoint: EndpointId) {
 
 /// Shows the inspector when the layout has put it behind a tab.
 fn show_inspector(h: &mut Harness<'_, SocklabApp>) {
-    if h.query_by_label("Socket options").is_none()
+    if h.query_by_label(&i18n::text("inspector-socket-options", None)).is_none()
         && let Some(tab) = h.query_by_label(&socklab::ui::dock::DockTab::Inspector.label())
         && tab.accesskit_node().role() == egui::accesskit::Role::Button
     {
@@ -169,13 +169,15 @@ pub fn step_through(
     let hello = open(h, "hello", spec);
     wait_until(h, "the hello server to listen", |a| status(a, hello) == Some(Status::Listening));
     show_inspector(h);
-    h.get_by_label("+ Add rule").click_accesskit();
+    let add_rule = format!("+ {}", i18n::text("rules-add", None));
+    h.get_by_label(&add_rule).click_accesskit();
     h.run_steps(2);
-    h.get_all_by_label("Rule 4").last().expect("the new rule's field").set_text_value_accesskit("regex:ab(c => close");
+    let rule_4 = i18n::text("rules-rule", Some(&i18n::FluentArgs::from_iter([("number", 4)])));
+    h.get_all_by_label(&rule_4).last().expect("the new rule's field").set_text_value_accesskit("regex:ab(c => close");
     h.run_steps(2);
-    h.get_by_label("+ Add rule").scroll_to_me();
+    h.get_by_label(&add_rule).scroll_to_me();
     h.run_steps(3);
-    assert!(h.query_by_label("⚠ at character 9: unclosed group").is_some(), "the rule's error is shown");
+    assert!(h.query_by_label_contains("unclosed group").is_some(), "the rule's error is shown");
     check("rules editor", h);
 
     // Labels in the language the window is in.
@@ -212,8 +214,8 @@ fn settle(h: &mut Harness<'_, SocklabApp>) {
 
 /// The selected endpoint's program, in Python and in Rust, then back to its conversation.
 fn code_tab(h: &mut Harness<'_, SocklabApp>, check: &mut impl FnMut(&str, &mut Harness<'_, SocklabApp>)) {
-    use socklab::ui::code::{PYTHON, RUST, TAB_CODE, TAB_CONVERSATION};
-    h.get_by_label(TAB_CODE).click();
+    use socklab::ui::code::{PYTHON, RUST, tab_code, tab_conversation};
+    h.get_by_label(&tab_code()).click();
     settle(h);
     assert!(h.query_by_label_contains("server.setsockopt(").is_some(), "the Python program sets the options");
     check("code tab (Python)", h);
@@ -221,6 +223,6 @@ fn code_tab(h: &mut Harness<'_, SocklabApp>, check: &mut impl FnMut(&str, &mut H
     settle(h);
     check("code tab (Rust)", h);
     h.get_by_label(PYTHON).click();
-    h.get_by_label(TAB_CONVERSATION).click();
+    h.get_by_label(&tab_conversation()).click();
     h.run_steps(3);
 }

@@ -14,6 +14,8 @@ use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+pub mod translation;
+
 use crossbeam_channel::{Receiver, RecvTimeoutError, bounded};
 use socklab::net::{Addr, ConnId, EndpointId, EndpointSpec, Engine, Event, EventKind, Events, NoWaker};
 

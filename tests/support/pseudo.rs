@@ -15,14 +15,14 @@ use socklab::app::SocklabApp;
 /// - technical names in capitals: `SO_REUSEADDR`, `EADDRINUSE`, `TCP`, `TCP_NODELAY`, `UTF-8`;
 /// - addresses, paths and file names: a token with `/`, or `:`/`.`/`@` between
 ///   two characters (`localhost:9999`, `lab.ron`, `user@host`);
-/// - the names below (languages named in themselves, formats, the app, and
+/// - the names below (languages named in themselves, formats, programming languages, the app, and
 ///   the SI byte units `B` and `kB`, written the same in every language);
 /// - `user_data`: names the test itself gave (endpoints, workspaces);
 /// - egui's own accessibility labels ([`EGUI_OWN`]), which socklab does not set.
 ///
 /// Words of prose, in any script, are not allowed; `⟪id⟫` (a missing id) never is.
 pub const ALLOWED_NAMES: &[&str] =
-    &["English", "中文", "socklab", "IPv4", "IPv6", "netcat", "ncat", "socat", "B", "kB"];
+    &["English", "中文", "socklab", "IPv4", "IPv6", "netcat", "ncat", "socat", "Python", "Rust", "B", "kB"];
 
 /// Labels egui gives its own widgets (a panel's resize handle, a window's close button and edges), read only by
 /// screen readers: egui has no way to translate them.

@@ -12,7 +12,7 @@ pub use state::Composer;
 use super::{Action, Selection, style};
 use crate::model::EndpointState;
 use crate::net::checksum::Checksum;
-use crate::net::{Command, PayloadFormat, Target};
+use crate::net::{Command, Encoding, PayloadFormat, Target};
 pub use crate::workspace::LineEnding;
 use crate::workspace::SavedMessage;
 
@@ -23,7 +23,7 @@ const CHECKSUM_TIP: &str =
     "Append a checksum of the payload (before the line end), in the byte order devices usually use";
 const NO_CHECKSUM: &str = "none";
 
-/// Draws the composer. `compact`: on a short window, the repeat, file and
+/// Draws the composer. `compact`: on a short window, the encoding, repeat, file and
 /// saved-message rows fold into the "⋯" menu of the first row.
 pub fn show(
     ui: &mut egui::Ui,
@@ -34,6 +34,7 @@ pub fn show(
     compact: bool,
     actions: &mut Vec<Action>,
 ) {
+    c.encoding = ep.spec.encoding;
     let target = c.target(ep, sel);
     let open = ep.status.is_open() && !ep.stopped;
     style::toolbar(ui, |ui| {
@@ -41,6 +42,7 @@ pub fn show(
         if compact {
             ui.menu_button("⋯", |ui| {
                 ui.set_max_width(420.0);
+                encoding_menu(ui, ep, actions);
                 repeat_and_file_row(ui, ep, c, &target, open, actions);
                 ui.separator();
                 saved_messages(ui, ep, c, saved, target.clone().ok(), open, actions);
@@ -53,7 +55,12 @@ pub fn show(
     // After the editor: what was typed this frame counts.
     status_line(ui, c, &target, open);
     if !compact {
-        style::toolbar(ui, |ui| repeat_and_file_row(ui, ep, c, &target, open, actions));
+        style::toolbar(ui, |ui| {
+            // First on the row under the format: the first row's width changes
+            // as clients come and go, and must not wrap then.
+            encoding_picker(ui, ep, actions);
+            repeat_and_file_row(ui, ep, c, &target, open, actions);
+        });
         style::toolbar(ui, |ui| saved_messages(ui, ep, c, saved, target.ok(), open, actions));
     }
 }
@@ -159,6 +166,44 @@ fn editor(
     });
 }
 
+/// The endpoint's text encoding: what typed text is sent in and received bytes are read with.
+fn encoding_picker(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action>) {
+    let mut chosen = ep.spec.encoding;
+    let label = ui.label(crate::t!("encoding-label"));
+    egui::ComboBox::from_id_salt(("encoding", ep.id))
+        .selected_text(chosen.label())
+        .show_ui(ui, |ui| {
+            for e in Encoding::ALL {
+                ui.selectable_value(&mut chosen, e, e.label());
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(crate::t!("encoding-tip"));
+    if chosen != ep.spec.encoding {
+        actions.push(Action::SetEncoding { endpoint: ep.id, encoding: chosen });
+    }
+}
+
+/// The same choice in the "⋯" menu: a submenu, since a combo box's popup
+/// would close the menu it opens from.
+fn encoding_menu(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action>) {
+    let current = ep.spec.encoding;
+    let title = crate::t!("encoding-menu", encoding = current.label());
+    ui.menu_button(title, |ui| {
+        for e in Encoding::ALL {
+            if ui.selectable_label(e == current, e.label()).clicked() {
+                if e != current {
+                    actions.push(Action::SetEncoding { endpoint: ep.id, encoding: e });
+                }
+                ui.close();
+            }
+        }
+    })
+    .response
+    .on_hover_text(crate::t!("encoding-tip"));
+}
+
 /// A checksum appended to every payload, or none.
 fn checksum_picker(ui: &mut egui::Ui, ep: &EndpointState, c: &mut Composer) {
     let label = ui.label(CHECKSUM);
@@ -259,7 +304,7 @@ fn saved_messages(
     {
         ui.label(RichText::new("Saved:").weak());
         for (i, m) in saved.iter().enumerate() {
-            let bytes = m.bytes();
+            let bytes = m.bytes_in(ep.spec.encoding);
             let enabled = open && target.is_some() && bytes.is_ok();
             let r = ui.add_enabled(enabled, egui::Button::new(&m.name).small()).on_hover_text(format!(
                 "{} ({}, line end {}) — right-click for more",

@@ -8,7 +8,9 @@ use super::Selection;
 use crate::model::EndpointState;
 use crate::net::checksum::Checksum;
 use crate::net::template::{Rng, expand_payload};
-use crate::net::{Command, EndpointKind, PayloadFormat, Target, parse_host_port, parse_payload};
+use crate::net::{
+    Command, Encoding, EndpointKind, PayloadFormat, Target, TextError, parse_host_port, parse_payload, parse_text_in,
+};
 use crate::workspace::LineEnding;
 
 /// Messages Up/Down recall.
@@ -30,6 +32,8 @@ pub struct Composer {
     pub template: bool,
     /// Appended to every payload, before the line end.
     pub checksum: Option<Checksum>,
+    /// The endpoint's text encoding (copied from its spec each frame): what typed text is written in.
+    pub encoding: Encoding,
     /// Messages sent with the template on: `${seq}` of the next is one more.
     sent_templates: u64,
     rng: Rng,
@@ -52,6 +56,7 @@ impl Default for Composer {
             repeat_ms: "1000".into(),
             template: false,
             checksum: None,
+            encoding: Encoding::Utf8,
             sent_templates: 0,
             rng: Rng::from_entropy(),
             history: Vec::new(),
@@ -75,8 +80,14 @@ impl Composer {
 
     fn render(&self, rng: &mut Rng) -> Result<Vec<u8>, String> {
         let mut data = if self.uses_template() {
-            expand_payload(&self.text, self.sent_templates + 1, SystemTime::now(), rng)
-                .map_err(|e| format!("{TEMPLATE_ERROR} {e}"))?
+            let data = expand_payload(&self.text, self.sent_templates + 1, SystemTime::now(), rng)
+                .map_err(|e| format!("{TEMPLATE_ERROR} {e}"))?;
+            self.template_in_encoding(data)?
+        } else if self.format == PayloadFormat::Text {
+            parse_text_in(&self.text, self.encoding).map_err(|e| match e {
+                TextError::Syntax(e) => format!("{} input {e}", self.format.label()),
+                TextError::Unencodable(e) => e.message(),
+            })?
         } else {
             parse_payload(&self.text, self.format).map_err(|e| format!("{} input {e}", self.format.label()))?
         };
@@ -85,6 +96,19 @@ impl Composer {
         }
         data.extend_from_slice(self.ending.bytes());
         Ok(data)
+    }
+
+    /// A template expands to UTF-8: in another encoding its text is written
+    /// again in that one. Bytes it made that are not UTF-8 text (`\xff`,
+    /// `${random}`) cannot be told from characters then, so they go as they are.
+    fn template_in_encoding(&self, data: Vec<u8>) -> Result<Vec<u8>, String> {
+        if self.encoding == Encoding::Utf8 {
+            return Ok(data);
+        }
+        match std::str::from_utf8(&data) {
+            Ok(text) => self.encoding.encode(text).map_err(|e| e.message()),
+            Err(_) => Ok(data),
+        }
     }
 
     /// The bytes of a message being sent now: its template's `${seq}` counts it.

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::collections::VecDeque;
 
 use crate::model::{Direction, EndpointState, Message};
-use crate::net::{Addr, ConnId, hex_string};
+use crate::net::{Addr, ConnId, Encoding, Piece, escaped, hex_string};
 use crate::util::clock::local_time;
 
 /// Lines a bubble keeps before it says how much more there is (the view
@@ -35,6 +35,8 @@ pub struct Shape<'a> {
     pub conn: Option<ConnId>,
     /// Bytes per hexdump row (16, 8 or 4): the widest that fits the view.
     pub hex_row: usize,
+    /// The endpoint's text encoding: what the text view decodes with.
+    pub encoding: Encoding,
 }
 
 /// A bubble ready to draw: its lines are fixed, so its height is known.
@@ -48,7 +50,18 @@ pub struct Bubble {
     /// Where a recv() chunk joins the one before inside a framed message:
     /// (line, character) in `lines`.
     pub marks: Vec<(usize, usize)>,
+    /// Bytes that are no text in the encoding, shown as `\xHH`: (line, first
+    /// character, end character) in `lines`, drawn marked.
+    pub undecoded: Vec<Span>,
     pub style: BubbleStyle,
+}
+
+/// Characters `start..end` of line `line`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub line: usize,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// How a bubble is drawn.
@@ -67,6 +80,7 @@ struct Key {
     filter: String,
     conn: Option<ConnId>,
     hex_row: usize,
+    encoding: Encoding,
 }
 
 impl Key {
@@ -76,6 +90,7 @@ impl Key {
             && self.conn == s.conn
             && self.filter == s.filter
             && self.hex_row == s.hex_row
+            && self.encoding == s.encoding
     }
 }
 
@@ -105,6 +120,7 @@ impl BubbleCache {
                 filter: shape.filter.to_string(),
                 conn: shape.conn,
                 hex_row: shape.hex_row,
+                encoding: shape.encoding,
             };
             *self = BubbleCache { key: Some(key), ..Default::default() };
         }
@@ -161,7 +177,21 @@ fn hex_lines(data: &[u8], width: usize, lines: &mut Vec<String>, total: &mut usi
 }
 
 /// Text lines (\r and \t made visible) while there is room, or hex if it is not UTF-8; counts every line.
-fn text_lines(data: &[u8], hex_row: usize, lines: &mut Vec<String>, total: &mut usize) {
+/// In another encoding, the decoded text with what does not decode as marked `\xHH`.
+fn text_lines(data: &[u8], text: &mut TextOut<'_>, lines: &mut Vec<String>, total: &mut usize) {
+    let hex_row = text.hex_row;
+    if text.encoding != Encoding::Utf8 {
+        let pieces = text.encoding.decode(data);
+        if pieces.iter().any(|p| matches!(p, Piece::Text(_))) {
+            decoded_lines(&pieces, lines, text.undecoded, total);
+            return;
+        }
+        if lines.len() < MAX_BUBBLE_LINES {
+            lines.push(crate::t!("encoding-not-text", encoding = text.encoding.label()));
+        }
+        *total += 1;
+        return hex_lines(data, hex_row, lines, total);
+    }
     match std::str::from_utf8(data) {
         Ok(s) => {
             let s = s.strip_suffix('\n').unwrap_or(s);
@@ -181,25 +211,90 @@ fn text_lines(data: &[u8], hex_row: usize, lines: &mut Vec<String>, total: &mut 
     }
 }
 
+/// How the text view writes bytes, and where it marks those that did not decode.
+struct TextOut<'a> {
+    encoding: Encoding,
+    hex_row: usize,
+    undecoded: &'a mut Vec<Span>,
+}
+
+/// Decoded pieces as lines: text as [`text_lines`] shows it, bytes that did
+/// not decode as `\xHH`, each run recorded as a [`Span`].
+fn decoded_lines(pieces: &[Piece], lines: &mut Vec<String>, spans: &mut Vec<Span>, total: &mut usize) {
+    let mut line = String::new();
+    let mut col = 0usize;
+    let mut count = 1usize;
+    let last = pieces.len().saturating_sub(1);
+    let push = |line: &mut String, lines: &mut Vec<String>| {
+        if lines.len() < MAX_BUBBLE_LINES {
+            lines.push(clip(line));
+        }
+        line.clear();
+    };
+    for (i, piece) in pieces.iter().enumerate() {
+        match piece {
+            Piece::Text(t) => {
+                // A final newline ends the last line rather than starting an empty one.
+                let t = if i == last { t.strip_suffix('\n').unwrap_or(t) } else { t };
+                for c in t.chars() {
+                    match c {
+                        '\n' => {
+                            push(&mut line, lines);
+                            col = 0;
+                            count += 1;
+                        }
+                        '\r' | '\t' => {
+                            line.push_str(if c == '\r' { "\\r" } else { "\\t" });
+                            col += 2;
+                        }
+                        c => {
+                            line.push(c);
+                            col += 1;
+                        }
+                    }
+                }
+            }
+            Piece::Bytes(b) => {
+                let start = col;
+                b.iter().for_each(|b| line.push_str(&format!("\\x{b:02X}")));
+                col += 4 * b.len();
+                if lines.len() < MAX_BUBBLE_LINES && start < MAX_LINE_CHARS {
+                    spans.push(Span { line: lines.len(), start, end: col.min(MAX_LINE_CHARS) });
+                }
+            }
+        }
+    }
+    push(&mut line, lines);
+    *total += count;
+}
+
 /// The lines a bubble shows: only the first MAX_BUBBLE_LINES are formatted, the rest counted.
+#[cfg(test)]
 pub fn body_lines(data: &[u8], mode: ViewMode, hex_row: usize) -> Vec<String> {
+    body_lines_in(data, mode, hex_row, Encoding::Utf8).0
+}
+
+/// [`body_lines`] with the text decoded from `encoding`, and where bytes that did not decode are.
+pub fn body_lines_in(data: &[u8], mode: ViewMode, hex_row: usize, encoding: Encoding) -> (Vec<String>, Vec<Span>) {
     if data.is_empty() {
-        return vec!["(empty)".into()];
+        return (vec!["(empty)".into()], Vec::new());
     }
     let mut lines: Vec<String> = Vec::new();
+    let mut undecoded = Vec::new();
     let mut total = 0usize;
+    let mut text = TextOut { encoding, hex_row, undecoded: &mut undecoded };
     match mode {
-        ViewMode::Text => text_lines(data, hex_row, &mut lines, &mut total),
+        ViewMode::Text => text_lines(data, &mut text, &mut lines, &mut total),
         ViewMode::Hex => hex_lines(data, hex_row, &mut lines, &mut total),
         ViewMode::Both => {
-            text_lines(data, hex_row, &mut lines, &mut total);
+            text_lines(data, &mut text, &mut lines, &mut total);
             hex_lines(data, hex_row, &mut lines, &mut total);
         }
     }
     if total > MAX_BUBBLE_LINES {
         lines.push(format!("… {} more lines (Copy takes them all)", total - MAX_BUBBLE_LINES));
     }
-    lines
+    (lines, undecoded)
 }
 
 fn header(m: &Message, bytes: usize, parts: usize, server: bool) -> String {
@@ -216,11 +311,15 @@ fn header(m: &Message, bytes: usize, parts: usize, server: bool) -> String {
 }
 
 /// The whole text of the messages a bubble shows, for Copy.
+/// In another encoding than UTF-8, the decoded text, with bytes that did not decode as `\xHH`.
 pub fn full_text(ep: &EndpointState, seqs: (u64, u64), conn: Option<ConnId>) -> String {
     let mut data = Vec::new();
     for m in ep.conversation.since(seqs.0).take_while(|m| m.seq <= seqs.1).filter(|m| conn.is_none_or(|c| m.conn == c))
     {
         data.extend_from_slice(&m.data);
+    }
+    if ep.spec.encoding != Encoding::Utf8 {
+        return escaped(&ep.spec.encoding.decode(&data));
     }
     match std::str::from_utf8(&data) {
         Ok(s) => s.to_string(),
@@ -253,12 +352,13 @@ fn group<'a>(ep: &'a EndpointState, shape: Shape<'_>, from: u64) -> Vec<Group<'a
 }
 
 /// The search matches the text (any case) or the hex of the bytes.
-fn matches(data: &[u8], needle: &str) -> bool {
+fn matches(data: &[u8], needle: &str, encoding: Encoding) -> bool {
     if needle.is_empty() {
         return true;
     }
     let hex = hex_string(data);
     let text = match std::str::from_utf8(data) {
+        _ if encoding != Encoding::Utf8 => escaped(&encoding.decode(data)).to_lowercase(),
         Ok(s) => s.to_lowercase(),
         Err(_) => hex.clone(),
     };
@@ -276,14 +376,18 @@ pub fn build(ep: &EndpointState, shape: Shape<'_>, from: u64) -> (Vec<Bubble>, O
     let needle = shape.filter.to_lowercase();
     let bubbles = groups
         .into_iter()
-        .filter(|(_, data, ..)| matches(data, &needle))
-        .map(|(m, data, parts, last)| Bubble {
-            dir: m.dir,
-            header: header(m, data.len(), parts, server),
-            lines: body_lines(&data, shape.mode, shape.hex_row),
-            seqs: (m.seq, last),
-            marks: Vec::new(),
-            style: BubbleStyle::Message,
+        .filter(|(_, data, ..)| matches(data, &needle, shape.encoding))
+        .map(|(m, data, parts, last)| {
+            let (lines, undecoded) = body_lines_in(&data, shape.mode, shape.hex_row, shape.encoding);
+            Bubble {
+                dir: m.dir,
+                header: header(m, data.len(), parts, server),
+                lines,
+                seqs: (m.seq, last),
+                marks: Vec::new(),
+                undecoded,
+                style: BubbleStyle::Message,
+            }
         })
         .collect();
     (bubbles, open_from)

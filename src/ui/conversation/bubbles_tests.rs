@@ -23,7 +23,7 @@ fn send(ep: &mut EndpointState, conn: u64, data: &[u8]) {
 }
 
 fn shape(chunks: bool) -> Shape<'static> {
-    Shape { mode: ViewMode::Text, chunks, filter: "", conn: None, hex_row: 16 }
+    Shape { mode: ViewMode::Text, chunks, filter: "", conn: None, hex_row: 16, encoding: Encoding::Utf8 }
 }
 
 fn seqs(c: &BubbleCache) -> Vec<(u64, u64)> {
@@ -169,7 +169,10 @@ fn incremental_cache_matches_a_full_rebuild() {
         for filter in ["", "a", "0a"] {
             for conn in [None, Some(1)] {
                 for mode in [ViewMode::Text, ViewMode::Hex, ViewMode::Both] {
-                    views.push((Shape { mode, chunks, filter, conn, hex_row: 16 }, BubbleCache::default()));
+                    views.push((
+                        Shape { mode, chunks, filter, conn, hex_row: 16, encoding: Encoding::Utf8 },
+                        BubbleCache::default(),
+                    ));
                 }
             }
         }
@@ -213,4 +216,29 @@ fn incremental_cache_matches_a_full_rebuild() {
             }
         }
     }
+}
+
+#[test]
+fn gbk_split_across_recvs_reads_whole_when_joined_and_bad_bytes_stay_hex() {
+    let mut ep = endpoint(EndpointKind::TcpClient, 100);
+    recv(&mut ep, 0, b"\xc4\xe3\xba"); // 你 and half of 好
+    recv(&mut ep, 0, b"\xc3\xff\xfe\n");
+    let gbk = Shape { encoding: Encoding::Gbk, ..shape(false) };
+    let mut cache = BubbleCache::default();
+    cache.update(&ep, gbk);
+    let b = &cache.bubbles()[0];
+    assert_eq!(b.lines, ["你好\\xFF\\xFE"]);
+    assert_eq!(b.undecoded, [Span { line: 0, start: 2, end: 10 }], "the bytes that did not decode are marked");
+    // Another encoding builds the bubbles again (the cache must not keep GBK's text).
+    cache.update(&ep, shape(false));
+    assert_eq!(cache.bubbles()[0].lines[0], "(not UTF-8: shown as hex)");
+    assert!(cache.bubbles()[0].undecoded.is_empty());
+    cache.update(&ep, gbk);
+    assert_eq!(cache.bubbles()[0].lines, ["你好\\xFF\\xFE"]);
+    // One bubble per recv(): each half stays bytes, never U+FFFD.
+    cache.update(&ep, Shape { encoding: Encoding::Gbk, ..shape(true) });
+    let lines: Vec<_> = cache.bubbles().iter().map(|b| b.lines.join("|")).collect();
+    assert_eq!(lines, ["你\\xBA", "\\xC3\\xFF\\xFE"]);
+    ep.spec.encoding = Encoding::Gbk;
+    assert_eq!(full_text(&ep, (0, 1), None), "你好\\xff\\xfe\n");
 }

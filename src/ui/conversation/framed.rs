@@ -5,7 +5,9 @@
 
 use std::collections::VecDeque;
 
-use super::bubbles::{Bubble, BubbleStyle, MAX_BUBBLE_LINES, Shape, ViewMode, body_lines};
+#[cfg(test)]
+use super::bubbles::body_lines;
+use super::bubbles::{Bubble, BubbleStyle, MAX_BUBBLE_LINES, Shape, ViewMode, body_lines_in};
 use crate::model::{Direction, EndpointState, FramedEntry, FramedKind};
 use crate::net::frame::{Frame, FrameEnd};
 use crate::net::{Addr, hex_string};
@@ -94,10 +96,10 @@ fn frame_bubble(e: &FramedEntry, frame: &Frame, shape: Shape<'_>, server: bool) 
         peer_text(&e.peer, Direction::In),
         chunk_summary(frame)
     );
-    let lines = body_lines(&frame.bytes, shape.mode, shape.hex_row);
+    let (lines, undecoded) = body_lines_in(&frame.bytes, shape.mode, shape.hex_row, shape.encoding);
     let starts: Vec<usize> = frame.chunks.iter().skip(1).map(|c| c.range.start).collect();
     let marks = marks(&frame.bytes, &starts, shape.mode, shape.hex_row, &lines);
-    Bubble { dir: Direction::In, header, lines, seqs: (e.seq, e.seq), marks, style: BubbleStyle::Message }
+    Bubble { dir: Direction::In, header, lines, seqs: (e.seq, e.seq), marks, undecoded, style: BubbleStyle::Message }
 }
 
 fn entry_bubble(e: &FramedEntry, shape: Shape<'_>, server: bool) -> Bubble {
@@ -109,6 +111,7 @@ fn entry_bubble(e: &FramedEntry, shape: Shape<'_>, server: bool) -> Bubble {
         lines: vec![line],
         seqs: (e.seq, e.seq),
         marks: Vec::new(),
+        undecoded: Vec::new(),
         style: BubbleStyle::Note,
     };
     match &e.kind {
@@ -116,12 +119,14 @@ fn entry_bubble(e: &FramedEntry, shape: Shape<'_>, server: bool) -> Bubble {
         FramedKind::Sent(data) => {
             let size = crate::ui::style::byte_count(data.len() as u64);
             let peer = peer_text(&e.peer, Direction::Out);
+            let (lines, undecoded) = body_lines_in(data, shape.mode, shape.hex_row, shape.encoding);
             Bubble {
                 dir: Direction::Out,
                 header: format!("{time}  {SEND_ARROW}{conn}{peer} · {size}"),
-                lines: body_lines(data, shape.mode, shape.hex_row),
+                lines,
                 seqs: (e.seq, e.seq),
                 marks: Vec::new(),
+                undecoded,
                 style: BubbleStyle::Message,
             }
         }
@@ -133,19 +138,22 @@ fn entry_bubble(e: &FramedEntry, shape: Shape<'_>, server: bool) -> Bubble {
     }
 }
 
-fn matches(e: &FramedEntry, needle: &str) -> bool {
+fn matches(e: &FramedEntry, needle: &str, encoding: crate::net::Encoding) -> bool {
     if needle.is_empty() {
         return true;
     }
     let data = e.data();
-    let text = std::str::from_utf8(data).map(str::to_lowercase).unwrap_or_default();
+    let text = match encoding {
+        crate::net::Encoding::Utf8 => std::str::from_utf8(data).map(str::to_lowercase).unwrap_or_default(),
+        other => crate::net::escaped(&other.decode(data)).to_lowercase(),
+    };
     text.contains(needle) || hex_string(data).contains(needle)
 }
 
 /// The Messages view's bubbles, brought up to the endpoint's framed log.
 #[derive(Clone, Debug, Default)]
 pub struct FramedCache {
-    key: Option<(ViewMode, String, Option<u64>, usize)>,
+    key: Option<(ViewMode, String, Option<u64>, usize, crate::net::Encoding)>,
     revision: u64,
     bubbles: VecDeque<Bubble>,
 }
@@ -156,7 +164,7 @@ impl FramedCache {
     }
 
     pub fn update(&mut self, ep: &EndpointState, shape: Shape<'_>) {
-        let key = (shape.mode, shape.filter.to_string(), shape.conn, shape.hex_row);
+        let key = (shape.mode, shape.filter.to_string(), shape.conn, shape.hex_row, shape.encoding);
         if self.key.as_ref() != Some(&key) {
             *self = FramedCache { key: Some(key), ..Default::default() };
         }
@@ -173,7 +181,7 @@ impl FramedCache {
         let new = ep
             .framed
             .since(self.revision.max(first_kept))
-            .filter(|e| shape.conn.is_none_or(|c| e.conn == c) && matches(e, &needle))
+            .filter(|e| shape.conn.is_none_or(|c| e.conn == c) && matches(e, &needle, shape.encoding))
             .map(|e| entry_bubble(e, shape, server));
         self.bubbles.extend(new);
         self.revision = revision;
@@ -252,7 +260,14 @@ mod tests {
         let mut ep = EndpointState::new(1, "s".into(), spec, limits);
         let apply =
             |ep: &mut EndpointState, kind| ep.apply(Event { time: std::time::SystemTime::now(), endpoint: 1, kind });
-        let shape = |conn| Shape { mode: ViewMode::Text, chunks: true, filter: "", conn, hex_row: 16 };
+        let shape = |conn| Shape {
+            mode: ViewMode::Text,
+            chunks: true,
+            filter: "",
+            conn,
+            hex_row: 16,
+            encoding: crate::net::Encoding::Utf8,
+        };
         let mut cache = FramedCache::default();
         apply(&mut ep, EventKind::Message { conn: 1, frame: frame(b"ab\n", &[1]) });
         let error = FrameError { kind: FrameErrorKind::NoDelimiter { limit: 8 }, then: Oversize::Resync };

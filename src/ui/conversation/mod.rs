@@ -4,17 +4,17 @@
 //! draws them, laying out only the visible ones, so thousands of messages
 //! cost the frame nothing.
 
+mod body;
 mod bubbles;
 mod framed;
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
-use egui::text::{LayoutJob, TextFormat};
-use egui::{Align, Galley, Layout, RichText, TextStyle, UiBuilder};
+use egui::{Align, Layout, RichText, TextStyle, UiBuilder};
 
 use super::{Action, Selection, style};
 use crate::model::{Direction, EndpointState};
+use body::body_galley;
 pub use bubbles::ViewMode;
 use bubbles::{Bubble, BubbleCache, BubbleStyle, Shape, full_text, hexdump_chars};
 use framed::FramedCache;
@@ -24,9 +24,6 @@ const JOINED: &str = "Joined lines";
 const MESSAGES: &str = "Messages";
 const MESSAGES_TIP: &str =
     "The messages the framing cut the stream into, each with marks where the recv() chunks it came from join";
-/// Drawn where one recv() chunk ends and the next begins inside a framed message.
-const JOIN_MARK: char = '┊';
-const JOIN_MARK_FALLBACK: char = '|';
 
 fn frame_counts_text(frames: u64, errors: u64, resyncs: u64, skipped: u64) -> String {
     format!(
@@ -175,6 +172,7 @@ pub fn show(
         filter: &view.filter,
         conn: sel.conn,
         hex_row: metrics.hex_row(),
+        encoding: ep.spec.encoding,
     };
     if view.framed {
         view.framed_cache.update(ep, shape);
@@ -324,49 +322,6 @@ fn scrolled_bubbles(
 struct BubbleClicks {
     copy: bool,
     toggle: bool,
-}
-
-/// The body wrapped at `text_width`; folded after [`FOLD_ROWS`] rows unless expanded.
-fn body_galley(ui: &egui::Ui, b: &Bubble, text_width: f32, expanded: bool) -> Arc<Galley> {
-    let format = TextFormat {
-        font_id: TextStyle::Monospace.resolve(ui.style()),
-        color: ui.visuals().text_color(),
-        ..Default::default()
-    };
-    let mut job = if b.marks.is_empty() {
-        LayoutJob::single_section(b.lines.join("\n"), format)
-    } else {
-        marked_job(ui, b, format)
-    };
-    job.wrap.max_width = text_width;
-    job.wrap.max_rows = if expanded { usize::MAX } else { FOLD_ROWS };
-    ui.fonts_mut(|f| f.layout_job(job))
-}
-
-/// The body with a join mark drawn (in the accent colour) where each recv() chunk begins.
-fn marked_job(ui: &egui::Ui, b: &Bubble, format: TextFormat) -> LayoutJob {
-    let font = format.font_id.clone();
-    let glyph = if ui.fonts_mut(|f| f.has_glyph(&font, JOIN_MARK)) { JOIN_MARK } else { JOIN_MARK_FALLBACK };
-    let mark = TextFormat { color: ui.visuals().selection.stroke.color, ..format.clone() };
-    let mut job = LayoutJob::default();
-    for (i, line) in b.lines.iter().enumerate() {
-        if i > 0 {
-            job.append("\n", 0.0, format.clone());
-        }
-        let mut cols: Vec<usize> = b.marks.iter().filter(|m| m.0 == i).map(|m| m.1).collect();
-        cols.sort_unstable();
-        let mut rest = line.as_str();
-        let mut at = 0;
-        for col in cols {
-            let split = rest.char_indices().nth(col - at).map_or(rest.len(), |(i, _)| i);
-            job.append(&rest[..split], 0.0, format.clone());
-            job.append(glyph.encode_utf8(&mut [0; 4]), 0.0, mark.clone());
-            rest = &rest[split..];
-            at = col;
-        }
-        job.append(rest, 0.0, format.clone());
-    }
-    job
 }
 
 /// Draws one bubble: its header with Copy, its whole text wrapped, and "show all" when folded.
