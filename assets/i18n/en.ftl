@@ -315,6 +315,161 @@ log-filter = filter
 log-filter-clear = Clear the filter
 log-dropped = ({ $count } older entries dropped)
 
+## The event log's call column (src/ui/event_log.rs): what happened, where it is no C call
+## (C calls — socket, bind, listen, accept, connect, send, recv … — are shown as they are).
+## In English, the event's name as the command line's JSON writes it.
+
+log-call-accept-resumed = accept_resumed
+log-call-file = file
+log-call-loss = loss
+log-call-error = error
+log-call-capture = capture
+log-call-message = message
+log-call-frame-error = frame_error
+log-call-resync = resync
+log-call-rule = rule
+log-call-step = step
+log-call-sequence-done = sequence_done
+log-call-stopped = stopped
+log-call-tcp-state = tcp_state
+log-call-tcp-info = tcp_info
+log-call-peer-seen = peer_seen
+
+## The conversation (src/ui/conversation/): each send() and recv() as a bubble.
+
+# Before the choice of Text, Hex or Both.
+conversation-view = View:
+conversation-text = Text
+conversation-hex = Hex
+conversation-both = Both
+conversation-each-recv = Each recv()
+    .hint = One bubble per send()/recv() call: TCP's stream boundaries as they really were
+conversation-joined = Joined lines
+    .hint = Chunks from the same side joined until a newline
+conversation-messages = Messages
+    .hint = The messages the framing cut the stream into, each with marks where the recv() chunks it came from join
+# The search field's placeholder (the code puts 🔍 before it).
+conversation-search = search
+conversation-clear-search = Clear the search
+conversation-export = Export…
+conversation-export-what = The messages this view keeps:
+# The code puts ⬇ before it.
+conversation-jump = Jump to latest
+# $size is already a size with its unit, "1.2 MB".
+conversation-dropped = { $count } older messages ({ $size }) are no longer shown; the counters still include them. Record to a file to keep everything.
+# $skipped is already a size with its unit, "12 B".
+conversation-frame-counts = { $frames } framed messages · { $errors } frame errors · { $resyncs } resyncs ({ $skipped } skipped)
+conversation-copy = Copy
+    .hint = Copy the whole message
+# The code puts ▴ before it.
+conversation-show-less = Show less
+# The code puts ▾ before it.
+conversation-show-all = Show all ({ $rows ->
+    [one] { $rows } line
+   *[other] { $rows } lines
+})
+conversation-empty-error = Nothing was sent or received: the error above stopped it.
+# $address is the server's; "+ TCP client" is the endpoint list's button.
+conversation-empty-server = No messages yet. Connect a client to { $address } (the "+ { kind-tcp-client }" button, or `socklab connect tcp ADDRESS`), then type below.
+conversation-empty-datagram = No datagrams yet. Send one below, or send to this socket's address from another.
+conversation-empty-client = No messages yet. Type below and press Enter to send.
+# A bubble's header: "12:00:01.250  ⬅ recv #2 from 127.0.0.1:5000 · 6 bytes · 2 chunks".
+conversation-recv = ⬅ recv
+conversation-send = send ➡
+conversation-from = from { $peer }
+conversation-to = to { $peer }
+conversation-chunks = { $count ->
+    [one] { $count } chunk
+   *[other] { $count } chunks
+}
+# A bubble's body when there is nothing to show as text.
+conversation-not-utf8 = (not UTF-8: shown as hex)
+conversation-empty-message = (empty)
+conversation-more-lines = … { $count ->
+    [one] { $count } more line
+   *[other] { $count } more lines
+} (Copy takes them all)
+# The Messages view: a framed message's header, "⬅ message #1 · 12 bytes · 2 recv(): 5 + 7 bytes".
+conversation-framed-recv = ⬅ message
+# $sizes is the chunks' sizes, "5 + 7".
+conversation-chunk-summary = { $count ->
+    [one] { $count } recv()
+   *[other] { $count } recv(): { $sizes } bytes
+}
+conversation-cut = cut: a piece of a frame over the limit
+conversation-unfinished = unfinished: the stream ended first
+# The code puts ⚠ before it.
+conversation-frame-error = frame error
+# The code puts ↻ before it.
+conversation-resync = resync
+conversation-resynced = framing again after skipping { $skipped ->
+    [one] { $skipped } byte
+   *[other] { $skipped } bytes
+}
+conversation-framed-datagram = A datagram is already one message: see { conversation-each-recv }.
+conversation-no-framing = No framing is set, so each recv() is a message. Choose one under Framing & rules in the inspector (line, delimiter, fixed, length-prefixed) to see the protocol's messages here.
+conversation-no-frames = No framed messages yet.
+
+## The composer (src/ui/composer/): what is typed, how it becomes bytes, where it goes.
+
+composer-format-text = text
+composer-format-hex = hex
+composer-format-base64 = base64
+# Before the choice of line ending: none, \n or \r\n.
+composer-line-end = line end:
+composer-ending-none = none
+composer-ending-lf = \n
+composer-ending-crlf = \r\n
+composer-to-all = to all { $count ->
+    [one] { $count } client
+   *[other] { $count } clients
+}
+composer-to-conn = to #{ $conn }
+composer-to = to { $address }
+# Before the destination field of an unconnected datagram socket.
+composer-to-label = to
+composer-destination = destination host:port
+composer-more = Repeat, send a file, saved messages
+composer-message = Message
+composer-hint-text = Type a message (\n \r \t \xHH escapes) — Enter sends, Shift+Enter new line
+composer-hint-hex = Hex bytes, e.g. 48 65 6c 6c 6f — Enter sends
+composer-hint-base64 = Base64, e.g. aGVsbG8= — Enter sends
+composer-send = Send
+composer-checksum = checksum
+    .hint = Append a checksum of the payload (before the line end), in the byte order devices usually use
+composer-checksum-none = none
+# The variables ${"{"}seq{"}"} … are the template language's: keep them as they are.
+composer-template = template
+    .hint = Expand variables in the text: ${"{"}seq{"}"} (1, 2, 3… per message sent), ${"{"}time{"}"}, ${"{"}time:unix{"}"}, ${"{"}time:ms{"}"}, ${"{"}random{"}"}, ${"{"}random:N{"}"} (N bytes), ${"{"}hex:0d0a{"}"}, and checksums of what comes before: ${"{"}crc16{"}"} ${"{"}crc16-ccitt{"}"} ${"{"}crc32{"}"} ${"{"}sum8{"}"} ${"{"}xor8{"}"} (add :be or :le). Write \$ for a plain $.
+composer-repeat = Repeat every
+    .hint = Send the message again and again until unticked
+composer-ms = ms
+# The code puts ⚠ before it.
+composer-not-ms = not a number of ms
+composer-file = file to send
+composer-browse = Browse…
+composer-send-file = Send file
+composer-saved = Saved:
+# $format is composer-format-*, $ending composer-ending-*.
+composer-saved-hint = { $payload } ({ $format }, line end { $ending }) — right-click for more
+composer-put-back = Put in the message box
+composer-remove = Remove
+# The code puts + before it.
+composer-save = Save message
+    .hint = Keep it in the workspace, for one-click sending
+# $problem is the payload parser's words; the code puts ⚠ before it.
+composer-nothing-sent = { $problem } — nothing sent
+composer-closed = This endpoint is closed: nothing can be sent.
+composer-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+}
+composer-no-client = no client is connected yet
+composer-no-destination = give a destination address (this socket is not connected)
+# $format is composer-format-*; $problem "at character 3: …".
+composer-input-error = { $format } input { $problem }
+composer-template-error = template { $problem }
+
 ## The lesson page (src/ui/lesson.rs). The lesson itself is the workspace's text.
 
 # Above the lesson's title, and the menu bar's button (the code puts 📖 before it).
@@ -764,6 +919,13 @@ payload-base64-padding = the = padding is wrong
 ## What is wrong with a framing, an oversize choice or a size (--frame, --oversize,
 ## --frame-limit and the form's fields; src/net/frame/spec_text.rs). $input is what was typed.
 
+# A frame the framer refused (src/net/frame/mod.rs), then what it did about it ($error is one of the three before).
+frame-error-no-delimiter = no delimiter within the frame limit of { $limit } bytes
+frame-error-announced = the length header announces { $length } bytes, over the frame limit of { $limit } bytes
+frame-error-impossible = the length header says { $length }, less than its own { $header } bytes (is the length really meant to count the header?)
+frame-error-then-resync = { $error }: skipped to the next frame; raise the limit if frames are this long
+frame-error-then-close = { $error }: the connection is closed
+frame-error-then-split = { $error }: delivered in pieces marked as cut
 frame-unknown = '{ $input }' is not a framing: use raw, line, delim:HEX, fixed:N, len:1, len:2, len:4, len:2le or len:4le (add :incl when the length counts its own header)
 frame-delimiter = delim:{ $input }: { $error }
 frame-fixed = fixed:{ $input }: the frame size must be a whole number of bytes from 1 to { $max }, as in fixed:16

@@ -267,6 +267,154 @@ log-filter = 筛选
 log-filter-clear = 清除筛选
 log-dropped = （已丢弃 { $count } 条较早的记录）
 
+## 事件日志的“调用”一列（src/ui/event_log.rs）：不是 C 调用时，写发生了什么
+## （C 调用 socket、bind、listen、accept、connect、send、recv … 原样显示）。
+
+log-call-accept-resumed = 恢复 accept
+log-call-file = 文件
+log-call-loss = 丢包
+log-call-error = 错误
+log-call-capture = 抓包
+log-call-message = 消息
+log-call-frame-error = 分帧错误
+log-call-resync = 重新同步
+log-call-rule = 规则
+log-call-step = 步骤
+log-call-sequence-done = 序列
+log-call-stopped = 已停止
+log-call-tcp-state = TCP 状态
+log-call-tcp-info = TCP_INFO
+log-call-peer-seen = 对端
+
+## 会话（src/ui/conversation/）：每次 send() 和 recv() 显示为一个气泡。
+
+# 在“文本、十六进制、两者”的选择之前。
+conversation-view = 显示：
+conversation-text = 文本
+conversation-hex = 十六进制 (hex)
+conversation-both = 两者
+conversation-each-recv = 每次 recv()
+    .hint = 每次 send()/recv() 调用一个气泡：TCP 字节流真实的分段边界
+conversation-joined = 按行合并
+    .hint = 同一方向的数据块合并在一起，直到遇到换行
+conversation-messages = 分帧消息
+    .hint = 分帧规则从字节流中切出的消息，消息内标出它由哪几次 recv() 的数据块拼接而成
+# 搜索框的占位文字（代码在前面加 🔍）。
+conversation-search = 搜索
+conversation-clear-search = 清除搜索
+conversation-export = 导出…
+conversation-export-what = 导出此视图保留的消息：
+# 代码在前面加 ⬇。
+conversation-jump = 跳到最新
+# $size 已带单位，如 "1.2 MB"。
+conversation-dropped = 较早的 { $count } 条消息（{ $size }）已不再显示，但计数器仍包含它们。要保留全部内容，请记录到文件。
+# $skipped 已带单位，如 "12 B"。
+conversation-frame-counts = 已分帧消息 { $frames } 条 · 分帧错误 { $errors } 次 · 重新同步 { $resyncs } 次（跳过 { $skipped }）
+conversation-copy = 复制
+    .hint = 复制整条消息
+# 代码在前面加 ▴。
+conversation-show-less = 收起
+# 代码在前面加 ▾。
+conversation-show-all = 全部显示（{ $rows ->
+   *[other] { $rows } 行
+}）
+conversation-empty-error = 没有发送或接收任何数据：上面的错误使它停止了。
+# $address 是服务器的地址；“+ TCP 客户端”是端点列表里的按钮。
+conversation-empty-server = 还没有消息。用“+ { kind-tcp-client }”按钮（或 `socklab connect tcp ADDRESS`）连接到 { $address }，然后在下面输入。
+conversation-empty-datagram = 还没有数据报。在下面发送一个，或者从另一个套接字发送到这个套接字的地址。
+conversation-empty-client = 还没有消息。在下面输入，按 Enter 发送 (send)。
+# 气泡的标题："12:00:01.250  ⬅ recv 接收 #2 来自 127.0.0.1:5000 · 6 字节 · 2 块"。
+conversation-recv = ⬅ recv 接收
+conversation-send = send 发送 ➡
+conversation-from = 来自 { $peer }
+conversation-to = 发往 { $peer }
+conversation-chunks = { $count ->
+   *[other] { $count } 块
+}
+# 没有可显示为文本的内容时，气泡里显示的文字。
+conversation-not-utf8 = （不是 UTF-8：以十六进制显示）
+conversation-empty-message = （空）
+conversation-more-lines = … 还有 { $count ->
+   *[other] { $count } 行
+}（“复制”会复制全部）
+# “消息”视图：分帧后消息的标题，"⬅ 消息 #1 · 12 字节 · 2 次 recv()：5 + 7 字节"。
+conversation-framed-recv = ⬅ 消息
+# $sizes 是各数据块的大小，如 "5 + 7"。
+conversation-chunk-summary = { $count ->
+    [one] { $count } 次 recv()
+   *[other] { $count } 次 recv()：{ $sizes } 字节
+}
+conversation-cut = 已截断：帧中超过上限的一段
+conversation-unfinished = 不完整：字节流先结束了
+# 代码在前面加 ⚠。
+conversation-frame-error = 分帧错误
+# 代码在前面加 ↻。
+conversation-resync = 重新同步
+conversation-resynced = 跳过 { $skipped ->
+   *[other] { $skipped } 字节
+}后重新开始分帧
+conversation-framed-datagram = 一个数据报本身就是一条消息：请看“{ conversation-each-recv }”。
+conversation-no-framing = 还没有设置分帧，所以每次 recv() 就是一条消息。在检查器的“分帧与规则”里选一种（按行、分隔符、固定长度、长度前缀），就能在这里看到协议的消息。
+conversation-no-frames = 还没有分帧后的消息。
+
+## 发送区（src/ui/composer/）：输入的内容、如何变成字节、发往哪里。
+
+composer-format-text = 文本
+composer-format-hex = 十六进制 (hex)
+composer-format-base64 = base64
+# 在换行方式的选择之前：无、\n 或 \r\n。
+composer-line-end = 换行：
+composer-ending-none = 无
+composer-ending-lf = \n
+composer-ending-crlf = \r\n
+composer-to-all = 发给全部 { $count ->
+   *[other] { $count } 个客户端
+}
+composer-to-conn = 发给 #{ $conn }
+composer-to = 发往 { $address }
+# 未连接的数据报套接字的目标地址输入框之前。
+composer-to-label = 发往
+composer-destination = 目标 主机:端口
+composer-more = 重复发送、发送文件、已保存的消息
+composer-message = 消息
+composer-hint-text = 输入消息（可用 \n \r \t \xHH 转义）— Enter 发送，Shift+Enter 换行
+composer-hint-hex = 十六进制字节，如 48 65 6c 6c 6f — Enter 发送
+composer-hint-base64 = Base64，如 aGVsbG8= — Enter 发送
+composer-send = 发送
+composer-checksum = 校验和
+    .hint = 在数据之后（换行之前）追加一个校验和 (checksum)，字节序按设备通常使用的
+composer-checksum-none = 无
+# ${"{"}seq{"}"} 等变量属于模板语言：原样保留。
+composer-template = 模板
+    .hint = 展开文本中的变量：${"{"}seq{"}"}（每发送一条消息依次为 1、2、3…）、${"{"}time{"}"}、${"{"}time:unix{"}"}、${"{"}time:ms{"}"}、${"{"}random{"}"}、${"{"}random:N{"}"}（N 个字节）、${"{"}hex:0d0a{"}"}，以及前面内容的校验和：${"{"}crc16{"}"} ${"{"}crc16-ccitt{"}"} ${"{"}crc32{"}"} ${"{"}sum8{"}"} ${"{"}xor8{"}"}（加 :be 或 :le 指定字节序）。普通的 $ 写成 \$。
+composer-repeat = 重复发送，间隔
+    .hint = 一遍又一遍地发送这条消息，直到取消勾选
+composer-ms = 毫秒
+# 代码在前面加 ⚠。
+composer-not-ms = 不是毫秒数
+composer-file = 要发送的文件
+composer-browse = 浏览…
+composer-send-file = 发送文件
+composer-saved = 已保存：
+# $format 是 composer-format-*，$ending 是 composer-ending-*。
+composer-saved-hint = { $payload }（{ $format }，换行 { $ending }）— 右键查看更多
+composer-put-back = 放回消息框
+composer-remove = 删除
+# 代码在前面加 +。
+composer-save = 保存消息
+    .hint = 保存到工作区，以后一键发送
+# $problem 是数据解析器给出的说明；代码在前面加 ⚠。
+composer-nothing-sent = { $problem } — 什么也没有发送
+composer-closed = 这个端点已关闭：无法发送任何数据。
+composer-bytes = { $count ->
+   *[other] { $count } 字节
+}
+composer-no-client = 还没有客户端连接
+composer-no-destination = 请填写目标地址（这个套接字没有连接 (connect)）
+# $format 是 composer-format-*；$problem 如 "at character 3: …"。
+composer-input-error = { $format } 输入有误，{ $problem }
+composer-template-error = 模板有误，{ $problem }
+
 ## 课程页（src/ui/lesson.rs）。课程正文是工作区自己的文字。
 
 lesson-kicker = 课程
@@ -690,6 +838,13 @@ payload-base64-padding = 末尾的 = 填充不对
 ## 分帧方式、超长帧处理或大小写错了（--frame、--oversize、--frame-limit 以及表单中的对应字段；
 ## src/net/frame/spec_text.rs）。$input 是输入的内容。
 
+# 分帧器拒绝的帧（src/net/frame/mod.rs），以及它接着做了什么（$error 是前三条之一）。
+frame-error-no-delimiter = 在帧大小上限 { $limit } 字节之内没有找到分隔符
+frame-error-announced = 长度头声明了 { $length } 字节，超过了帧大小上限 { $limit } 字节
+frame-error-impossible = 长度头的值是 { $length }，比长度头自己的 { $header } 字节还小（这个长度真的应该包含长度头吗？）
+frame-error-then-resync = { $error }：已跳到下一帧；如果帧确实这么长，请调大上限
+frame-error-then-close = { $error }：连接已关闭
+frame-error-then-split = { $error }：已分段交付，每段标为“已截断”
 frame-unknown = '{ $input }' 不是一种分帧方式：可用 raw、line、delim:HEX、fixed:N、len:1、len:2、len:4、len:2le 或 len:4le（长度包含头部本身时加 :incl）
 frame-delimiter = delim:{ $input }：{ $error }
 frame-fixed = fixed:{ $input }：帧的大小必须是 1 到 { $max } 之间的整数字节，例如 fixed:16
