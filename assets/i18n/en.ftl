@@ -353,6 +353,9 @@ conversation-search = search
 conversation-clear-search = Clear the search
 conversation-export = Export…
 conversation-export-what = The messages this view keeps:
+conversation-export-text = Text
+conversation-export-csv = CSV
+conversation-export-json-lines = JSON lines
 # The code puts ⬇ before it.
 conversation-jump = Jump to latest
 # $size is already a size with its unit, "1.2 MB".

@@ -304,6 +304,9 @@ conversation-search = 搜索
 conversation-clear-search = 清除搜索
 conversation-export = 导出…
 conversation-export-what = 导出此视图保留的消息：
+conversation-export-text = 文本
+conversation-export-csv = CSV
+conversation-export-json-lines = JSON Lines（每行一个 JSON）
 # 代码在前面加 ⬇。
 conversation-jump = 跳到最新
 # $size 已带单位，如 "1.2 MB"。

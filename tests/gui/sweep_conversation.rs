@@ -1,7 +1,8 @@
 //! The conversation and the composer in the pseudo-locale, with bubbles in
 //! them: recv() chunks, joined lines, framed messages with their chunk marks,
-//! a frame error, the text, hex and both views, and the composer's count and
-//! errors. What a peer sent is data; everything around it is the catalogs'.
+//! a frame error, the text, hex and both views, the Export menu, and the
+//! composer's count and errors. What a peer sent is data; everything around
+//! it is the catalogs'.
 
 use std::io::Write as _;
 use std::net::TcpStream;
@@ -67,4 +68,7 @@ fn a_conversation_with_bubbles_and_its_composer_come_from_the_catalogs() {
     h.run_steps(3);
     assert_eq!(h.query_all_by_label_contains("⚠").count(), warnings + 1, "the refusal is shown");
     assert_localized(&h, "the composer refusing a payload", None, &[DATA, &["7g"]].concat());
+    click(&mut h, "conversation-export");
+    assert!(h.query_by_label(&i18n::text("conversation-export-json-lines", None)).is_some(), "the menu is open");
+    assert_localized(&h, "the Export menu", None, &[DATA, &["7g"]].concat());
 }

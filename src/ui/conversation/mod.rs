@@ -230,7 +230,7 @@ fn toolbar(ui: &mut egui::Ui, ep: &EndpointState, view: &mut ConversationView, a
         ui.menu_button(t!("conversation-export"), |ui| {
             ui.label(RichText::new(t!("conversation-export-what")).weak());
             for format in crate::model::ExportFormat::ALL {
-                if ui.button(format.label()).clicked() {
+                if ui.button(export_name(format)).clicked() {
                     actions.push(Action::Export { endpoint: ep.id, format });
                     ui.close();
                 }
@@ -370,6 +370,15 @@ fn bubble(ui: &mut egui::Ui, b: &Bubble, width: f32, text_width: f32, expanded: 
         });
     });
     clicks
+}
+
+/// An export format's name in the Export menu.
+fn export_name(format: crate::model::ExportFormat) -> String {
+    match format {
+        crate::model::ExportFormat::Text => t!("conversation-export-text"),
+        crate::model::ExportFormat::Csv => t!("conversation-export-csv"),
+        crate::model::ExportFormat::JsonLines => t!("conversation-export-json-lines"),
+    }
 }
 
 fn empty_hint(ep: &EndpointState) -> String {
