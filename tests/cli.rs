@@ -15,6 +15,8 @@ mod encoding;
 mod input;
 #[path = "cli/kernel.rs"]
 mod kernel;
+#[path = "cli/language.rs"]
+mod language;
 #[path = "cli/protocol.rs"]
 mod protocol;
 #[path = "cli/reach.rs"]
@@ -34,7 +36,8 @@ fn socklab(args: &[&str], stdin: bool) -> Proc {
 /// Like [`socklab`], with the command adjusted first (environment, directory).
 fn socklab_with(args: &[&str], stdin: bool, adjust: impl FnOnce(&mut Command)) -> Proc {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_socklab"));
-    cmd.args(args);
+    // The CLI speaks the locale's language: these tests read its English.
+    cmd.args(args).env("LC_ALL", "C").env_remove("LANGUAGE");
     adjust(&mut cmd);
     Proc::spawn(&format!("socklab {}", args.join(" ")), &mut cmd, stdin)
 }

@@ -39,6 +39,8 @@ mod protocol;
 mod pseudo;
 #[path = "gui/sweep.rs"]
 mod sweep;
+#[path = "gui/sweep_conversation.rs"]
+mod sweep_conversation;
 #[path = "gui/sweep_frame.rs"]
 mod sweep_frame;
 #[path = "gui/sweep_panels.rs"]

@@ -318,6 +318,164 @@ log-filter = filter
 log-filter-clear = Clear the filter
 log-dropped = ({ $count } older entries dropped)
 
+## The event log's call column (src/ui/event_log.rs): what happened, where it is no C call
+## (C calls — socket, bind, listen, accept, connect, send, recv … — are shown as they are).
+## In English, the event's name as the command line's JSON writes it.
+
+log-call-accept-resumed = accept_resumed
+log-call-file = file
+log-call-loss = loss
+log-call-error = error
+log-call-capture = capture
+log-call-message = message
+log-call-frame-error = frame_error
+log-call-resync = resync
+log-call-rule = rule
+log-call-step = step
+log-call-sequence-done = sequence_done
+log-call-stopped = stopped
+log-call-tcp-state = tcp_state
+log-call-tcp-info = tcp_info
+log-call-peer-seen = peer_seen
+
+## The conversation (src/ui/conversation/): each send() and recv() as a bubble.
+
+# Before the choice of Text, Hex or Both.
+conversation-view = View:
+conversation-text = Text
+conversation-hex = Hex
+conversation-both = Both
+conversation-each-recv = Each recv()
+    .hint = One bubble per send()/recv() call: TCP's stream boundaries as they really were
+conversation-joined = Joined lines
+    .hint = Chunks from the same side joined until a newline
+conversation-messages = Messages
+    .hint = The messages the framing cut the stream into, each with marks where the recv() chunks it came from join
+# The search field's placeholder (the code puts 🔍 before it).
+conversation-search = search
+conversation-clear-search = Clear the search
+conversation-export = Export…
+conversation-export-what = The messages this view keeps:
+conversation-export-text = Text
+conversation-export-csv = CSV
+conversation-export-json-lines = JSON lines
+# The code puts ⬇ before it.
+conversation-jump = Jump to latest
+# $size is already a size with its unit, "1.2 MB".
+conversation-dropped = { $count } older messages ({ $size }) are no longer shown; the counters still include them. Record to a file to keep everything.
+# $skipped is already a size with its unit, "12 B".
+conversation-frame-counts = { $frames } framed messages · { $errors } frame errors · { $resyncs } resyncs ({ $skipped } skipped)
+conversation-copy = Copy
+    .hint = Copy the whole message
+# The code puts ▴ before it.
+conversation-show-less = Show less
+# The code puts ▾ before it.
+conversation-show-all = Show all ({ $rows ->
+    [one] { $rows } line
+   *[other] { $rows } lines
+})
+conversation-empty-error = Nothing was sent or received: the error above stopped it.
+# $address is the server's; "+ TCP client" is the endpoint list's button.
+conversation-empty-server = No messages yet. Connect a client to { $address } (the "+ { kind-tcp-client }" button, or `socklab connect tcp ADDRESS`), then type below.
+conversation-empty-datagram = No datagrams yet. Send one below, or send to this socket's address from another.
+conversation-empty-client = No messages yet. Type below and press Enter to send.
+# A bubble's header: "12:00:01.250  ⬅ recv #2 from 127.0.0.1:5000 · 6 bytes · 2 chunks".
+conversation-recv = ⬅ recv
+conversation-send = send ➡
+conversation-from = from { $peer }
+conversation-to = to { $peer }
+conversation-chunks = { $count ->
+    [one] { $count } chunk
+   *[other] { $count } chunks
+}
+# A bubble's body when there is nothing to show as text.
+conversation-not-utf8 = (not UTF-8: shown as hex)
+conversation-empty-message = (empty)
+conversation-more-lines = … { $count ->
+    [one] { $count } more line
+   *[other] { $count } more lines
+} (Copy takes them all)
+# The Messages view: a framed message's header, "⬅ message #1 · 12 bytes · 2 recv(): 5 + 7 bytes".
+conversation-framed-recv = ⬅ message
+# $sizes is the chunks' sizes, "5 + 7".
+conversation-chunk-summary = { $count ->
+    [one] { $count } recv()
+   *[other] { $count } recv(): { $sizes } bytes
+}
+conversation-cut = cut: a piece of a frame over the limit
+conversation-unfinished = unfinished: the stream ended first
+# The code puts ⚠ before it.
+conversation-frame-error = frame error
+# The code puts ↻ before it.
+conversation-resync = resync
+conversation-resynced = framing again after skipping { $skipped ->
+    [one] { $skipped } byte
+   *[other] { $skipped } bytes
+}
+conversation-framed-datagram = A datagram is already one message: see { conversation-each-recv }.
+conversation-no-framing = No framing is set, so each recv() is a message. Choose one under Framing & rules in the inspector (line, delimiter, fixed, length-prefixed) to see the protocol's messages here.
+conversation-no-frames = No framed messages yet.
+
+## The composer (src/ui/composer/): what is typed, how it becomes bytes, where it goes.
+
+composer-format-text = text
+composer-format-hex = hex
+composer-format-base64 = base64
+# Before the choice of line ending: none, \n or \r\n.
+composer-line-end = line end:
+composer-ending-none = none
+composer-ending-lf = \n
+composer-ending-crlf = \r\n
+composer-to-all = to all { $count ->
+    [one] { $count } client
+   *[other] { $count } clients
+}
+composer-to-conn = to #{ $conn }
+composer-to = to { $address }
+# Before the destination field of an unconnected datagram socket.
+composer-to-label = to
+composer-destination = destination host:port
+composer-more = Repeat, send a file, saved messages
+composer-message = Message
+composer-hint-text = Type a message (\n \r \t \xHH escapes) — Enter sends, Shift+Enter new line
+composer-hint-hex = Hex bytes, e.g. 48 65 6c 6c 6f — Enter sends
+composer-hint-base64 = Base64, e.g. aGVsbG8= — Enter sends
+composer-send = Send
+composer-checksum = checksum
+    .hint = Append a checksum of the payload (before the line end), in the byte order devices usually use
+composer-checksum-none = none
+# The variables ${"{"}seq{"}"} … are the template language's: keep them as they are.
+composer-template = template
+    .hint = Expand variables in the text: ${"{"}seq{"}"} (1, 2, 3… per message sent), ${"{"}time{"}"}, ${"{"}time:unix{"}"}, ${"{"}time:ms{"}"}, ${"{"}random{"}"}, ${"{"}random:N{"}"} (N bytes), ${"{"}hex:0d0a{"}"}, and checksums of what comes before: ${"{"}crc16{"}"} ${"{"}crc16-ccitt{"}"} ${"{"}crc32{"}"} ${"{"}sum8{"}"} ${"{"}xor8{"}"} (add :be or :le). Write \$ for a plain $.
+composer-repeat = Repeat every
+    .hint = Send the message again and again until unticked
+composer-ms = ms
+# The code puts ⚠ before it.
+composer-not-ms = not a number of ms
+composer-file = file to send
+composer-browse = Browse…
+composer-send-file = Send file
+composer-saved = Saved:
+# $format is composer-format-*, $ending composer-ending-*.
+composer-saved-hint = { $payload } ({ $format }, line end { $ending }) — right-click for more
+composer-put-back = Put in the message box
+composer-remove = Remove
+# The code puts + before it.
+composer-save = Save message
+    .hint = Keep it in the workspace, for one-click sending
+# $problem is the payload parser's words; the code puts ⚠ before it.
+composer-nothing-sent = { $problem } — nothing sent
+composer-closed = This endpoint is closed: nothing can be sent.
+composer-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+}
+composer-no-client = no client is connected yet
+composer-no-destination = give a destination address (this socket is not connected)
+# $format is composer-format-*; $problem "at character 3: …".
+composer-input-error = { $format } input { $problem }
+composer-template-error = template { $problem }
+
 ## The lesson page (src/ui/lesson.rs). The lesson itself is the workspace's text.
 
 # Above the lesson's title, and the menu bar's button (the code puts 📖 before it).
@@ -495,6 +653,48 @@ encoding-stdin-not-utf8 = stdin line { $line } is not UTF-8 text, so it cannot b
 # A message with no character of the encoding in it (the hexdump follows).
 encoding-not-text = (not { $encoding } text: shown as hex)
 
+## Errors from the network engine (src/net/errors.rs). $call is the call that failed as a
+## tutorial writes it, bind(127.0.0.1:9000); $errno its name, EADDRINUSE; $detail what
+## the OS (or socklab) said; $hint the likely cause and what to do about it.
+
+net-failed = { $call } failed: { $detail }
+net-failed-errno = { $call } failed: { $errno } ({ $detail })
+net-failed-hint = { $error }. { $hint }
+# Text that is not in the catalogs (the OS's own words), shown as it is.
+net-verbatim = { $text }
+net-hint-resolve = The host name could not be resolved: check its spelling, or use an IP address such as 127.0.0.1.
+net-hint-unix-file-exists = A file already exists at this path: if no server uses it any more, delete it and start again.
+# $hint is the errno's own hint; then what socklab does while no descriptor is free.
+net-hint-accept-starved = { $hint } Until accept() works again, socklab turns new clients away (accepts and closes them at once) and says when it accepts again.
+
+## What the engine itself refuses (src/net/worker): $conn is a connection's number.
+
+net-conn-closed = connection #{ $conn } is closed
+net-sequence-pick-conn = a server runs a sequence on one of its connections: pick one
+net-client-not-connected = the client is not connected
+net-no-socket-open = the endpoint has no socket open
+net-server-no-single-peer = a server has no single peer: pick a connection, or send to all
+net-no-client = no client is connected
+net-stream-no-address = a stream socket sends to its connection, not to an address
+net-peer-not-reading = { $bytes } bytes are already waiting because the peer is not reading; nothing more is queued until it does
+net-send-queue-full = the send queue is full: wait for it to drain
+net-send-queue-full-step = the send queue is full: a sequence step was not sent
+net-dgram-no-peer-for-sequence = a datagram socket runs a sequence with its default peer, and this one has none: set a peer
+net-dgram-no-connection-to-shut = a datagram socket has no connection to shut down or disconnect
+net-dgram-not-connected = this socket is not connected: give an address to send to (or set a default peer)
+net-dgram-no-address-of-family = no address of this socket's family (IPv4/IPv6)
+net-dgram-no-connections = a datagram socket has no connections: send to an address
+net-udp-needs-address = a UDP socket needs an address to bind, or a peer to connect to
+# $address is the socket's own address, whose family (IPv4/IPv6) the peer lacks.
+net-peer-wrong-family = { $peer } has no address of the same family as { $address }
+net-option-not-here = { $c_name } does not apply here: { $why }
+net-option-before-bind = { $c_name } only matters before bind(), and this socket is already bound: set it in the form and start the endpoint again
+net-no-addresses = the name has no addresses
+net-worker-crashed = the endpoint's worker crashed: { $reason }
+
+## Following TCP state through the kernel (src/net/kernel/text.rs).
+
+kernel-not-available = not available on this OS: live TCP state comes from Linux's TCP_INFO and sock_diag
 ## The inspector's TCP section (src/ui/tcp_panel.rs, src/ui/tcp_machine.rs).
 ## TCP state names (ESTABLISHED, TIME_WAIT …), Recv-Q, Send-Q, rtt, cwnd,
 ## TCP_INFO and sock_diag are the kernel's words and stay as they are.
@@ -520,15 +720,366 @@ tcp-machine-describe = State machine, now: { $now }; path: { $path }
 ## The kernel's TCP state and TCP_INFO in words (src/net/kernel/text.rs):
 ## the TCP panel, the CLI's -v lines and the engine's messages.
 
-kernel-not-available = not available on this OS: live TCP state comes from Linux's TCP_INFO and sock_diag
 kernel-peer-seen = peer seen by the kernel
 kernel-thread-busy = the kernel thread is busy following many connections: this one is not followed after close (its TIME_WAIT is not shown)
 kernel-thread-gone = the kernel thread has stopped: connections are no longer followed after close
 kernel-not-tcp = TCP state and TCP_INFO exist only for TCP sockets: this endpoint is not TCP
 kernel-events-dropped = { $count } state reports from sock_diag were dropped: the program took no events for a second
 kernel-too-many-followed = { $max } connections are already followed through sock_diag: this one is not (stop watching an endpoint to free room)
-# "TCP state #2: ESTABLISHED → FIN_WAIT2"; $conn is " #2" or empty, $from "ESTABLISHED → " or empty.
-kernel-state-change = TCP state{ $conn }: { $from }{ $to }
+# "TCP state #2: ESTABLISHED → FIN_WAIT2"; $from is empty or "STATE → ". $source is
+# sock_diag when the kernel reports a socket socklab has already closed, else socket.
+kernel-state-change = TCP state{ $conn }: { $from }{ $to }{ $source ->
+        [sock_diag] { " " }(sock_diag: socklab's socket is closed, the kernel still has it)
+       *[socket] { "" }
+    }
+
+## The event log's lines (src/net/event_text.rs), as the log and the CLI show them. $call is
+## the call as C writes it, send(#2); $preview the first bytes, quoted or in hex: keep both.
+
+event-option-set = { $call } → kernel has { $value }
+event-option-unreadable = { $call } → kernel has unreadable: { $error }
+event-options-read = { $call }: { $count } options read
+event-accepted = accept() → #{ $conn } from { $peer }
+event-accept-resumed = accept() works again: descriptors are free ({ $refused } clients were turned away meanwhile, accepted and closed at once)
+event-connected = connect({ $peer }) from { $local }
+event-bytes = { $call } = { $bytes } bytes { $preview }
+event-peer-closed = { $call } = 0: the peer sent FIN (closed or shut down its sending side)
+event-shutdown = { $call }: FIN sent, still reading
+event-closed-rst = { $call } with SO_LINGER 0: RST sent
+event-endpoint-closed = close(): endpoint closed
+event-file-progress = file: { $sent } of { $total } bytes queued
+# $counted, $echoed and $settled are yes or no.
+event-loss = loss: { $engine } datagrams dropped by socklab (the caller was too slow){ $counted ->
+        [yes] , { $kernel } by the kernel (SO_RXQ_OVFL)
+       *[no] { "" }
+    }{ $echoed ->
+        [yes] ; { $echo } echo replies not sent (the send queue was full)
+       *[no] { "" }
+    }{ $settled ->
+        [yes] ; the socket is quiet: final until the next datagram
+       *[no] { "" }
+    }
+event-capture = capture: recording every send and receive to { $path }
+event-capture-stopped = capture: stopped
+# $spans is one (the message came in one recv()) or many.
+event-message = message #{ $conn }: { $bytes } bytes from { $spans ->
+        [one] 1 recv()
+       *[many] { $chunks } recv() chunks
+    } { $preview }
+event-frame-error = frame #{ $conn }: { $error }
+event-resynced = frame #{ $conn }: framing again after skipping { $skipped } bytes
+event-rule-fired = rule { $rule } fired on #{ $conn } ({ $count } times so far)
+event-sequence-step = sequence on #{ $conn }, round { $round }, step { $step }: { $result } ({ $ms } ms)
+event-sequence-done = sequence on #{ $conn }: { $summary }
+event-stopped = worker stopped
+
+## Each errno a socket call can fail with: the OS's words for it (as Linux says them in
+## English), and .hint, why it happens and what usually fixes it. $call is the kind of
+## call, so one errno reads right for bind, connect or send: bind, connect, send, recv,
+## setsockopt or other.
+
+errno-EADDRINUSE = Address already in use
+    .hint = { $call ->
+        [connect] No free local port was left for this connection: close some connections or widen the ephemeral port range.
+       *[other] Another socket is already bound to this address and port: stop the other server or pick another port (0 lets the OS choose). If only old connections in TIME_WAIT hold it (ss -tan shows them), SO_REUSEADDR before bind lets a new server in; Linux requires the old server to have set it too.
+    }
+errno-EADDRNOTAVAIL = Cannot assign requested address
+    .hint = This machine has no interface with that IP address: bind 127.0.0.1 (this machine only), 0.0.0.0 (every interface), or one of the machine's own addresses.
+errno-ECONNREFUSED = Connection refused
+    .hint = { $call ->
+        [recv] Nothing is listening on that port: an earlier datagram was answered with ICMP port unreachable, which this connected socket reports on its next call. Start the server first, or check the port number.
+        [send] Nothing is listening on that port: an earlier datagram was answered with ICMP port unreachable, which this connected socket reports on its next call. Start the server first, or check the port number.
+       *[other] Nothing is listening on that address and port (the peer answered with RST): start the server first, or check the port number.
+    }
+errno-EACCES = Permission denied
+    .hint = { $call ->
+        [bind] Ports below 1024 need administrator rights on most systems: use a port from 1024 to 65535.
+        [send] Sending to a broadcast address needs SO_BROADCAST on the socket: turn it on, then send again.
+       *[other] The OS refused the operation for lack of permission (a firewall rule or a privileged port/option).
+    }
+errno-EPERM = Operation not permitted
+    .hint = The OS refused the operation for lack of permission (a firewall rule or a privileged port/option).
+errno-ETIMEDOUT = Connection timed out
+    .hint = { $call ->
+        [connect] No answer came before the timeout: the host may be down, unreachable, or a firewall drops the packets silently.
+       *[other] The peer stopped answering (keepalive or retransmissions timed out): the connection is dead.
+    }
+errno-ECONNRESET = Connection reset by peer
+    .hint = The peer aborted the connection (it sent RST): it closed with unread data, crashed, or used SO_LINGER 0.
+errno-ECONNABORTED = Software caused connection abort
+    .hint = The connection was aborted before it could be accepted or used.
+errno-EPIPE = Broken pipe
+    .hint = The connection is closed for writing (the peer closed it, or we shut down our sending side), so this data cannot be sent.
+errno-EMFILE = Too many open files
+    .hint = This process has too many open files and sockets: close some, or raise the limit (ulimit -n).
+errno-ENFILE = Too many open files in system
+    .hint = The whole system has too many open files: close some programs or raise the system limit.
+errno-ENOBUFS = No buffer space available
+    .hint = The OS ran out of buffer memory for sockets: send less at once or close idle sockets.
+errno-ENOMEM = Cannot allocate memory
+    .hint = The OS ran out of buffer memory for sockets: send less at once or close idle sockets.
+errno-EHOSTUNREACH = No route to host
+    .hint = There is no route to that host: check the address and that the machine is on the network.
+errno-ENETUNREACH = Network is unreachable
+    .hint = The network is unreachable from this machine: check the address and the network connection.
+errno-ENETDOWN = Network is down
+    .hint = The network is unreachable from this machine: check the address and the network connection.
+errno-EINVAL = Invalid argument
+    .hint = { $call ->
+        [setsockopt] The OS rejected this value or this option at this point in the socket's life (some options only work before bind or connect).
+        [bind] This socket is already bound, or the address does not suit this socket type.
+       *[other] The OS rejected an argument of this call as invalid for this socket.
+    }
+errno-ENOENT = No such file or directory
+    .hint = No such file: for a Unix socket, start the server that creates this path first.
+errno-ENOTCONN = Transport endpoint is not connected
+    .hint = The socket is not connected: connect() first, or give a destination address.
+errno-EISCONN = Transport endpoint is already connected
+    .hint = The socket is already connected.
+errno-EAFNOSUPPORT = Address family not supported by protocol
+    .hint = This address family is not supported here (e.g. IPv6 is disabled on this machine).
+errno-EPROTONOSUPPORT = Protocol not supported
+    .hint = This protocol is not supported for this socket type.
+errno-EOPNOTSUPP = Operation not supported
+    .hint = This socket type does not support the operation (e.g. listen() on a datagram socket).
+errno-ENOPROTOOPT = Protocol not available
+    .hint = This socket option does not exist for this protocol (e.g. TCP_NODELAY on a UDP socket).
+errno-EMSGSIZE = Message too long
+    .hint = The datagram is larger than the socket can send in one piece (UDP's limit is 65,507 bytes over IPv4): send less.
+errno-EDESTADDRREQ = Destination address required
+    .hint = No destination: this socket is not connected, so give an address to send to.
+errno-EINPROGRESS = Operation now in progress
+    .hint = The connection is still being set up (non-blocking connect): wait until the socket is writable.
+errno-EALREADY = Operation already in progress
+    .hint = A connection attempt on this socket is already under way: wait for it to finish.
+errno-ENOTSOCK = Socket operation on non-socket
+    .hint = This descriptor is not a socket.
+errno-EBADF = Bad file descriptor
+    .hint = The socket was already closed, or the descriptor is not valid.
+errno-EINTR = Interrupted system call
+    .hint = A signal interrupted the call before it finished: try again.
+errno-EAGAIN = Resource temporarily unavailable
+    .hint = Nothing is ready yet on this non-blocking socket (no data to read, or no room to write): wait and try again.
+errno-ENOTDIR = Not a directory
+    .hint = The Unix socket path cannot be created here: pick a writable directory and a shorter path.
+errno-EROFS = Read-only file system
+    .hint = The Unix socket path cannot be created here: pick a writable directory and a shorter path.
+errno-ENAMETOOLONG = File name too long
+    .hint = The Unix socket path cannot be created here: pick a writable directory and a shorter path.
+
+## Socket options (src/net/options/table.rs): what each does, shown beside its C name
+## (SO_REUSEADDR …). The id is option- and the name --set takes.
+
+option-reuseaddr = Lets a server bind a port that still has old connections in TIME_WAIT, so it can restart at once.
+option-reuseport = Lets several sockets bind the same port; the kernel spreads connections or datagrams among them.
+option-v6only = On an IPv6 socket, refuse IPv4 peers; off means [::] also accepts IPv4 as ::ffff:a.b.c.d.
+option-nodelay = Turns off Nagle's algorithm: small writes go out at once instead of waiting to be combined.
+option-keepalive = Sends probes on an idle connection so a vanished peer is noticed instead of waiting forever.
+option-keepidle = Seconds a connection must be idle before the first keepalive probe is sent.
+option-keepintvl = Seconds between keepalive probes when the peer does not answer.
+option-sndbuf = Size of the kernel's send buffer; Linux doubles the value asked for to leave room for bookkeeping.
+option-rcvbuf = Size of the kernel's receive buffer (and so the TCP window); Linux doubles the value asked for.
+option-linger = What close() does with unsent data: off waits in the background; on with 0 s aborts with RST.
+option-ttl = How many routers a packet may cross before it is dropped (the hop limit on IPv6).
+option-broadcast = Allows sending datagrams to a broadcast address such as 255.255.255.255.
+option-mcast_ttl = How far multicast datagrams travel: 1 keeps them on the local network.
+option-mcast_loop = Whether multicast datagrams we send are also delivered back to this machine.
+option-join = Joins a multicast group, so datagrams sent to that group arrive at this socket.
+option-leave = Leaves a multicast group joined earlier.
+option-rcvtimeo = How long a blocking recv() waits before failing with EAGAIN (socklab's own sockets never block).
+option-sndtimeo = How long a blocking send() waits for buffer space (socklab's own sockets never block).
+option-type = The socket's type: SOCK_STREAM (TCP, a byte stream) or SOCK_DGRAM (UDP, separate datagrams).
+option-error = The pending error on the socket, if any; reading it clears it.
+
+## Why an option does not apply to a socket, and what is wrong with a value.
+## $name is --set's name (reuseaddr), $c_name the C one (SO_REUSEADDR), $value what was typed.
+
+option-na-ip = only IP sockets have ports and hops
+option-na-v6only = only IPv6 sockets have IPV6_V6ONLY
+option-na-tcp = a TCP option: it has no meaning on this socket
+option-na-broadcast = broadcast exists only for UDP over IPv4
+option-na-multicast = multicast is only for UDP sockets
+option-read-only = { $name } ({ $c_name }) is read-only
+option-wrong-kind = { $name }: { $value } is not the kind of value { $c_name } takes
+option-not-multicast = { $name }: '{ $value }' is not a multicast address (224.0.0.0/4 or ff00::/8)
+option-out-of-range = { $name }: { $value } is out of range: { $c_name } takes { $min } to { $max }
+option-too-large = { $name }: { $value } is out of range
+option-not-on-off = { $name }: '{ $value }' is not on/off (use 1 or 0)
+option-not-whole-number = { $name }: '{ $value }' is not a whole number
+option-wrong-value = wrong kind of value for { $c_name }
+option-read-only-c = { $c_name } is read-only
+option-membership-unreadable = membership cannot be read back
+# SO_ERROR's value when the socket has no pending error.
+option-no-error = 0 (no error)
+option-no-reuseport = SO_REUSEPORT does not exist on this OS
+
+## What each reply mode does (src/net/reply.rs); the mode's own name (echo, chat …) stays as it is.
+
+reply-none = manual: you type the replies
+reply-echo = sends back whatever arrives
+reply-chat = relays each line to every other client
+reply-daytime = sends the date and time, then closes (RFC 867)
+reply-http = answers an HTTP request with a small page, then closes
+
+## What is wrong with an address or port typed by a person (src/net/addr.rs). $input is what was typed.
+
+addr-empty = the address is empty: write host:port, e.g. 127.0.0.1:9000
+addr-no-closing-bracket = '{ $input }': an IPv6 address in [ ] needs its closing ]
+addr-port-after-bracket = '{ $input }': write the port after the ], as [{ $host }]:9000
+addr-ipv6-brackets = '{ $input }': put an IPv6 address in brackets, as [::1]:9000
+addr-port-only = '{ $input }' has no host: write host:port, e.g. 127.0.0.1:{ $input } (this machine only) or 0.0.0.0:{ $input } (every interface)
+addr-no-port = '{ $input }' has no port: write host:port, e.g. { $input }:9000
+addr-no-host = '{ $input }' has no host: write e.g. 127.0.0.1{ $input }
+addr-port-empty = the port is empty: write a number from 0 to 65535
+addr-port-not-number = port '{ $input }' is not a number: write a number from 0 to 65535
+addr-port-out-of-range = port { $input } is out of range: ports go from 0 to 65535
+
+## What is wrong with a payload typed as text, hex or base64 (src/net/payload.rs).
+## $position counts characters from 1; $char is the offending character.
+
+payload-at = at character { $position }: { $problem }
+payload-hex-escape = \x needs two hex digits, as in \x41
+payload-unknown-escape = unknown escape \{ $char }: use \n \r \t \0 \\ or \xHH
+payload-lone-backslash = a lone \ at the end: write \\ for a backslash
+payload-odd-hex = odd hex digit: each byte needs two digits, as in 0a
+payload-not-hex = '{ $char }' is not a hex digit (0-9, a-f)
+payload-not-base64 = '{ $char }' is not a base64 character (A-Z a-z 0-9 + / =)
+payload-base64-invalid = '{ $char }' is not valid here
+payload-base64-length = the length is not valid base64 (a character is missing)
+payload-base64-last = the last character is not valid base64
+payload-base64-padding = the = padding is wrong
+
+## What is wrong with a framing, an oversize choice or a size (--frame, --oversize,
+## --frame-limit and the form's fields; src/net/frame/spec_text.rs). $input is what was typed.
+
+# A frame the framer refused (src/net/frame/mod.rs), then what it did about it ($error is one of the three before).
+frame-error-no-delimiter = no delimiter within the frame limit of { $limit } bytes
+frame-error-announced = the length header announces { $length } bytes, over the frame limit of { $limit } bytes
+frame-error-impossible = the length header says { $length }, less than its own { $header } bytes (is the length really meant to count the header?)
+frame-error-then-resync = { $error }: skipped to the next frame; raise the limit if frames are this long
+frame-error-then-close = { $error }: the connection is closed
+frame-error-then-split = { $error }: delivered in pieces marked as cut
+frame-unknown = '{ $input }' is not a framing: use raw, line, delim:HEX, fixed:N, len:1, len:2, len:4, len:2le or len:4le (add :incl when the length counts its own header)
+frame-delimiter = delim:{ $input }: { $error }
+frame-fixed = fixed:{ $input }: the frame size must be a whole number of bytes from 1 to { $max }, as in fixed:16
+frame-width = len:{ $input }: the length header is 1, 2 or 4 bytes, big-endian unless it ends in le: len:1, len:2, len:4, len:2le or len:4le
+frame-one-byte-order = len:1le: a 1-byte length has no byte order: write len:1
+frame-oversize = '{ $input }' is not what to do with an oversize frame: use resync, close or split
+frame-size = '{ $input }' is not a size: give bytes as a whole number, or with k or m (64k = 65536 bytes)
+frame-size-too-large = { $input } bytes is too large: at most { $max } (16m)
+
+## Why an endpoint's framing, rules or sequences cannot run on its kind of socket
+## (src/net/behaviour.rs). $number counts from 1; $why is the reason.
+
+behaviour-framing = framing: { $why }
+behaviour-rule = rule { $number }: { $why }
+behaviour-sequence = sequence { $number } ({ $name }): { $why }
+behaviour-framing-on-datagram = a datagram is already one message: framing applies to stream sockets (TCP, Unix stream)
+behaviour-connect-on-datagram = a datagram socket has no connections, so a connect rule never fires
+behaviour-close-on-datagram = a datagram socket has no connection to close
+behaviour-relay-not-server = relay sends to a server's other connections, and this endpoint has none: use reply instead
+behaviour-sequence-needs-peer = a datagram socket sends a sequence to its default peer: set the peer (or connect) first
+
+## The command line's own notes, warnings and refusals (src/cli/messages.rs). $error is the
+## OS's own words; $proto the protocol as typed (tcp, udp, unix …); $kind the kind of socket.
+
+cli-timeout-not-a-number = '{ $value }' is not a number of seconds: write e.g. 10 or 0.5
+cli-timeout-out-of-range = { $value } is not between 0.001 and { $max } seconds (a day): a connect() that takes longer than that has failed
+cli-empty-unix-path = { $proto }: the path is empty: give a file path such as /tmp/socklab.sock, or @name for an abstract socket (Linux only, no file)
+cli-empty-bind-path = --bind: the path is empty: give a file path such as /tmp/socklab-client.sock, or leave --bind out
+cli-reply-not-for = --reply { $reply } does not apply to a { $kind }
+cli-option-not-for = --set { $name }: { $c_name } does not apply to a { $kind }: { $why }
+cli-nothing-to-run = nothing to run: give a command (serve, connect, run) or see --help
+cli-no-temp-dir = cannot create a directory for the reply socket in { $dir }: { $error }: give a path with --bind PATH
+# $socket is stream (others can connect) or datagram (others can send to it).
+cli-serve-exposed-all = { $address } is every interface: anyone who can reach this machine over a network can { $socket ->
+        [datagram] send to it
+       *[stream] connect
+    }; to keep it to this machine, use 127.0.0.1:{ $port } (or [::1]:{ $port })
+cli-serve-exposed-interface = { $address } is a network interface: other machines on its network can { $socket ->
+        [datagram] send to it
+       *[stream] connect
+    }; to keep it to this machine, use 127.0.0.1:{ $port } (or [::1]:{ $port })
+cli-workspace-exposed-all = warning: [{ $name }] binds { $address }: every interface, so anyone who can reach this machine over a network can reach it (edit its address to 127.0.0.1 to keep it to this machine)
+cli-workspace-exposed-interface = warning: [{ $name }] binds { $address }: a network interface, so other machines on its network can reach it (edit its address to 127.0.0.1 to keep it to this machine)
+cli-no-client-discarding = no client is connected: stdin is discarded until one connects
+cli-no-peer-discarding = nobody to send to yet: stdin is discarded until a datagram arrives (replies go to its sender)
+cli-line-split = a line of stdin is longer than the largest datagram ({ $max } bytes): it is sent in pieces of { $max } bytes, as is any later long line
+cli-input-not-sent = input not sent: { $error }
+cli-peer-half-closed = the peer closed its sending side (FIN); it may still read, so stdin is sent until it ends, then ours is closed too
+cli-workspace-still-not-ready = [{ $name }] still not ready; starting the next endpoint anyway
+cli-workspace-nothing-autostarts = { $file }: no endpoint has `autostart: true`, so there is nothing to run
+cli-did-not-stop = { $count } endpoint(s) did not stop in time
+cli-no-ctrl-c = cannot handle Ctrl+C: { $error }
+cli-sequence = sequence { $number }
+cli-sequence-named = sequence { $number } ({ $name })
+cli-sequence-step = { $sequence }, step { $number } ({ $step }): { $result } ({ $ms } ms)
+cli-sequence-step-round = { $sequence }, round { $round }, step { $number } ({ $step }): { $result } ({ $ms } ms)
+cli-sequence-passed = { $sequence }: { $summary }: PASSED
+cli-sequence-failed = { $sequence }: { $summary }: FAILED
+cli-sequence-closed-first = { $sequence } did not run: the connection closed first
+cli-sequence-no-connection = { $sequence } did not run: there was no connection to run it on
+cli-tcp-info-not-tcp = --tcp-info: TCP_INFO exists only for TCP sockets, and this is { $proto }: use `tcp`, or leave --tcp-info out
+cli-kernel-state-unavailable = { $flag }: { $why }; going on without it
+cli-ladder-is-dir = --ladder { $path }: this is a directory: give a file name such as { $path }/ladder.svg
+cli-ladder-no-dir = --ladder { $path }: the directory { $dir } does not exist: create it first, or write the file elsewhere
+cli-ladder-not-written = --ladder { $path }: the sequence diagram could not be written: { $error }
+cli-ladder-not-written-errno = --ladder { $path }: the sequence diagram could not be written ({ $errno }): { $error }
+cli-ladder-written = sequence diagram of { $count } connection(s) written to { $path }
+
+## socklab --help (src/cli/help.rs): cli-<command>-about says what a command does,
+## cli-<command>-<argument> what an argument is. NAME=VALUE, MS and such are what the
+## person types: keep them. A literal brace is written { "{" }.
+
+cli-socklab-about = A socket playground: servers, clients, options and the syscall timeline.
+# The about's second line.
+cli-socklab-about-window = With no command it opens the desktop app.
+cli-socklab-workspace = Open the desktop app on this workspace file
+cli-socklab-file = A workspace file to open in the desktop app (same as --workspace)
+cli-serve-about = Start a server. Received bytes go to stdout; stdin is sent to every client (UDP: to the last peer heard from). Runs until Ctrl+C
+cli-serve-proto = The kind of socket: tcp, udp, unix (a Unix stream socket) or unix-dgram (a Unix datagram socket)
+cli-serve-address = host:port to bind (127.0.0.1 is this machine only; 0.0.0.0 every interface), or a path for unix (@name: an abstract socket, Linux only)
+cli-serve-reply = What the server does with what it receives
+cli-serve-set = Set a socket option before bind/connect: NAME=VALUE, e.g. nodelay=1, rcvbuf=65536, linger=0. Repeatable
+cli-serve-json = One JSON object per engine event on stdout, instead of raw bytes
+cli-serve-encoding = The peer's text encoding: stdin (UTF-8) is sent in it, line by line, and received bytes are decoded from it to UTF-8 (bytes that are not text in it as \xHH): utf-8, gbk, gb18030, big5, shift_jis, latin-1. Without it bytes pass through untouched
+cli-serve-verbose = Print each step (socket, bind, accept, …) on stderr; for TCP, each state change the kernel reports too (ESTABLISHED, FIN_WAIT2, TIME_WAIT …)
+cli-serve-tcp_info = TCP: report the kernel's TCP_INFO (state, rtt, cwnd, queues …) every MS milliseconds (10 or more) and at every state change: `tcp_info` events with --json, otherwise a line each on stderr
+cli-serve-ladder = Write the sequence diagram (handshake, data, FIN, TIME_WAIT …) as SVG to this file when the command ends
+cli-serve-frame = Cut what arrives into messages: line, delim:HEX, fixed:N, len:1, len:2, len:4, len:2le or len:4le (add :incl when the length counts its own header). Default: each recv() as it came
+cli-serve-frame_limit = The largest frame, header and delimiter included: bytes, or with k or m (default 64k, at most 16m)
+cli-serve-oversize = What to do with a frame over the limit: resync (skip it), close (the connection) or split (hand it on in pieces)
+cli-serve-greet = Sent on each new connection (accepted, or made by connect): text with \n \r \t \xHH escapes and ${ "{" }...{ "}" } variables, as in a rule's reply. Nothing is added: end it with \n for a line
+cli-serve-rules = Answer what arrives: 'MATCH => ACTION [=> ACTION]... [=> continue]'. Repeatable; tried in order on each message. MATCH: exact:TEXT prefix:TEXT contains:TEXT regex:RE hex:PATTERN any connect oversize. ACTION: reply:TEMPLATE relay:TEMPLATE wait:MS close ignore
+cli-serve-backlog = listen() backlog
+cli-connect-about = Connect to a server. Stdin is sent, received bytes go to stdout. When stdin ends we half-close (FIN) and read until the peer closes too; a peer that closes first may still read, so stdin is sent until it ends
+cli-connect-proto = { cli-serve-proto }
+cli-connect-address = host:port to connect to, or a path for unix
+cli-connect-set = { cli-serve-set }
+cli-connect-json = { cli-serve-json }
+cli-connect-encoding = { cli-serve-encoding }
+cli-connect-verbose = { cli-serve-verbose }
+cli-connect-tcp_info = { cli-serve-tcp_info }
+cli-connect-ladder = { cli-serve-ladder }
+cli-connect-frame = { cli-serve-frame }
+cli-connect-frame_limit = { cli-serve-frame_limit }
+cli-connect-oversize = { cli-serve-oversize }
+cli-connect-greet = { cli-serve-greet }
+cli-connect-rules = { cli-serve-rules }
+cli-connect-timeout = connect() timeout in seconds (fractions allowed; at most a day)
+cli-connect-wait = Datagram sockets: after stdin ends, stop once nothing arrived for this long (at most a day)
+cli-connect-bind = unix-dgram: the path to bind for replies (default: a temporary path)
+cli-run-about = Run a workspace file headless: start its auto-start endpoints, print events. When they have send sequences, run those and end: exit 0 if every expectation passed, 3 if one failed
+cli-run-file = The workspace file (.ron) to run
+cli-run-json = { cli-serve-json }
+cli-run-encoding = Use this text encoding for every endpoint (instead of each one's own), and decode what they receive with it on stdout (see serve --help)
+cli-run-ladder = Write the sequence diagram of every connection as SVG to this file when the run ends
+cli-code-about = Print the program that does what a workspace endpoint does, in Python or Rust
+cli-code-file = The workspace file (.ron) the endpoint is in
+cli-code-lang = The language of the program: python or rust
+cli-code-endpoint = The endpoint to show (its name), when the workspace has several
+cli-help-options = Socket options for --set (NAME=VALUE):
+cli-help-examples = Examples:
 kernel-state-change-after-close = TCP state{ $conn }: { $from }{ $to } (sock_diag: socklab's socket is closed, the kernel still has it)
 kernel-state-listen = Waiting for connections: the kernel completes handshakes and queues them for accept().
 kernel-state-syn-sent = connect() sent SYN and waits for the server's SYN-ACK.

@@ -1,106 +1,97 @@
-//! Every sentence the command line prints of its own, in one place (a later
-//! issue moves them into translation catalogs). Event summaries come from the
-//! engine; these are the CLI's notes, warnings and refusals.
+//! Every sentence the command line prints of its own, in one place, from the
+//! catalogs (`cli-…` in `assets/i18n/*.ftl`), in the language of LANG. Event
+//! summaries come from the engine; these are the CLI's notes, warnings and
+//! refusals.
 
 use std::path::Path;
 
 use crate::net::{BindScope, parse_host_port};
+use crate::t;
 
 pub fn timeout_not_a_number(s: &str) -> String {
-    format!("'{s}' is not a number of seconds: write e.g. 10 or 0.5")
+    t!("cli-timeout-not-a-number", value = s)
 }
 
 pub fn timeout_out_of_range(s: &str, max: f64) -> String {
-    format!("{s} is not between 0.001 and {max} seconds (a day): a connect() that takes longer than that has failed")
+    t!("cli-timeout-out-of-range", value = s, max = max.to_string())
 }
 
 pub fn empty_unix_path(proto: &str) -> String {
-    format!(
-        "{proto}: the path is empty: give a file path such as /tmp/socklab.sock, or @name for an abstract socket (Linux only, no file)"
-    )
+    t!("cli-empty-unix-path", proto = proto)
 }
 
 pub fn empty_bind_path() -> String {
-    "--bind: the path is empty: give a file path such as /tmp/socklab-client.sock, or leave --bind out".into()
+    t!("cli-empty-bind-path")
 }
 
 pub fn reply_not_for(reply: &str, kind: &str) -> String {
-    format!("--reply {reply} does not apply to a {kind}")
+    t!("cli-reply-not-for", reply = reply, kind = kind)
 }
 
 pub fn option_not_for(name: &str, c_name: &str, kind: &str, why: &str) -> String {
-    format!("--set {name}: {c_name} does not apply to a {kind}: {why}")
+    t!("cli-option-not-for", name = name, c_name = c_name, kind = kind, why = why)
 }
 
 pub fn nothing_to_run() -> String {
-    "nothing to run: give a command (serve, connect, run) or see --help".into()
+    t!("cli-nothing-to-run")
 }
 
 pub fn no_temp_dir(dir: &Path, err: &std::io::Error) -> String {
-    format!("cannot create a directory for the reply socket in {}: {err}: give a path with --bind PATH", dir.display())
+    t!("cli-no-temp-dir", dir = dir.display().to_string(), error = err.to_string())
 }
 
 /// `serve`, before binding beyond loopback: who will be able to reach it.
 pub fn serve_exposed(address: &str, scope: BindScope, datagram: bool) -> String {
-    let port = parse_host_port(address).map(|(_, p)| p).unwrap_or_default();
-    let can = if datagram { "send to it" } else { "connect" };
-    let fix = format!("to keep it to this machine, use 127.0.0.1:{port} (or [::1]:{port})");
+    let port = parse_host_port(address).map(|(_, p)| p).unwrap_or_default().to_string();
+    let socket = if datagram { "datagram" } else { "stream" };
     match scope {
-        BindScope::AllInterfaces => {
-            format!("{address} is every interface: anyone who can reach this machine over a network can {can}; {fix}")
-        }
-        _ => format!("{address} is a network interface: other machines on its network can {can}; {fix}"),
+        BindScope::AllInterfaces => t!("cli-serve-exposed-all", address = address, port = port, socket = socket),
+        _ => t!("cli-serve-exposed-interface", address = address, port = port, socket = socket),
     }
 }
 
 /// `run`, before starting: an endpoint of the file binds beyond loopback.
 pub fn workspace_exposed(name: &str, address: &str, scope: BindScope) -> String {
-    let reach = match scope {
-        BindScope::AllInterfaces => "every interface, so anyone who can reach this machine over a network",
-        _ => "a network interface, so other machines on its network",
-    };
-    format!(
-        "warning: [{name}] binds {address}: {reach} can reach it (edit its address to 127.0.0.1 to keep it to this machine)"
-    )
+    match scope {
+        BindScope::AllInterfaces => t!("cli-workspace-exposed-all", name = name, address = address),
+        _ => t!("cli-workspace-exposed-interface", name = name, address = address),
+    }
 }
 
 pub fn no_client_discarding() -> String {
-    "no client is connected: stdin is discarded until one connects".into()
+    t!("cli-no-client-discarding")
 }
 
 pub fn no_peer_discarding() -> String {
-    "nobody to send to yet: stdin is discarded until a datagram arrives (replies go to its sender)".into()
+    t!("cli-no-peer-discarding")
 }
 
 pub fn line_split(max: usize) -> String {
-    format!(
-        "a line of stdin is longer than the largest datagram ({max} bytes): it is sent in pieces of {max} bytes, as is any later long line"
-    )
+    t!("cli-line-split", max = max.to_string())
 }
 
 pub fn input_not_sent(err: &dyn std::fmt::Display) -> String {
-    format!("input not sent: {err}")
+    t!("cli-input-not-sent", error = err.to_string())
 }
 
 pub fn peer_half_closed() -> String {
-    "the peer closed its sending side (FIN); it may still read, so stdin is sent until it ends, then ours is closed too"
-        .into()
+    t!("cli-peer-half-closed")
 }
 
 pub fn workspace_still_not_ready(name: &str) -> String {
-    format!("[{name}] still not ready; starting the next endpoint anyway")
+    t!("cli-workspace-still-not-ready", name = name)
 }
 
 pub fn workspace_nothing_autostarts(file: &Path) -> String {
-    format!("{}: no endpoint has `autostart: true`, so there is nothing to run", file.display())
+    t!("cli-workspace-nothing-autostarts", file = file.display().to_string())
 }
 
 pub fn did_not_stop(n: usize) -> String {
-    format!("{n} endpoint(s) did not stop in time")
+    t!("cli-did-not-stop", count = n)
 }
 
 pub fn no_ctrl_c(err: &dyn std::fmt::Display) -> String {
-    format!("cannot handle Ctrl+C: {err}")
+    t!("cli-no-ctrl-c", error = err.to_string())
 }
 
 /// A line about one endpoint of a workspace: "[name] what happened".
@@ -109,7 +100,12 @@ pub fn tagged(name: &str, msg: &str) -> String {
 }
 
 fn sequence_name(n: usize, seq: &crate::net::sequence::Sequence) -> String {
-    if seq.name.is_empty() { format!("sequence {}", n + 1) } else { format!("sequence {} ({})", n + 1, seq.name) }
+    let number = (n + 1).to_string();
+    if seq.name.is_empty() {
+        t!("cli-sequence", number = number)
+    } else {
+        t!("cli-sequence-named", number = number, name = seq.name.as_str())
+    }
 }
 
 /// `run`: one step of a sequence, with its outcome and how long it took.
@@ -119,12 +115,22 @@ pub fn sequence_step(
     step: &str,
     report: &crate::net::sequence::StepReport,
 ) -> String {
-    let round = match seq.repeat {
-        crate::net::sequence::Repeat::Once => String::new(),
-        _ => format!(", round {}", report.round),
-    };
-    let ms = report.took.as_secs_f64() * 1000.0;
-    format!("{}{round}, step {} ({step}): {} ({ms:.1} ms)", sequence_name(n, seq), report.step + 1, report.result)
+    let ms = format!("{:.1}", report.took.as_secs_f64() * 1000.0);
+    let (sequence, number, result) = (sequence_name(n, seq), (report.step + 1).to_string(), report.result.to_string());
+    match seq.repeat {
+        crate::net::sequence::Repeat::Once => {
+            t!("cli-sequence-step", sequence = sequence, number = number, step = step, result = result, ms = ms)
+        }
+        _ => t!(
+            "cli-sequence-step-round",
+            sequence = sequence,
+            round = report.round.to_string(),
+            number = number,
+            step = step,
+            result = result,
+            ms = ms
+        ),
+    }
 }
 
 /// `run`: a sequence ended.
@@ -134,43 +140,50 @@ pub fn sequence_done(
     summary: &crate::net::sequence::Summary,
 ) -> String {
     let endless = seq.repeat == crate::net::sequence::Repeat::UntilStopped;
-    let verdict = if summary.ok() && (!summary.stopped || endless) { "PASSED" } else { "FAILED" };
-    format!("{}: {summary}: {verdict}", sequence_name(n, seq))
+    let (sequence, summary_text) = (sequence_name(n, seq), summary.to_string());
+    if summary.ok() && (!summary.stopped || endless) {
+        t!("cli-sequence-passed", sequence = sequence, summary = summary_text)
+    } else {
+        t!("cli-sequence-failed", sequence = sequence, summary = summary_text)
+    }
 }
 
 /// `run`: a sequence that could not run (or finish).
 pub fn sequence_not_run(n: usize, seq: &crate::net::sequence::Sequence, had_connection: bool) -> String {
-    let why = if had_connection { "the connection closed first" } else { "there was no connection to run it on" };
-    format!("{} did not run: {why}", sequence_name(n, seq))
+    let sequence = sequence_name(n, seq);
+    if had_connection {
+        t!("cli-sequence-closed-first", sequence = sequence)
+    } else {
+        t!("cli-sequence-no-connection", sequence = sequence)
+    }
 }
 
 /// `--tcp-info` on a socket that is not TCP.
 pub fn tcp_info_not_tcp(proto: &str) -> String {
-    format!("--tcp-info: TCP_INFO exists only for TCP sockets, and this is {proto}: use `tcp`, or leave --tcp-info out")
+    t!("cli-tcp-info-not-tcp", proto = proto)
 }
 
 /// Where the OS has no TCP_INFO: said once, and the rest goes on.
 pub fn kernel_state_unavailable(flag: &str) -> String {
-    format!("{flag}: {}; going on without it", crate::net::kernel::text::not_available())
+    t!("cli-kernel-state-unavailable", flag = flag, why = crate::net::kernel::text::not_available().text())
 }
 
 pub fn ladder_is_dir(path: &Path) -> String {
-    format!("--ladder {}: this is a directory: give a file name such as {}/ladder.svg", path.display(), path.display())
+    t!("cli-ladder-is-dir", path = path.display().to_string())
 }
 
 pub fn ladder_no_dir(path: &Path, dir: &Path) -> String {
-    format!(
-        "--ladder {}: the directory {} does not exist: create it first, or write the file elsewhere",
-        path.display(),
-        dir.display()
-    )
+    t!("cli-ladder-no-dir", path = path.display().to_string(), dir = dir.display().to_string())
 }
 
 pub fn ladder_not_written(path: &Path, err: &std::io::Error) -> String {
-    let errno = err.raw_os_error().and_then(crate::net::errno_name).map(|n| format!(" ({n})")).unwrap_or_default();
-    format!("--ladder {}: the sequence diagram could not be written{errno}: {err}", path.display())
+    let path = path.display().to_string();
+    match err.raw_os_error().and_then(crate::net::errno_name) {
+        Some(errno) => t!("cli-ladder-not-written-errno", path = path, errno = errno, error = err.to_string()),
+        None => t!("cli-ladder-not-written", path = path, error = err.to_string()),
+    }
 }
 
 pub fn ladder_written(path: &Path, diagrams: usize) -> String {
-    format!("sequence diagram of {diagrams} connection(s) written to {}", path.display())
+    t!("cli-ladder-written", count = diagrams, path = path.display().to_string())
 }

@@ -4,6 +4,7 @@ mod args;
 mod code;
 mod connect;
 mod encoding_io;
+mod help;
 mod json;
 mod json_parts;
 mod json_proto;
@@ -20,6 +21,7 @@ mod watch;
 mod workspace_run;
 
 pub use args::{Cli, Proto, Sub};
+pub use help::command;
 pub use json::{event_json, json_name};
 pub use run::run;
 

@@ -72,10 +72,11 @@ pub fn generate(name: &str, spec: &EndpointSpec, lang: Lang) -> Result<String, C
     let mut header = Vars::new();
     header
         .set("name", python_literal::py_str(name))
-        .set("kind", spec.kind.label())
+        // The program's comments are English for now (see text.rs): its header too.
+        .set("kind", crate::i18n::text_in(crate::i18n::Lang::En, spec.kind.label_id(), None))
         .set("address", plan.address_text().to_string())
         .set("reply", spec.reply.name())
-        .set("replydoc", spec.reply.describe())
+        .set("replydoc", crate::i18n::text_in(crate::i18n::Lang::En, spec.reply.describe_id(), None))
         .set("dependency", rust::dependency(&plan));
     match &plan.rules {
         Some(rules) => header

@@ -5,6 +5,8 @@ use std::net::SocketAddr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::t;
+
 /// A local or peer address, as `getsockname()`/`getpeername()` return it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Addr {
@@ -92,30 +94,27 @@ impl BindScope {
 pub fn parse_host_port(input: &str) -> Result<(String, u16), String> {
     let s = input.trim();
     if s.is_empty() {
-        return Err("the address is empty: write host:port, e.g. 127.0.0.1:9000".into());
+        return Err(t!("addr-empty"));
     }
     let (host, port) = if let Some(rest) = s.strip_prefix('[') {
-        let (h, p) =
-            rest.split_once(']').ok_or_else(|| format!("'{s}': an IPv6 address in [ ] needs its closing ]"))?;
-        let p = p.strip_prefix(':').ok_or_else(|| format!("'{s}': write the port after the ], as [{h}]:9000"))?;
+        let (h, p) = rest.split_once(']').ok_or_else(|| t!("addr-no-closing-bracket", input = s))?;
+        let p = p.strip_prefix(':').ok_or_else(|| t!("addr-port-after-bracket", input = s, host = h))?;
         (h.to_string(), p)
     } else {
         match s.rsplit_once(':') {
             Some((h, _)) if h.contains(':') => {
-                return Err(format!("'{s}': put an IPv6 address in brackets, as [::1]:9000"));
+                return Err(t!("addr-ipv6-brackets", input = s));
             }
             Some((h, p)) => (h.to_string(), p),
             // A bare number is a port without its host, not a host without its port.
             None if s.bytes().all(|b| b.is_ascii_digit()) => {
-                return Err(format!(
-                    "'{s}' has no host: write host:port, e.g. 127.0.0.1:{s} (this machine only) or 0.0.0.0:{s} (every interface)"
-                ));
+                return Err(t!("addr-port-only", input = s));
             }
-            None => return Err(format!("'{s}' has no port: write host:port, e.g. {s}:9000")),
+            None => return Err(t!("addr-no-port", input = s)),
         }
     };
     if host.is_empty() {
-        return Err(format!("'{s}' has no host: write e.g. 127.0.0.1{s}"));
+        return Err(t!("addr-no-host", input = s));
     }
     Ok((host, parse_port(port)?))
 }
@@ -124,14 +123,14 @@ pub fn parse_host_port(input: &str) -> Result<(String, u16), String> {
 pub fn parse_port(p: &str) -> Result<u16, String> {
     let p = p.trim();
     if p.is_empty() {
-        return Err("the port is empty: write a number from 0 to 65535".into());
+        return Err(t!("addr-port-empty"));
     }
     if !p.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("port '{p}' is not a number: write a number from 0 to 65535"));
+        return Err(t!("addr-port-not-number", input = p));
     }
     match p.parse::<u32>() {
         Ok(n) if n <= 65535 => Ok(n as u16),
-        _ => Err(format!("port {p} is out of range: ports go from 0 to 65535")),
+        _ => Err(t!("addr-port-out-of-range", input = p)),
     }
 }
 

@@ -6,37 +6,70 @@ use std::time::SystemTime;
 
 use super::addr::Addr;
 use super::frame::{FrameSpec, FrameSpecError, Framing};
+use super::lasting::lasting;
 use super::reply::ReplyMode;
 use super::rules::{Action, Matcher, Outcome, Reach, Rule, RuleEngine, RuleListError, Trigger, preset};
 use super::sequence::SequenceError;
 use super::spec::{EndpointKind, EndpointSpec};
 use super::template::Rng;
+use crate::t;
 
-const FRAMING_ON_DATAGRAM: &str =
-    "a datagram is already one message: framing applies to stream sockets (TCP, Unix stream)";
-const CONNECT_ON_DATAGRAM: &str = "a datagram socket has no connections, so a connect rule never fires";
-const CLOSE_ON_DATAGRAM: &str = "a datagram socket has no connection to close";
-const RELAY_NOT_SERVER: &str =
-    "relay sends to a server's other connections, and this endpoint has none: use reply instead";
-const SEQUENCE_NEEDS_PEER: &str =
-    "a datagram socket sends a sequence to its default peer: set the peer (or connect) first";
+// The reasons a rule or sequence means nothing on this kind of socket, in
+// the current language (callers keep them as `&'static str`).
+fn framing_on_datagram() -> &'static str {
+    lasting("behaviour-framing-on-datagram")
+}
+fn connect_on_datagram() -> &'static str {
+    lasting("behaviour-connect-on-datagram")
+}
+fn close_on_datagram() -> &'static str {
+    lasting("behaviour-close-on-datagram")
+}
+fn relay_not_server() -> &'static str {
+    lasting("behaviour-relay-not-server")
+}
+fn sequence_needs_peer() -> &'static str {
+    lasting("behaviour-sequence-needs-peer")
+}
 
 /// Why an endpoint's framing, rules or sequences cannot run: which one and
 /// why, so a form can show it at the field.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum BehaviourError {
-    #[error("framing: {0}")]
     Framing(FrameSpecError),
-    #[error("framing: {FRAMING_ON_DATAGRAM}")]
     FramingOnDatagram,
     /// A rule that does not compile (its index, part, position and reason).
-    #[error("{0}")]
     Rule(RuleListError),
     /// A rule that compiles but means nothing on this kind of socket.
-    #[error("rule {}: {why}", .index + 1)]
-    RuleNotForKind { index: usize, why: &'static str },
-    #[error("sequence {} ({name}): {error}", .index + 1)]
-    Sequence { index: usize, name: String, error: SequenceError },
+    RuleNotForKind {
+        index: usize,
+        why: &'static str,
+    },
+    Sequence {
+        index: usize,
+        name: String,
+        error: SequenceError,
+    },
+}
+
+impl std::fmt::Display for BehaviourError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            BehaviourError::Framing(e) => t!("behaviour-framing", why = e.to_string()),
+            BehaviourError::FramingOnDatagram => t!("behaviour-framing", why = framing_on_datagram()),
+            BehaviourError::Rule(e) => e.to_string(),
+            BehaviourError::RuleNotForKind { index, why } => {
+                t!("behaviour-rule", number = (index + 1).to_string(), why = *why)
+            }
+            BehaviourError::Sequence { index, name, error } => t!(
+                "behaviour-sequence",
+                number = (index + 1).to_string(),
+                name = name.as_str(),
+                why = error.to_string()
+            ),
+        };
+        f.write_str(&text)
+    }
 }
 
 impl EndpointSpec {
@@ -48,7 +81,7 @@ impl EndpointSpec {
             let error = |error| BehaviourError::Sequence { index, name: seq.name.clone(), error };
             seq.check().map_err(error)?;
             if self.kind.is_datagram() && self.peer.is_none() {
-                return Err(error(SequenceError { step: None, problem: SEQUENCE_NEEDS_PEER.into() }));
+                return Err(error(SequenceError { step: None, problem: sequence_needs_peer().into() }));
             }
         }
         Ok(())
@@ -68,11 +101,11 @@ pub fn check_rules(kind: EndpointKind, rules: &[Rule]) -> Result<(), BehaviourEr
     RuleEngine::new(rules).map_err(BehaviourError::Rule)?;
     for (index, rule) in rules.iter().enumerate() {
         let why = if kind.is_datagram() && rule.when == Matcher::Connect {
-            Some(CONNECT_ON_DATAGRAM)
+            Some(connect_on_datagram())
         } else if kind.is_datagram() && rule.actions.contains(&Action::Close) {
-            Some(CLOSE_ON_DATAGRAM)
+            Some(close_on_datagram())
         } else if !kind.is_server() && rule.actions.iter().any(|a| matches!(a, Action::Relay(_))) {
-            Some(RELAY_NOT_SERVER)
+            Some(relay_not_server())
         } else {
             None
         };
@@ -152,9 +185,9 @@ mod tests {
         assert_eq!(check_framing(udp, &line), Err(BehaviourError::FramingOnDatagram));
         assert_eq!(check_framing(EndpointKind::TcpClient, &line), Ok(()));
         let err = |kind, r: &str| check_rules(kind, &[rule("any => ignore"), rule(r)]).unwrap_err().to_string();
-        assert_eq!(err(udp, "connect => reply:hi"), format!("rule 2: {CONNECT_ON_DATAGRAM}"));
-        assert_eq!(err(udp, "exact:bye => close"), format!("rule 2: {CLOSE_ON_DATAGRAM}"));
-        assert_eq!(err(EndpointKind::TcpClient, "any => relay:x"), format!("rule 2: {RELAY_NOT_SERVER}"));
+        assert_eq!(err(udp, "connect => reply:hi"), format!("rule 2: {}", connect_on_datagram()));
+        assert_eq!(err(udp, "exact:bye => close"), format!("rule 2: {}", close_on_datagram()));
+        assert_eq!(err(EndpointKind::TcpClient, "any => relay:x"), format!("rule 2: {}", relay_not_server()));
         assert!(check_rules(EndpointKind::TcpServer, &[rule("any => relay:x")]).is_ok());
         let bad = Rule::new(Matcher::Regex("(".into()), vec![Action::Close]);
         let e = check_rules(EndpointKind::TcpServer, &[rule("any => ignore"), bad]).unwrap_err();
@@ -171,7 +204,7 @@ mod tests {
         spec.sequences[0].steps[0] = Step::Send { payload: "hi".into(), format: crate::net::PayloadFormat::Text };
         assert_eq!(
             spec.check_behaviour().unwrap_err().to_string(),
-            format!("sequence 1 (login): {SEQUENCE_NEEDS_PEER}")
+            format!("sequence 1 (login): {}", sequence_needs_peer())
         );
         spec.peer = Some("127.0.0.1:9".into());
         assert_eq!(spec.check_behaviour(), Ok(()));

@@ -223,7 +223,7 @@ impl Engine {
                     .map(|s| s.to_string())
                     .or_else(|| panic.downcast_ref::<String>().cloned())
                     .unwrap_or_else(|| "unknown panic".into());
-                let error = NetError::usage("worker", format!("the endpoint's worker crashed: {msg}"));
+                let error = NetError::said("worker", crate::msg!("net-worker-crashed", reason = msg));
                 for kind in [EventKind::Error { conn: None, error }, EventKind::Stopped] {
                     let _ = panic_tx.send(Event { time: std::time::SystemTime::now(), endpoint: id, kind });
                 }

@@ -1,10 +1,15 @@
 //! OS errors turned into something a student can act on: the call that
 //! failed, the errno's name, and a plain-language cause with a likely fix.
+//! The words live in the catalogs (`errno-EADDRINUSE` and its `.hint`) and
+//! are formatted when shown, in the language of that moment.
 
 use std::fmt;
 use std::io;
 
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Arg, Message};
+use crate::msg;
 
 /// An error as an event carries it (an `io::Error` is not `Clone`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -13,48 +18,80 @@ pub struct NetError {
     pub call: String,
     /// The errno name (`EADDRINUSE`), when the OS gave one.
     pub errno: Option<String>,
-    /// The OS's own message, or ours when the error is not from the OS.
+    /// The OS's own message, or ours when the error is not from the OS, in
+    /// the language of the moment it was made (`--json` prints it).
     pub message: String,
-    /// One sentence: the likely cause and what to do about it.
+    /// One sentence: the likely cause and what to do about it (as `message`).
     pub hint: String,
+    /// What `message` says, to format again in another language.
+    #[serde(default)]
+    pub said: Option<Box<Message>>,
+    /// What `hint` says, to format again in another language.
+    #[serde(default)]
+    pub why: Option<Box<Message>>,
 }
 
 impl NetError {
     pub fn from_io(call: impl Into<String>, err: &io::Error) -> NetError {
         let call = call.into();
         let code = err.raw_os_error();
-        let errno = code.and_then(errno_name).map(str::to_string);
-        let hint = match code {
-            Some(c) => explain_errno(c, &call).to_string(),
-            None if err.kind() == io::ErrorKind::TimedOut => explain_errno(libc::ETIMEDOUT, &call).into(),
-            None if call.starts_with("getaddrinfo") => {
-                "The host name could not be resolved: check its spelling, or use an IP address such as 127.0.0.1."
-                    .into()
-            }
-            None => String::new(),
+        let timed_out = err.kind() == io::ErrorKind::TimedOut;
+        let named = code.and_then(errno_name);
+        let errno = named.or(timed_out.then_some("ETIMEDOUT")).map(str::to_string);
+        let why = match code {
+            Some(c) => explain_errno(c, &call),
+            None if timed_out => explain_errno(libc::ETIMEDOUT, &call),
+            None if call.starts_with("getaddrinfo") => Some(msg!("net-hint-resolve")),
+            None => None,
         };
-        let errno = errno.or_else(|| (err.kind() == io::ErrorKind::TimedOut).then(|| "ETIMEDOUT".into()));
-        let message = strip_os_error_suffix(&err.to_string());
-        NetError { call, errno, message, hint }
+        let said = named.map(|name| Box::new(errno_message(name)));
+        let message = match &said {
+            Some(m) => m.text(),
+            None => strip_os_error_suffix(&err.to_string()),
+        };
+        let hint = why.as_ref().map(Message::text).unwrap_or_default();
+        NetError { call, errno, message, hint, said, why: why.map(Box::new) }
     }
 
     /// An error the engine itself raises (bad state, refused option, …).
     pub fn usage(call: impl Into<String>, message: impl Into<String>) -> NetError {
-        NetError { call: call.into(), errno: None, message: message.into(), hint: String::new() }
+        NetError { call: call.into(), errno: None, message: message.into(), hint: String::new(), said: None, why: None }
+    }
+
+    /// Like [`usage`](Self::usage), with our words from the catalogs.
+    pub fn said(call: impl Into<String>, said: Message) -> NetError {
+        NetError { message: said.text(), said: Some(Box::new(said)), ..NetError::usage(call, String::new()) }
+    }
+
+    /// Replaces the hint (a case the errno alone does not tell apart).
+    pub fn set_hint(&mut self, why: Message) {
+        self.hint = why.text();
+        self.why = Some(Box::new(why));
+    }
+
+    /// The whole error, formatted when shown: `bind(…) failed: EADDRINUSE (…). hint`.
+    pub fn message(&self) -> Message {
+        let detail = self.said.as_deref().map_or_else(|| Arg::Text(self.message.clone()), |m| Arg::from(m.clone()));
+        let error = match &self.errno {
+            Some(errno) => msg!("net-failed-errno", call = &self.call, errno = errno, detail = detail),
+            None => msg!("net-failed", call = &self.call, detail = detail),
+        };
+        match (&self.why, self.hint.is_empty()) {
+            (Some(why), _) => msg!("net-failed-hint", error = error, hint = Message::clone(why)),
+            (None, false) => msg!("net-failed-hint", error = error, hint = &self.hint),
+            (None, true) => error,
+        }
+    }
+
+    /// The hint in the current language ("" when there is none).
+    pub fn hint_text(&self) -> String {
+        self.why.as_ref().map_or_else(|| self.hint.clone(), |m| m.text())
     }
 }
 
 impl fmt::Display for NetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} failed: ", self.call)?;
-        match &self.errno {
-            Some(e) => write!(f, "{e} ({})", self.message)?,
-            None => write!(f, "{}", self.message)?,
-        }
-        if !self.hint.is_empty() {
-            write!(f, ". {}", self.hint)?;
-        }
-        Ok(())
+        f.write_str(&self.message().text())
     }
 }
 
@@ -109,80 +146,34 @@ pub fn errno_name(code: i32) -> Option<&'static str> {
     })
 }
 
-/// One sentence on why this errno happens and what usually fixes it.
+/// The catalog message that names this errno (`errno-EADDRINUSE`).
+fn errno_message(name: &str) -> Message {
+    Message::new(format!("errno-{name}"))
+}
+
+/// Why this errno happens and what usually fixes it (`errno-….hint`).
 /// `call` lets the same errno read right for bind, connect or send.
-pub fn explain_errno(code: i32, call: &str) -> &'static str {
-    use libc::*;
-    let is = |name: &str| call.starts_with(name);
-    match code {
-        EADDRINUSE if is("connect") => {
-            "No free local port was left for this connection: close some connections or widen the ephemeral port range."
-        }
-        EADDRINUSE => {
-            "Another socket is already bound to this address and port: stop the other server or pick another port (0 lets the OS choose). If only old connections in TIME_WAIT hold it (ss -tan shows them), SO_REUSEADDR before bind lets a new server in; Linux requires the old server to have set it too."
-        }
-        EADDRNOTAVAIL => {
-            "This machine has no interface with that IP address: bind 127.0.0.1 (this machine only), 0.0.0.0 (every interface), or one of the machine's own addresses."
-        }
-        ECONNREFUSED if is("recv") || is("send") => {
-            "Nothing is listening on that port: an earlier datagram was answered with ICMP port unreachable, which this connected socket reports on its next call. Start the server first, or check the port number."
-        }
-        ECONNREFUSED => {
-            "Nothing is listening on that address and port (the peer answered with RST): start the server first, or check the port number."
-        }
-        EACCES if is("bind") => {
-            "Ports below 1024 need administrator rights on most systems: use a port from 1024 to 65535."
-        }
-        EACCES if is("sendto") || is("send") => {
-            "Sending to a broadcast address needs SO_BROADCAST on the socket: turn it on, then send again."
-        }
-        EACCES | EPERM => {
-            "The OS refused the operation for lack of permission (a firewall rule or a privileged port/option)."
-        }
-        ETIMEDOUT if is("connect") => {
-            "No answer came before the timeout: the host may be down, unreachable, or a firewall drops the packets silently."
-        }
-        ETIMEDOUT => "The peer stopped answering (keepalive or retransmissions timed out): the connection is dead.",
-        ECONNRESET => {
-            "The peer aborted the connection (it sent RST): it closed with unread data, crashed, or used SO_LINGER 0."
-        }
-        ECONNABORTED => "The connection was aborted before it could be accepted or used.",
-        EPIPE => {
-            "The connection is closed for writing (the peer closed it, or we shut down our sending side), so this data cannot be sent."
-        }
-        EMFILE => "This process has too many open files and sockets: close some, or raise the limit (ulimit -n).",
-        ENFILE => "The whole system has too many open files: close some programs or raise the system limit.",
-        ENOBUFS | ENOMEM => "The OS ran out of buffer memory for sockets: send less at once or close idle sockets.",
-        EHOSTUNREACH => "There is no route to that host: check the address and that the machine is on the network.",
-        ENETUNREACH | ENETDOWN => {
-            "The network is unreachable from this machine: check the address and the network connection."
-        }
-        EINVAL if is("setsockopt") => {
-            "The OS rejected this value or this option at this point in the socket's life (some options only work before bind or connect)."
-        }
-        EINVAL if is("bind") => "This socket is already bound, or the address does not suit this socket type.",
-        EINVAL => "The OS rejected an argument of this call as invalid for this socket.",
-        ENOENT => "No such file: for a Unix socket, start the server that creates this path first.",
-        ENOTCONN => "The socket is not connected: connect() first, or give a destination address.",
-        EISCONN => "The socket is already connected.",
-        EAFNOSUPPORT => "This address family is not supported here (e.g. IPv6 is disabled on this machine).",
-        EPROTONOSUPPORT => "This protocol is not supported for this socket type.",
-        EOPNOTSUPP => "This socket type does not support the operation (e.g. listen() on a datagram socket).",
-        ENOPROTOOPT => "This socket option does not exist for this protocol (e.g. TCP_NODELAY on a UDP socket).",
-        EMSGSIZE => {
-            "The datagram is larger than the socket can send in one piece (UDP's limit is 65,507 bytes over IPv4): send less."
-        }
-        EDESTADDRREQ => "No destination: this socket is not connected, so give an address to send to.",
-        EROFS | ENOTDIR | ENAMETOOLONG => {
-            "The Unix socket path cannot be created here: pick a writable directory and a shorter path."
-        }
-        _ => "",
-    }
+pub fn explain_errno(code: i32, call: &str) -> Option<Message> {
+    let name = errno_name(code)?;
+    Some(Message::new(format!("errno-{name}.hint")).arg("call", call_kind(call)))
+}
+
+/// The kinds of call the catalogs' hints tell apart (`$call`).
+fn call_kind(call: &str) -> &'static str {
+    const KINDS: [(&str, &str); 5] =
+        [("setsockopt", "setsockopt"), ("send", "send"), ("recv", "recv"), ("bind", "bind"), ("connect", "connect")];
+    KINDS.iter().find(|(prefix, _)| call.starts_with(prefix)).map_or("other", |(_, kind)| kind)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, has};
+
+    /// Every errno the engine can name (Linux numbers them below 200).
+    fn named() -> impl Iterator<Item = (i32, &'static str)> {
+        (1..200).filter_map(|code| errno_name(code).map(|name| (code, name)))
+    }
 
     #[test]
     fn names_and_explains_addr_in_use() {
@@ -199,5 +190,48 @@ mod tests {
     fn connect_refused_reads_right() {
         let e = NetError::from_io("connect(127.0.0.1:1)", &io::Error::from_raw_os_error(libc::ECONNREFUSED));
         assert!(e.hint.contains("Nothing is listening"));
+        let udp = NetError::from_io("recvfrom", &io::Error::from_raw_os_error(libc::ECONNREFUSED));
+        assert!(udp.hint.contains("ICMP port unreachable"), "{udp}");
+        let out = NetError::from_io("connect(127.0.0.1:1)", &io::Error::from_raw_os_error(libc::EADDRINUSE));
+        assert!(out.hint.contains("No free local port"), "{out}");
+    }
+
+    #[test]
+    fn every_errno_has_its_words_and_hint_in_the_catalogs() {
+        let missing: Vec<String> = named()
+            .flat_map(|(_, name)| [format!("errno-{name}"), format!("errno-{name}.hint")])
+            .filter(|id| !has(id))
+            .collect();
+        assert!(missing.is_empty(), "not in the catalogs: {missing:?}");
+    }
+
+    /// The English words are the OS's own, so English output is what it always was.
+    #[test]
+    fn english_errno_words_are_the_oses() {
+        for (code, name) in named() {
+            let os = strip_os_error_suffix(&io::Error::from_raw_os_error(code).to_string());
+            assert_eq!(errno_message(name).text_in(Lang::En), os, "{name}");
+        }
+    }
+
+    #[test]
+    fn formats_again_in_the_language_it_is_shown_in() {
+        let e = NetError::from_io("bind(127.0.0.1:80)", &io::Error::from_raw_os_error(libc::EACCES));
+        let zh = e.message().text_in(Lang::ZhCn);
+        assert!(zh.starts_with("bind(127.0.0.1:80) 失败：EACCES（权限不够）。"), "{zh}");
+        assert!(zh.contains("1024"), "the bind variant of the hint: {zh}");
+        let en = e.message().text_in(Lang::En);
+        assert!(en.contains("administrator rights"), "{en}");
+        assert!(!zh.contains(crate::i18n::MISSING.0) && !en.contains(crate::i18n::MISSING.0));
+    }
+
+    #[test]
+    fn a_replaced_hint_follows_the_language_too() {
+        let mut e = NetError::from_io("bind(/tmp/s)", &io::Error::from_raw_os_error(libc::EADDRINUSE));
+        e.set_hint(msg!("net-hint-unix-file-exists"));
+        assert!(e.to_string().ends_with(
+            "A file already exists at this path: if no server uses it any more, delete it and start again."
+        ));
+        assert!(e.message().text_in(Lang::ZhCn).contains("已经有一个文件"));
     }
 }

@@ -6,7 +6,7 @@ use super::addr::Addr;
 use super::chunk::Chunk;
 use super::errors::NetError;
 use super::frame::{Frame, FrameError};
-use super::kernel::{self, KernelSocket, TcpInfo, TcpState};
+use super::kernel::{KernelSocket, TcpInfo, TcpState};
 use super::options::{OptValue, SockOpt};
 use super::sequence::{StepReport, Summary};
 
@@ -147,111 +147,6 @@ impl EventKind {
             EventKind::TcpState { .. } => "tcp_state",
             EventKind::TcpInfo { .. } => "tcp_info",
             EventKind::PeerSeen { .. } => "peer_seen",
-        }
-    }
-}
-
-impl EventKind {
-    /// One line, as a tutorial would print it: "accept() → #2 from 127.0.0.1:53012".
-    pub fn summary(&self) -> String {
-        use super::payload::render_text;
-        let preview = |data: &[u8]| {
-            let (s, is_text) = render_text(&data[..data.len().min(48)]);
-            let s = if is_text { format!("{:?}", s) } else { format!("[{s}]") };
-            if data.len() > 48 { format!("{s}…") } else { s }
-        };
-        let conn_tag = |c: &Option<ConnId>| c.map(|c| format!(" #{c}")).unwrap_or_default();
-        // Connection 0 is a client's own socket: "send()", as the call is written.
-        let on = |c: &ConnId| if *c == 0 { String::new() } else { format!("#{c}") };
-        match self {
-            EventKind::Resolved { host, addrs } => {
-                let list: Vec<String> = addrs.iter().map(|a| a.to_string()).collect();
-                format!("getaddrinfo({host}) → {}", list.join(", "))
-            }
-            EventKind::Socket { family, ty, .. } => format!("socket({family}, {ty})"),
-            EventKind::OptionSet { conn, report } => {
-                let asked = report.requested.as_ref().map(|v| v.to_string()).unwrap_or_default();
-                let got = match &report.effective {
-                    Ok(v) => v.to_string(),
-                    Err(e) => format!("unreadable: {e}"),
-                };
-                format!("setsockopt{}({}, {asked}) → kernel has {got}", conn_tag(conn), report.opt.c_name())
-            }
-            EventKind::Options { conn, reports } => {
-                format!("getsockopt{}: {} options read", conn_tag(conn), reports.len())
-            }
-            EventKind::Bound { local } => format!("bind({local})"),
-            EventKind::Listening { local, backlog } => format!("listen({local}, backlog {backlog})"),
-            EventKind::Accepted { conn, peer, .. } => format!("accept() → #{conn} from {peer}"),
-            EventKind::AcceptResumed { refused } => format!(
-                "accept() works again: descriptors are free ({refused} clients were turned away meanwhile, \
-                 accepted and closed at once)"
-            ),
-            EventKind::Connected { local, peer, .. } => format!("connect({peer}) from {local}"),
-            EventKind::Sent { conn, to, data } => match to {
-                Some(to) => format!("sendto({to}) = {} bytes {}", data.len(), preview(data)),
-                None => format!("send({}) = {} bytes {}", on(conn), data.len(), preview(data)),
-            },
-            EventKind::Received { conn, from, data } => match from {
-                Some(from) => format!("recvfrom({from}) = {} bytes {}", data.len(), preview(data)),
-                None => format!("recv({}) = {} bytes {}", on(conn), data.len(), preview(data)),
-            },
-            EventKind::PeerClosed { conn } => {
-                format!("recv({}) = 0: the peer sent FIN (closed or shut down its sending side)", on(conn))
-            }
-            EventKind::Shutdown { conn: 0 } => "shutdown(SHUT_WR): FIN sent, still reading".into(),
-            EventKind::Shutdown { conn } => format!("shutdown(#{conn}, SHUT_WR): FIN sent, still reading"),
-            EventKind::Closed { conn: Some(c), abortive: true } => {
-                format!("close({}) with SO_LINGER 0: RST sent", on(c))
-            }
-            EventKind::Closed { conn: Some(c), .. } => format!("close({})", on(c)),
-            EventKind::Closed { conn: None, .. } => "close(): endpoint closed".into(),
-            EventKind::FileProgress { sent, total, .. } => format!("file: {sent} of {total} bytes queued"),
-            EventKind::Loss { engine_dropped, kernel_dropped, echo_dropped, settled } => {
-                let kernel = match kernel_dropped {
-                    Some(k) => format!(", {k} by the kernel (SO_RXQ_OVFL)"),
-                    None => String::new(),
-                };
-                let echo = match echo_dropped {
-                    0 => String::new(),
-                    n => format!("; {n} echo replies not sent (the send queue was full)"),
-                };
-                let when = if *settled { "; the socket is quiet: final until the next datagram" } else { "" };
-                format!(
-                    "loss: {engine_dropped} datagrams dropped by socklab (the caller was too slow){kernel}{echo}{when}"
-                )
-            }
-            EventKind::Error { error, .. } => error.to_string(),
-            EventKind::Capture { path: Some(p) } => format!("capture: recording every send and receive to {p}"),
-            EventKind::Capture { path: None } => "capture: stopped".into(),
-            EventKind::Message { conn, frame } => {
-                let spans = match frame.chunk_count {
-                    1 => "1 recv()".to_string(),
-                    n => format!("{n} recv() chunks"),
-                };
-                format!("message #{conn}: {} bytes from {spans} {}", frame.bytes.len(), preview(&frame.bytes))
-            }
-            EventKind::FrameError { conn, error } => format!("frame #{conn}: {error}"),
-            EventKind::Resynced { conn, skipped } => {
-                format!("frame #{conn}: framing again after skipping {skipped} bytes")
-            }
-            EventKind::RuleFired { conn, rule, count } => {
-                format!("rule {} fired on #{conn} ({count} times so far)", rule + 1)
-            }
-            EventKind::SequenceStep { conn, report } => format!(
-                "sequence on #{conn}, round {}, step {}: {} ({} ms)",
-                report.round,
-                report.step + 1,
-                report.result,
-                report.took.as_millis()
-            ),
-            EventKind::SequenceDone { conn, summary } => format!("sequence on #{conn}: {summary}"),
-            EventKind::Stopped => "worker stopped".into(),
-            EventKind::TcpState { conn, from, to, source, .. } => {
-                kernel::text::state_change_line(&conn_tag(conn), *from, *to, *source == StateSource::SockDiag)
-            }
-            EventKind::TcpInfo { conn, info } => kernel::text::info_line(&conn_tag(conn), info),
-            EventKind::PeerSeen { conn, peer } => kernel::text::peer_line(&conn_tag(&Some(*conn)), peer),
         }
     }
 }

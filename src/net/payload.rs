@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::encoding::{EncodeError, Encoding};
+use crate::t;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PayloadFormat {
@@ -32,10 +33,16 @@ impl PayloadFormat {
 
 /// Why a payload could not be parsed, and where (a character position, from 1).
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error("at character {position}: {message}")]
 pub struct PayloadError {
     pub position: usize,
     pub message: String,
+}
+
+impl std::fmt::Display for PayloadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let at = t!("payload-at", position = self.position.to_string(), problem = self.message.as_str());
+        f.write_str(&at)
+    }
 }
 
 fn err(position: usize, message: impl Into<String>) -> PayloadError {
@@ -91,7 +98,7 @@ pub fn parse_text_in(input: &str, encoding: Encoding) -> Result<Vec<u8>, TextErr
         }
         flush(&mut run, run_start, &mut out)?;
         let pos = i + 1;
-        let syntax = |m: &str| TextError::Syntax(err(pos, m));
+        let syntax = |m: String| TextError::Syntax(err(pos, m));
         match chars.next() {
             Some((_, 'n')) => out.push(b'\n'),
             Some((_, 'r')) => out.push(b'\r'),
@@ -103,13 +110,13 @@ pub fn parse_text_in(input: &str, encoding: Encoding) -> Result<Vec<u8>, TextErr
                 let lo = chars.next().map(|(_, c)| c);
                 match (hi.and_then(|c| c.to_digit(16)), lo.and_then(|c| c.to_digit(16))) {
                     (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
-                    _ => return Err(syntax("\\x needs two hex digits, as in \\x41")),
+                    _ => return Err(syntax(t!("payload-hex-escape"))),
                 }
             }
             Some((_, other)) => {
-                return Err(syntax(&format!("unknown escape \\{other}: use \\n \\r \\t \\0 \\\\ or \\xHH")));
+                return Err(syntax(t!("payload-unknown-escape", char = other.to_string())));
             }
-            None => return Err(syntax("a lone \\ at the end: write \\\\ for a backslash")),
+            None => return Err(syntax(t!("payload-lone-backslash"))),
         }
     }
     flush(&mut run, run_start, &mut out)?;
@@ -122,12 +129,12 @@ fn parse_hex(input: &str) -> Result<Vec<u8>, PayloadError> {
     for (i, c) in input.chars().enumerate() {
         if c.is_whitespace() {
             if let Some((p, _)) = pending {
-                return Err(err(p, "odd hex digit: each byte needs two digits, as in 0a"));
+                return Err(err(p, t!("payload-odd-hex")));
             }
             continue;
         }
         let Some(d) = c.to_digit(16) else {
-            return Err(err(i + 1, format!("'{c}' is not a hex digit (0-9, a-f)")));
+            return Err(err(i + 1, t!("payload-not-hex", char = c.to_string())));
         };
         match pending.take() {
             Some((_, hi)) => out.push(hi * 16 + d as u8),
@@ -135,7 +142,7 @@ fn parse_hex(input: &str) -> Result<Vec<u8>, PayloadError> {
         }
     }
     if let Some((p, _)) = pending {
-        return Err(err(p, "odd hex digit: each byte needs two digits, as in 0a"));
+        return Err(err(p, t!("payload-odd-hex")));
     }
     Ok(out)
 }
@@ -147,7 +154,7 @@ fn parse_base64(input: &str) -> Result<Vec<u8>, PayloadError> {
         .enumerate()
         .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=') || c.is_whitespace()))
     {
-        return Err(err(i + 1, format!("'{c}' is not a base64 character (A-Z a-z 0-9 + / =)")));
+        return Err(err(i + 1, t!("payload-not-base64", char = c.to_string())));
     }
     let engine = base64::engine::GeneralPurpose::new(
         &base64::alphabet::STANDARD,
@@ -155,10 +162,12 @@ fn parse_base64(input: &str) -> Result<Vec<u8>, PayloadError> {
             .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
     );
     engine.decode(cleaned.as_bytes()).map_err(|e| match e {
-        base64::DecodeError::InvalidByte(off, b) => err(off + 1, format!("'{}' is not valid here", b as char)),
-        base64::DecodeError::InvalidLength(n) => err(n, "the length is not valid base64 (a character is missing)"),
-        base64::DecodeError::InvalidLastSymbol(off, _) => err(off + 1, "the last character is not valid base64"),
-        base64::DecodeError::InvalidPadding => err(cleaned.len(), "the = padding is wrong"),
+        base64::DecodeError::InvalidByte(off, b) => {
+            err(off + 1, t!("payload-base64-invalid", char = (b as char).to_string()))
+        }
+        base64::DecodeError::InvalidLength(n) => err(n, t!("payload-base64-length")),
+        base64::DecodeError::InvalidLastSymbol(off, _) => err(off + 1, t!("payload-base64-last")),
+        base64::DecodeError::InvalidPadding => err(cleaned.len(), t!("payload-base64-padding")),
     })
 }
 

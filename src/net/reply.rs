@@ -33,13 +33,19 @@ impl ReplyMode {
         }
     }
 
+    /// What the mode does, in the current language.
     pub fn describe(self) -> &'static str {
+        super::lasting::lasting(self.describe_id())
+    }
+
+    /// The catalog id of what the mode does.
+    pub fn describe_id(self) -> &'static str {
         match self {
-            ReplyMode::None => "manual: you type the replies",
-            ReplyMode::Echo => "sends back whatever arrives",
-            ReplyMode::Chat => "relays each line to every other client",
-            ReplyMode::Daytime => "sends the date and time, then closes (RFC 867)",
-            ReplyMode::Http => "answers an HTTP request with a small page, then closes",
+            ReplyMode::None => "reply-none",
+            ReplyMode::Echo => "reply-echo",
+            ReplyMode::Chat => "reply-chat",
+            ReplyMode::Daytime => "reply-daytime",
+            ReplyMode::Http => "reply-http",
         }
     }
 
@@ -104,6 +110,14 @@ pub fn take_chat_lines(buf: &mut Vec<u8>) -> Vec<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_mode_is_described_in_the_catalogs() {
+        for mode in ReplyMode::ALL {
+            assert!(crate::i18n::has(&format!("reply-{}", mode.name())), "{mode:?}");
+            assert!(!mode.describe().contains(crate::i18n::MISSING.0), "{mode:?}");
+        }
+    }
 
     #[test]
     fn chat_lines_split_and_stay_bounded() {

@@ -34,14 +34,20 @@ impl EndpointKind {
         EndpointKind::UnixDatagram,
     ];
 
+    /// What a person calls it, in the current language (`kind-…`).
     pub fn label(self) -> &'static str {
+        super::lasting::lasting(self.label_id())
+    }
+
+    /// The catalog id of its name.
+    pub fn label_id(self) -> &'static str {
         match self {
-            EndpointKind::TcpServer => "TCP server",
-            EndpointKind::TcpClient => "TCP client",
-            EndpointKind::Udp => "UDP socket",
-            EndpointKind::UnixServer => "Unix stream server",
-            EndpointKind::UnixClient => "Unix stream client",
-            EndpointKind::UnixDatagram => "Unix datagram socket",
+            EndpointKind::TcpServer => "kind-tcp-server",
+            EndpointKind::TcpClient => "kind-tcp-client",
+            EndpointKind::Udp => "kind-udp",
+            EndpointKind::UnixServer => "kind-unix-server",
+            EndpointKind::UnixClient => "kind-unix-client",
+            EndpointKind::UnixDatagram => "kind-unix-datagram",
         }
     }
 

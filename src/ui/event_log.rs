@@ -131,7 +131,7 @@ fn row(ui: &mut egui::Ui, e: &LogEntry) {
             ui.set_width(130.0);
             ui.add(egui::Label::new(RichText::new(&e.endpoint_name).small()).truncate());
         });
-        let call = RichText::new(format!("{:<11}", e.call)).monospace().strong();
+        let call = RichText::new(format!("{:<11}", call_name(e.call))).monospace().strong();
         ui.label(if error { call.color(style::error_color(ui)) } else { call });
         let text = match (&e.errno, &e.hint) {
             (_, Some(hint)) => e.summary.to_string().replace(&format!(". {hint}"), &format!(" — {hint}")),
@@ -144,6 +144,28 @@ fn row(ui: &mut egui::Ui, e: &LogEntry) {
             r.on_hover_text(format!("{}\n\n{hint}", e.summary));
         }
     });
+}
+
+/// The call column: a C call as C writes it (bind, recv = 0 (FIN) …), else what happened, in words.
+fn call_name(call: &str) -> String {
+    match call {
+        "accept_resumed" => t!("log-call-accept-resumed"),
+        "file" => t!("log-call-file"),
+        "loss" => t!("log-call-loss"),
+        "error" => t!("log-call-error"),
+        "capture" => t!("log-call-capture"),
+        "message" => t!("log-call-message"),
+        "frame_error" => t!("log-call-frame-error"),
+        "resync" => t!("log-call-resync"),
+        "rule" => t!("log-call-rule"),
+        "step" => t!("log-call-step"),
+        "sequence_done" => t!("log-call-sequence-done"),
+        "stopped" => t!("log-call-stopped"),
+        "tcp_state" => t!("log-call-tcp-state"),
+        "tcp_info" => t!("log-call-tcp-info"),
+        "peer_seen" => t!("log-call-peer-seen"),
+        c_call => c_call.to_string(),
+    }
 }
 
 #[cfg(test)]

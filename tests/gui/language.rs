@@ -96,7 +96,7 @@ fn the_welcome_page_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
     assert!(found.is_empty(), "text not from the catalogs around the welcome page:\n{}", found.join("\n"));
 }
 
-/// The whole window in the pseudo-locale: fails until the sweep is done.
+/// The whole window in the pseudo-locale.
 #[test]
 fn every_label_on_the_first_screen_comes_from_the_catalogs() {
     let mut h = harness_with([1280.0, 820.0], AppOptions { language: Some(Lang::Pseudo), ..Default::default() });
@@ -106,11 +106,8 @@ fn every_label_on_the_first_screen_comes_from_the_catalogs() {
 }
 
 /// The whole window with a server and its client, the server's connection
-/// selected (its conversation, composer, inspector and the event log): fails
-/// until the sweep is done.
-/// `cargo test --test gui every_label -- --ignored --nocapture` lists what is left.
+/// selected (its conversation, composer, inspector and the event log).
 #[test]
-#[ignore = "the sweep of every panel into the catalogs is not done yet"]
 fn every_label_with_a_conversation_open_comes_from_the_catalogs() {
     let mut h = harness_with([1280.0, 820.0], AppOptions { language: Some(Lang::Pseudo), ..Default::default() });
     h.run_steps(4);

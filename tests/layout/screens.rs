@@ -88,7 +88,8 @@ fn show_inspector(h: &mut Harness<'_, SocklabApp>) {
 
 /// Sends `text` from the selected endpoint's composer, as typed.
 fn type_and_send(h: &mut Harness<'_, SocklabApp>, text: &str) {
-    let message = h.get_by_label("Message");
+    let label = i18n::text("composer-message", None);
+    let message = h.get_by_label(&label);
     message.focus();
     message.type_text(text);
     h.run_steps(2);

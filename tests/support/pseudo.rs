@@ -17,12 +17,29 @@ use socklab::app::SocklabApp;
 ///   two characters (`localhost:9999`, `lab.ron`, `user@host`);
 /// - the names below (languages named in themselves, formats, programming languages, the app, and
 ///   the SI byte units `B` and `kB`, written the same in every language);
+/// - the sockets API's calls as C names them ([`C_CALLS`]: the event log's call column);
 /// - `user_data`: names the test itself gave (endpoints, workspaces);
 /// - egui's own accessibility labels ([`EGUI_OWN`]), which socklab does not set.
 ///
 /// Words of prose, in any script, are not allowed; `⟪id⟫` (a missing id) never is.
 pub const ALLOWED_NAMES: &[&str] =
     &["English", "中文", "socklab", "IPv4", "IPv6", "netcat", "ncat", "socat", "Python", "Rust", "B", "kB"];
+
+/// Calls of the sockets API, named as in C (and as a student searches for them): never translated.
+pub const C_CALLS: &[&str] = &[
+    "getaddrinfo",
+    "socket",
+    "setsockopt",
+    "getsockopt",
+    "bind",
+    "listen",
+    "accept",
+    "connect",
+    "send",
+    "recv",
+    "shutdown",
+    "close",
+];
 
 /// Labels egui gives its own widgets (a panel's resize handle, a window's close button and edges), read only by
 /// screen readers: egui has no way to translate them.
@@ -97,7 +114,7 @@ pub fn foreign_words(label: &str, user_data: &[&str]) -> Vec<String> {
 
 fn allowed(word: &str) -> bool {
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
-    if !core.chars().any(char::is_alphabetic) || ALLOWED_NAMES.contains(&core) {
+    if !core.chars().any(char::is_alphabetic) || ALLOWED_NAMES.contains(&core) || C_CALLS.contains(&core) {
         return true;
     }
     let technical =
@@ -122,4 +139,7 @@ fn the_allow_list_lets_names_and_data_through_and_stops_prose() {
     assert_eq!(foreign_words("启动服务器", &[]), ["启动服务器"]);
     assert_eq!(foreign_words("⟪welcome-title⟫", &[]), ["⟪welcome-title⟫"]);
     assert_eq!(foreign_words("Quit", &[]), ["Quit"]);
+    assert_eq!(foreign_words("getsockopt   ", &[]), Vec::<String>::new(), "a C call");
+    assert_eq!(foreign_words("recv = 0 (FIN)", &[]), Vec::<String>::new());
+    assert_eq!(foreign_words("send file", &[]), ["file"]);
 }

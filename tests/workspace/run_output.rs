@@ -15,6 +15,7 @@ use crate::support::Proc;
 
 fn socklab_run(file: &Path, json: bool) -> Proc {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    cmd.env("LC_ALL", "C"); // English output, whatever the locale
     cmd.arg("run").arg(file);
     if json {
         cmd.arg("--json");
@@ -134,6 +135,7 @@ fn run_ladder_writes_the_diagram_of_each_tcp_conversation_when_it_ends() {
     let file = save(dir.path(), vec![("srv", server("127.0.0.1:0"), true)]);
     let svg_path = dir.path().join("run.svg");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    cmd.env("LC_ALL", "C"); // English output, whatever the locale
     cmd.arg("run").arg(&file).arg("--json").arg("--ladder").arg(&svg_path);
     let mut run = Proc::spawn("socklab run --ladder", &mut cmd, false);
     let listen = loop {

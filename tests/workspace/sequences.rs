@@ -79,6 +79,7 @@ fn ping(expected: Matcher, timeout_ms: u64) -> Sequence {
 
 fn run(file: &Path, json: bool) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    cmd.env("LC_ALL", "C"); // English output, whatever the locale
     cmd.arg("run").arg(file);
     if json {
         cmd.arg("--json");
@@ -156,6 +157,7 @@ fn the_hello_name_lesson_answers_the_tutorials_client() {
     let file = dir.path().join("hello_name.ron");
     workspace::save(&file, &ws).expect("save");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_socklab"));
+    cmd.env("LC_ALL", "C"); // English output, whatever the locale
     cmd.arg("run").arg(&file);
     let mut run = Proc::spawn("socklab run hello_name", &mut cmd, false);
     let line = run.stderr_line_with("listen(127.0.0.1:");

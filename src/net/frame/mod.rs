@@ -249,20 +249,21 @@ pub enum FrameEvent {
 
 impl fmt::Display for FrameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
-            FrameErrorKind::NoDelimiter { limit } => write!(f, "no delimiter within the frame limit of {limit} bytes")?,
+        // Sizes as written (65536), as the limit is given on the command line.
+        let what = match &self.kind {
+            FrameErrorKind::NoDelimiter { limit } => crate::t!("frame-error-no-delimiter", limit = limit.to_string()),
             FrameErrorKind::Announced { length, limit } => {
-                write!(f, "the length header announces {length} bytes, over the frame limit of {limit} bytes")?
+                crate::t!("frame-error-announced", length = length.to_string(), limit = limit.to_string())
             }
-            FrameErrorKind::Impossible { length, header } => write!(
-                f,
-                "the length header says {length}, less than its own {header} bytes (is the length really meant to count the header?)"
-            )?,
-        }
-        f.write_str(match self.then {
-            Oversize::Resync => ": skipped to the next frame; raise the limit if frames are this long",
-            Oversize::Close => ": the connection is closed",
-            Oversize::Split => ": delivered in pieces marked as cut",
-        })
+            FrameErrorKind::Impossible { length, header } => {
+                crate::t!("frame-error-impossible", length = length.to_string(), header = header.to_string())
+            }
+        };
+        let then = match self.then {
+            Oversize::Resync => crate::t!("frame-error-then-resync", error = what),
+            Oversize::Close => crate::t!("frame-error-then-close", error = what),
+            Oversize::Split => crate::t!("frame-error-then-split", error = what),
+        };
+        f.write_str(&then)
     }
 }

@@ -8,32 +8,40 @@ use std::str::FromStr;
 
 use super::{FrameSpecError, Framing, MAX_DELIMITER, MAX_LIMIT, Oversize, PrefixWidth};
 use crate::net::payload::{PayloadError, PayloadFormat, hex_string, parse_payload};
+use crate::t;
 
 /// Why a `--frame`, `--oversize` or size argument was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum FramingParseError {
-    #[error(
-        "'{0}' is not a framing: use raw, line, delim:HEX, fixed:N, len:1, len:2, len:4, len:2le or len:4le (add :incl when the length counts its own header)"
-    )]
     Unknown(String),
-    #[error("delim:{text}: {error}")]
     DelimiterHex { text: String, error: PayloadError },
-    #[error("delim:{0}: {1}")]
     Delimiter(String, FrameSpecError),
-    #[error("fixed:{0}: the frame size must be a whole number of bytes from 1 to {MAX_LIMIT}, as in fixed:16")]
     Fixed(String),
-    #[error(
-        "len:{0}: the length header is 1, 2 or 4 bytes, big-endian unless it ends in le: len:1, len:2, len:4, len:2le or len:4le"
-    )]
     Width(String),
-    #[error("len:1le: a 1-byte length has no byte order: write len:1")]
     OneByteOrder,
-    #[error("'{0}' is not what to do with an oversize frame: use resync, close or split")]
     Oversize(String),
-    #[error("'{0}' is not a size: give bytes as a whole number, or with k or m (64k = 65536 bytes)")]
     Size(String),
-    #[error("{0} bytes is too large: at most {MAX_LIMIT} (16m)")]
     SizeTooLarge(u64),
+}
+
+impl fmt::Display for FramingParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let max = MAX_LIMIT.to_string();
+        let text = match self {
+            FramingParseError::Unknown(s) => t!("frame-unknown", input = s.as_str()),
+            FramingParseError::DelimiterHex { text, error } => {
+                t!("frame-delimiter", input = text.as_str(), error = error.to_string())
+            }
+            FramingParseError::Delimiter(s, e) => t!("frame-delimiter", input = s.as_str(), error = e.to_string()),
+            FramingParseError::Fixed(s) => t!("frame-fixed", input = s.as_str(), max = max),
+            FramingParseError::Width(s) => t!("frame-width", input = s.as_str()),
+            FramingParseError::OneByteOrder => t!("frame-one-byte-order"),
+            FramingParseError::Oversize(s) => t!("frame-oversize", input = s.as_str()),
+            FramingParseError::Size(s) => t!("frame-size", input = s.as_str()),
+            FramingParseError::SizeTooLarge(n) => t!("frame-size-too-large", input = n.to_string(), max = max),
+        };
+        f.write_str(&text)
+    }
 }
 
 const INCL: &str = ":incl";

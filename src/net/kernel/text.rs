@@ -3,12 +3,12 @@
 //! the short names `ss -ti` prints stay the kernel's own.
 
 use super::state::{Cause, TcpState};
-use crate::t;
+use crate::i18n::Message;
+use crate::{msg, t};
 
-/// Shown instead of the TCP panel, and as the message of every call, where
-/// the OS has neither TCP_INFO nor sock_diag.
-pub fn not_available() -> String {
-    t!("kernel-not-available")
+/// The message of every call where the OS has neither TCP_INFO nor sock_diag.
+pub fn not_available() -> Message {
+    msg!("kernel-not-available")
 }
 
 /// Label for a socket found through sock_diag that socklab does not own.
@@ -17,37 +17,33 @@ pub fn peer_seen_by_kernel() -> String {
 }
 
 /// The kernel thread's inbox is full: a flood of closing connections.
-pub fn kernel_thread_busy() -> String {
-    t!("kernel-thread-busy")
+pub fn kernel_thread_busy() -> Message {
+    msg!("kernel-thread-busy")
 }
 
 /// The kernel thread ended (the engine is stopping).
-pub fn kernel_thread_gone() -> String {
-    t!("kernel-thread-gone")
+pub fn kernel_thread_gone() -> Message {
+    msg!("kernel-thread-gone")
 }
 
 /// A watch asked of a socket that is not TCP.
-pub fn not_tcp() -> String {
-    t!("kernel-not-tcp")
+pub fn not_tcp() -> Message {
+    msg!("kernel-not-tcp")
 }
 
-pub fn kernel_events_dropped(n: u64) -> String {
-    t!("kernel-events-dropped", count = n)
+pub fn kernel_events_dropped(n: u64) -> Message {
+    msg!("kernel-events-dropped", count = n.to_string())
 }
 
-pub fn too_many_followed(max: usize) -> String {
-    t!("kernel-too-many-followed", max = max)
+pub fn too_many_followed(max: usize) -> Message {
+    msg!("kernel-too-many-followed", max = max.to_string())
 }
 
 /// "#2: ESTABLISHED → FIN_WAIT2", as the log and `-v` show a state change.
-pub fn state_change_line(conn: &str, from: Option<TcpState>, to: TcpState, after_close: bool) -> String {
+pub fn state_change_line(conn: &str, from: Option<TcpState>, to: TcpState, after_close: bool) -> Message {
     let from = from.map(|f| format!("{f} → ")).unwrap_or_default();
-    let to = to.to_string();
-    if after_close {
-        t!("kernel-state-change-after-close", conn = conn, from = from, to = to)
-    } else {
-        t!("kernel-state-change", conn = conn, from = from, to = to)
-    }
+    let source = if after_close { "sock_diag" } else { "socket" };
+    msg!("kernel-state-change", conn = conn, from = from, to = to.to_string(), source = source)
 }
 
 /// One TCP_INFO sample on a line, the way `ss -ti` abbreviates it (its words are the kernel's own).

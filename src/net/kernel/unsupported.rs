@@ -6,7 +6,7 @@ use super::{KernelSocket, PortSide, text};
 use crate::net::errors::NetError;
 
 pub(super) fn error(call: &str) -> NetError {
-    NetError::usage(call, text::not_available())
+    NetError::said(call, text::not_available())
 }
 
 /// Stands in for Linux's sock_diag socket: it cannot be opened.

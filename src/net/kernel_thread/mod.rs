@@ -83,10 +83,10 @@ impl KernelLink {
         let Some(sender) = tx.as_ref() else { return Ok(()) };
         match sender.try_send(req) {
             Ok(()) => Ok(()),
-            Err(TrySendError::Full(_)) => Err(NetError::usage("sock_diag", text::kernel_thread_busy())),
+            Err(TrySendError::Full(_)) => Err(NetError::said("sock_diag", text::kernel_thread_busy())),
             Err(TrySendError::Disconnected(_)) => {
                 *tx = None;
-                Err(NetError::usage("sock_diag", text::kernel_thread_gone()))
+                Err(NetError::said("sock_diag", text::kernel_thread_gone()))
             }
         }
     }
@@ -295,7 +295,7 @@ impl KernelThread {
     /// is counted and said with the next event that gets through.
     fn report(&mut self, endpoint: EndpointId, kind: EventKind) {
         if self.dropped > 0 {
-            let error = NetError::usage("sock_diag", text::kernel_events_dropped(self.dropped));
+            let error = NetError::said("sock_diag", text::kernel_events_dropped(self.dropped));
             let ev = Event { time: SystemTime::now(), endpoint, kind: EventKind::Error { conn: None, error } };
             if self.events.send_timeout(ev, SEND_WAIT).is_ok() {
                 self.dropped = 0;
@@ -310,7 +310,7 @@ impl KernelThread {
 }
 
 fn limit_error(conn: Option<ConnId>) -> EventKind {
-    EventKind::Error { conn, error: NetError::usage("sock_diag", text::too_many_followed(MAX_WATCHED)) }
+    EventKind::Error { conn, error: NetError::said("sock_diag", text::too_many_followed(MAX_WATCHED)) }
 }
 
 #[cfg(test)]

@@ -14,7 +14,8 @@ impl SockOpt {
     /// Sets the option on a socket. `ipv6` picks the IPv6 variant where there is one.
     pub fn set(self, sock: &SockRef<'_>, value: &OptValue, ipv6: bool) -> io::Result<()> {
         self.check(value).map_err(|msg| io::Error::new(io::ErrorKind::InvalidInput, msg))?;
-        let bad = || io::Error::new(io::ErrorKind::InvalidInput, format!("wrong kind of value for {}", self.c_name()));
+        let bad =
+            || io::Error::new(io::ErrorKind::InvalidInput, crate::t!("option-wrong-value", c_name = self.c_name()));
         let int = |v: &OptValue| match v {
             OptValue::Int(n) => u32::try_from(*n).map_err(|_| bad()),
             _ => Err(bad()),
@@ -62,9 +63,10 @@ impl SockOpt {
             }
             SockOpt::ReadTimeout => sock.set_read_timeout(millis(value)?),
             SockOpt::WriteTimeout => sock.set_write_timeout(millis(value)?),
-            SockOpt::SoType | SockOpt::SoError => {
-                Err(io::Error::new(io::ErrorKind::PermissionDenied, format!("{} is read-only", self.c_name())))
-            }
+            SockOpt::SoType | SockOpt::SoError => Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                crate::t!("option-read-only-c", c_name = self.c_name()),
+            )),
         }
     }
 
@@ -91,13 +93,13 @@ impl SockOpt {
             SockOpt::MulticastLoop if ipv6 => OptValue::Bool(sock.multicast_loop_v6()?),
             SockOpt::MulticastLoop => OptValue::Bool(sock.multicast_loop_v4()?),
             SockOpt::JoinMulticast | SockOpt::LeaveMulticast => {
-                return Err(io::Error::new(io::ErrorKind::Unsupported, "membership cannot be read back"));
+                return Err(io::Error::new(io::ErrorKind::Unsupported, crate::t!("option-membership-unreadable")));
             }
             SockOpt::ReadTimeout => ms(sock.read_timeout()?),
             SockOpt::WriteTimeout => ms(sock.write_timeout()?),
             SockOpt::SoType => OptValue::Text(type_name(sock.r#type()?).into()),
             SockOpt::SoError => OptValue::Text(match sock.take_error()? {
-                None => "0 (no error)".into(),
+                None => crate::t!("option-no-error"),
                 Some(e) => e.raw_os_error().and_then(crate::net::errors::errno_name).unwrap_or("error").to_string(),
             }),
         })
@@ -124,11 +126,11 @@ fn reuse_port(sock: &SockRef<'_>) -> io::Result<bool> {
 }
 #[cfg(not(unix))]
 fn set_reuse_port(_: &SockRef<'_>, _: bool) -> io::Result<()> {
-    Err(io::Error::new(io::ErrorKind::Unsupported, "SO_REUSEPORT does not exist on this OS"))
+    Err(io::Error::new(io::ErrorKind::Unsupported, crate::t!("option-no-reuseport")))
 }
 #[cfg(not(unix))]
 fn reuse_port(_: &SockRef<'_>) -> io::Result<bool> {
-    Err(io::Error::new(io::ErrorKind::Unsupported, "SO_REUSEPORT does not exist on this OS"))
+    Err(io::Error::new(io::ErrorKind::Unsupported, crate::t!("option-no-reuseport")))
 }
 
 fn keepalive_interval(sock: &SockRef<'_>, secs: u32) -> io::Result<()> {

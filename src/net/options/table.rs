@@ -9,6 +9,8 @@ use std::ops::RangeInclusive;
 use serde::{Deserialize, Serialize};
 
 use super::value::OptValue;
+use crate::net::lasting::lasting;
+use crate::t;
 
 /// The four kinds of socket, which decide which options apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -67,7 +69,6 @@ struct Info {
     c_name: &'static str,
     kind: Kind,
     phase: Phase,
-    doc: &'static str,
 }
 
 /// Largest value a C `int` option holds: beyond it the kernel would see a
@@ -101,140 +102,28 @@ impl SockOpt {
     fn info(self) -> Info {
         use Kind::*;
         use Phase::*;
-        let i = |name, c_name, kind, phase, doc| Info { name, c_name, kind, phase, doc };
+        let i = |name, c_name, kind, phase| Info { name, c_name, kind, phase };
         match self {
-            SockOpt::ReuseAddr => i(
-                "reuseaddr",
-                "SO_REUSEADDR",
-                Bool,
-                BeforeBind,
-                "Lets a server bind a port that still has old connections in TIME_WAIT, so it can restart at once.",
-            ),
-            SockOpt::ReusePort => i(
-                "reuseport",
-                "SO_REUSEPORT",
-                Bool,
-                BeforeBind,
-                "Lets several sockets bind the same port; the kernel spreads connections or datagrams among them.",
-            ),
-            SockOpt::V6Only => i(
-                "v6only",
-                "IPV6_V6ONLY",
-                Bool,
-                BeforeBind,
-                "On an IPv6 socket, refuse IPv4 peers; off means [::] also accepts IPv4 as ::ffff:a.b.c.d.",
-            ),
-            SockOpt::NoDelay => i(
-                "nodelay",
-                "TCP_NODELAY",
-                Bool,
-                Anytime,
-                "Turns off Nagle's algorithm: small writes go out at once instead of waiting to be combined.",
-            ),
-            SockOpt::KeepAlive => i(
-                "keepalive",
-                "SO_KEEPALIVE",
-                Bool,
-                Anytime,
-                "Sends probes on an idle connection so a vanished peer is noticed instead of waiting forever.",
-            ),
-            SockOpt::KeepIdle => i(
-                "keepidle",
-                "TCP_KEEPIDLE",
-                Int,
-                Anytime,
-                "Seconds a connection must be idle before the first keepalive probe is sent.",
-            ),
-            SockOpt::KeepInterval => i(
-                "keepintvl",
-                "TCP_KEEPINTVL",
-                Int,
-                Anytime,
-                "Seconds between keepalive probes when the peer does not answer.",
-            ),
-            SockOpt::SndBuf => i(
-                "sndbuf",
-                "SO_SNDBUF",
-                Int,
-                Anytime,
-                "Size of the kernel's send buffer; Linux doubles the value asked for to leave room for bookkeeping.",
-            ),
-            SockOpt::RcvBuf => i(
-                "rcvbuf",
-                "SO_RCVBUF",
-                Int,
-                Anytime,
-                "Size of the kernel's receive buffer (and so the TCP window); Linux doubles the value asked for.",
-            ),
-            SockOpt::Linger => i(
-                "linger",
-                "SO_LINGER",
-                Linger,
-                Anytime,
-                "What close() does with unsent data: off waits in the background; on with 0 s aborts with RST.",
-            ),
-            SockOpt::Ttl => i(
-                "ttl",
-                "IP_TTL",
-                Int,
-                Anytime,
-                "How many routers a packet may cross before it is dropped (the hop limit on IPv6).",
-            ),
-            SockOpt::Broadcast => i(
-                "broadcast",
-                "SO_BROADCAST",
-                Bool,
-                Anytime,
-                "Allows sending datagrams to a broadcast address such as 255.255.255.255.",
-            ),
-            SockOpt::MulticastTtl => i(
-                "mcast_ttl",
-                "IP_MULTICAST_TTL",
-                Int,
-                Anytime,
-                "How far multicast datagrams travel: 1 keeps them on the local network.",
-            ),
-            SockOpt::MulticastLoop => i(
-                "mcast_loop",
-                "IP_MULTICAST_LOOP",
-                Bool,
-                Anytime,
-                "Whether multicast datagrams we send are also delivered back to this machine.",
-            ),
-            SockOpt::JoinMulticast => i(
-                "join",
-                "IP_ADD_MEMBERSHIP",
-                Group,
-                Anytime,
-                "Joins a multicast group, so datagrams sent to that group arrive at this socket.",
-            ),
-            SockOpt::LeaveMulticast => {
-                i("leave", "IP_DROP_MEMBERSHIP", Group, Anytime, "Leaves a multicast group joined earlier.")
-            }
-            SockOpt::ReadTimeout => i(
-                "rcvtimeo",
-                "SO_RCVTIMEO",
-                Millis,
-                Anytime,
-                "How long a blocking recv() waits before failing with EAGAIN (socklab's own sockets never block).",
-            ),
-            SockOpt::WriteTimeout => i(
-                "sndtimeo",
-                "SO_SNDTIMEO",
-                Millis,
-                Anytime,
-                "How long a blocking send() waits for buffer space (socklab's own sockets never block).",
-            ),
-            SockOpt::SoType => i(
-                "type",
-                "SO_TYPE",
-                Word,
-                ReadOnly,
-                "The socket's type: SOCK_STREAM (TCP, a byte stream) or SOCK_DGRAM (UDP, separate datagrams).",
-            ),
-            SockOpt::SoError => {
-                i("error", "SO_ERROR", Word, ReadOnly, "The pending error on the socket, if any; reading it clears it.")
-            }
+            SockOpt::ReuseAddr => i("reuseaddr", "SO_REUSEADDR", Bool, BeforeBind),
+            SockOpt::ReusePort => i("reuseport", "SO_REUSEPORT", Bool, BeforeBind),
+            SockOpt::V6Only => i("v6only", "IPV6_V6ONLY", Bool, BeforeBind),
+            SockOpt::NoDelay => i("nodelay", "TCP_NODELAY", Bool, Anytime),
+            SockOpt::KeepAlive => i("keepalive", "SO_KEEPALIVE", Bool, Anytime),
+            SockOpt::KeepIdle => i("keepidle", "TCP_KEEPIDLE", Int, Anytime),
+            SockOpt::KeepInterval => i("keepintvl", "TCP_KEEPINTVL", Int, Anytime),
+            SockOpt::SndBuf => i("sndbuf", "SO_SNDBUF", Int, Anytime),
+            SockOpt::RcvBuf => i("rcvbuf", "SO_RCVBUF", Int, Anytime),
+            SockOpt::Linger => i("linger", "SO_LINGER", Linger, Anytime),
+            SockOpt::Ttl => i("ttl", "IP_TTL", Int, Anytime),
+            SockOpt::Broadcast => i("broadcast", "SO_BROADCAST", Bool, Anytime),
+            SockOpt::MulticastTtl => i("mcast_ttl", "IP_MULTICAST_TTL", Int, Anytime),
+            SockOpt::MulticastLoop => i("mcast_loop", "IP_MULTICAST_LOOP", Bool, Anytime),
+            SockOpt::JoinMulticast => i("join", "IP_ADD_MEMBERSHIP", Group, Anytime),
+            SockOpt::LeaveMulticast => i("leave", "IP_DROP_MEMBERSHIP", Group, Anytime),
+            SockOpt::ReadTimeout => i("rcvtimeo", "SO_RCVTIMEO", Millis, Anytime),
+            SockOpt::WriteTimeout => i("sndtimeo", "SO_SNDTIMEO", Millis, Anytime),
+            SockOpt::SoType => i("type", "SO_TYPE", Word, ReadOnly),
+            SockOpt::SoError => i("error", "SO_ERROR", Word, ReadOnly),
         }
     }
 
@@ -248,8 +137,13 @@ impl SockOpt {
         self.info().c_name
     }
 
-    pub fn doc(self) -> &'static str {
-        self.info().doc
+    /// What the option does, in one sentence: the catalogs' `option-<name>`.
+    pub fn doc(self) -> String {
+        crate::i18n::text(&self.doc_id(), None)
+    }
+
+    fn doc_id(self) -> String {
+        format!("option-{}", self.name())
     }
 
     pub fn phase(self) -> Phase {
@@ -278,28 +172,28 @@ impl SockOpt {
         }
     }
 
-    /// Why this option does not apply to a socket of this class, if it does not.
+    /// Why this option does not apply to a socket of this class, if it does
+    /// not, in the current language.
     pub fn not_applicable(self, class: SocketClass, ipv6: bool) -> Option<&'static str> {
         use SocketClass::*;
         let inet = matches!(class, Tcp | Udp);
-        match self {
-            SockOpt::ReuseAddr | SockOpt::ReusePort | SockOpt::Ttl if !inet => {
-                Some("only IP sockets have ports and hops")
-            }
-            SockOpt::V6Only if !inet || !ipv6 => Some("only IPv6 sockets have IPV6_V6ONLY"),
+        let id = match self {
+            SockOpt::ReuseAddr | SockOpt::ReusePort | SockOpt::Ttl if !inet => "option-na-ip",
+            SockOpt::V6Only if !inet || !ipv6 => "option-na-v6only",
             SockOpt::NoDelay | SockOpt::KeepAlive | SockOpt::KeepIdle | SockOpt::KeepInterval | SockOpt::Linger
                 if class != Tcp =>
             {
-                Some("a TCP option: it has no meaning on this socket")
+                "option-na-tcp"
             }
-            SockOpt::Broadcast if class != Udp || ipv6 => Some("broadcast exists only for UDP over IPv4"),
+            SockOpt::Broadcast if class != Udp || ipv6 => "option-na-broadcast",
             SockOpt::MulticastTtl | SockOpt::MulticastLoop | SockOpt::JoinMulticast | SockOpt::LeaveMulticast
                 if class != Udp =>
             {
-                Some("multicast is only for UDP sockets")
+                "option-na-multicast"
             }
-            _ => None,
-        }
+            _ => return None,
+        };
+        Some(lasting(id))
     }
 
     pub(super) fn kind(self) -> Kind {
@@ -337,14 +231,14 @@ impl SockOpt {
         );
         if !kind_ok {
             return Err(match self.kind() {
-                Kind::Word => format!("{} ({}) is read-only", self.name(), self.c_name()),
-                _ => format!("{}: {value:?} is not the kind of value {} takes", self.name(), self.c_name()),
+                Kind::Word => self.read_only(),
+                _ => t!("option-wrong-kind", name = self.name(), value = format!("{value:?}"), c_name = self.c_name()),
             });
         }
         match value {
             OptValue::Int(n) | OptValue::Millis(Some(n)) | OptValue::Linger(Some(n)) => self.check_range(*n),
             OptValue::Group(ip) if !ip.is_multicast() => {
-                Err(format!("{}: '{ip}' is not a multicast address (224.0.0.0/4 or ff00::/8)", self.name()))
+                Err(t!("option-not-multicast", name = self.name(), value = ip.to_string()))
             }
             _ => Ok(()),
         }
@@ -352,12 +246,13 @@ impl SockOpt {
 
     fn check_range(self, n: u64) -> Result<(), String> {
         match self.range() {
-            Some(r) if !r.contains(&n) => Err(format!(
-                "{}: {n} is out of range: {} takes {} to {}",
-                self.name(),
-                self.c_name(),
-                r.start(),
-                r.end()
+            Some(r) if !r.contains(&n) => Err(t!(
+                "option-out-of-range",
+                name = self.name(),
+                value = n.to_string(),
+                c_name = self.c_name(),
+                min = r.start().to_string(),
+                max = r.end().to_string()
             )),
             _ => Ok(()),
         }
@@ -370,12 +265,12 @@ impl SockOpt {
         let as_bool = || match lower.as_str() {
             "1" | "on" | "true" | "yes" => Ok(true),
             "0" | "off" | "false" | "no" => Ok(false),
-            _ => Err(format!("{}: '{s}' is not on/off (use 1 or 0)", self.name())),
+            _ => Err(t!("option-not-on-off", name = self.name(), value = s)),
         };
         let as_int = || {
             let n = s.parse::<u64>().map_err(|_| match s.parse::<i128>() {
-                Ok(_) => format!("{}: {s} is out of range", self.name()),
-                Err(_) => format!("{}: '{s}' is not a whole number", self.name()),
+                Ok(_) => t!("option-too-large", name = self.name(), value = s),
+                Err(_) => t!("option-not-whole-number", name = self.name(), value = s),
             })?;
             self.check_range(n).map(|()| n)
         };
@@ -386,12 +281,43 @@ impl SockOpt {
             Kind::Millis => as_int().map(|ms| OptValue::Millis((ms > 0).then_some(ms))),
             Kind::Linger if lower == "off" => Ok(OptValue::Linger(None)),
             Kind::Linger => as_int().map(|secs| OptValue::Linger(Some(secs))),
-            Kind::Group => {
-                s.parse::<IpAddr>().ok().filter(IpAddr::is_multicast).map(OptValue::Group).ok_or_else(|| {
-                    format!("{}: '{s}' is not a multicast address (224.0.0.0/4 or ff00::/8)", self.name())
-                })
-            }
-            Kind::Word => Err(format!("{} ({}) is read-only", self.name(), self.c_name())),
+            Kind::Group => s
+                .parse::<IpAddr>()
+                .ok()
+                .filter(IpAddr::is_multicast)
+                .map(OptValue::Group)
+                .ok_or_else(|| t!("option-not-multicast", name = self.name(), value = s)),
+            Kind::Word => Err(self.read_only()),
         }
+    }
+
+    fn read_only(self) -> String {
+        t!("option-read-only", name = self.name(), c_name = self.c_name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, has};
+
+    #[test]
+    fn every_option_has_its_doc_in_the_catalogs() {
+        let missing: Vec<String> = SockOpt::ALL.iter().map(|o| o.doc_id()).filter(|id| !has(id)).collect();
+        assert!(missing.is_empty(), "not in the catalogs: {missing:?}");
+        let reasons =
+            ["option-na-ip", "option-na-v6only", "option-na-tcp", "option-na-broadcast", "option-na-multicast"];
+        assert!(reasons.iter().all(|id| has(id)));
+    }
+
+    #[test]
+    fn a_reason_is_in_the_language_it_is_asked_in() {
+        crate::i18n::isolate_thread();
+        let en = SockOpt::NoDelay.not_applicable(SocketClass::Udp, false);
+        crate::i18n::set_language(Lang::ZhCn);
+        let zh = SockOpt::NoDelay.not_applicable(SocketClass::Udp, false);
+        assert_eq!(en, Some("a TCP option: it has no meaning on this socket"));
+        assert!(zh.is_some_and(|z| z.contains("TCP 选项")), "{zh:?}");
+        assert!(SockOpt::NoDelay.doc().contains("Nagle"));
     }
 }

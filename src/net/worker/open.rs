@@ -80,8 +80,7 @@ pub(crate) fn unix_server(ctx: &mut WorkerCtx) -> Option<UnixListener> {
     if let Err(e) = unix_sockaddr(&path).and_then(|a| sock.bind(&a)) {
         let mut error = NetError::from_io(format!("bind({path})"), &e);
         if e.raw_os_error() == Some(libc::EADDRINUSE) && unix_file(&path).is_some() {
-            error.hint =
-                "A file already exists at this path: if no server uses it any more, delete it and start again.".into();
+            error.set_hint(crate::msg!("net-hint-unix-file-exists"));
         }
         ctx.out.push(EventKind::Error { conn: None, error });
         return None;
@@ -148,8 +147,8 @@ pub(crate) fn udp(ctx: &mut WorkerCtx) -> Option<UdpSocket> {
     let peer = match ctx.spec.peer.clone() {
         Some(p) => Some(resolve(&p, &mut ctx.out)?),
         None if unbound => {
-            let msg = "a UDP socket needs an address to bind, or a peer to connect to";
-            ctx.out.push(EventKind::Error { conn: None, error: NetError::usage("bind", msg) });
+            let msg = crate::msg!("net-udp-needs-address");
+            ctx.out.push(EventKind::Error { conn: None, error: NetError::said("bind", msg) });
             return None;
         }
         None => None,
@@ -172,9 +171,9 @@ pub(crate) fn udp(ctx: &mut WorkerCtx) -> Option<UdpSocket> {
     let _ = rxq::enable(&sock);
     if let Some(peer) = peer {
         let Some(target) = peer.into_iter().find(|p| p.is_ipv6() == v6) else {
-            let msg =
-                format!("{} has no address of the same family as {family_of}", ctx.spec.peer.as_deref().unwrap_or(""));
-            ctx.out.push(EventKind::Error { conn: None, error: NetError::usage("connect", msg) });
+            let peer = ctx.spec.peer.as_deref().unwrap_or("");
+            let msg = crate::msg!("net-peer-wrong-family", peer = peer, address = family_of.to_string());
+            ctx.out.push(EventKind::Error { conn: None, error: NetError::said("connect", msg) });
             return None;
         };
         if let Err(e) = sock.connect(&target.into()) {

@@ -6,6 +6,8 @@ use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 
 use socket2::{Domain, Protocol, SockRef, Socket, Type};
 
+use crate::i18n::Message;
+use crate::msg;
 use crate::net::addr::{Addr, parse_host_port};
 use crate::net::errors::NetError;
 use crate::net::event::{ConnId, EventKind, OptionReport};
@@ -35,7 +37,7 @@ pub(crate) fn resolve(address: &str, out: &mut Outbox) -> Option<Vec<SocketAddr>
             if addrs.is_empty() {
                 out.push(EventKind::Error {
                     conn: None,
-                    error: NetError::usage(format!("getaddrinfo({host})"), "the name has no addresses"),
+                    error: NetError::said(format!("getaddrinfo({host})"), msg!("net-no-addresses")),
                 });
                 return None;
             }
@@ -125,26 +127,22 @@ pub(crate) fn set_option(
 ) -> SetOutcome {
     let conn = at.conn;
     let call = format!("setsockopt({}, {value})", opt.c_name());
-    let refuse = |out: &mut Outbox, msg: String| {
-        out.push(EventKind::Error { conn, error: NetError::usage(call.clone(), msg) });
+    let refuse = |out: &mut Outbox, msg: Message| {
+        out.push(EventKind::Error { conn, error: NetError::said(call.clone(), msg) });
         SetOutcome::Failed
     };
     if let Some(why) = opt.not_applicable(at.class, at.ipv6) {
-        refuse(out, format!("{} does not apply here: {why}", opt.c_name()));
+        refuse(out, msg!("net-option-not-here", c_name = opt.c_name(), why = why));
         return SetOutcome::NotApplicable;
     }
     if let Err(why) = opt.check(value) {
-        return refuse(out, why);
+        return refuse(out, msg!("net-verbatim", text = why));
     }
     match opt.phase() {
-        Phase::ReadOnly => return refuse(out, format!("{} is read-only", opt.c_name())),
-        Phase::BeforeBind if at.bound => {
-            let msg = format!(
-                "{} only matters before bind(), and this socket is already bound: set it in the form and start the endpoint again",
-                opt.c_name()
-            );
-            return refuse(out, msg);
+        Phase::ReadOnly => {
+            return refuse(out, msg!("option-read-only", name = opt.name(), c_name = opt.c_name()));
         }
+        Phase::BeforeBind if at.bound => return refuse(out, msg!("net-option-before-bind", c_name = opt.c_name())),
         _ => {}
     }
     let applied = opt.set(&sock, value, at.ipv6);

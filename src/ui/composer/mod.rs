@@ -13,15 +13,27 @@ use super::{Action, Selection, style};
 use crate::model::EndpointState;
 use crate::net::checksum::Checksum;
 use crate::net::{Command, Encoding, PayloadFormat, Target};
+use crate::t;
 pub use crate::workspace::LineEnding;
 use crate::workspace::SavedMessage;
 
-const TEMPLATE: &str = "template";
-const TEMPLATE_TIP: &str = "Expand variables in the text: ${seq} (1, 2, 3… per message sent), ${time}, ${time:unix}, ${time:ms}, ${random}, ${random:N} (N bytes), ${hex:0d0a}, and checksums of what comes before: ${crc16} ${crc16-ccitt} ${crc32} ${sum8} ${xor8} (add :be or :le). Write \\$ for a plain $.";
-const CHECKSUM: &str = "checksum";
-const CHECKSUM_TIP: &str =
-    "Append a checksum of the payload (before the line end), in the byte order devices usually use";
-const NO_CHECKSUM: &str = "none";
+/// A payload format's name on screen (the workspace file keeps `PayloadFormat::label`).
+pub fn format_name(f: PayloadFormat) -> String {
+    match f {
+        PayloadFormat::Text => t!("composer-format-text"),
+        PayloadFormat::Hex => t!("composer-format-hex"),
+        PayloadFormat::Base64 => t!("composer-format-base64"),
+    }
+}
+
+/// A line ending's name on screen.
+fn ending_name(e: LineEnding) -> String {
+    match e {
+        LineEnding::None => t!("composer-ending-none"),
+        LineEnding::Lf => t!("composer-ending-lf"),
+        LineEnding::CrLf => t!("composer-ending-crlf"),
+    }
+}
 
 /// Draws the composer. `compact`: on a short window, the encoding, repeat, file and
 /// saved-message rows fold into the "⋯" menu of the first row.
@@ -48,7 +60,7 @@ pub fn show(
                 saved_messages(ui, ep, c, saved, target.clone().ok(), open, actions);
             })
             .response
-            .on_hover_text("Repeat, send a file, saved messages");
+            .on_hover_text(t!("composer-more"));
         }
     });
     editor(ui, ep, c, &target, open, actions);
@@ -68,30 +80,30 @@ pub fn show(
 /// Payload format, line end, where it goes, and the destination of an unconnected datagram socket.
 fn format_row(ui: &mut egui::Ui, ep: &EndpointState, c: &mut Composer, target: &Result<Target, String>) {
     for f in PayloadFormat::ALL {
-        if ui.selectable_value(&mut c.format, f, f.label()).changed() && f == PayloadFormat::Hex {
+        if ui.selectable_value(&mut c.format, f, format_name(f)).changed() && f == PayloadFormat::Hex {
             // Hex is bytes exactly as typed: no line end unless one is asked for.
             c.ending = LineEnding::None;
         }
     }
     ui.separator();
-    ui.label("line end:");
+    ui.label(t!("composer-line-end"));
     for e in LineEnding::ALL {
-        ui.selectable_value(&mut c.ending, e, e.label());
+        ui.selectable_value(&mut c.ending, e, ending_name(e));
     }
     ui.separator();
     let to = match target {
-        Ok(Target::All) => format!("to all {} clients", ep.conns.len()),
-        Ok(Target::Conn(id)) => format!("to #{id}"),
-        Ok(Target::Peer) => ep.peer.as_ref().map(|p| format!("to {p}")).unwrap_or_default(),
-        Ok(Target::To(a)) => format!("to {a}"),
+        Ok(Target::All) => t!("composer-to-all", count = ep.conns.len()),
+        Ok(Target::Conn(id)) => t!("composer-to-conn", conn = id.to_string()),
+        Ok(Target::Peer) => ep.peer.as_ref().map(|p| t!("composer-to", address = p.to_string())).unwrap_or_default(),
+        Ok(Target::To(a)) => t!("composer-to", address = a.as_str()),
         Err(_) => String::new(),
     };
     if !to.is_empty() {
         ui.label(RichText::new(to).strong());
     }
     if ep.spec.kind.is_datagram() && ep.peer.is_none() {
-        let l = ui.label("to");
-        ui.add(egui::TextEdit::singleline(&mut c.dest).hint_text("destination host:port").desired_width(170.0))
+        let l = ui.label(t!("composer-to-label"));
+        ui.add(egui::TextEdit::singleline(&mut c.dest).hint_text(t!("composer-destination")).desired_width(170.0))
             .labelled_by(l.id);
     }
 }
@@ -134,12 +146,12 @@ fn editor(
         }
     }
     let hint = match c.format {
-        PayloadFormat::Text => "Type a message (\\n \\r \\t \\xHH escapes) — Enter sends, Shift+Enter new line",
-        PayloadFormat::Hex => "Hex bytes, e.g. 48 65 6c 6c 6f — Enter sends",
-        PayloadFormat::Base64 => "Base64, e.g. aGVsbG8= — Enter sends",
+        PayloadFormat::Text => t!("composer-hint-text"),
+        PayloadFormat::Hex => t!("composer-hint-hex"),
+        PayloadFormat::Base64 => t!("composer-hint-base64"),
     };
     ui.horizontal(|ui| {
-        let label = ui.label("Message");
+        let label = ui.label(t!("composer-message"));
         let edit = egui::TextEdit::multiline(&mut c.text)
             .id(edit_id)
             .hint_text(hint)
@@ -150,8 +162,10 @@ fn editor(
         // Read after the editor: every character of this frame is in it.
         let payload = c.payload();
         let can_send = open && payload.is_ok() && target.is_ok();
-        let button = ui
-            .add_enabled(can_send, egui::Button::new(RichText::new("Send").strong()).min_size(egui::vec2(70.0, 40.0)));
+        let button = ui.add_enabled(
+            can_send,
+            egui::Button::new(RichText::new(t!("composer-send")).strong()).min_size(egui::vec2(70.0, 40.0)),
+        );
         if button.clicked() {
             send_now = true;
         }
@@ -206,19 +220,20 @@ fn encoding_menu(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action
 
 /// A checksum appended to every payload, or none.
 fn checksum_picker(ui: &mut egui::Ui, ep: &EndpointState, c: &mut Composer) {
-    let label = ui.label(CHECKSUM);
-    let shown = c.checksum.map_or(NO_CHECKSUM, Checksum::label);
+    let label = ui.label(t!("composer-checksum"));
+    let none = t!("composer-checksum-none");
+    let shown = c.checksum.map_or_else(|| none.clone(), |k| k.label().to_string());
     egui::ComboBox::from_id_salt(("checksum", ep.id))
         .selected_text(shown)
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut c.checksum, None, NO_CHECKSUM);
+            ui.selectable_value(&mut c.checksum, None, none.as_str());
             for k in Checksum::ALL {
                 ui.selectable_value(&mut c.checksum, Some(k), k.label());
             }
         })
         .response
         .labelled_by(label.id)
-        .on_hover_text(CHECKSUM_TIP);
+        .on_hover_text(t!("composer-checksum.hint"));
 }
 
 fn is_plain_enter(e: &egui::Event) -> bool {
@@ -230,18 +245,18 @@ fn status_line(ui: &mut egui::Ui, c: &Composer, target: &Result<Target, String>,
     let payload = c.payload();
     match (&payload, target) {
         (Err(e), _) if !c.text.is_empty() => {
-            let text = RichText::new(format!("⚠ {e} — nothing sent")).color(style::error_color(ui));
+            let text = RichText::new(format!("⚠ {}", t!("composer-nothing-sent", problem = e.as_str())))
+                .color(style::error_color(ui));
             ui.add(egui::Label::new(text).wrap());
         }
         (_, Err(e)) if open => {
             ui.add(egui::Label::new(RichText::new(format!("⚠ {e}")).color(style::warn_color(ui))).wrap());
         }
         _ if !open => {
-            ui.add(egui::Label::new(RichText::new("This endpoint is closed: nothing can be sent.").weak()).wrap());
+            ui.add(egui::Label::new(RichText::new(t!("composer-closed")).weak()).wrap());
         }
         (Ok(data), _) => {
-            let n = data.len();
-            ui.label(RichText::new(format!("{n} byte{}", if n == 1 { "" } else { "s" })).small().weak());
+            ui.label(RichText::new(t!("composer-bytes", count = data.len())).small().weak());
         }
         _ => {}
     }
@@ -257,24 +272,24 @@ fn repeat_and_file_row(
 ) {
     {
         if c.format == PayloadFormat::Text {
-            ui.checkbox(&mut c.template, TEMPLATE).on_hover_text(TEMPLATE_TIP);
+            ui.checkbox(&mut c.template, t!("composer-template")).on_hover_text(t!("composer-template.hint"));
         }
         checksum_picker(ui, ep, c);
         ui.separator();
-        let repeat =
-            ui.checkbox(&mut c.repeat, "Repeat every").on_hover_text("Send the message again and again until unticked");
+        let repeat = ui.checkbox(&mut c.repeat, t!("composer-repeat")).on_hover_text(t!("composer-repeat.hint"));
         ui.add(egui::TextEdit::singleline(&mut c.repeat_ms).desired_width(60.0)).labelled_by(repeat.id);
-        ui.label("ms");
+        ui.label(t!("composer-ms"));
         if c.repeat && c.repeat_ms.trim().parse::<u64>().is_err() {
-            ui.label(RichText::new("⚠ not a number of ms").color(style::error_color(ui)));
+            ui.label(RichText::new(format!("⚠ {}", t!("composer-not-ms"))).color(style::error_color(ui)));
         }
         ui.separator();
-        ui.add(egui::TextEdit::singleline(&mut c.file_path).hint_text("file to send").desired_width(180.0));
-        if ui.button("Browse…").clicked() {
+        ui.add(egui::TextEdit::singleline(&mut c.file_path).hint_text(t!("composer-file")).desired_width(180.0));
+        if ui.button(t!("composer-browse")).clicked() {
             actions.push(Action::PickFile { endpoint: ep.id });
         }
         let path = c.file_path.trim();
-        let send_file = ui.add_enabled(open && !path.is_empty() && target.is_ok(), egui::Button::new("Send file"));
+        let send_file =
+            ui.add_enabled(open && !path.is_empty() && target.is_ok(), egui::Button::new(t!("composer-send-file")));
         if send_file.clicked()
             && let Ok(target) = target.clone()
         {
@@ -302,15 +317,15 @@ fn saved_messages(
     actions: &mut Vec<Action>,
 ) {
     {
-        ui.label(RichText::new("Saved:").weak());
+        ui.label(RichText::new(t!("composer-saved")).weak());
         for (i, m) in saved.iter().enumerate() {
             let bytes = m.bytes_in(ep.spec.encoding);
             let enabled = open && target.is_some() && bytes.is_ok();
-            let r = ui.add_enabled(enabled, egui::Button::new(&m.name).small()).on_hover_text(format!(
-                "{} ({}, line end {}) — right-click for more",
-                m.payload,
-                m.format.label(),
-                m.line_ending.label()
+            let r = ui.add_enabled(enabled, egui::Button::new(&m.name).small()).on_hover_text(t!(
+                "composer-saved-hint",
+                payload = m.payload.as_str(),
+                format = format_name(m.format),
+                ending = ending_name(m.line_ending)
             ));
             if r.clicked()
                 && let (Ok(data), Some(target)) = (bytes, target.clone())
@@ -318,13 +333,13 @@ fn saved_messages(
                 actions.push(Action::Engine(Command::Send { id: ep.id, target, data }));
             }
             r.context_menu(|ui| {
-                if ui.button("Put in the message box").clicked() {
+                if ui.button(t!("composer-put-back")).clicked() {
                     c.text = m.payload.clone();
                     c.format = m.format;
                     c.ending = m.line_ending;
                     ui.close();
                 }
-                if ui.button("Remove").clicked() {
+                if ui.button(t!("composer-remove")).clicked() {
                     actions.push(Action::RemoveMessage(i));
                     ui.close();
                 }
@@ -332,8 +347,8 @@ fn saved_messages(
         }
         let can_save = !c.text.is_empty() && c.payload().is_ok();
         if ui
-            .add_enabled(can_save, egui::Button::new("+ Save message").small())
-            .on_hover_text("Keep it in the workspace, for one-click sending")
+            .add_enabled(can_save, egui::Button::new(format!("+ {}", t!("composer-save"))).small())
+            .on_hover_text(t!("composer-save.hint"))
             .clicked()
         {
             let name: String = c.text.chars().take(24).collect();

@@ -15,8 +15,6 @@ use crate::workspace::LineEnding;
 
 /// Messages Up/Down recall.
 const HISTORY: usize = 100;
-/// Leads a template's error: "template at character 4: …".
-const TEMPLATE_ERROR: &str = "template";
 
 #[derive(Clone, Debug)]
 pub struct Composer {
@@ -81,21 +79,26 @@ impl Composer {
     fn render(&self, rng: &mut Rng) -> Result<Vec<u8>, String> {
         let mut data = if self.uses_template() {
             let data = expand_payload(&self.text, self.sent_templates + 1, SystemTime::now(), rng)
-                .map_err(|e| format!("{TEMPLATE_ERROR} {e}"))?;
+                .map_err(|e| crate::t!("composer-template-error", problem = e.to_string()))?;
             self.template_in_encoding(data)?
         } else if self.format == PayloadFormat::Text {
             parse_text_in(&self.text, self.encoding).map_err(|e| match e {
-                TextError::Syntax(e) => format!("{} input {e}", self.format.label()),
+                TextError::Syntax(e) => self.input_error(&e),
                 TextError::Unencodable(e) => e.message(),
             })?
         } else {
-            parse_payload(&self.text, self.format).map_err(|e| format!("{} input {e}", self.format.label()))?
+            parse_payload(&self.text, self.format).map_err(|e| self.input_error(&e))?
         };
         if let Some(c) = self.checksum {
             c.append(&mut data, c.usual_order());
         }
         data.extend_from_slice(self.ending.bytes());
         Ok(data)
+    }
+
+    /// "hex input at character 3: …".
+    fn input_error(&self, problem: &dyn std::fmt::Display) -> String {
+        crate::t!("composer-input-error", format = super::format_name(self.format), problem = problem.to_string())
     }
 
     /// A template expands to UTF-8: in another encoding its text is written
@@ -127,14 +130,14 @@ impl Composer {
         if ep.is_server() {
             return match sel.conn {
                 Some(c) => Ok(Target::Conn(c)),
-                None if ep.conns.is_empty() => Err("no client is connected yet".into()),
+                None if ep.conns.is_empty() => Err(crate::t!("composer-no-client")),
                 None => Ok(Target::All),
             };
         }
         if ep.spec.kind.is_datagram() && ep.peer.is_none() {
             let dest = self.dest.trim();
             if dest.is_empty() {
-                return Err("give a destination address (this socket is not connected)".into());
+                return Err(crate::t!("composer-no-destination"));
             }
             if ep.spec.kind == EndpointKind::Udp {
                 parse_host_port(dest)?;

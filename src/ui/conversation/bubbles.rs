@@ -81,6 +81,8 @@ struct Key {
     conn: Option<ConnId>,
     hex_row: usize,
     encoding: Encoding,
+    /// Headers and notes are in the language of the moment: a switch rebuilds them.
+    lang: crate::i18n::Lang,
 }
 
 impl Key {
@@ -91,6 +93,7 @@ impl Key {
             && self.filter == s.filter
             && self.hex_row == s.hex_row
             && self.encoding == s.encoding
+            && self.lang == crate::i18n::language()
     }
 }
 
@@ -121,6 +124,7 @@ impl BubbleCache {
                 conn: shape.conn,
                 hex_row: shape.hex_row,
                 encoding: shape.encoding,
+                lang: crate::i18n::language(),
             };
             *self = BubbleCache { key: Some(key), ..Default::default() };
         }
@@ -203,7 +207,7 @@ fn text_lines(data: &[u8], text: &mut TextOut<'_>, lines: &mut Vec<String>, tota
         }
         Err(_) => {
             if lines.len() < MAX_BUBBLE_LINES {
-                lines.push("(not UTF-8: shown as hex)".to_string());
+                lines.push(crate::t!("conversation-not-utf8"));
             }
             *total += 1;
             hex_lines(data, hex_row, lines, total);
@@ -277,7 +281,7 @@ pub fn body_lines(data: &[u8], mode: ViewMode, hex_row: usize) -> Vec<String> {
 /// [`body_lines`] with the text decoded from `encoding`, and where bytes that did not decode are.
 pub fn body_lines_in(data: &[u8], mode: ViewMode, hex_row: usize, encoding: Encoding) -> (Vec<String>, Vec<Span>) {
     if data.is_empty() {
-        return (vec!["(empty)".into()], Vec::new());
+        return (vec![crate::t!("conversation-empty-message")], Vec::new());
     }
     let mut lines: Vec<String> = Vec::new();
     let mut undecoded = Vec::new();
@@ -292,22 +296,28 @@ pub fn body_lines_in(data: &[u8], mode: ViewMode, hex_row: usize, encoding: Enco
         }
     }
     if total > MAX_BUBBLE_LINES {
-        lines.push(format!("… {} more lines (Copy takes them all)", total - MAX_BUBBLE_LINES));
+        lines.push(crate::t!("conversation-more-lines", count = total - MAX_BUBBLE_LINES));
     }
     (lines, undecoded)
 }
 
 fn header(m: &Message, bytes: usize, parts: usize, server: bool) -> String {
-    let arrow = if m.dir == Direction::In { "⬅ recv" } else { "send ➡" };
-    let peer = match (&m.peer, m.dir) {
-        (Some(Addr::Unnamed) | None, _) => String::new(),
-        (Some(p), Direction::In) => format!(" from {p}"),
-        (Some(p), Direction::Out) => format!(" to {p}"),
-    };
+    let arrow = if m.dir == Direction::In { crate::t!("conversation-recv") } else { crate::t!("conversation-send") };
+    let peer = peer_text(&m.peer, m.dir);
     let conn = if server { format!(" #{}", m.conn) } else { String::new() };
-    let parts = if parts > 1 { format!(" · {parts} chunks") } else { String::new() };
+    let parts =
+        if parts > 1 { format!(" · {}", crate::t!("conversation-chunks", count = parts)) } else { String::new() };
     let size = crate::ui::style::byte_count(bytes as u64);
     format!("{}  {arrow}{conn}{peer} · {size}{parts}", local_time(m.time))
+}
+
+/// " from 127.0.0.1:5000", " to …", or nothing for an unnamed peer.
+pub fn peer_text(peer: &Option<Addr>, dir: Direction) -> String {
+    match (peer, dir) {
+        (Some(Addr::Unnamed) | None, _) => String::new(),
+        (Some(p), Direction::In) => format!(" {}", crate::t!("conversation-from", peer = p.to_string())),
+        (Some(p), Direction::Out) => format!(" {}", crate::t!("conversation-to", peer = p.to_string())),
+    }
 }
 
 /// The whole text of the messages a bubble shows, for Copy.

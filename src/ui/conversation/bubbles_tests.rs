@@ -242,3 +242,21 @@ fn gbk_split_across_recvs_reads_whole_when_joined_and_bad_bytes_stay_hex() {
     ep.spec.encoding = Encoding::Gbk;
     assert_eq!(full_text(&ep, (0, 1), None), "你好\\xff\\xfe\n");
 }
+
+#[test]
+fn switching_the_language_rebuilds_the_headers_and_notes_in_it() {
+    use crate::i18n::{self, Lang};
+    i18n::isolate_thread();
+    i18n::set_language(Lang::En);
+    let mut ep = endpoint(EndpointKind::Udp, 100);
+    recv(&mut ep, 0, b"hi\n");
+    recv(&mut ep, 0, &[0xff]);
+    let mut cache = BubbleCache::default();
+    cache.update(&ep, shape(true));
+    assert!(cache.bubbles()[0].header.contains("⬅ recv · 3 bytes"), "{}", cache.bubbles()[0].header);
+    i18n::set_language(Lang::ZhCn);
+    cache.update(&ep, shape(true));
+    assert!(cache.bubbles()[0].header.contains("⬅ recv 接收 · 3 字节"), "{}", cache.bubbles()[0].header);
+    assert_eq!(cache.bubbles()[1].lines[0], "（不是 UTF-8：以十六进制显示）");
+    i18n::set_language(Lang::En);
+}

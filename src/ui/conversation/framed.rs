@@ -7,21 +7,13 @@ use std::collections::VecDeque;
 
 #[cfg(test)]
 use super::bubbles::body_lines;
-use super::bubbles::{Bubble, BubbleStyle, MAX_BUBBLE_LINES, Shape, ViewMode, body_lines_in};
+use super::bubbles::{Bubble, BubbleStyle, MAX_BUBBLE_LINES, Shape, ViewMode, body_lines_in, peer_text};
 use crate::model::{Direction, EndpointState, FramedEntry, FramedKind};
 use crate::net::frame::{Frame, FrameEnd};
-use crate::net::{Addr, hex_string};
+use crate::net::hex_string;
+use crate::t;
 use crate::util::clock::local_time;
 
-const RECV_ARROW: &str = "⬅ message";
-const SEND_ARROW: &str = "send ➡";
-const CUT: &str = "cut: a piece of a frame over the limit";
-const UNFINISHED: &str = "unfinished: the stream ended first";
-const FRAME_ERROR: &str = "⚠ frame error";
-const RESYNC: &str = "↻ resync";
-const DATAGRAM: &str = "A datagram is already one message: see Each recv().";
-const NO_FRAMING: &str = "No framing is set, so each recv() is a message. Choose one under Framing & rules in the inspector (line, delimiter, fixed, length-prefixed) to see the protocol's messages here.";
-const NO_FRAMES: &str = "No framed messages yet.";
 /// How many chunk sizes a header lists before "…".
 const SIZES_LISTED: usize = 6;
 
@@ -30,18 +22,7 @@ pub fn chunk_summary(frame: &Frame) -> String {
     let sizes: Vec<String> = frame.chunks.iter().take(SIZES_LISTED).map(|c| c.range.len().to_string()).collect();
     let more = frame.chunk_count as usize > sizes.len();
     let list = if more { format!("{} + …", sizes.join(" + ")) } else { sizes.join(" + ") };
-    match frame.chunk_count {
-        1 => "1 recv()".to_string(),
-        n => format!("{n} recv(): {list} bytes"),
-    }
-}
-
-fn peer_text(peer: &Option<Addr>, dir: Direction) -> String {
-    match (peer, dir) {
-        (Some(Addr::Unnamed) | None, _) => String::new(),
-        (Some(p), Direction::In) => format!(" from {p}"),
-        (Some(p), Direction::Out) => format!(" to {p}"),
-    }
+    crate::t!("conversation-chunk-summary", count = frame.chunk_count, sizes = list)
 }
 
 /// Where each later recv() chunk starts in the lines drawn: (line, character).
@@ -87,12 +68,13 @@ fn frame_bubble(e: &FramedEntry, frame: &Frame, shape: Shape<'_>, server: bool) 
     let size = crate::ui::style::byte_count(frame.bytes.len() as u64);
     let end = match frame.end {
         FrameEnd::Complete => String::new(),
-        FrameEnd::Cut => format!(" · {CUT}"),
-        FrameEnd::Eof => format!(" · {UNFINISHED}"),
+        FrameEnd::Cut => format!(" · {}", t!("conversation-cut")),
+        FrameEnd::Eof => format!(" · {}", t!("conversation-unfinished")),
     };
     let header = format!(
-        "{}  {RECV_ARROW}{conn}{} · {size} · {}{end}",
+        "{}  {}{conn}{} · {size} · {}{end}",
         local_time(e.time),
+        t!("conversation-framed-recv"),
         peer_text(&e.peer, Direction::In),
         chunk_summary(frame)
     );
@@ -122,7 +104,7 @@ fn entry_bubble(e: &FramedEntry, shape: Shape<'_>, server: bool) -> Bubble {
             let (lines, undecoded) = body_lines_in(data, shape.mode, shape.hex_row, shape.encoding);
             Bubble {
                 dir: Direction::Out,
-                header: format!("{time}  {SEND_ARROW}{conn}{peer} · {size}"),
+                header: format!("{time}  {}{conn}{peer} · {size}", t!("conversation-send")),
                 lines,
                 seqs: (e.seq, e.seq),
                 marks: Vec::new(),
@@ -130,10 +112,12 @@ fn entry_bubble(e: &FramedEntry, shape: Shape<'_>, server: bool) -> Bubble {
                 style: BubbleStyle::Message,
             }
         }
-        FramedKind::Error(error) => note(format!("{time}  {FRAME_ERROR}{conn}"), error.to_string()),
+        FramedKind::Error(error) => {
+            note(format!("{time}  ⚠ {}{conn}", t!("conversation-frame-error")), error.to_string())
+        }
         FramedKind::Resynced(skipped) => note(
-            format!("{time}  {RESYNC}{conn}"),
-            format!("framing again after skipping {} bytes", crate::ui::style::count(*skipped)),
+            format!("{time}  ↻ {}{conn}", t!("conversation-resync")),
+            t!("conversation-resynced", skipped = *skipped),
         ),
     }
 }
@@ -153,7 +137,8 @@ fn matches(e: &FramedEntry, needle: &str, encoding: crate::net::Encoding) -> boo
 /// The Messages view's bubbles, brought up to the endpoint's framed log.
 #[derive(Clone, Debug, Default)]
 pub struct FramedCache {
-    key: Option<(ViewMode, String, Option<u64>, usize, crate::net::Encoding)>,
+    /// What the bubbles were built for; the language too, as headers and notes are in it.
+    key: Option<(ViewMode, String, Option<u64>, usize, crate::net::Encoding, crate::i18n::Lang)>,
     revision: u64,
     bubbles: VecDeque<Bubble>,
 }
@@ -164,7 +149,8 @@ impl FramedCache {
     }
 
     pub fn update(&mut self, ep: &EndpointState, shape: Shape<'_>) {
-        let key = (shape.mode, shape.filter.to_string(), shape.conn, shape.hex_row, shape.encoding);
+        let key =
+            (shape.mode, shape.filter.to_string(), shape.conn, shape.hex_row, shape.encoding, crate::i18n::language());
         if self.key.as_ref() != Some(&key) {
             *self = FramedCache { key: Some(key), ..Default::default() };
         }
@@ -193,7 +179,7 @@ pub fn full_text(ep: &EndpointState, seq: u64) -> String {
     let Some(e) = ep.framed.since(seq).next().filter(|e| e.seq == seq) else { return String::new() };
     match &e.kind {
         FramedKind::Error(error) => error.to_string(),
-        FramedKind::Resynced(n) => format!("framing again after skipping {n} bytes"),
+        FramedKind::Resynced(n) => t!("conversation-resynced", skipped = *n),
         _ => match std::str::from_utf8(e.data()) {
             Ok(s) => s.to_string(),
             Err(_) => hex_string(e.data()),
@@ -202,13 +188,13 @@ pub fn full_text(ep: &EndpointState, seq: u64) -> String {
 }
 
 /// What the Messages view says while it has nothing to show.
-pub fn empty_hint(ep: &EndpointState) -> &'static str {
+pub fn empty_hint(ep: &EndpointState) -> String {
     if ep.spec.kind.is_datagram() {
-        DATAGRAM
+        t!("conversation-framed-datagram")
     } else if ep.spec.frame.framing == crate::net::frame::Framing::Raw && ep.framed.frames == 0 {
-        NO_FRAMING
+        t!("conversation-no-framing")
     } else {
-        NO_FRAMES
+        t!("conversation-no-frames")
     }
 }
 

@@ -14,24 +14,19 @@ use egui::{Align, Layout, RichText, TextStyle, UiBuilder};
 
 use super::{Action, Selection, style};
 use crate::model::{Direction, EndpointState};
+use crate::t;
 use body::body_galley;
 pub use bubbles::ViewMode;
 use bubbles::{Bubble, BubbleCache, BubbleStyle, Shape, full_text, hexdump_chars};
 use framed::FramedCache;
 
-const EACH_RECV: &str = "Each recv()";
-const JOINED: &str = "Joined lines";
-const MESSAGES: &str = "Messages";
-const MESSAGES_TIP: &str =
-    "The messages the framing cut the stream into, each with marks where the recv() chunks it came from join";
-
 fn frame_counts_text(frames: u64, errors: u64, resyncs: u64, skipped: u64) -> String {
-    format!(
-        "{} framed messages · {} frame errors · {} resyncs ({} skipped)",
-        style::count(frames),
-        style::count(errors),
-        style::count(resyncs),
-        style::bytes(skipped)
+    t!(
+        "conversation-frame-counts",
+        frames = frames,
+        errors = errors,
+        resyncs = resyncs,
+        skipped = style::bytes(skipped)
     )
 }
 
@@ -152,10 +147,10 @@ pub fn show(
     toolbar(ui, ep, view, actions);
     if ep.conversation.dropped > 0 {
         ui.label(
-            RichText::new(format!(
-                "{} older messages ({}) are no longer shown; the counters still include them. Record to a file to keep everything.",
-                style::count(ep.conversation.dropped),
-                style::bytes(ep.conversation.dropped_bytes)
+            RichText::new(t!(
+                "conversation-dropped",
+                count = ep.conversation.dropped,
+                size = style::bytes(ep.conversation.dropped_bytes)
             ))
             .small()
             .color(style::warn_color(ui)),
@@ -184,7 +179,7 @@ pub fn show(
     let nothing_framed = view.framed && ep.framed.frames == 0 && ep.framed.errors == 0;
     if view.bubbles().is_empty() || nothing_framed {
         ui.add_space(20.0);
-        let hint = if view.framed { framed::empty_hint(ep).to_string() } else { empty_hint(ep) };
+        let hint = if view.framed { framed::empty_hint(ep) } else { empty_hint(ep) };
         ui.add(egui::Label::new(RichText::new(hint).weak()).wrap());
         return;
     }
@@ -193,48 +188,55 @@ pub fn show(
 
 fn toolbar(ui: &mut egui::Ui, ep: &EndpointState, view: &mut ConversationView, actions: &mut Vec<Action>) {
     style::toolbar(ui, |ui| {
-        ui.label("View:");
-        ui.selectable_value(&mut view.mode, ViewMode::Text, "Text");
-        ui.selectable_value(&mut view.mode, ViewMode::Hex, "Hex");
-        ui.selectable_value(&mut view.mode, ViewMode::Both, "Both");
+        ui.label(t!("conversation-view"));
+        ui.selectable_value(&mut view.mode, ViewMode::Text, t!("conversation-text"));
+        ui.selectable_value(&mut view.mode, ViewMode::Hex, t!("conversation-hex"));
+        ui.selectable_value(&mut view.mode, ViewMode::Both, t!("conversation-both"));
         ui.separator();
         let each = !view.framed && view.chunks;
         if ui
-            .selectable_label(each, EACH_RECV)
-            .on_hover_text("One bubble per send()/recv() call: TCP's stream boundaries as they really were")
+            .selectable_label(each, t!("conversation-each-recv"))
+            .on_hover_text(t!("conversation-each-recv.hint"))
             .clicked()
         {
             (view.chunks, view.framed) = (true, false);
         }
         let joined = !view.framed && !view.chunks;
         if ui
-            .selectable_label(joined, JOINED)
-            .on_hover_text("Chunks from the same side joined until a newline")
+            .selectable_label(joined, t!("conversation-joined"))
+            .on_hover_text(t!("conversation-joined.hint"))
             .clicked()
         {
             (view.chunks, view.framed) = (false, false);
         }
         // A datagram is already one message.
         if !ep.spec.kind.is_datagram()
-            && ui.selectable_label(view.framed, MESSAGES).on_hover_text(MESSAGES_TIP).clicked()
+            && ui
+                .selectable_label(view.framed, t!("conversation-messages"))
+                .on_hover_text(t!("conversation-messages.hint"))
+                .clicked()
         {
             view.framed = true;
         }
         ui.separator();
-        ui.add(egui::TextEdit::singleline(&mut view.filter).hint_text("🔍 search").desired_width(120.0));
-        if !view.filter.is_empty() && ui.small_button("✖").on_hover_text("Clear the search").clicked() {
+        ui.add(
+            egui::TextEdit::singleline(&mut view.filter)
+                .hint_text(format!("🔍 {}", t!("conversation-search")))
+                .desired_width(120.0),
+        );
+        if !view.filter.is_empty() && ui.small_button("✖").on_hover_text(t!("conversation-clear-search")).clicked() {
             view.filter.clear();
         }
-        ui.menu_button("Export…", |ui| {
-            ui.label(RichText::new("The messages this view keeps:").weak());
+        ui.menu_button(t!("conversation-export"), |ui| {
+            ui.label(RichText::new(t!("conversation-export-what")).weak());
             for format in crate::model::ExportFormat::ALL {
-                if ui.button(format.label()).clicked() {
+                if ui.button(export_name(format)).clicked() {
                     actions.push(Action::Export { endpoint: ep.id, format });
                     ui.close();
                 }
             }
         });
-        if !view.at_end && ui.button(RichText::new("⬇ Jump to latest").strong()).clicked() {
+        if !view.at_end && ui.button(RichText::new(format!("⬇ {}", t!("conversation-jump"))).strong()).clicked() {
             view.jump_to_end = true;
         }
     });
@@ -344,7 +346,7 @@ fn bubble(ui: &mut egui::Ui, b: &Bubble, width: f32, text_width: f32, expanded: 
             ui.vertical(|ui| {
                 ui.spacing_mut().item_spacing.y = 0.0;
                 ui.horizontal(|ui| {
-                    if ui.small_button("Copy").on_hover_text("Copy the whole message").clicked() {
+                    if ui.small_button(t!("conversation-copy")).on_hover_text(t!("conversation-copy.hint")).clicked() {
                         clicks.copy = true;
                     }
                     ui.add(egui::Label::new(RichText::new(&b.header).small().weak()).truncate());
@@ -355,8 +357,11 @@ fn bubble(ui: &mut egui::Ui, b: &Bubble, width: f32, text_width: f32, expanded: 
                 ui.add(egui::Label::new(galley).show_tooltip_when_elided(false));
                 if folded || expanded {
                     let rows: usize = b.lines.len();
-                    let label =
-                        if expanded { "▴ Show less".to_string() } else { format!("▾ Show all ({rows} lines)") };
+                    let label = if expanded {
+                        format!("▴ {}", t!("conversation-show-less"))
+                    } else {
+                        format!("▾ {}", t!("conversation-show-all", rows = rows))
+                    };
                     if ui.small_button(label).clicked() {
                         clicks.toggle = true;
                     }
@@ -367,16 +372,25 @@ fn bubble(ui: &mut egui::Ui, b: &Bubble, width: f32, text_width: f32, expanded: 
     clicks
 }
 
+/// An export format's name in the Export menu.
+fn export_name(format: crate::model::ExportFormat) -> String {
+    match format {
+        crate::model::ExportFormat::Text => t!("conversation-export-text"),
+        crate::model::ExportFormat::Csv => t!("conversation-export-csv"),
+        crate::model::ExportFormat::JsonLines => t!("conversation-export-json-lines"),
+    }
+}
+
 fn empty_hint(ep: &EndpointState) -> String {
     if ep.status == crate::model::Status::Error {
-        return "Nothing was sent or received: the error above stopped it.".into();
+        return t!("conversation-empty-error");
     }
     match (ep.is_server(), ep.spec.kind.is_datagram()) {
-        (true, _) => format!(
-            "No messages yet. Connect a client to {} (the \"+ TCP client\" button, or `socklab connect tcp ADDRESS`), then type below.",
-            ep.local.as_ref().map(|a| a.to_string()).unwrap_or_else(|| ep.spec.address.clone())
-        ),
-        (false, true) => "No datagrams yet. Send one below, or send to this socket's address from another.".into(),
-        (false, false) => "No messages yet. Type below and press Enter to send.".into(),
+        (true, _) => {
+            let address = ep.local.as_ref().map(|a| a.to_string()).unwrap_or_else(|| ep.spec.address.clone());
+            t!("conversation-empty-server", address = address)
+        }
+        (false, true) => t!("conversation-empty-datagram"),
+        (false, false) => t!("conversation-empty-client"),
     }
 }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::{Dest, DgramFile, SEND_QUEUE, Sock, Worker};
+use crate::msg;
 use crate::net::addr::{Addr, parse_host_port};
 use crate::net::behaviour::Behaviour;
 use crate::net::chunk::Chunk;
@@ -15,16 +16,13 @@ use crate::net::rules::Rule;
 use crate::net::worker::file::FileSend;
 use crate::net::worker::setup::{OptTarget, resolve, set_option, snapshot};
 
-const NO_PEER_FOR_SEQUENCE: &str =
-    "a datagram socket runs a sequence with its default peer, and this one has none: set a peer";
-
 impl Worker {
     pub(super) fn command(&mut self, cmd: Command) {
         let result = match cmd {
             Command::Open { .. } => Ok(()),
             Command::Send { target, data, .. } => self.dest(&target).and_then(|d| {
                 if self.queue.len() >= SEND_QUEUE {
-                    return Err(NetError::usage("sendto", "the send queue is full: wait for it to drain"));
+                    return Err(NetError::said("sendto", msg!("net-send-queue-full")));
                 }
                 self.queue.push_back((Chunk::from(data), d));
                 Ok(())
@@ -61,7 +59,7 @@ impl Worker {
             }
             Command::RunSequence { sequence, since_connect, .. } => {
                 if self.sock.as_ref().and_then(Sock::peer).is_none() {
-                    Err(NetError::usage("sequence", NO_PEER_FOR_SEQUENCE))
+                    Err(NetError::said("sequence", msg!("net-dgram-no-peer-for-sequence")))
                 } else {
                     self.proto.start_sequence(&sequence, since_connect).map(|outputs| self.sequence_outputs(outputs))
                 }
@@ -72,7 +70,7 @@ impl Worker {
                 Ok(())
             }
             Command::ShutdownWrite { .. } | Command::Disconnect { .. } => {
-                Err(NetError::usage("shutdown", "a datagram socket has no connection to shut down or disconnect"))
+                Err(NetError::said("shutdown", msg!("net-dgram-no-connection-to-shut")))
             }
             Command::Close { .. } => {
                 self.done = true;
@@ -83,7 +81,7 @@ impl Worker {
                 Ok(())
             }
             Command::WatchTcp { .. } => {
-                Err(NetError::usage("getsockopt(TCP_INFO)", crate::net::kernel::text::not_tcp()))
+                Err(NetError::said("getsockopt(TCP_INFO)", crate::net::kernel::text::not_tcp()))
             }
             Command::UnwatchTcp { .. } => Ok(()),
         };
@@ -110,10 +108,7 @@ impl Worker {
         let connected = self.sock.as_ref().and_then(Sock::peer).is_some();
         match target {
             Target::Peer if connected => Ok(Dest::Connected),
-            Target::Peer => Err(NetError::usage(
-                "send",
-                "this socket is not connected: give an address to send to (or set a default peer)",
-            )),
+            Target::Peer => Err(NetError::said("send", msg!("net-dgram-not-connected"))),
             Target::To(addr) => match self.sock.as_ref() {
                 Some(Sock::Unix(_)) => Ok(Dest::Path(PathBuf::from(addr))),
                 _ => {
@@ -121,13 +116,11 @@ impl Worker {
                     let v6 = self.is_ipv6();
                     let found = resolve(addr, &mut self.ctx.out).unwrap_or_default();
                     found.into_iter().find(|a| a.is_ipv6() == v6).map(Dest::Inet).ok_or_else(|| {
-                        NetError::usage(format!("sendto({addr})"), "no address of this socket's family (IPv4/IPv6)")
+                        NetError::said(format!("sendto({addr})"), msg!("net-dgram-no-address-of-family"))
                     })
                 }
             },
-            Target::Conn(_) | Target::All => {
-                Err(NetError::usage("send", "a datagram socket has no connections: send to an address"))
-            }
+            Target::Conn(_) | Target::All => Err(NetError::said("send", msg!("net-dgram-no-connections"))),
         }
     }
 }

@@ -141,7 +141,7 @@ impl Worker {
             if self.queue.len() < SEND_QUEUE {
                 self.queue.push_back((Chunk::from(bytes), Dest::Connected));
             } else {
-                let error = NetError::usage("send", "the send queue is full: a sequence step was not sent");
+                let error = NetError::said("send", crate::msg!("net-send-queue-full-step"));
                 self.ctx.out.push(EventKind::Error { conn: None, error });
             }
         }

@@ -22,9 +22,6 @@ const RETRY_EVERY: Duration = Duration::from_millis(100);
 /// timer comes back for the rest.
 const TURN_AWAY_MAX: usize = 1024;
 
-const STARVED_HINT: &str = "Until accept() works again, socklab turns new clients away (accepts and closes them at \
-     once) and says when it accepts again.";
-
 /// Errors that mean "no descriptor (or memory) for a new socket right now".
 fn out_of_descriptors(e: &io::Error) -> bool {
     matches!(e.raw_os_error(), Some(libc::EMFILE | libc::ENFILE | libc::ENOBUFS | libc::ENOMEM))
@@ -109,7 +106,12 @@ impl<L: ListenSock> Worker<L> {
                 Err(e) if out_of_descriptors(&e) => {
                     if self.acceptor.starved.is_none() {
                         let mut error = NetError::from_io("accept", &e);
-                        error.hint = format!("{} {STARVED_HINT}", error.hint);
+                        let hint = error
+                            .why
+                            .as_deref()
+                            .cloned()
+                            .unwrap_or_else(|| crate::msg!("net-verbatim", text = &error.hint));
+                        error.set_hint(crate::msg!("net-hint-accept-starved", hint = hint));
                         self.ctx.out.push(EventKind::Error { conn: None, error });
                         self.acceptor.starved = Some(0);
                     }

@@ -8,6 +8,7 @@ use socket2::SockRef;
 
 use super::conn::Conn;
 use super::{ListenSock, Worker};
+use crate::msg;
 use crate::net::addr::Addr;
 use crate::net::behaviour::Behaviour;
 use crate::net::command::{Command, Target};
@@ -137,11 +138,11 @@ impl<L: ListenSock> Worker<L> {
 
     fn no_conn_for(&mut self, call: &str, conn: Option<ConnId>) {
         let msg = match conn {
-            Some(c) => format!("connection #{c} is closed"),
-            None if self.is_server() => "a server runs a sequence on one of its connections: pick one".into(),
-            None => "the client is not connected".into(),
+            Some(c) => msg!("net-conn-closed", conn = c.to_string()),
+            None if self.is_server() => msg!("net-sequence-pick-conn"),
+            None => msg!("net-client-not-connected"),
         };
-        self.ctx.out.push(EventKind::Error { conn, error: NetError::usage(call, msg) });
+        self.ctx.out.push(EventKind::Error { conn, error: NetError::said(call, msg) });
     }
 
     fn start_file(&mut self, id: ConnId, path: &Path) {
@@ -155,10 +156,10 @@ impl<L: ListenSock> Worker<L> {
     /// A command about a socket that is gone, refused by the call it would have made.
     fn no_such_conn(&mut self, call: &str, conn: Option<ConnId>) {
         let msg = match conn {
-            Some(c) => format!("connection #{c} is closed"),
-            None => "the endpoint has no socket open".into(),
+            Some(c) => msg!("net-conn-closed", conn = c.to_string()),
+            None => msg!("net-no-socket-open"),
         };
-        self.ctx.out.push(EventKind::Error { conn, error: NetError::usage(call, msg) });
+        self.ctx.out.push(EventKind::Error { conn, error: NetError::said(call, msg) });
     }
 
     /// The socket a command means: the listener, the client's one connection, or one of a server's.
@@ -188,15 +189,15 @@ impl<L: ListenSock> Worker<L> {
     }
 
     fn targets(&self, target: &Target) -> Result<Vec<ConnId>, NetError> {
-        let none = |msg: &str| Err(NetError::usage("send", msg));
+        let none = |msg| Err(NetError::said("send", msg));
         match target {
             Target::Peer if !self.is_server() => Ok(self.conns.keys().copied().collect()),
-            Target::Peer => none("a server has no single peer: pick a connection, or send to all"),
+            Target::Peer => none(msg!("net-server-no-single-peer")),
             Target::Conn(c) if self.conns.contains_key(c) => Ok(vec![*c]),
-            Target::Conn(c) => none(&format!("connection #{c} is closed")),
-            Target::All if self.conns.is_empty() => none("no client is connected"),
+            Target::Conn(c) => none(msg!("net-conn-closed", conn = c.to_string())),
+            Target::All if self.conns.is_empty() => none(msg!("net-no-client")),
             Target::All => Ok(self.conns.keys().copied().collect()),
-            Target::To(_) => none("a stream socket sends to its connection, not to an address"),
+            Target::To(_) => none(msg!("net-stream-no-address")),
         }
     }
 }

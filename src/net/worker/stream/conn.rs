@@ -141,12 +141,9 @@ impl<S: StreamSock> Conn<S> {
             return Err(NetError::from_io("send", &io::Error::from_raw_os_error(libc::EPIPE)));
         }
         if self.out_bytes + data.len() > OUT_MAX {
-            return Err(NetError::usage(
+            return Err(NetError::said(
                 "send",
-                format!(
-                    "{} bytes are already waiting because the peer is not reading; nothing more is queued until it does",
-                    self.out_bytes
-                ),
+                crate::msg!("net-peer-not-reading", bytes = self.out_bytes.to_string()),
             ));
         }
         if !data.is_empty() {

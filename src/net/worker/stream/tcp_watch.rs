@@ -67,9 +67,9 @@ enum Sample {
 impl<L: ListenSock> Worker<L> {
     pub(super) fn watch_tcp(&mut self, interval: Option<Duration>) {
         let refuse = if self.class != SocketClass::Tcp {
-            Some(NetError::usage("getsockopt(TCP_INFO)", kernel::text::not_tcp()))
+            Some(NetError::said("getsockopt(TCP_INFO)", kernel::text::not_tcp()))
         } else if !kernel::AVAILABLE {
-            Some(NetError::usage("getsockopt(TCP_INFO)", kernel::text::not_available()))
+            Some(NetError::said("getsockopt(TCP_INFO)", kernel::text::not_available()))
         } else {
             None
         };
