@@ -7,7 +7,6 @@ use std::time::Duration;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use super::code::LangArg;
-use super::encoding_io::parse_encoding;
 use super::proto_args::ProtoArgs;
 use crate::net::{Encoding, OptValue, ReplyMode, SockOpt, parse_option_setting};
 use crate::workspace::MAX_CONNECT_TIMEOUT;
@@ -196,4 +195,9 @@ fn after_help() -> String {
         "\nExamples:\n  socklab serve tcp 127.0.0.1:9000 --reply echo\n  socklab connect tcp 127.0.0.1:9000 --set nodelay=1\n  socklab serve udp 127.0.0.1:9001 --reply echo --json\n  printf 'GET / HTTP/1.0\\r\\n\\r\\n' | socklab connect tcp 127.0.0.1:8080",
     );
     s
+}
+
+/// The clap parser of `--encoding`: an unknown name lists the known ones (exit 2).
+fn parse_encoding(s: &str) -> Result<Encoding, String> {
+    s.parse::<Encoding>().map_err(|e| e.message())
 }

@@ -17,11 +17,6 @@ use crate::t;
 use super::json_parts::merge;
 use super::out::print_text;
 
-/// The clap parser of `--encoding`: an unknown name lists the known ones (exit 2).
-pub fn parse_encoding(s: &str) -> Result<Encoding, String> {
-    s.parse::<Encoding>().map_err(|e| e.message())
-}
-
 /// Decodes received bytes for stdout. A stream keeps one decoder per
 /// connection, so a character split between two recv()s comes out whole;
 /// each holds at most 3 bytes, and is dropped when its connection closes.
