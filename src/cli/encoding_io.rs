@@ -15,7 +15,6 @@ use crate::net::{ConnId, Encoding, EndpointId, EventKind, Piece, StreamDecoder, 
 use crate::t;
 
 use super::json_parts::merge;
-use super::out::print_text;
 
 /// Decodes received bytes for stdout. A stream keeps one decoder per
 /// connection, so a character split between two recv()s comes out whole;
@@ -30,27 +29,29 @@ impl Decoding {
         Decoding { encoding, streams: RefCell::new(HashMap::new()) }
     }
 
-    /// Received bytes as text on stdout; a datagram is decoded whole.
-    pub fn print(&self, endpoint: EndpointId, conn: ConnId, datagram: bool, data: &[u8]) {
+    /// Received bytes as the text to write on stdout; a datagram is decoded whole.
+    pub fn text(&self, endpoint: EndpointId, conn: ConnId, datagram: bool, data: &[u8]) -> String {
         let pieces = if datagram {
             self.encoding.decode(data)
         } else {
             let mut streams = self.streams.borrow_mut();
             streams.entry((endpoint, conn)).or_insert_with(|| StreamDecoder::new(self.encoding)).feed(data)
         };
-        print_text(&readable(&pieces));
+        readable(&pieces)
     }
 
-    /// The connection ended: a character it cut off is written as bytes.
-    pub fn finish(&self, endpoint: EndpointId, conn: Option<ConnId>) {
+    /// The connection ended: a character it cut off, as bytes to write.
+    pub fn finish(&self, endpoint: EndpointId, conn: Option<ConnId>) -> String {
         let mut streams = self.streams.borrow_mut();
+        let mut out = String::new();
         let keys: Vec<_> =
             streams.keys().filter(|(e, c)| *e == endpoint && conn.is_none_or(|x| x == *c)).copied().collect();
         for key in keys {
             if let Some(mut d) = streams.remove(&key) {
-                print_text(&readable(&d.finish()));
+                out.push_str(&readable(&d.finish()));
             }
         }
+        out
     }
 
     /// A JSON event's `text`, decoded (each event on its own, so `text` and

@@ -129,7 +129,7 @@ impl Printer {
             }
             EventKind::Received { conn, data, .. } => {
                 match &self.decoding {
-                    Some(d) => d.print(ev.endpoint, *conn, self.datagram, data),
+                    Some(d) => print_text(&d.text(ev.endpoint, *conn, self.datagram, data)),
                     None => print_raw(data),
                 }
                 if self.verbose {
@@ -138,7 +138,7 @@ impl Printer {
             }
             EventKind::PeerClosed { conn } | EventKind::Closed { conn: Some(conn), .. } => {
                 if let Some(d) = &self.decoding {
-                    d.finish(ev.endpoint, Some(*conn));
+                    print_text(&d.finish(ev.endpoint, Some(*conn)));
                 }
                 if self.verbose {
                     say(&ev.kind.summary());

@@ -19,7 +19,7 @@ use crate::workspace::{self, MAX_CONNECT_TIMEOUT, Workspace, WorkspaceEndpoint, 
 
 use super::encoding_io::Decoding;
 use super::json::event_json;
-use super::out::{flush_if_idle, print_json, print_raw, say};
+use super::out::{flush_if_idle, print_json, print_raw, print_text, say};
 use super::run_sequences::SequencePlan;
 use super::session::is_bad_input;
 use super::watch::Ladder;
@@ -264,12 +264,12 @@ impl Runner {
         }
         match &ev.kind {
             EventKind::Received { conn, data, .. } => match &self.decoding {
-                Some(d) => d.print(ev.endpoint, *conn, self.datagram.contains(&ev.endpoint), data),
+                Some(d) => print_text(&d.text(ev.endpoint, *conn, self.datagram.contains(&ev.endpoint), data)),
                 None => print_raw(data),
             },
             EventKind::PeerClosed { conn } | EventKind::Closed { conn: Some(conn), .. } => {
                 if let Some(d) = &self.decoding {
-                    d.finish(ev.endpoint, Some(*conn));
+                    print_text(&d.finish(ev.endpoint, Some(*conn)));
                 }
             }
             EventKind::Listening { .. }
