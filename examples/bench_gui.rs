@@ -32,6 +32,7 @@ use socklab::app::{AppOptions, SocklabApp};
 use socklab::model::{EndpointState, EventLog, Model, Status};
 use socklab::net::{Addr, EndpointId, EndpointKind, EndpointSpec, Event, EventKind, ReplyMode};
 use socklab::ui::Selection;
+use socklab::ui::code::CentreTab;
 
 #[path = "../tests/support/gui.rs"]
 mod gui_support;
@@ -89,7 +90,10 @@ fn main() {
 
     let udp = bench_udp(&mut harness);
     println!();
-    let tcp = bench_tcp(&mut harness, cfg.bytes, cfg.tcp_deadline());
+    let tcp = bench_tcp(&mut harness, cfg.bytes, cfg.tcp_deadline(), CentreTab::Conversation);
+    println!();
+    // The same flood with the sequence diagram drawn instead of the conversation.
+    let tcp_sequence = bench_tcp(&mut harness, cfg.bytes, cfg.tcp_deadline(), CentreTab::Sequence);
     println!();
     let rss_floods = Mem::read();
     let breakdown = bench_breakdown(&mut harness, &udp, &tcp);
@@ -105,7 +109,7 @@ fn main() {
     );
     println!("whole run: {:.1} s", run_start.elapsed().as_secs_f64());
     println!();
-    print_summary(&machine, &cfg, &udp, &tcp, &breakdown);
+    print_summary(&machine, &cfg, &udp, &tcp, &tcp_sequence, &breakdown);
 }
 
 // ---------------------------------------------------------------- arguments
@@ -503,14 +507,15 @@ impl TcpResult {
     }
 }
 
-fn bench_tcp(h: &mut App<'_>, total: u64, deadline: Duration) -> TcpResult {
+fn bench_tcp(h: &mut App<'_>, total: u64, deadline: Duration, tab: CentreTab) -> TcpResult {
     println!(
-        "## TCP flood: a client writes {} to a TcpServer endpoint (reply none), deadline {deadline:?}",
+        "## TCP flood: a client writes {} to a TcpServer endpoint (reply none), {tab:?} shown, deadline {deadline:?}",
         human_bytes(total)
     );
     let (id, addr) =
         open(h, "TCP flood", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0").with_reply(ReplyMode::None));
     select(h, id);
+    h.state_mut().show_centre_tab(tab);
     let idle = frames(h, IDLE_FRAMES);
     print_frames("idle (TCP selected)", &idle);
 
@@ -709,7 +714,7 @@ fn bench_breakdown(h: &mut App<'_>, udp: &UdpResult, tcp: &TcpResult) -> Breakdo
 
 // ---------------------------------------------------------------- summary
 
-fn print_summary(m: &Machine, cfg: &Config, udp: &UdpResult, tcp: &TcpResult, b: &Breakdown) {
+fn print_summary(m: &Machine, cfg: &Config, udp: &UdpResult, tcp: &TcpResult, seq: &TcpResult, b: &Breakdown) {
     println!("## Summary (Markdown)");
     println!();
     println!(
@@ -757,6 +762,12 @@ fn print_summary(m: &Machine, cfg: &Config, udp: &UdpResult, tcp: &TcpResult, b:
         Some((tcp.rss_before, tcp.rss_after)),
     );
     row("idle after it (history full)".into(), &tcp.idle_after, Some(&tcp.idle), None);
+    row(
+        format!("TCP flood, {}, Sequence tab shown", human_bytes(seq.total)),
+        &seq.flood,
+        Some(&seq.idle),
+        Some((seq.rss_before, seq.rss_after)),
+    );
     println!();
     println!(
         "UDP: {} sent, {} counted by the GUI, {} dropped by the engine, {} by the kernel (+{} markers): {}, in {:.2} s. \

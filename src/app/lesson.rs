@@ -43,6 +43,11 @@ impl SocklabApp {
         endpoints().find(|e| e.is_server()).or_else(|| endpoints().find(|e| e.spec.kind == EndpointKind::Udp))
     }
 
+    /// Shows this tab in the centre (for benchmarks and tests).
+    pub fn show_centre_tab(&mut self, tab: crate::ui::code::CentreTab) {
+        self.centre_tab = tab;
+    }
+
     /// The file the open workspace came from (for tests).
     pub fn workspace_path(&self) -> Option<&Path> {
         self.document.path()
