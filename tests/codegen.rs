@@ -8,6 +8,8 @@ mod support;
 // A test crate's root looks for modules beside it, so point into tests/codegen/.
 #[path = "codegen/checks.rs"]
 mod checks;
+#[path = "codegen/chinese.rs"]
+mod chinese;
 #[path = "codegen/cli.rs"]
 mod cli;
 #[path = "codegen/clients.rs"]

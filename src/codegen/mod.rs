@@ -5,7 +5,8 @@
 //! The pieces: [`plan`] decides once what the program must do (family,
 //! addresses, which options are set and why not the others); `python` and
 //! `rust` fill their templates; `options` maps each socket option to a line
-//! of each language; `text` holds every comment, keyed by id.
+//! of each language; `text` holds every comment, keyed by id, in English and
+//! (`text_zh`) Chinese.
 
 mod options;
 mod plan;
@@ -20,6 +21,7 @@ mod rust;
 mod rust_dgram_tpl;
 mod rust_tpl;
 pub mod text;
+mod text_zh;
 
 use thiserror::Error;
 
@@ -72,11 +74,11 @@ pub fn generate(name: &str, spec: &EndpointSpec, lang: Lang) -> Result<String, C
     let mut header = Vars::new();
     header
         .set("name", python_literal::py_str(name))
-        // The program's comments are English for now (see text.rs): its header too.
-        .set("kind", crate::i18n::text_in(crate::i18n::Lang::En, spec.kind.label_id(), None))
+        // In the language of the program's comments (see text.rs).
+        .set("kind", crate::i18n::text_in(text::words(), spec.kind.label_id(), None))
         .set("address", plan.address_text().to_string())
         .set("reply", spec.reply.name())
-        .set("replydoc", crate::i18n::text_in(crate::i18n::Lang::En, spec.reply.describe_id(), None))
+        .set("replydoc", crate::i18n::text_in(text::words(), spec.reply.describe_id(), None))
         .set("dependency", rust::dependency(&plan));
     match &plan.rules {
         Some(rules) => header

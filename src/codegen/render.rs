@@ -114,8 +114,8 @@ pub(super) fn wrap_comments(program: &str, style: &Style) -> String {
         let body = line.trim_start();
         let indent = &line[..line.len() - body.len()];
         match body.strip_prefix(style.comment) {
-            Some(text) if line.chars().count() > style.width => {
-                let room = style.width.saturating_sub(indent.chars().count() + style.comment.len()).max(20);
+            Some(text) if columns(line) > style.width => {
+                let room = style.width.saturating_sub(columns(indent) + style.comment.len()).max(20);
                 for piece in wrap(text, room) {
                     out.push_str(&format!("{indent}{}{piece}", style.comment));
                     out.push('\n');
@@ -161,38 +161,80 @@ fn placeables(text: &str, vars: &Vars) -> String {
     out
 }
 
-/// Greedy word wrap by characters; a word longer than the room (a path, or
-/// text without spaces such as Chinese) is cut into pieces.
+/// Greedy word wrap by columns (a Chinese character takes two, as a
+/// terminal shows it). Chinese has no spaces: a line may break between two
+/// characters where one is wide, but never before a closing mark (，。）)
+/// or after an opening one (（“), nor inside an ASCII name. A piece longer
+/// than the room (a path) is cut.
 fn wrap(text: &str, room: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut len = 0;
     for word in text.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        loop {
-            let need = if len == 0 { word.len() } else { len + 1 + word.len() };
-            if need <= room {
-                if len > 0 {
+        for (k, atom) in atoms(word).into_iter().enumerate() {
+            let gap = usize::from(k == 0 && len > 0);
+            let width = columns(atom);
+            if len + gap + width <= room {
+                if gap > 0 {
                     line.push(' ');
                 }
-                line.extend(word.iter());
-                len = need;
-                break;
+                line.push_str(atom);
+                len += gap + width;
+                continue;
             }
             if len > 0 {
                 lines.push(std::mem::take(&mut line));
                 len = 0;
-                continue;
             }
-            let rest = word.split_off(room);
-            lines.push(word.into_iter().collect());
-            word = rest;
+            for c in atom.chars() {
+                if len + columns_of(c) > room && len > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    len = 0;
+                }
+                line.push(c);
+                len += columns_of(c);
+            }
         }
     }
     if len > 0 || lines.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// A word cut where a line may break inside it (see [`wrap`]).
+fn atoms(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in word.char_indices() {
+        if let Some(p) = prev
+            && (wide(p) || wide(c))
+            && !"，。、；：！？）」』”’》〉…".contains(c)
+            && !"（「『“‘《〈".contains(p)
+        {
+            out.push(&word[start..i]);
+            start = i;
+        }
+        prev = Some(c);
+    }
+    out.push(&word[start..]);
+    out
+}
+
+/// How many columns a terminal or an editor gives the text.
+pub(super) fn columns(text: &str) -> usize {
+    text.chars().map(columns_of).sum()
+}
+
+fn columns_of(c: char) -> usize {
+    if wide(c) { 2 } else { 1 }
+}
+
+/// East Asian wide and full-width characters (CJK, kana, Hangul, full-width forms).
+fn wide(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}')
 }
 
 #[cfg(test)]
@@ -221,6 +263,13 @@ mod tests {
     fn wraps_long_words_and_keeps_unknown_placeables() {
         assert_eq!(wrap("abcdefghij kl", 4), vec!["abcd", "efgh", "ij", "kl"]);
         assert_eq!(wrap("", 10), vec![""]);
+        // Chinese breaks between characters, two columns each, never before ，
+        // nor inside an ASCII name.
+        assert_eq!(
+            wrap("监听 listen() 让它成为服务器，等待", 12),
+            vec!["监听", "listen() 让", "它成为服务", "器，等待"]
+        );
+        assert_eq!(wrap("套接字socket()，", 10), vec!["套接字", "socket()，"]);
         assert_eq!(placeables("a { $b } c { $d }", Vars::new().set("b", "B")), "a B c { $d }");
     }
 }

@@ -1,7 +1,10 @@
 //! Every comment the generated programs carry, in one table keyed by the id
 //! a Fluent catalog will give it. Placeables are written as Fluent writes
-//! them (`{ $backlog }`), so moving this table into `en.ftl` is mechanical.
-//! English only for now.
+//! them (`{ $backlog }`). Their Chinese is in [`super::text_zh`]: the
+//! program's comments follow the current language (the GUI's, or LANG for
+//! `socklab code`). The renderer fills the placeables itself, as they are:
+//! Fluent would format numbers and accent text in the pseudo-locale, and a
+//! comment must hold the exact value the code uses.
 
 /// (id, text). Ids are unique; a test checks that every id a template uses is here.
 pub const NOTES: &[(&str, &str)] = &[
@@ -312,9 +315,27 @@ pub const NOTES: &[(&str, &str)] = &[
     ("code-rules-datagram", "Each datagram is one message: the rules answer its sender."),
 ];
 
-/// The text of a note, if the id is known.
+use super::text_zh::NOTES_ZH;
+use crate::i18n::{self, Lang};
+
+/// The language the program's comments are written in now: Chinese when
+/// socklab speaks it, English otherwise (the pseudo-locale included).
+pub fn words() -> Lang {
+    match i18n::language() {
+        Lang::ZhCn => Lang::ZhCn,
+        Lang::En | Lang::Pseudo => Lang::En,
+    }
+}
+
+/// The text of a note in the current language, if the id is known.
 pub fn note(id: &str) -> Option<&'static str> {
-    NOTES.iter().find(|(k, _)| *k == id).map(|(_, text)| *text)
+    note_in(words(), id)
+}
+
+/// The text of a note in `lang` (English unless it is Chinese).
+pub fn note_in(lang: Lang, id: &str) -> Option<&'static str> {
+    let table = if lang == Lang::ZhCn { NOTES_ZH } else { NOTES };
+    table.iter().find(|(k, _)| *k == id).map(|(_, text)| *text)
 }
 
 #[cfg(test)]
@@ -328,5 +349,40 @@ mod tests {
             assert!(id.starts_with("code-") && id.chars().all(|c| c.is_ascii_alphanumeric() || "-_".contains(c)));
             assert!(!text.trim().is_empty(), "{id} is empty");
         }
+    }
+
+    /// The placeables of a text: `{ $name }`, in order.
+    fn placeables(text: &str) -> Vec<&str> {
+        text.split("{ $").skip(1).filter_map(|rest| rest.split_once(" }").map(|(name, _)| name)).collect()
+    }
+
+    #[test]
+    fn every_note_has_its_chinese_with_the_same_placeables() {
+        let en: Vec<&str> = NOTES.iter().map(|(id, _)| *id).collect();
+        let zh: Vec<&str> = NOTES_ZH.iter().map(|(id, _)| *id).collect();
+        assert_eq!(en, zh, "NOTES and NOTES_ZH must hold the same ids in the same order");
+        for ((id, english), (_, chinese)) in NOTES.iter().zip(NOTES_ZH) {
+            let (mut a, mut b) = (placeables(english), placeables(chinese));
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b, "{id}: the Chinese must use the same placeables");
+            assert!(chinese.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{id} is not translated");
+            // Names a student types or searches for stay exactly as in the English.
+            for word in english.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+                let code = word.len() > 2 && word.contains('_') && word.chars().all(|c| !c.is_ascii_lowercase());
+                assert!(!code || chinese.contains(word), "{id}: {word} is missing from the Chinese");
+            }
+        }
+    }
+
+    #[test]
+    fn notes_follow_the_language() {
+        i18n::isolate_thread();
+        i18n::set_language(Lang::ZhCn);
+        assert_eq!(note("code-listen").map(|t| t.starts_with("监听 listen()")), Some(true));
+        i18n::set_language(Lang::Pseudo);
+        assert_eq!(note("code-listen").map(|t| t.starts_with("listen()")), Some(true));
+        i18n::set_language(Lang::En);
+        assert_eq!(note("code-listen").map(|t| t.starts_with("listen()")), Some(true));
     }
 }

@@ -61,6 +61,28 @@ fn the_code_tab_shows_an_echo_server_in_python_copies_it_and_switches_to_rust() 
 }
 
 #[test]
+fn the_code_tab_follows_the_language_of_the_window() {
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    let spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0").with_reply(ReplyMode::Echo);
+    h.state_mut().open_endpoint(&ctx, "echo", spec);
+    wait_until(&mut h, "the server to listen", |a| status_of(a, EndpointKind::TcpServer) == Some(Status::Listening));
+    h.get_by_label(&tab_code()).click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("# listen() makes it a server").is_some(), "English first");
+
+    socklab::i18n::set_language(Lang::ZhCn);
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("# 监听 listen() 让它成为服务器").is_some(), "the comments in Chinese");
+    assert!(h.query_by_label_contains("# listen() makes it a server").is_none(), "no English comment left");
+    assert!(h.query_by_label_contains("server.listen(").is_some(), "the same code");
+
+    socklab::i18n::set_language(Lang::En);
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("# listen() makes it a server").is_some(), "back in English");
+}
+
+#[test]
 fn the_code_tab_says_plainly_when_no_program_can_be_written() {
     let mut h = harness();
     let ctx = h.ctx.clone();

@@ -3,6 +3,7 @@
 
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use socklab::app::AppOptions;
+use socklab::codegen;
 use socklab::i18n::{self, Lang};
 
 use super::gui_support::harness_with;
@@ -58,8 +59,11 @@ fn every_chinese_message_has_its_glyphs_in_the_fonts_the_app_installs() {
     let ids = i18n::ids();
     assert!(ids.len() > 10, "{ids:?}");
     let mut missing = Vec::new();
-    for id in ids {
-        let text = i18n::text_in(Lang::ZhCn, &id, None);
+    // The catalogs' messages, and the comments of the programs the Code tab shows.
+    let notes = codegen::text::NOTES.iter().map(|(id, _)| (id.to_string(), codegen::text::note_in(Lang::ZhCn, id)));
+    let texts = ids.into_iter().map(|id| (id.clone(), Some(i18n::text_in(Lang::ZhCn, &id, None))));
+    for (id, text) in texts.chain(notes.map(|(id, t)| (id, t.map(String::from)))) {
+        let text = text.unwrap_or_else(|| panic!("{id} has no Chinese"));
         for font in [egui::FontId::proportional(14.0), egui::FontId::monospace(14.0)] {
             let lacking: String = text.chars().filter(|c| !h.ctx.fonts_mut(|f| f.has_glyph(&font, *c))).collect();
             if !lacking.is_empty() {
