@@ -115,6 +115,13 @@ fn peer_line(plan: &Plan, header: &Vars, comment: &'static str, width: usize) ->
     render::Renderer { style: &style, patient: false }.comment("", "code-header-peer", header).join("\n")
 }
 
+/// The lines of a program that are not whole-line comments: what decides
+/// its imports and helpers, so a word in a comment (in any language) never
+/// pulls one in.
+pub(crate) fn code_only(program: &str, comment: &str) -> String {
+    program.lines().filter(|l| !l.trim_start().starts_with(comment)).collect::<Vec<_>>().join("\n")
+}
+
 /// True when `word` occurs in `text` not as the tail of a longer name or path
 /// (`socket.` but not `xsocket.`, `SocketAddr` but not `net::SocketAddr`).
 pub(crate) fn uses_word(text: &str, word: &str) -> bool {

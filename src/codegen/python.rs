@@ -38,7 +38,7 @@ pub(super) fn program(plan: &Plan, header: &Vars) -> String {
         }
         (EndpointKind::Udp | EndpointKind::UnixDatagram, _) => datagram(plan, &r, &mut vars, &mut constants, &mut defs),
     }
-    if defs.iter().any(|d| super::uses_word(d, "patient(")) {
+    if defs.iter().any(|d| super::uses_word(&super::code_only(d, "#"), "patient(")) {
         defs.insert(1, r.render(tpl::PATIENT, &Vars::new()));
     }
     let reads_stdin =
@@ -53,6 +53,7 @@ pub(super) fn program(plan: &Plan, header: &Vars) -> String {
 
 /// The `import` lines the body needs, and only those.
 fn imports(body: &str) -> String {
+    let body = &super::code_only(body, "#");
     let mut lines = Vec::new();
     for module in ["datetime", "os", "random", "re", "socket", "struct", "sys", "threading", "time", "zlib"] {
         if super::uses_word(body, &format!("{module}.")) {

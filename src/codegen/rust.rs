@@ -60,7 +60,7 @@ pub(super) fn program(plan: &Plan, header: &Vars) -> String {
     if !unix {
         defs.push(r.render(tpl::RESOLVE, &Vars::new()));
     }
-    let body_so_far = defs.join("\n");
+    let body_so_far = super::code_only(&defs.join("\n"), "//");
     if unix && super::uses_word(&body_so_far, "show(") {
         defs.push(r.render(tpl::SHOW, &Vars::new()));
     }
@@ -207,6 +207,7 @@ fn datagram(plan: &Plan, r: &Renderer<'_>, vars: &mut Vars, constants: &mut Vec<
 
 /// `use` lines for what the body names, sorted as rustfmt sorts them.
 fn imports(body: &str) -> String {
+    let body = &super::code_only(body, "//");
     let word = |w: &str| super::uses_word(body, w);
     let method = |m: &str| body.contains(m);
     let mut std_uses: Vec<(&str, Vec<&str>)> = Vec::new();

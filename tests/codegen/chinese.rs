@@ -21,6 +21,21 @@ fn columns(line: &str) -> usize {
     line.chars().map(|c| if c >= '\u{1100}' && !c.is_ascii() && c != '…' { 2 } else { 1 }).sum()
 }
 
+/// Only the comments differ from the English program: the code is the same
+/// (the Rust one is built and run in English by `rust_build`).
+fn same_code_as_in_english(name: &str, spec: &EndpointSpec, lang: Lang, chinese: &str) {
+    i18n::set_language(i18n::Lang::En);
+    let english = codegen::generate(name, spec, lang).expect("generate in English");
+    i18n::set_language(i18n::Lang::ZhCn);
+    let code = |p: &str| -> Vec<String> {
+        p.lines()
+            .filter(|l| !(l.trim_start().starts_with('#') || l.trim_start().starts_with("//")))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(code(chinese), code(&english), "{name} ({}): the code differs from the English", lang.name());
+}
+
 #[test]
 fn chinese_programs_compile_and_keep_lines_short() {
     in_chinese();
@@ -36,9 +51,11 @@ fn chinese_programs_compile_and_keep_lines_short() {
             assert!(!comment || columns(line) <= 88, "{name}: a comment over 88 columns:\n{line}");
         }
         let file = dir.path().join(format!("p{i}.py"));
-        std::fs::write(&file, py).expect("write");
+        std::fs::write(&file, &py).expect("write");
         files.push(file);
+        same_code_as_in_english(name, spec, Lang::Python, &py);
         if let Ok(rs) = codegen::generate(name, spec, Lang::Rust) {
+            same_code_as_in_english(name, spec, Lang::Rust, &rs);
             assert!(rs.contains("// 由 socklab 生成"), "{name}: comments in Chinese\n{rs}");
             for line in rs.lines().filter(|l| l.trim_start().starts_with("//")) {
                 assert!(columns(line) <= 100, "{name}: a comment over 100 columns:\n{line}");
