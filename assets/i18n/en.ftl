@@ -1224,3 +1224,64 @@ sequence-dropped = { $count } older events are no longer kept
 # The code puts ✖ before it.
 presenter-leave = Leave presenter layout
     .hint = Back to every panel (Esc)
+
+## Reply rules: why a rule is refused (src/net/rules). Shown under the rule
+## line in the rules editor, and by the CLI for --rule. Keywords (exact:,
+## reply:, wait:500 …) stay as they are.
+
+rule-at = at character { $position }: { $problem }
+rule-in-pattern = in the pattern, at character { $position }: { $problem }
+rule-in-action = in action { $action }, at character { $position }: { $problem }
+rule-in-list = rule { $index }: { $error }
+# A text made elsewhere (an escape error, the regex library's own words).
+rule-as-is = { $text }
+rule-no-arrow = a rule is MATCH => ACTION, as in 'exact:ping => reply:pong\n'
+rule-bad-match = '{ $text }' is not a match: use exact:TEXT, prefix:TEXT, contains:TEXT, regex:RE, hex:PATTERN, any, connect or oversize
+rule-bare-match = { $kind } takes no text: write it alone
+rule-bad-action = '{ $text }' is not an action: use reply:TEMPLATE, relay:TEMPLATE, wait:MS, close or ignore (and continue, last, to try the next rules too)
+rule-no-action = nothing after =>: give an action (reply:TEMPLATE, relay:TEMPLATE, wait:MS, close or ignore)
+rule-ignore-alone = ignore does nothing, so it stands alone after =>
+rule-continue-last = continue goes last: it says the next rules are tried too
+rule-continue-first = continue goes after the actions: give an action first
+rule-bad-wait = wait takes milliseconds, 0 to 3600000, as in wait:500
+rule-wait-too-long = a wait is at most 3600000 ms (one hour)
+rule-empty-text = give the text to look for
+rule-hex-digit = '{ $char }' is not a hex digit or ? (a pattern is bytes like 01 03 ?? ff, then an optional { "*" })
+rule-hex-odd = odd hex digit: each byte needs two digits or wildcards, as in 0a or ??
+rule-hex-star = { "*" } only goes at the end: it lets any bytes follow
+rule-hex-empty = give at least one byte, as in 01 ?? 03, or { "*" } for any bytes
+rule-regex-big = the regex is too large once compiled: simplify it (or bound its repetitions)
+
+## Templates (src/net/template): reply:/relay: texts, --greet, the composer.
+## $var is the variable as written, ${seq}; $known the variables allowed there.
+
+template-at = at character { $position }: { $problem }
+template-unclosed = { "${" } is not closed: end the variable with { "}" }
+template-empty = { "${}" } names no variable
+template-unknown = unknown variable { $var }: use { $known }
+template-not-here-payload = { $var } has nothing to take its value from in a payload you send
+template-not-here-connect = { $var } has nothing to take its value from on connect, before any message
+template-not-here-oversize = { $var } has nothing to take its value from for an oversize frame, which is not kept
+template-not-here-message = { $var } has nothing to take its value from here
+template-no-groups = { $var }: only a regex: rule has capture groups
+template-no-such-group = { $var }: the regex has only { $groups } capture group(s)
+template-bad-argument = { $var }: { $expected }
+template-hex = { "${hex:…}" }: { $problem }
+template-arg-time = use { "${time}" }, { "${time:unix}" } (seconds) or { "${time:ms}" } (milliseconds since 1970)
+template-arg-random = use { "${random}" } (a number) or { "${random:N}" } (N random bytes, 1 to 65536)
+template-arg-order = the byte order is :be (high byte first) or :le (low byte first)
+template-arg-hex = give the bytes in hex, as in { "${hex:0d0a}" }
+template-arg-none = this variable takes no argument
+
+## Sequences: why one cannot run (src/net/sequence).
+
+sequence-error-step = step { $step }: { $problem }
+sequence-error-no-steps = the sequence has no steps
+sequence-error-needs-pause = a repeated sequence needs a wait or an expect step, or it would send as fast as it can: add wait 0 at least
+sequence-error-no-rounds = run it at least once
+sequence-error-too-long = at most 3600000 ms (one hour)
+sequence-error-not-a-message = an expectation matches a message: use exact, prefix, contains, regex, hex or any
+
+## The protocol options of the CLI (src/cli/proto_args.rs).
+
+cli-frame-limit-zero = the frame limit must be at least 1 byte

@@ -1109,3 +1109,60 @@ sequence-dropped = 较早的 { $count } 个事件已不再保留
 
 presenter-leave = 退出演示模式
     .hint = 回到所有面板（Esc）
+
+## 回复规则：规则为什么不被接受（src/net/rules）。关键字（exact:、reply:、wait:500 …）保持原样。
+
+rule-at = 第 { $position } 个字符：{ $problem }
+rule-in-pattern = 匹配模式中第 { $position } 个字符：{ $problem }
+rule-in-action = 第 { $action } 个动作中第 { $position } 个字符：{ $problem }
+rule-in-list = 规则 { $index }：{ $error }
+rule-as-is = { $text }
+rule-no-arrow = 规则的写法是 MATCH => ACTION（匹配 => 动作），例如 'exact:ping => reply:pong\n'
+rule-bad-match = '{ $text }' 不是匹配方式：可用 exact:TEXT、prefix:TEXT、contains:TEXT、regex:RE、hex:PATTERN、any、connect 或 oversize
+rule-bare-match = { $kind } 后面不带文本：单独写它
+rule-bad-action = '{ $text }' 不是动作：可用 reply:TEMPLATE、relay:TEMPLATE、wait:MS、close 或 ignore（最后再加 continue，表示继续尝试后面的规则）
+rule-no-action = => 后面没有内容：请给出一个动作（reply:TEMPLATE、relay:TEMPLATE、wait:MS、close 或 ignore）
+rule-ignore-alone = ignore 什么也不做，所以它在 => 后面单独出现
+rule-continue-last = continue 放在最后：表示还要继续尝试后面的规则
+rule-continue-first = continue 放在动作之后：请先给出一个动作
+rule-bad-wait = wait 的单位是毫秒，范围 0 到 3600000，例如 wait:500
+rule-wait-too-long = 等待最长 3600000 毫秒（一小时）
+rule-empty-text = 请给出要查找的文本
+rule-hex-digit = '{ $char }' 不是十六进制数字或 ?（模式由字节组成，例如 01 03 ?? ff，最后可加一个 { "*" }）
+rule-hex-odd = 十六进制数字个数为奇数：每个字节需要两个数字或通配符，例如 0a 或 ??
+rule-hex-star = { "*" } 只能放在最后：表示后面可以跟任意字节
+rule-hex-empty = 至少给出一个字节，例如 01 ?? 03，或用 { "*" } 表示任意字节
+rule-regex-big = 正则表达式 (regex) 编译后太大：请简化它（或限制重复次数）
+
+## 模板（src/net/template）：reply:/relay: 的文本、--greet、发送框。
+
+template-at = 第 { $position } 个字符：{ $problem }
+template-unclosed = { "${" } 没有闭合：用 { "}" } 结束变量
+template-empty = { "${}" } 里没有变量名
+template-unknown = 未知变量 { $var }：可用 { $known }
+template-not-here-payload = { $var } 在你发送的数据里没有可以取值的来源
+template-not-here-connect = { $var } 在连接时（还没有任何消息）没有可以取值的来源
+template-not-here-oversize = { $var } 对超长帧没有可以取值的来源（超长帧不会保留）
+template-not-here-message = { $var } 在这里没有可以取值的来源
+template-no-groups = { $var }：只有 regex: 规则才有捕获组
+template-no-such-group = { $var }：这个正则表达式只有 { $groups } 个捕获组
+template-bad-argument = { $var }：{ $expected }
+template-hex = { "${hex:…}" }：{ $problem }
+template-arg-time = 可用 { "${time}" }、{ "${time:unix}" }（秒）或 { "${time:ms}" }（自 1970 年起的毫秒数）
+template-arg-random = 可用 { "${random}" }（一个数）或 { "${random:N}" }（N 个随机字节，1 到 65536）
+template-arg-order = 字节序写 :be（高字节在前）或 :le（低字节在前）
+template-arg-hex = 用十六进制给出字节，例如 { "${hex:0d0a}" }
+template-arg-none = 这个变量不带参数
+
+## 序列：为什么不能运行（src/net/sequence）。
+
+sequence-error-step = 第 { $step } 步：{ $problem }
+sequence-error-no-steps = 这个序列没有步骤
+sequence-error-needs-pause = 重复运行的序列需要一个 wait 或 expect 步骤，否则会以最快速度不停发送：至少加一个 wait 0
+sequence-error-no-rounds = 至少运行一次
+sequence-error-too-long = 最长 3600000 毫秒（一小时）
+sequence-error-not-a-message = 期望 (expect) 匹配的是一条消息：可用 exact、prefix、contains、regex、hex 或 any
+
+## 命令行的协议选项（src/cli/proto_args.rs）。
+
+cli-frame-limit-zero = 帧长度上限至少是 1 字节

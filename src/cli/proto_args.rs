@@ -38,7 +38,7 @@ fn parse_framing(s: &str) -> Result<Framing, String> {
 
 fn parse_limit(s: &str) -> Result<usize, String> {
     match parse_size(s) {
-        Ok(0) => Err("the frame limit must be at least 1 byte".into()),
+        Ok(0) => Err(crate::t!("cli-frame-limit-zero")),
         Ok(n) => Ok(n),
         Err(e) => Err(e.to_string()),
     }
@@ -56,7 +56,7 @@ fn parse_rule(s: &str) -> Result<Rule, String> {
 /// `--greet TEXT` is the rule `connect => reply:TEXT => continue`, tried first.
 fn parse_greet(s: &str) -> Result<Rule, String> {
     let rule = Rule { when: Matcher::Connect, actions: vec![Action::Reply(s.to_string())], then: Then::Continue };
-    rule.check().map_err(|e| format!("at character {}: {}", e.position, e.problem))?;
+    rule.check().map_err(|e| crate::t!("rule-at", position = e.position.to_string(), problem = e.problem.text()))?;
     Ok(rule)
 }
 

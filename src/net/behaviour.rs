@@ -28,9 +28,6 @@ fn close_on_datagram() -> &'static str {
 fn relay_not_server() -> &'static str {
     lasting("behaviour-relay-not-server")
 }
-fn sequence_needs_peer() -> &'static str {
-    lasting("behaviour-sequence-needs-peer")
-}
 
 /// Why an endpoint's framing, rules or sequences cannot run: which one and
 /// why, so a form can show it at the field.
@@ -81,7 +78,7 @@ impl EndpointSpec {
             let error = |error| BehaviourError::Sequence { index, name: seq.name.clone(), error };
             seq.check().map_err(error)?;
             if self.kind.is_datagram() && self.peer.is_none() {
-                return Err(error(SequenceError { step: None, problem: sequence_needs_peer().into() }));
+                return Err(error(SequenceError { step: None, problem: crate::msg!("behaviour-sequence-needs-peer") }));
             }
         }
         Ok(())
@@ -204,7 +201,7 @@ mod tests {
         spec.sequences[0].steps[0] = Step::Send { payload: "hi".into(), format: crate::net::PayloadFormat::Text };
         assert_eq!(
             spec.check_behaviour().unwrap_err().to_string(),
-            format!("sequence 1 (login): {}", sequence_needs_peer())
+            format!("sequence 1 (login): {}", crate::t!("behaviour-sequence-needs-peer"))
         );
         spec.peer = Some("127.0.0.1:9".into());
         assert_eq!(spec.check_behaviour(), Ok(()));

@@ -113,7 +113,7 @@ impl Draft {
     /// Each line's rule, or its error: the character (from 1) and the reason.
     pub fn rules(&self, kind: EndpointKind) -> Vec<Result<Rule, (usize, String)>> {
         let mut parsed: Vec<Result<Rule, (usize, String)>> =
-            self.lines.iter().map(|l| l.parse::<Rule>().map_err(|e| (e.position, e.problem))).collect();
+            self.lines.iter().map(|l| l.parse::<Rule>().map_err(|e| (e.position, e.problem.text()))).collect();
         let good: Vec<Rule> = parsed.iter().filter_map(|r| r.as_ref().ok().cloned()).collect();
         if good.len() == parsed.len()
             && let Err(BehaviourError::RuleNotForKind { index, why }) = check_rules(kind, &good)

@@ -7,11 +7,10 @@ use std::time::{Duration, SystemTime};
 
 use super::matcher::Compiled;
 use super::{Action, MAX_WAIT_MS, Matcher, Rule, RuleError, RuleListError, RulePart, Then};
+use crate::i18n::Message;
 use crate::net::addr::Addr;
 use crate::net::frame::{Frame, FrameEnd};
 use crate::net::template::{Context, Rng, Scope, Template};
-
-const WAIT_TOO_LONG: &str = "a wait is at most 3600000 ms (one hour)";
 
 /// What the rules are asked to answer.
 #[derive(Clone, Copy, Debug)]
@@ -84,12 +83,12 @@ impl CompiledRule {
         };
         let mut steps = Vec::with_capacity(rule.actions.len());
         for (i, action) in rule.actions.iter().enumerate() {
-            let error = |position, problem: String| RuleError { part: RulePart::Action(i), position, problem };
-            let template = |t: &str| Template::parse(t, scope).map_err(|e| error(e.position, e.problem.to_string()));
+            let error = |position, problem: Message| RuleError { part: RulePart::Action(i), position, problem };
+            let template = |t: &str| Template::parse(t, scope).map_err(|e| error(e.position, e.problem.message()));
             steps.push(match action {
                 Action::Reply(t) => Step::Reply(template(t)?),
                 Action::Relay(t) => Step::Relay(template(t)?),
-                Action::Wait(ms) if *ms > MAX_WAIT_MS => return Err(error(1, WAIT_TOO_LONG.into())),
+                Action::Wait(ms) if *ms > MAX_WAIT_MS => return Err(error(1, crate::msg!("rule-wait-too-long"))),
                 Action::Wait(ms) => Step::Wait(Duration::from_millis(*ms)),
                 Action::Close => Step::Close,
             });

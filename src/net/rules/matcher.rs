@@ -7,18 +7,13 @@ use std::ops::Range;
 use regex::bytes::{Regex, RegexBuilder};
 
 use super::Matcher;
+use crate::i18n::Message;
+use crate::msg;
 use crate::net::frame::Frame;
 use crate::net::payload::{PayloadFormat, parse_payload};
 
 /// How much memory one compiled regex may take.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
-
-const EMPTY_TEXT: &str = "give the text to look for";
-const HEX_DIGIT: &str = "is not a hex digit or ? (a pattern is bytes like 01 03 ?? ff, then an optional *)";
-const HEX_ODD: &str = "odd hex digit: each byte needs two digits or wildcards, as in 0a or ??";
-const HEX_STAR: &str = "* only goes at the end: it lets any bytes follow";
-const HEX_EMPTY: &str = "give at least one byte, as in 01 ?? 03, or * for any bytes";
-const REGEX_BIG: &str = "the regex is too large once compiled: simplify it (or bound its repetitions)";
 
 /// A hex pattern: each byte a value and a mask of the bits that must match.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,7 +25,7 @@ pub struct HexPattern {
 
 impl HexPattern {
     /// Parses `01 03 ?? 0? ff *`. Errors carry a character position from 1.
-    pub fn parse(text: &str) -> Result<HexPattern, (usize, String)> {
+    pub fn parse(text: &str) -> Result<HexPattern, (usize, Message)> {
         let mut bytes = Vec::new();
         let mut star: Option<usize> = None;
         let mut pending: Option<(usize, u8, u8)> = None;
@@ -39,12 +34,12 @@ impl HexPattern {
             if let Some(p) = star
                 && !c.is_whitespace()
             {
-                return Err((p, HEX_STAR.into()));
+                return Err((p, msg!("rule-hex-star")));
             }
             let nibble = match c {
                 c if c.is_whitespace() || c == '*' => {
                     if let Some((p, ..)) = pending {
-                        return Err((p, HEX_ODD.into()));
+                        return Err((p, msg!("rule-hex-odd")));
                     }
                     if c == '*' {
                         star = Some(pos);
@@ -54,7 +49,7 @@ impl HexPattern {
                 '?' => (0, 0),
                 c => match c.to_digit(16) {
                     Some(d) => (d as u8, 0xf),
-                    None => return Err((pos, format!("'{c}' {HEX_DIGIT}"))),
+                    None => return Err((pos, msg!("rule-hex-digit", char = c.to_string()))),
                 },
             };
             match pending.take() {
@@ -63,10 +58,10 @@ impl HexPattern {
             }
         }
         if let Some((p, ..)) = pending {
-            return Err((p, HEX_ODD.into()));
+            return Err((p, msg!("rule-hex-odd")));
         }
         if bytes.is_empty() && star.is_none() {
-            return Err((1, HEX_EMPTY.into()));
+            return Err((1, msg!("rule-hex-empty")));
         }
         Ok(HexPattern { bytes, open_end: star.is_some() })
     }
@@ -102,7 +97,7 @@ pub(crate) enum Compiled {
 
 impl Compiled {
     /// Compiles a matcher; errors carry a character position in its text.
-    pub fn compile(m: &Matcher) -> Result<Compiled, (usize, String)> {
+    pub fn compile(m: &Matcher) -> Result<Compiled, (usize, Message)> {
         Ok(match m {
             Matcher::Exact(t) => Compiled::Exact(text(t, true)?),
             Matcher::Prefix(t) => Compiled::Prefix(text(t, false)?),
@@ -146,17 +141,18 @@ impl Compiled {
     }
 }
 
-fn text(t: &str, empty_ok: bool) -> Result<Vec<u8>, (usize, String)> {
-    let bytes = parse_payload(t, PayloadFormat::Text).map_err(|e| (e.position, e.message))?;
+fn text(t: &str, empty_ok: bool) -> Result<Vec<u8>, (usize, Message)> {
+    let bytes =
+        parse_payload(t, PayloadFormat::Text).map_err(|e| (e.position, msg!("rule-as-is", text = e.message)))?;
     if bytes.is_empty() && !empty_ok {
-        return Err((1, EMPTY_TEXT.into()));
+        return Err((1, msg!("rule-empty-text")));
     }
     Ok(bytes)
 }
 
 /// Compiles a byte regex. On a syntax error, regex-syntax's own parser gives
 /// the position, turned from a byte offset into a character position.
-fn regex(source: &str) -> Result<Regex, (usize, String)> {
+fn regex(source: &str) -> Result<Regex, (usize, Message)> {
     let built = RegexBuilder::new(source).size_limit(REGEX_SIZE_LIMIT).build();
     let err = match built {
         Ok(r) => return Ok(r),
@@ -165,10 +161,14 @@ fn regex(source: &str) -> Result<Regex, (usize, String)> {
     let char_pos = |byte: usize| source[..byte.min(source.len())].chars().count() + 1;
     let parsed = regex_syntax::ParserBuilder::new().utf8(false).build().parse(source);
     match (parsed, err) {
-        (Err(regex_syntax::Error::Parse(e)), _) => Err((char_pos(e.span().start.offset), e.kind().to_string())),
-        (Err(regex_syntax::Error::Translate(e)), _) => Err((char_pos(e.span().start.offset), e.kind().to_string())),
-        (_, regex::Error::CompiledTooBig(_)) => Err((1, REGEX_BIG.into())),
-        (_, other) => Err((1, other.to_string())),
+        (Err(regex_syntax::Error::Parse(e)), _) => {
+            Err((char_pos(e.span().start.offset), msg!("rule-as-is", text = e.kind().to_string())))
+        }
+        (Err(regex_syntax::Error::Translate(e)), _) => {
+            Err((char_pos(e.span().start.offset), msg!("rule-as-is", text = e.kind().to_string())))
+        }
+        (_, regex::Error::CompiledTooBig(_)) => Err((1, msg!("rule-regex-big"))),
+        (_, other) => Err((1, msg!("rule-as-is", text = other.to_string()))),
     }
 }
 
@@ -193,7 +193,7 @@ mod tests {
         assert!(matches(Matcher::Prefix("GET ".into()), b"GET / HTTP/1.0\r\n"));
         assert!(matches(Matcher::Contains("\\x00\\xff".into()), b"a\x00\xffb"));
         assert!(!matches(Matcher::Contains("zz".into()), b"z"));
-        assert_eq!(Compiled::compile(&Matcher::Prefix("".into())).unwrap_err(), (1, EMPTY_TEXT.into()));
+        assert_eq!(Compiled::compile(&Matcher::Prefix("".into())).unwrap_err(), (1, msg!("rule-empty-text")));
         assert_eq!(Compiled::compile(&Matcher::Exact("a\\q".into())).unwrap_err().0, 2);
     }
 
@@ -214,10 +214,10 @@ mod tests {
     #[test]
     fn a_bad_regex_is_refused_with_its_position() {
         let err = |r: &str| Compiled::compile(&Matcher::Regex(r.into())).unwrap_err();
-        assert_eq!(err("ab(c"), (3, "unclosed group".into()));
+        assert_eq!(err("ab(c"), (3, msg!("rule-as-is", text = "unclosed group")));
         assert_eq!(err("中文[z-a]").0, 4);
-        assert!(err("x{2,1}").1.contains("invalid repetition count range"), "{:?}", err("x{2,1}"));
-        assert_eq!(err(r"(\w{100}){100}"), (1, REGEX_BIG.into()));
+        assert!(err("x{2,1}").1.text().contains("invalid repetition count range"), "{:?}", err("x{2,1}"));
+        assert_eq!(err(r"(\w{100}){100}"), (1, msg!("rule-regex-big")));
     }
 
     #[test]
@@ -230,9 +230,9 @@ mod tests {
         assert!(open.matches(&[1, 3]) && open.matches(&[1, 3, 9, 9]) && !open.matches(&[1]));
         assert!(HexPattern::parse("*").unwrap().matches(b""));
         assert_eq!(HexPattern::parse("01 0g").unwrap_err().0, 5);
-        assert_eq!(HexPattern::parse("01 3 04").unwrap_err(), (4, HEX_ODD.into()));
-        assert_eq!(HexPattern::parse("01 * 02").unwrap_err(), (4, HEX_STAR.into()));
-        assert_eq!(HexPattern::parse("  ").unwrap_err(), (1, HEX_EMPTY.into()));
+        assert_eq!(HexPattern::parse("01 3 04").unwrap_err(), (4, msg!("rule-hex-odd")));
+        assert_eq!(HexPattern::parse("01 * 02").unwrap_err(), (4, msg!("rule-hex-star")));
+        assert_eq!(HexPattern::parse("  ").unwrap_err(), (1, msg!("rule-hex-empty")));
         assert!(matches(Matcher::Hex("68 69 0a".into()), b"hi\n"), "hex sees the body, line end included");
     }
 }

@@ -19,6 +19,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Message;
+
 pub use engine::{Effect, Outcome, Reach, RuleEngine, Trigger};
 pub(crate) use matcher::Compiled as CompiledMatcher;
 pub use matcher::HexPattern;
@@ -100,17 +102,21 @@ pub enum RulePart {
 pub struct RuleError {
     pub part: RulePart,
     pub position: usize,
-    pub problem: String,
+    /// Formatted when shown, in the language of that moment.
+    pub problem: Message,
 }
 
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.part {
-            RulePart::Matcher => write!(f, "in the pattern, at character {}: {}", self.position, self.problem),
+        let position = self.position.to_string();
+        let problem = self.problem.text();
+        let text = match self.part {
+            RulePart::Matcher => crate::t!("rule-in-pattern", position = position, problem = problem),
             RulePart::Action(i) => {
-                write!(f, "in action {}, at character {}: {}", i + 1, self.position, self.problem)
+                crate::t!("rule-in-action", action = (i + 1).to_string(), position = position, problem = problem)
             }
-        }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -118,10 +124,15 @@ impl std::error::Error for RuleError {}
 
 /// A rule refused within a list: which one (from 0) and why.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("rule {}: {error}", .index + 1)]
 pub struct RuleListError {
     pub index: usize,
     pub error: RuleError,
+}
+
+impl fmt::Display for RuleListError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::t!("rule-in-list", index = (self.index + 1).to_string(), error = self.error.to_string()))
+    }
 }
 
 impl Matcher {

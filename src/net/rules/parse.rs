@@ -13,27 +13,25 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::i18n::Message;
+use crate::{msg, t};
+
 use super::{Action, MAX_WAIT_MS, Matcher, Rule, RuleError, RulePart, Then};
 
 const ARROW: &str = "=>";
 
-const NO_ARROW: &str = "a rule is MATCH => ACTION, as in 'exact:ping => reply:pong\\n'";
-const BAD_MATCH: &str =
-    "is not a match: use exact:TEXT, prefix:TEXT, contains:TEXT, regex:RE, hex:PATTERN, any, connect or oversize";
-const BARE_MATCH: &str = "takes no text: write it alone";
-const BAD_ACTION: &str = "is not an action: use reply:TEMPLATE, relay:TEMPLATE, wait:MS, close or ignore (and continue, last, to try the next rules too)";
-const NO_ACTION: &str = "nothing after =>: give an action (reply:TEMPLATE, relay:TEMPLATE, wait:MS, close or ignore)";
-const IGNORE_ALONE: &str = "ignore does nothing, so it stands alone after =>";
-const CONTINUE_LAST: &str = "continue goes last: it says the next rules are tried too";
-const CONTINUE_FIRST: &str = "continue goes after the actions: give an action first";
-const BAD_WAIT: &str = "wait takes milliseconds, 0 to 3600000, as in wait:500";
-
 /// Why a `--rule` was refused: the character position in the rule (from 1).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("at character {position}: {problem}")]
 pub struct RuleParseError {
     pub position: usize,
-    pub problem: String,
+    /// Formatted when shown, in the language of that moment.
+    pub problem: Message,
+}
+
+impl fmt::Display for RuleParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&t!("rule-at", position = self.position.to_string(), problem = self.problem.text()))
+    }
 }
 
 /// A piece of the rule between arrows, trimmed, with where it starts.
@@ -57,8 +55,8 @@ fn pieces(s: &str) -> Vec<Piece<'_>> {
     out
 }
 
-fn fail<T>(at: usize, problem: impl Into<String>) -> Result<T, RuleParseError> {
-    Err(RuleParseError { position: at, problem: problem.into() })
+fn fail<T>(at: usize, problem: Message) -> Result<T, RuleParseError> {
+    Err(RuleParseError { position: at, problem })
 }
 
 impl FromStr for Rule {
@@ -67,7 +65,7 @@ impl FromStr for Rule {
     fn from_str(s: &str) -> Result<Rule, RuleParseError> {
         let pieces = pieces(s);
         let Some((first, actions)) = pieces.split_first().filter(|(_, rest)| !rest.is_empty()) else {
-            return fail(1, NO_ARROW);
+            return fail(1, msg!("rule-no-arrow"));
         };
         let (when, text_at) = parse_matcher(first)?;
         let mut rule = Rule::new(when, Vec::new());
@@ -75,12 +73,12 @@ impl FromStr for Rule {
         for (i, piece) in actions.iter().enumerate() {
             let last = i + 1 == actions.len();
             match piece.text {
-                "" => return fail(piece.at, NO_ACTION),
+                "" => return fail(piece.at, msg!("rule-no-action")),
                 "continue" if last && i > 0 => rule.then = Then::Continue,
-                "continue" if i == 0 => return fail(piece.at, CONTINUE_FIRST),
-                "continue" => return fail(piece.at, CONTINUE_LAST),
+                "continue" if i == 0 => return fail(piece.at, msg!("rule-continue-first")),
+                "continue" => return fail(piece.at, msg!("rule-continue-last")),
                 "ignore" if actions.len() == 1 || (actions.len() == 2 && actions[1].text == "continue") => {}
-                "ignore" => return fail(piece.at, IGNORE_ALONE),
+                "ignore" => return fail(piece.at, msg!("rule-ignore-alone")),
                 _ => {
                     let (action, at) = parse_action(piece)?;
                     rule.actions.push(action);
@@ -116,8 +114,8 @@ fn parse_matcher(piece: &Piece<'_>) -> Result<(Matcher, usize), RuleParseError> 
         ("any", None) => Matcher::Any,
         ("connect", None) => Matcher::Connect,
         ("oversize", None) => Matcher::Oversize,
-        ("any" | "connect" | "oversize", Some(_)) => return fail(piece.at, format!("{kind} {BARE_MATCH}")),
-        _ => return fail(piece.at, format!("'{}' {BAD_MATCH}", piece.text)),
+        ("any" | "connect" | "oversize", Some(_)) => return fail(piece.at, msg!("rule-bare-match", kind = kind)),
+        _ => return fail(piece.at, msg!("rule-bad-match", text = piece.text)),
     };
     Ok((m, text_at))
 }
@@ -134,10 +132,10 @@ fn parse_action(piece: &Piece<'_>) -> Result<(Action, usize), RuleParseError> {
         ("relay", Some(t)) => Action::Relay(t.to_string()),
         ("wait", Some(ms)) => match ms.parse::<u64>() {
             Ok(ms) if ms <= MAX_WAIT_MS => Action::Wait(ms),
-            _ => return fail(text_at, BAD_WAIT),
+            _ => return fail(text_at, msg!("rule-bad-wait")),
         },
         ("close", None) => Action::Close,
-        _ => return fail(piece.at, format!("'{}' {BAD_ACTION}", piece.text)),
+        _ => return fail(piece.at, msg!("rule-bad-action", text = piece.text)),
     };
     Ok((action, text_at))
 }

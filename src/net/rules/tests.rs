@@ -63,7 +63,7 @@ fn cli_rules_parse_and_print_back() {
 fn bad_cli_rules_are_refused_with_position_and_reason() {
     let err = |s: &str| {
         let e = s.parse::<Rule>().unwrap_err();
-        (e.position, e.problem)
+        (e.position, e.problem.text())
     };
     assert_eq!(err("exact:ping"), (1, "a rule is MATCH => ACTION, as in 'exact:ping => reply:pong\\n'".into()));
     let (pos, msg) = err("exakt:ping => close");
@@ -232,4 +232,34 @@ fn http_preset_answers_one_request_and_431_past_the_limit() {
     let huge = [b"GET / HTTP/1.1\r\nX: ".as_slice(), &vec![b'a'; reply::MAX_HTTP_HEAD]].concat();
     let got = run_preset(ReplyMode::Http, &[&huge]);
     assert_eq!(got, vec![Effect::Send(reply::http_response(None)), Effect::Close]);
+}
+
+#[test]
+fn a_bad_rule_reads_in_the_language_of_the_moment() {
+    use crate::i18n::{self, Lang};
+    i18n::isolate_thread();
+    let bad_match = "exakt:ping => close".parse::<Rule>().unwrap_err();
+    let bad_regex = "regex:ab(c => close".parse::<Rule>().unwrap_err();
+    let bad_template = "any => reply:${nope}".parse::<Rule>().unwrap_err();
+    let list = RuleEngine::new(&[Rule::new(Matcher::Hex("01 3".into()), vec![])]).err().unwrap();
+    i18n::set_language(Lang::En);
+    assert!(bad_match.to_string().starts_with("at character 1: 'exakt:ping' is not a match: use exact:TEXT"));
+    assert_eq!(bad_regex.to_string(), "at character 9: unclosed group");
+    assert!(bad_template.to_string().starts_with("at character 14: unknown variable ${nope}: use ${line}"));
+    assert_eq!(
+        list.to_string(),
+        "rule 1: in the pattern, at character 4: odd hex digit: each byte needs two digits or wildcards, as in 0a or ??"
+    );
+    // Made in English, shown after the switch: in Chinese, keywords as they are.
+    i18n::set_language(Lang::ZhCn);
+    let zh = bad_match.to_string();
+    assert!(zh.starts_with("第 1 个字符：'exakt:ping' 不是匹配方式：可用 exact:TEXT"), "{zh}");
+    assert_eq!(bad_regex.to_string(), "第 9 个字符：unclosed group", "the regex library's words stay");
+    let zh = bad_template.to_string();
+    assert!(zh.starts_with("第 14 个字符：未知变量 ${nope}：可用 ${line}"), "{zh}");
+    assert_eq!(
+        list.to_string(),
+        "规则 1：匹配模式中第 4 个字符：十六进制数字个数为奇数：每个字节需要两个数字或通配符，例如 0a 或 ??"
+    );
+    i18n::set_language(Lang::En);
 }

@@ -12,6 +12,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Message;
+use crate::msg;
 use crate::net::payload::PayloadFormat;
 use crate::net::rules::Matcher;
 
@@ -68,21 +70,19 @@ pub enum Repeat {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SequenceError {
     pub step: Option<usize>,
-    pub problem: String,
+    /// Formatted when shown, in the language of that moment.
+    pub problem: Message,
 }
-
-const NO_STEPS: &str = "the sequence has no steps";
-const NEEDS_PAUSE: &str =
-    "a repeated sequence needs a wait or an expect step, or it would send as fast as it can: add wait 0 at least";
-const NO_ROUNDS: &str = "run it at least once";
-const TOO_LONG: &str = "at most 3600000 ms (one hour)";
-const NOT_A_MESSAGE: &str = "an expectation matches a message: use exact, prefix, contains, regex, hex or any";
 
 impl fmt::Display for SequenceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.step {
-            Some(i) => write!(f, "step {}: {}", i + 1, self.problem),
-            None => f.write_str(&self.problem),
+            Some(i) => f.write_str(&crate::t!(
+                "sequence-error-step",
+                step = (i + 1).to_string(),
+                problem = self.problem.text()
+            )),
+            None => f.write_str(&self.problem.text()),
         }
     }
 }
@@ -97,22 +97,26 @@ impl Sequence {
 
     /// The checks that need no compiling (the runner compiles the rest).
     fn check_shape(&self) -> Result<(), SequenceError> {
-        let whole = |p: &str| Err(SequenceError { step: None, problem: p.into() });
+        let whole = |problem: Message| Err(SequenceError { step: None, problem });
         if self.steps.is_empty() {
-            return whole(NO_STEPS);
+            return whole(msg!("sequence-error-no-steps"));
         }
         if self.repeat == Repeat::Times(0) {
-            return whole(NO_ROUNDS);
+            return whole(msg!("sequence-error-no-rounds"));
         }
         let pauses = self.steps.iter().any(|s| matches!(s, Step::Wait { .. } | Step::Expect { .. }));
         if self.repeat != Repeat::Once && self.repeat != Repeat::Times(1) && !pauses {
-            return whole(NEEDS_PAUSE);
+            return whole(msg!("sequence-error-needs-pause"));
         }
         for (i, s) in self.steps.iter().enumerate() {
-            let at = |p: &str| Err(SequenceError { step: Some(i), problem: p.into() });
+            let at = |problem: Message| Err(SequenceError { step: Some(i), problem });
             match s {
-                Step::Wait { ms } | Step::Expect { timeout_ms: ms, .. } if *ms > MAX_STEP_MS => return at(TOO_LONG),
-                Step::Expect { when: Matcher::Connect | Matcher::Oversize, .. } => return at(NOT_A_MESSAGE),
+                Step::Wait { ms } | Step::Expect { timeout_ms: ms, .. } if *ms > MAX_STEP_MS => {
+                    return at(msg!("sequence-error-too-long"));
+                }
+                Step::Expect { when: Matcher::Connect | Matcher::Oversize, .. } => {
+                    return at(msg!("sequence-error-not-a-message"));
+                }
                 _ => {}
             }
         }

@@ -8,6 +8,8 @@ use std::ops::Range;
 use std::time::{Duration, Instant, SystemTime};
 
 use super::{Repeat, Sequence, SequenceError, Step};
+use crate::i18n::Message;
+use crate::msg;
 use crate::net::frame::Frame;
 use crate::net::payload::{PayloadFormat, parse_payload};
 use crate::net::rules::CompiledMatcher;
@@ -318,19 +320,21 @@ impl Runner {
     }
 }
 
-fn compile(step: &Step) -> Result<RunStep, String> {
+fn compile(step: &Step) -> Result<RunStep, Message> {
+    let at =
+        |id, position: usize, problem| Message::new(id).arg("position", position.to_string()).arg("problem", problem);
     Ok(match step {
-        Step::Send { payload, format: PayloadFormat::Text } => {
-            RunStep::Send(Template::parse(payload, Scope::Payload).map_err(|e| e.to_string())?)
-        }
+        Step::Send { payload, format: PayloadFormat::Text } => RunStep::Send(
+            Template::parse(payload, Scope::Payload).map_err(|e| at("template-at", e.position, e.problem.message()))?,
+        ),
         Step::Send { payload, format } => {
-            let bytes = parse_payload(payload, *format).map_err(|e| e.to_string())?;
+            let bytes = parse_payload(payload, *format).map_err(|e| msg!("rule-as-is", text = e.to_string()))?;
             RunStep::Send(Template::literal(bytes))
         }
         Step::Wait { ms } => RunStep::Wait(Duration::from_millis(*ms)),
         Step::Expect { when, timeout_ms } => {
-            let matcher = CompiledMatcher::compile(when)
-                .map_err(|(position, problem)| format!("at character {position}: {problem}"))?;
+            let matcher =
+                CompiledMatcher::compile(when).map_err(|(position, problem)| at("rule-at", position, problem))?;
             RunStep::Expect { matcher, timeout: Duration::from_millis(*timeout_ms) }
         }
     })

@@ -12,8 +12,12 @@ mod render;
 #[cfg(test)]
 mod tests;
 
+use std::fmt;
+
+use crate::i18n::Message;
 use crate::net::checksum::{ByteOrder, Checksum};
 use crate::net::payload::{PayloadError, PayloadFormat, parse_payload};
+use crate::{msg, t};
 
 pub use render::{Context, Rng, expand_payload};
 
@@ -113,47 +117,103 @@ enum TimeStyle {
 
 /// Why a template was refused; `position` counts characters from 1.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("at character {position}: {problem}")]
 pub struct TemplateError {
     pub position: usize,
     pub problem: Problem,
 }
 
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let problem = self.problem.message().text();
+        f.write_str(&t!("template-at", position = self.position.to_string(), problem = problem))
+    }
+}
+
+/// The reason, with its fields; formatted in the language of the moment.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Problem {
-    #[error("{0}")]
+    /// A payload escape error, already in words.
     Escape(String),
-    #[error("${{ is not closed: end the variable with }}")]
     Unclosed,
-    #[error("${{}} names no variable")]
     Empty,
-    #[error("unknown variable ${{{name}}}: {known}")]
-    Unknown { name: String, known: &'static str },
-    #[error("${{{name}}} has nothing to take its value from {place}")]
-    NotHere { name: String, place: &'static str },
-    #[error("${{{0}}}: only a regex: rule has capture groups")]
+    Unknown {
+        name: String,
+        scope: Scope,
+    },
+    NotHere {
+        name: String,
+        scope: Scope,
+    },
     NoGroups(usize),
-    #[error("${{{index}}}: the regex has only {groups} capture group(s)")]
-    NoSuchGroup { index: usize, groups: usize },
-    #[error("${{{name}:{arg}}}: {expected}")]
-    BadArgument { name: String, arg: String, expected: &'static str },
-    #[error("${{hex:…}}: {0}")]
+    NoSuchGroup {
+        index: usize,
+        groups: usize,
+    },
+    BadArgument {
+        name: String,
+        arg: String,
+        expected: ArgHint,
+    },
     Hex(String),
 }
 
-const KNOWN_PAYLOAD: &str =
-    "use ${seq} ${time} ${random} ${daytime} ${hex:…} ${crc16} ${crc16-ccitt} ${crc32} ${sum8} ${xor8}";
-const KNOWN_CONNECT: &str =
-    "use ${peer} ${seq} ${time} ${random} ${daytime} ${hex:…} ${crc16} ${crc16-ccitt} ${crc32} ${sum8} ${xor8}";
-const KNOWN_OVERSIZE: &str =
-    "use ${http} ${peer} ${seq} ${time} ${random} ${daytime} ${hex:…} ${crc16} ${crc16-ccitt} ${crc32} ${sum8} ${xor8}";
-const KNOWN_MESSAGE: &str = "use ${line} ${msg} ${body} ${eol} ${len} ${1}… ${peer} ${seq} ${time} ${random} ${daytime} ${http} ${hex:…} ${crc16} ${crc16-ccitt} ${crc32} ${sum8} ${xor8}";
+/// What a variable's argument should have been.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArgHint {
+    Time,
+    Random,
+    Order,
+    Hex,
+    None,
+}
 
-const ARG_TIME: &str = "use ${time}, ${time:unix} (seconds) or ${time:ms} (milliseconds since 1970)";
-const ARG_RANDOM: &str = "use ${random} (a number) or ${random:N} (N random bytes, 1 to 65536)";
-const ARG_ORDER: &str = "the byte order is :be (high byte first) or :le (low byte first)";
-const ARG_HEX: &str = "give the bytes in hex, as in ${hex:0d0a}";
-const ARG_NONE: &str = "this variable takes no argument";
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().text())
+    }
+}
+
+impl Problem {
+    /// The reason as a message, to format when it is shown.
+    pub fn message(&self) -> Message {
+        let var = |name: &dyn fmt::Display| format!("${{{name}}}");
+        match self {
+            Problem::Escape(text) => msg!("rule-as-is", text = text),
+            Problem::Unclosed => msg!("template-unclosed"),
+            Problem::Empty => msg!("template-empty"),
+            Problem::Unknown { name, scope } => msg!("template-unknown", var = var(name), known = scope.known()),
+            Problem::NotHere { name, scope } => scope.not_here(var(name)),
+            Problem::NoGroups(i) => msg!("template-no-groups", var = var(i)),
+            Problem::NoSuchGroup { index, groups } => {
+                msg!("template-no-such-group", var = var(index), groups = groups.to_string())
+            }
+            Problem::BadArgument { name, arg, expected } => {
+                msg!("template-bad-argument", var = var(&format!("{name}:{arg}")), expected = expected.message())
+            }
+            Problem::Hex(problem) => msg!("template-hex", problem = problem),
+        }
+    }
+}
+
+impl ArgHint {
+    fn message(self) -> Message {
+        match self {
+            ArgHint::Time => msg!("template-arg-time"),
+            ArgHint::Random => msg!("template-arg-random"),
+            ArgHint::Order => msg!("template-arg-order"),
+            ArgHint::Hex => msg!("template-arg-hex"),
+            ArgHint::None => msg!("template-arg-none"),
+        }
+    }
+}
+
+const KNOWN_PAYLOAD: &str =
+    "${seq} ${time} ${random} ${daytime} ${hex:…} ${crc16} ${crc16-ccitt} ${crc32} ${sum8} ${xor8}";
+const KNOWN_CONNECT: &str =
+    "${peer} ${seq} ${time} ${random} ${daytime} ${hex:…} ${crc16} ${crc16-ccitt} ${crc32} ${sum8} ${xor8}";
+const KNOWN_OVERSIZE: &str =
+    "${http} ${peer} ${seq} ${time} ${random} ${daytime} ${hex:…} ${crc16} ${crc16-ccitt} ${crc32} ${sum8} ${xor8}";
+const KNOWN_MESSAGE: &str = "${line} ${msg} ${body} ${eol} ${len} ${1}… ${peer} ${seq} ${time} ${random} ${daytime} ${http} ${hex:…} ${crc16} ${crc16-ccitt} ${crc32} ${sum8} ${xor8}";
 
 impl Scope {
     fn known(self) -> &'static str {
@@ -165,12 +225,12 @@ impl Scope {
         }
     }
 
-    fn place(self) -> &'static str {
+    fn not_here(self, var: String) -> Message {
         match self {
-            Scope::Payload => "in a payload you send",
-            Scope::Connect => "on connect, before any message",
-            Scope::Oversize => "for an oversize frame, which is not kept",
-            Scope::Message { .. } => "here",
+            Scope::Payload => msg!("template-not-here-payload", var = var),
+            Scope::Connect => msg!("template-not-here-connect", var = var),
+            Scope::Oversize => msg!("template-not-here-oversize", var = var),
+            Scope::Message { .. } => msg!("template-not-here-message", var = var),
         }
     }
 
@@ -290,7 +350,7 @@ fn parse_variable(inner: &str, scope: Scope) -> Result<Part, (usize, Problem)> {
         return Err((0, Problem::Empty));
     }
     if name == "hex" {
-        let hex = arg.filter(|h| !h.trim().is_empty()).ok_or_else(|| bad_arg(ARG_HEX))?;
+        let hex = arg.filter(|h| !h.trim().is_empty()).ok_or_else(|| bad_arg(ArgHint::Hex))?;
         return parse_payload(hex, PayloadFormat::Hex)
             .map(Part::Bytes)
             .map_err(|e| (6 + e.position - 1, Problem::Hex(e.message)));
@@ -301,7 +361,7 @@ fn parse_variable(inner: &str, scope: Scope) -> Result<Part, (usize, Problem)> {
     if let Some(sum) = Checksum::from_name(name) {
         let order = match arg {
             None => sum.usual_order(),
-            Some(a) => ByteOrder::from_name(a).ok_or_else(|| bad_arg(ARG_ORDER))?,
+            Some(a) => ByteOrder::from_name(a).ok_or_else(|| bad_arg(ArgHint::Order))?,
         };
         return Ok(Part::Checksum(sum, order));
     }
@@ -309,25 +369,24 @@ fn parse_variable(inner: &str, scope: Scope) -> Result<Part, (usize, Problem)> {
         ("time", None) => Var::Time(TimeStyle::Local),
         ("time", Some("unix")) => Var::Time(TimeStyle::Unix),
         ("time", Some("ms")) => Var::Time(TimeStyle::UnixMillis),
-        ("time", Some(_)) => return Err(bad_arg(ARG_TIME)),
+        ("time", Some(_)) => return Err(bad_arg(ArgHint::Time)),
         ("random", None) => Var::Random,
         ("random", Some(n)) => {
             return match n.parse::<usize>() {
                 Ok(n) if (1..=MAX_RANDOM_BYTES).contains(&n) => Ok(Part::RandomBytes(n)),
-                _ => Err(bad_arg(ARG_RANDOM)),
+                _ => Err(bad_arg(ArgHint::Random)),
             };
         }
         (_, _) => {
-            let var = simple_var(name)
-                .ok_or_else(|| (0, Problem::Unknown { name: inner.to_string(), known: scope.known() }))?;
+            let var = simple_var(name).ok_or_else(|| (0, Problem::Unknown { name: inner.to_string(), scope }))?;
             if arg.is_some() {
-                return Err(bad_arg(ARG_NONE));
+                return Err(bad_arg(ArgHint::None));
             }
             var
         }
     };
     if !scope.allows(var) {
-        return Err((0, Problem::NotHere { name: name.to_string(), place: scope.place() }));
+        return Err((0, Problem::NotHere { name: name.to_string(), scope }));
     }
     Ok(Part::Var(var))
 }
@@ -352,6 +411,6 @@ fn capture(index: usize, scope: Scope) -> Result<Part, Problem> {
         Scope::Message { regex_groups: None } => Err(Problem::NoGroups(index)),
         Scope::Message { regex_groups: Some(groups) } if index > groups => Err(Problem::NoSuchGroup { index, groups }),
         Scope::Message { .. } => Ok(Part::Capture(index)),
-        other => Err(Problem::NotHere { name: index.to_string(), place: other.place() }),
+        other => Err(Problem::NotHere { name: index.to_string(), scope: other }),
     }
 }
