@@ -397,6 +397,16 @@ conversation-more-lines = … { $count ->
 } (Copy takes them all)
 # The Messages view: a framed message's header, "⬅ message #1 · 12 bytes · 2 recv(): 5 + 7 bytes".
 conversation-framed-recv = ⬅ message
+# The Messages view's picker: which checksum each frame is expected to end with.
+conversation-check = check trailing checksum
+    .hint = Each message's last bytes (before its delimiter) are checked against this checksum of the bytes before them, in its usual byte order (CRC-16/MODBUS low byte first, the others high byte first). Only the view changes.
+conversation-check-none = none
+conversation-check-ok = ✔ { $checksum } ok
+conversation-check-bad = ✖ { $checksum }: expected { $expected }, found { $found }
+conversation-check-short = ✖ { $checksum }: only { $len ->
+    [one] { $len } byte
+   *[other] { $len } bytes
+}, the checksum alone takes { $width }
 # $sizes is the chunks' sizes, "5 + 7".
 conversation-chunk-summary = { $count ->
     [one] { $count } recv()

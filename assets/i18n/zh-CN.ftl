@@ -344,6 +344,13 @@ conversation-more-lines = … 还有 { $count ->
 }（“复制”会复制全部）
 # “消息”视图：分帧后消息的标题，"⬅ 消息 #1 · 12 字节 · 2 次 recv()：5 + 7 字节"。
 conversation-framed-recv = ⬅ 消息
+# “消息”视图的选择框：每条消息末尾应带的校验和。
+conversation-check = 检查末尾校验和
+    .hint = 每条消息（分隔符之前）的最后几个字节应是其前面字节的此校验和，按常用字节序（CRC-16/MODBUS 低字节在前，其余高字节在前）。只改变显示。
+conversation-check-none = 无
+conversation-check-ok = ✔ { $checksum } 正确
+conversation-check-bad = ✖ { $checksum }：应为 { $expected }，实为 { $found }
+conversation-check-short = ✖ { $checksum }：只有 { $len } 字节，校验和本身就占 { $width } 字节
 # $sizes 是各数据块的大小，如 "5 + 7"。
 conversation-chunk-summary = { $count ->
     [one] { $count } 次 recv()

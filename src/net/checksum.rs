@@ -223,6 +223,40 @@ mod tests {
         assert_eq!(Checksum::Xor8.check(&[], ByteOrder::Big), Verdict::TooShort { len: 0, width: 1 });
     }
 
+    /// The published check values as trailing bytes, then one byte changed.
+    #[test]
+    fn check_values_at_the_end_of_a_frame_are_valid_and_a_changed_byte_is_caught() {
+        let cases: [(Checksum, &[u8]); 5] = [
+            (Checksum::Crc16Modbus, &[0x37, 0x4B]),
+            (Checksum::Crc16CcittFalse, &[0x29, 0xB1]),
+            (Checksum::Crc32, &[0xCB, 0xF4, 0x39, 0x26]),
+            (Checksum::Sum8, &[0xDD]),
+            (Checksum::Xor8, &[0x31]),
+        ];
+        for (c, tail) in cases {
+            let mut frame = CHECK.to_vec();
+            frame.extend_from_slice(tail);
+            assert_eq!(c.check(&frame, c.usual_order()), Verdict::Valid, "{c}");
+            frame[4] ^= 0x01;
+            match c.check(&frame, c.usual_order()) {
+                Verdict::Invalid { found, expected } => {
+                    assert_eq!(found, tail, "{c}");
+                    assert_ne!(expected, tail, "{c}");
+                    assert_eq!(expected, c.bytes(&frame[..9], c.usual_order()), "{c}");
+                }
+                other => panic!("{c}: {other:?}"),
+            }
+        }
+        // The wrong byte order is a mismatch too: 4b 37 is not 37 4b.
+        let frame = [CHECK, &[0x4B, 0x37][..]].concat();
+        assert_eq!(
+            Checksum::Crc16Modbus.check(&frame, ByteOrder::Little),
+            Verdict::Invalid { found: vec![0x4B, 0x37], expected: vec![0x37, 0x4B] }
+        );
+        assert_eq!(Checksum::Crc16Modbus.check(&frame, ByteOrder::Big), Verdict::Valid);
+        assert_eq!(Checksum::Crc16Modbus.check(&[0x37], ByteOrder::Little), Verdict::TooShort { len: 1, width: 2 });
+    }
+
     #[test]
     fn every_checksum_round_trips_through_append_and_check() {
         for c in Checksum::ALL {

@@ -200,3 +200,29 @@ fn a_composer_template_is_checked_at_the_field_and_its_variables_and_checksum_ar
     std::io::Read::read_exact(&mut peer, &mut got).expect("read");
     assert_eq!(&got, b"123456789\x37\x4b");
 }
+
+/// The Messages view checks each frame's trailing CRC-16/MODBUS (before its
+/// line end): one right, one with a byte changed in transit.
+#[test]
+fn the_messages_view_says_which_frames_end_with_a_valid_checksum() {
+    let mut h = harness();
+    let (id, port) = server(&mut h, FrameSpec::new(Framing::Line));
+    let mut peer = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    // CRC-16/MODBUS of "123456789" is 0x4B37, sent low byte first.
+    peer.write_all(b"123456789\x37\x4b\n").expect("write");
+    peer.write_all(b"123456780\x37\x4b\n").expect("write");
+    wait_until(&mut h, "both frames", |a| a.model.endpoints.get(&id).is_some_and(|e| e.framed.frames == 2));
+    h.get_by_label("Messages").click();
+    h.run_steps(3);
+    h.get_by_label("check trailing checksum").click_accesskit();
+    h.run_steps(2);
+    h.get_by_label("CRC-16/MODBUS").click_accesskit();
+    h.run_steps(3);
+    assert_eq!(h.query_all_by_label_contains("✔ CRC-16/MODBUS ok").count(), 1, "the intact frame");
+    let expected = format!("✖ CRC-16/MODBUS: expected {}, found 37 4b", {
+        let crc = socklab::net::checksum::Checksum::Crc16Modbus
+            .bytes(b"123456780", socklab::net::checksum::ByteOrder::Little);
+        socklab::net::hex_string(&crc)
+    });
+    assert_eq!(h.query_all_by_label_contains(&expected).count(), 1, "the corrupted frame: {expected}");
+}

@@ -9,6 +9,7 @@ use std::collections::VecDeque;
 use super::bubbles::body_lines;
 use super::bubbles::{Bubble, BubbleStyle, MAX_BUBBLE_LINES, Shape, ViewMode, body_lines_in, peer_text};
 use crate::model::{Direction, EndpointState, FramedEntry, FramedKind};
+use crate::net::checksum::{Checksum, Verdict};
 use crate::net::frame::{Frame, FrameEnd};
 use crate::net::hex_string;
 use crate::t;
@@ -63,7 +64,27 @@ fn text_marks(s: &str, starts: &[usize], out: &mut Vec<(usize, usize)>) {
     }
 }
 
-fn frame_bubble(e: &FramedEntry, frame: &Frame, shape: Shape<'_>, server: bool) -> Bubble {
+/// " · ✔ CRC-16/MODBUS ok": whether the frame's body (its delimiter left
+/// out) ends with that checksum of what precedes, in its usual byte order.
+pub fn check_text(frame: &Frame, check: Option<Checksum>) -> String {
+    let Some(sum) = check else { return String::new() };
+    let checksum = sum.label();
+    let text = match sum.check(frame.body(), sum.usual_order()) {
+        Verdict::Valid => t!("conversation-check-ok", checksum = checksum),
+        Verdict::Invalid { found, expected } => t!(
+            "conversation-check-bad",
+            checksum = checksum,
+            expected = hex_string(&expected),
+            found = hex_string(&found)
+        ),
+        Verdict::TooShort { len, width } => {
+            t!("conversation-check-short", checksum = checksum, len = len, width = width)
+        }
+    };
+    format!(" · {text}")
+}
+
+fn frame_bubble(e: &FramedEntry, frame: &Frame, shape: Shape<'_>, server: bool, check: Option<Checksum>) -> Bubble {
     let conn = if server { format!(" #{}", e.conn) } else { String::new() };
     let size = crate::ui::style::byte_count(frame.bytes.len() as u64);
     let end = match frame.end {
@@ -72,9 +93,10 @@ fn frame_bubble(e: &FramedEntry, frame: &Frame, shape: Shape<'_>, server: bool) 
         FrameEnd::Eof => format!(" · {}", t!("conversation-unfinished")),
     };
     let header = format!(
-        "{}  {}{conn}{} · {size} · {}{end}",
+        "{}  {}{conn}{}{} · {size} · {}{end}",
         local_time(e.time),
         t!("conversation-framed-recv"),
+        check_text(frame, check),
         peer_text(&e.peer, Direction::In),
         chunk_summary(frame)
     );
@@ -84,7 +106,7 @@ fn frame_bubble(e: &FramedEntry, frame: &Frame, shape: Shape<'_>, server: bool) 
     Bubble { dir: Direction::In, header, lines, seqs: (e.seq, e.seq), marks, undecoded, style: BubbleStyle::Message }
 }
 
-fn entry_bubble(e: &FramedEntry, shape: Shape<'_>, server: bool) -> Bubble {
+fn entry_bubble(e: &FramedEntry, shape: Shape<'_>, server: bool, check: Option<Checksum>) -> Bubble {
     let conn = if server { format!(" #{}", e.conn) } else { String::new() };
     let time = local_time(e.time);
     let note = |header: String, line: String| Bubble {
@@ -97,7 +119,7 @@ fn entry_bubble(e: &FramedEntry, shape: Shape<'_>, server: bool) -> Bubble {
         style: BubbleStyle::Note,
     };
     match &e.kind {
-        FramedKind::Frame(f) => frame_bubble(e, f, shape, server),
+        FramedKind::Frame(f) => frame_bubble(e, f, shape, server, check),
         FramedKind::Sent(data) => {
             let size = crate::ui::style::byte_count(data.len() as u64);
             let peer = peer_text(&e.peer, Direction::Out);
@@ -134,11 +156,14 @@ fn matches(e: &FramedEntry, needle: &str, encoding: crate::net::Encoding) -> boo
     text.contains(needle) || hex_string(data).contains(needle)
 }
 
+/// Shape, language and checked checksum: what the cached bubbles were built for.
+type CacheKey = (ViewMode, String, Option<u64>, usize, crate::net::Encoding, crate::i18n::Lang, Option<Checksum>);
+
 /// The Messages view's bubbles, brought up to the endpoint's framed log.
 #[derive(Clone, Debug, Default)]
 pub struct FramedCache {
     /// What the bubbles were built for; the language too, as headers and notes are in it.
-    key: Option<(ViewMode, String, Option<u64>, usize, crate::net::Encoding, crate::i18n::Lang)>,
+    key: Option<CacheKey>,
     revision: u64,
     bubbles: VecDeque<Bubble>,
 }
@@ -148,9 +173,17 @@ impl FramedCache {
         &self.bubbles
     }
 
-    pub fn update(&mut self, ep: &EndpointState, shape: Shape<'_>) {
-        let key =
-            (shape.mode, shape.filter.to_string(), shape.conn, shape.hex_row, shape.encoding, crate::i18n::language());
+    /// `check`: the trailing checksum each frame's header says is right or wrong.
+    pub fn update(&mut self, ep: &EndpointState, shape: Shape<'_>, check: Option<Checksum>) {
+        let key = (
+            shape.mode,
+            shape.filter.to_string(),
+            shape.conn,
+            shape.hex_row,
+            shape.encoding,
+            crate::i18n::language(),
+            check,
+        );
         if self.key.as_ref() != Some(&key) {
             *self = FramedCache { key: Some(key), ..Default::default() };
         }
@@ -168,7 +201,7 @@ impl FramedCache {
             .framed
             .since(self.revision.max(first_kept))
             .filter(|e| shape.conn.is_none_or(|c| e.conn == c) && matches(e, &needle, shape.encoding))
-            .map(|e| entry_bubble(e, shape, server));
+            .map(|e| entry_bubble(e, shape, server, check));
         self.bubbles.extend(new);
         self.revision = revision;
     }
@@ -237,6 +270,21 @@ mod tests {
     }
 
     #[test]
+    fn the_trailing_checksum_is_checked_on_the_body_without_its_delimiter() {
+        let mut ok = frame(b"123456789\x37\x4b\n", &[]);
+        ok.body = 0..11;
+        let sum = Some(Checksum::Crc16Modbus);
+        assert_eq!(check_text(&ok, None), "");
+        assert_eq!(check_text(&ok, sum), " · ✔ CRC-16/MODBUS ok");
+        let mut bad = frame(b"123456789\0\0\n", &[]);
+        bad.body = 0..11;
+        assert_eq!(check_text(&bad, sum), " · ✖ CRC-16/MODBUS: expected 37 4b, found 00 00");
+        let mut short = frame(b"1\n", &[]);
+        short.body = 0..1;
+        assert_eq!(check_text(&short, sum), " · ✖ CRC-16/MODBUS: only 1 byte, the checksum alone takes 2");
+    }
+
+    #[test]
     fn the_cache_follows_the_log_with_errors_inline_and_one_connection_alone() {
         use crate::model::Limits;
         use crate::net::frame::{FrameError, FrameErrorKind, Oversize};
@@ -258,7 +306,7 @@ mod tests {
         apply(&mut ep, EventKind::Message { conn: 1, frame: frame(b"ab\n", &[1]) });
         let error = FrameError { kind: FrameErrorKind::NoDelimiter { limit: 8 }, then: Oversize::Resync };
         apply(&mut ep, EventKind::FrameError { conn: 2, error });
-        cache.update(&ep, shape(None));
+        cache.update(&ep, shape(None), None);
         let styles: Vec<BubbleStyle> = cache.bubbles().iter().map(|b| b.style).collect();
         assert_eq!(styles, [BubbleStyle::Message, BubbleStyle::Note]);
         assert!(
@@ -267,11 +315,11 @@ mod tests {
         assert!(cache.bubbles()[1].lines[0].starts_with("no delimiter within the frame limit of 8 bytes"));
         apply(&mut ep, EventKind::Resynced { conn: 2, skipped: 9 });
         apply(&mut ep, EventKind::Sent { conn: 1, to: None, data: b"ok".to_vec() });
-        cache.update(&ep, shape(None));
+        cache.update(&ep, shape(None), None);
         let seqs: Vec<u64> = cache.bubbles().iter().map(|b| b.seqs.0).collect();
         assert_eq!(seqs, [1, 2, 3], "the first fell out of the log, the new ones were added");
         let mut one = FramedCache::default();
-        one.update(&ep, shape(Some(1)));
+        one.update(&ep, shape(Some(1)), None);
         assert_eq!(one.bubbles().len(), 1, "connection #1's send alone");
         assert_eq!(one.bubbles()[0].dir, Direction::Out);
     }

@@ -38,6 +38,8 @@ pub struct ConversationView {
     pub filter: String,
     /// true: the framed messages ("Messages"), whatever `chunks` says.
     pub framed: bool,
+    /// The Messages view checks each frame's trailing checksum against this.
+    pub check: Option<crate::net::checksum::Checksum>,
     jump_to_end: bool,
     /// Last frame's scroll position was at the newest message.
     at_end: bool,
@@ -55,6 +57,7 @@ impl Default for ConversationView {
             chunks: true,
             filter: String::new(),
             framed: false,
+            check: None,
             jump_to_end: false,
             at_end: true,
             cache: BubbleCache::default(),
@@ -170,7 +173,7 @@ pub fn show(
         encoding: ep.spec.encoding,
     };
     if view.framed {
-        view.framed_cache.update(ep, shape);
+        view.framed_cache.update(ep, shape, view.check);
         frame_counts(ui, ep);
     } else {
         view.cache.update(ep, shape);
@@ -218,6 +221,9 @@ fn toolbar(ui: &mut egui::Ui, ep: &EndpointState, view: &mut ConversationView, a
         {
             view.framed = true;
         }
+        if view.framed {
+            check_picker(ui, ep, view);
+        }
         ui.separator();
         ui.add(
             egui::TextEdit::singleline(&mut view.filter)
@@ -239,6 +245,28 @@ fn toolbar(ui: &mut egui::Ui, ep: &EndpointState, view: &mut ConversationView, a
         if !view.at_end && ui.button(RichText::new(format!("⬇ {}", t!("conversation-jump"))).strong()).clicked() {
             view.jump_to_end = true;
         }
+    });
+}
+
+/// The trailing checksum the Messages view checks each frame against, or none.
+fn check_picker(ui: &mut egui::Ui, ep: &EndpointState, view: &mut ConversationView) {
+    use crate::net::checksum::Checksum;
+    // Label and box together, so a narrow toolbar wraps them as one.
+    ui.horizontal(|ui| {
+        let label = ui.label(t!("conversation-check"));
+        let none = t!("conversation-check-none");
+        let shown = view.check.map_or_else(|| none.clone(), |k| k.label().to_string());
+        egui::ComboBox::from_id_salt(("conversation-check", ep.id))
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.check, None, none.as_str());
+                for k in Checksum::ALL {
+                    ui.selectable_value(&mut view.check, Some(k), k.label());
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text(t!("conversation-check.hint"));
     });
 }
 
