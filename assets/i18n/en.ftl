@@ -120,6 +120,14 @@ frame-use-free-port = Use a free port instead
 
 # $mode is the reply mode's name (echo, chat …).
 inspector-reply = reply: { $mode }
+inspector-reply-rules = reply: { $count ->
+        [one] its rule
+       *[other] its { $count } rules
+    }
+inspector-reply-rules-then = reply: { $count ->
+        [one] its rule
+       *[other] its { $count } rules
+    }, then { $mode }
 inspector-throughput = Throughput
 inspector-socket-options = Socket options
 inspector-local = Local

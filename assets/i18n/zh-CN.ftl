@@ -95,6 +95,8 @@ frame-use-free-port = 改用空闲端口
 ## 检查器（src/ui/inspector.rs，选项表在 src/ui/option_table.rs）：端点的地址、计数、流量图和套接字选项。
 
 inspector-reply = 回复方式：{ $mode }
+inspector-reply-rules = 回复方式：它的 { $count } 条规则
+inspector-reply-rules-then = 回复方式：先用它的 { $count } 条规则，再用 { $mode }
 inspector-throughput = 吞吐量
 inspector-socket-options = 套接字选项 (socket options)
 inspector-local = 本端

@@ -63,7 +63,15 @@ fn summary(ui: &mut egui::Ui, ep: &EndpointState, sel: Selection, actions: &mut 
     style::toolbar(ui, |ui| {
         style::badge(ui, sel.conn.and_then(|c| ep.conns.get(&c)).map(|c| c.status()).unwrap_or(ep.status));
         ui.label(RichText::new(style::kind_name(ep.spec.kind)).weak());
-        if ep.spec.kind.reply_modes().len() > 1 {
+        let rules = ep.spec.rules.len();
+        if rules > 0 {
+            // The endpoint's own rules answer first; its reply mode only after them.
+            let text = match ep.reply {
+                crate::net::ReplyMode::None => t!("inspector-reply-rules", count = rules),
+                mode => t!("inspector-reply-rules-then", count = rules, mode = mode.name()),
+            };
+            ui.label(RichText::new(text).weak());
+        } else if ep.spec.kind.reply_modes().len() > 1 {
             ui.label(RichText::new(t!("inspector-reply", mode = ep.reply.name())).weak());
         }
     });

@@ -132,6 +132,7 @@ fn framing_and_rules_set_in_the_inspector_answer_a_real_client_and_count_firings
     });
     h.run_steps(2);
     assert_eq!(h.query_all_by_label("fired 1").count(), 3, "each rule's count, live");
+    assert!(h.query_by_label("reply: its 4 rules").is_some(), "the inspector says the rules answer, not 'none'");
     assert_eq!(h.query_all_by_label("fired 0").count(), 1);
     assert!(h.query_all_by_label_contains("Hello, Alice!").count() >= 1, "the answer is in the conversation");
 }
