@@ -6,40 +6,22 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use ron::error::SpannedError;
-use serde::de::Error as _;
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 
 use super::{CURRENT_VERSION, Check, Lab, LabError, MAX_CHECK_FILE, Step};
-use crate::util::text_file::{ReadError, newer_version, read_text, ron_position};
+use crate::util::text_file::{KnownVersion, ReadError, newer_version, read_text, ron_position};
 use crate::workspace;
-
-/// Marks the probe's refusal of a newer version, so it can be told from other errors.
-const NEWER: &str = "socklab-lab-newer-version:";
 
 /// A lab file is a page of text; anything bigger is not one.
 const MAX_LAB_BYTES: u64 = 1 << 20;
 
-/// Reads only the version, refusing a newer one with the number's position:
-/// the rest of a newer file may not parse at all.
-#[derive(Default)]
-struct VersionCheck;
-
-impl<'de> Deserialize<'de> for VersionCheck {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = u32::deserialize(d)?;
-        if v > CURRENT_VERSION {
-            return Err(D::Error::custom(format!("{NEWER}{v}")));
-        }
-        Ok(VersionCheck)
-    }
-}
-
+/// Reads only the version, so a newer file is refused before the rest is parsed.
 #[derive(Deserialize)]
 #[serde(rename = "Lab")]
 struct Probe {
     #[serde(default)]
     #[allow(dead_code)]
-    version: VersionCheck,
+    version: KnownVersion<CURRENT_VERSION>,
 }
 
 /// The file as written.
@@ -91,10 +73,7 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<Vec<Lab>, LabError> {
 /// Parses lab text; `path` locates the workspace and check files, and names
 /// the lab in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Lab, LabError> {
-    if let Err(e) = ron::from_str::<Probe>(text)
-        && let Some(found) = newer_version(&e, NEWER)
-    {
-        let (line, column) = ron_position(text, &e);
+    if let Some((found, line, column)) = newer_version::<Probe>(text) {
         return Err(LabError::TooNew { path: path.to_path_buf(), line, column, found });
     }
     let file: LabFile = ron::from_str(text).map_err(|e| syntax(path, text, e))?;

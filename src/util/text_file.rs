@@ -9,6 +9,8 @@ use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
 
 use ron::error::{Position, SpannedError};
+use serde::de::{DeserializeOwned, Error as _};
+use serde::{Deserialize, Deserializer};
 
 /// Why a text file was not read.
 #[derive(Debug)]
@@ -101,12 +103,33 @@ fn first_visible(text: &str, start: Position, end: Position) -> (usize, usize) {
     (start.line, start.col)
 }
 
-/// A version probe's refusal: `marker` followed by the version it found.
-/// (Each file format deserializes its `version` with a check that fails with
-/// this marker, so a newer file is refused at the number's own position.)
-pub fn newer_version(e: &SpannedError, marker: &str) -> Option<u32> {
-    match &e.code {
-        ron::Error::Message(m) => m.strip_prefix(marker).and_then(|n| n.parse().ok()),
-        _ => None,
+/// What a refused version's error message starts with.
+const NEWER: &str = "socklab-newer-version:";
+
+/// A format's `version`, no newer than `CURRENT`. A file format reads its
+/// text once with a probe struct holding only this field: a newer version is
+/// refused at the number's own position, before the rest (which may not parse
+/// at all in an older socklab) is looked at.
+#[derive(Default)]
+pub struct KnownVersion<const CURRENT: u32>;
+
+impl<'de, const CURRENT: u32> Deserialize<'de> for KnownVersion<CURRENT> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = u32::deserialize(d)?;
+        if v > CURRENT {
+            return Err(D::Error::custom(format!("{NEWER}{v}")));
+        }
+        Ok(KnownVersion)
     }
+}
+
+/// The newer version the probe `P` refused in `text`, and where (line, column).
+pub fn newer_version<P: DeserializeOwned>(text: &str) -> Option<(u32, usize, usize)> {
+    let e = ron::from_str::<P>(text).err()?;
+    let found = match &e.code {
+        ron::Error::Message(m) => m.strip_prefix(NEWER).and_then(|n| n.parse().ok())?,
+        _ => return None,
+    };
+    let (line, column) = ron_position(text, &e);
+    Some((found, line, column))
 }

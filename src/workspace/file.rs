@@ -3,41 +3,23 @@
 use std::path::Path;
 
 use ron::error::SpannedError;
-use serde::de::Error as _;
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 
 use super::validate::validate;
 use super::{CURRENT_VERSION, MAX_FILE_BYTES, Workspace, WorkspaceError};
-use crate::util::text_file::{ReadError, newer_version, read_text, ron_position};
+use crate::util::text_file::{KnownVersion, ReadError, newer_version, read_text, ron_position};
 use crate::util::write_atomic;
 
 const HEADER: &str = "// socklab workspace. Open it in the app, or run it headless: socklab run FILE.ron\n\
 // Comments are not kept when the app saves this file.\n";
 
-/// Marks the probe's refusal of a newer version, so it can be told from other errors.
-const NEWER: &str = "socklab-workspace-newer-version:";
-
-/// Reads only the version, refusing a newer one: the error then carries the
-/// position of the number itself. The rest of a newer file may not parse at all.
-#[derive(Default)]
-struct VersionCheck;
-
-impl<'de> Deserialize<'de> for VersionCheck {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = u32::deserialize(d)?;
-        if v > CURRENT_VERSION {
-            return Err(D::Error::custom(format!("{NEWER}{v}")));
-        }
-        Ok(VersionCheck)
-    }
-}
-
+/// Reads only the version, so a newer file is refused before the rest is parsed.
 #[derive(Deserialize)]
 #[serde(rename = "Workspace")]
 struct Probe {
     #[serde(default)]
     #[allow(dead_code)]
-    version: VersionCheck,
+    version: KnownVersion<CURRENT_VERSION>,
 }
 
 /// Reads and checks a workspace file. Only a regular file of at most
@@ -62,10 +44,7 @@ pub fn load(path: impl AsRef<Path>) -> Result<Workspace, WorkspaceError> {
 
 /// Parses and checks workspace text; `path` is only used in error messages.
 pub fn parse(text: &str, path: &Path) -> Result<Workspace, WorkspaceError> {
-    if let Err(e) = ron::from_str::<Probe>(text)
-        && let Some(found) = newer_version(&e, NEWER)
-    {
-        let (line, column) = ron_position(text, &e);
+    if let Some((found, line, column)) = newer_version::<Probe>(text) {
         return Err(WorkspaceError::TooNew { path: path.to_path_buf(), line, column, found });
     }
     let ws: Workspace = ron::from_str(text).map_err(|e| syntax(path, text, e))?;
