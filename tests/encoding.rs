@@ -81,7 +81,7 @@ fn text_sent_in_each_encoding_is_what_python_decodes_with_that_codec() {
     // A Python server: each line is "codec:bytes"; it prints the decoded text as JSON,
     // then sends the same text back encoded by Python for the other direction.
     let mut py = Proc::python(
-        "l = socket.socket()\nl.bind(('127.0.0.1', 0))\nl.listen()\nout(l.getsockname()[1])\nc, _ = l.accept()\nwhile True:\n    line = recv_line(c)[:-1]\n    codec, data = line.split(b':', 1)\n    text = data.decode(codec.decode())\n    out(json.dumps([codec.decode(), text]))\n    c.sendall(text.encode(codec.decode()) + b'\\n')",
+        "c = accept_one()\nwhile True:\n    line = recv_line(c)[:-1]\n    codec, data = line.split(b':', 1)\n    text = data.decode(codec.decode())\n    out(json.dumps([codec.decode(), text]))\n    c.sendall(text.encode(codec.decode()) + b'\\n')",
         &[],
     );
     let port = py.line();

@@ -51,11 +51,7 @@ fn connect_tcp_sends_stdin_exactly_and_prints_the_reply() {
     let dump = dir.path().join("received.bin");
     let mut py = Proc::python(
         r#"
-l = socket.socket()
-l.bind(("127.0.0.1", 0))
-l.listen(1)
-out(l.getsockname()[1])
-c, _ = l.accept()
+c = accept_one()
 got = recv_all(c)
 open(sys.argv[1], "wb").write(got)
 c.sendall(b"thanks for %d bytes\n" % len(got))
@@ -80,11 +76,7 @@ out("done")
 fn connect_tcp_ends_with_0_when_the_peer_closes_first() {
     let mut py = Proc::python(
         r#"
-l = socket.socket()
-l.bind(("127.0.0.1", 0))
-l.listen(1)
-out(l.getsockname()[1])
-c, _ = l.accept()
+c = accept_one()
 c.sendall(b"hello and goodbye\r\n")
 c.close()
 "#,

@@ -8,11 +8,7 @@ const TWENTY_MB: usize = 20_000_000;
 
 /// A peer that shuts down its sending side at once, then reads and counts.
 const HALF_CLOSING_COUNTER: &str = r#"
-l = socket.socket()
-l.bind(("127.0.0.1", 0))
-l.listen(1)
-out(l.getsockname()[1])
-c, _ = l.accept()
+c = accept_one()
 c.sendall(b"send me everything\n")
 c.shutdown(socket.SHUT_WR)
 n = 0
@@ -41,11 +37,7 @@ fn connect_reports_a_reset_after_the_peers_half_close() {
     // Half-closes, reads a little, then closes with SO_LINGER 0: an RST.
     let mut py = Proc::python(
         r#"
-l = socket.socket()
-l.bind(("127.0.0.1", 0))
-l.listen(1)
-out(l.getsockname()[1])
-c, _ = l.accept()
+c = accept_one()
 c.shutdown(socket.SHUT_WR)
 recv_n(c, 100000)
 c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))

@@ -11,11 +11,7 @@ use super::{is_event, json_until, rest_json, run, socklab};
 /// Reads everything up to socklab's FIN, answers with the count, and closes:
 /// socklab half-closes first, so its socket ends in TIME_WAIT.
 const COUNT_THEN_CLOSE: &str = r#"
-l = socket.socket()
-l.bind(("127.0.0.1", 0))
-l.listen(1)
-out(l.getsockname()[1])
-c, _ = l.accept()
+c = accept_one()
 d = recv_all(c)
 c.sendall(b"got %d\n" % len(d))
 c.close()

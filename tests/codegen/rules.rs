@@ -181,11 +181,7 @@ fn generated_python_udp_rules_answer_each_sender() {
 fn a_generated_python_client_answers_with_its_rules() {
     let mut server = Proc::python(
         r#"
-l = socket.socket()
-l.bind(("127.0.0.1", 0))
-l.listen(1)
-out(l.getsockname()[1])
-c, _ = l.accept()
+c = accept_one()
 f = c.makefile("rb")
 out(f.readline().decode().rstrip())
 c.sendall(b"PING 1\n")

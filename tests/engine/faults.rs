@@ -154,11 +154,7 @@ fn a_sender_that_shuts_down_writing_sees_socklab_serve_close() {
 fn a_client_closes_after_the_servers_fin_when_it_has_nothing_to_send() {
     let mut py = Proc::python(
         r#"
-l = socket.socket()
-l.bind(("127.0.0.1", 0))
-l.listen(1)
-out(l.getsockname()[1])
-c, _ = l.accept()
+c = accept_one()
 c.sendall(b"bye")
 c.shutdown(socket.SHUT_WR)
 c.settimeout(5)

@@ -11,11 +11,7 @@ use super::*;
 fn half_close_lets_the_peer_answer_after_eof() {
     let mut py = Proc::python(
         r#"
-l = socket.socket()
-l.bind(("127.0.0.1", 0))
-l.listen(1)
-out(l.getsockname()[1])
-c, _ = l.accept()
+c = accept_one()
 got = recv_all(c)
 out("eof after " + got.hex())
 c.sendall(b"after eof: " + got)
@@ -63,11 +59,7 @@ fn send_file_streams_exact_bytes_to_a_python_server() {
     std::fs::write(&file, &data).unwrap();
     let mut py = Proc::python(
         r#"
-l = socket.socket()
-l.bind(("127.0.0.1", 0))
-l.listen(1)
-out(l.getsockname()[1])
-c, _ = l.accept()
+c = accept_one()
 got = recv_all(c)
 out(len(got), got == open(sys.argv[1], "rb").read())
 "#,
@@ -224,11 +216,7 @@ out(recv_all(s).decode())
 fn a_client_keeping_half_open_connections_sends_after_the_servers_fin() {
     let mut py = Proc::python(
         r#"
-l = socket.socket()
-l.bind(("127.0.0.1", 0))
-l.listen(1)
-out(l.getsockname()[1])
-c, _ = l.accept()
+c = accept_one()
 c.sendall(b"hi")
 c.shutdown(socket.SHUT_WR)
 out(recv_all(c).decode())

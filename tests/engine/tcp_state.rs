@@ -216,11 +216,7 @@ wait_go()
 fn recv_q_grows_on_a_peer_that_does_not_read() {
     let mut py = Proc::python(
         r#"
-l = socket.socket()
-l.bind(("127.0.0.1", 0))
-l.listen(1)
-out(l.getsockname()[1])
-c, _ = l.accept()
+c = accept_one()
 wait_go()
 "#,
         &[],

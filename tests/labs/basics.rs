@@ -104,7 +104,7 @@ fn chat_room_lab() {
 /// what it receives and "eof" when the client half-closes, and never closes.
 fn silent_server() -> (Proc, u16) {
     let mut p = Proc::python(
-        "l = socket.socket()\nl.bind(('127.0.0.1', 0))\nl.listen()\nout(l.getsockname()[1])\nc, _ = l.accept()\nc.settimeout(None)\nwhile True:\n    d = c.recv(100)\n    out('eof' if not d else 'got ' + d.decode())\n    if not d:\n        break\nwait_go()",
+        "c = accept_one()\nc.settimeout(None)\nwhile True:\n    d = c.recv(100)\n    out('eof' if not d else 'got ' + d.decode())\n    if not d:\n        break\nwait_go()",
         &[],
     );
     let port = p.line().parse().expect("a port");

@@ -539,6 +539,15 @@ def wait_go():
         sys.exit("stdin closed before go")
 def addr(a):
     return ("[%s]:%d" % (a[0], a[1])) if ":" in a[0] else ("%s:%d" % (a[0], a[1]))
+def accept_one():
+    # Listens on a free loopback port, prints the port for the test, accepts one client.
+    l = socket.socket()
+    l.bind(("127.0.0.1", 0))
+    l.listen(1)
+    out(l.getsockname()[1])
+    c, _ = l.accept()
+    l.close()
+    return c
 "#;
 
 /// Lower-case hex without separators, as Python's `bytes.hex()` writes it.
