@@ -39,6 +39,7 @@ mod gui_support;
 #[path = "support/mod.rs"]
 mod support;
 
+use support::machine::Machine;
 use support::{Config, human_bytes, spawn_tcp_sender};
 
 const WINDOW: [f32; 2] = [1280.0, 800.0];
@@ -124,37 +125,6 @@ impl Config {
 }
 
 // ---------------------------------------------------------------- machine and memory
-
-struct Machine {
-    nproc: usize,
-    cpu: String,
-    kernel: String,
-}
-
-impl Machine {
-    fn read() -> Machine {
-        let cpu = std::fs::read_to_string("/proc/cpuinfo")
-            .ok()
-            .and_then(|s| {
-                s.lines()
-                    .find(|l| l.starts_with("model name"))
-                    .and_then(|l| l.split_once(':'))
-                    .map(|(_, v)| v.split_whitespace().collect::<Vec<_>>().join(" "))
-            })
-            .unwrap_or_else(|| "?".into());
-        Machine {
-            nproc: thread::available_parallelism().map(|n| n.get()).unwrap_or(0),
-            cpu,
-            kernel: std::fs::read_to_string("/proc/sys/kernel/osrelease")
-                .map(|s| s.trim().to_string())
-                .unwrap_or_else(|_| "?".into()),
-        }
-    }
-
-    fn line(&self) -> String {
-        format!("machine: nproc {}, {}, Linux {}", self.nproc, self.cpu, self.kernel)
-    }
-}
 
 /// Resident and peak resident memory, in bytes, from /proc/self/status.
 #[derive(Clone, Copy, Debug, Default)]
