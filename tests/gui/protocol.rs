@@ -11,28 +11,19 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use socklab::app::SocklabApp;
 use socklab::model::Status;
 use socklab::net::frame::{FrameSpec, Framing};
-use socklab::net::{Addr, EndpointId, EndpointKind, EndpointSpec, ReplyMode};
+use socklab::net::{EndpointId, EndpointKind, EndpointSpec, ReplyMode};
 
+use super::gui_support::{open, port_of, status};
 use super::{harness, wait_until};
-
-fn port_of(h: &Harness<'_, SocklabApp>, id: EndpointId) -> u16 {
-    match h.state().model.endpoints.get(&id).and_then(|e| e.local.clone()) {
-        Some(Addr::Inet(a)) => a.port(),
-        other => panic!("no address: {other:?}"),
-    }
-}
 
 /// A TCP server answering nothing by itself, listening on a port the OS picks.
 fn server(h: &mut Harness<'static, SocklabApp>, frame: FrameSpec) -> (EndpointId, u16) {
-    let ctx = h.ctx.clone();
     let mut spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0");
     spec.reply = ReplyMode::None;
     spec.frame = frame;
-    let id = h.state_mut().open_endpoint(&ctx, "proto", spec);
-    wait_until(h, "the server to listen", |a| {
-        a.model.endpoints.get(&id).is_some_and(|e| e.status == Status::Listening)
-    });
-    (id, port_of(h, id))
+    let id = open(h, "proto", spec);
+    wait_until(h, "the server to listen", |a| status(a, id) == Some(Status::Listening));
+    (id, port_of(h.state(), id))
 }
 
 #[test]

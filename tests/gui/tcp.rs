@@ -13,23 +13,8 @@ use socklab::model::Status;
 use socklab::net::{Addr, Command, EndpointId, EndpointKind, EndpointSpec, ReplyMode};
 use socklab::ui::Selection;
 
+use super::gui_support::{open, port_of, status};
 use super::{harness, wait_until};
-
-fn open(h: &mut Harness<'_, SocklabApp>, name: &str, spec: EndpointSpec) -> EndpointId {
-    let ctx = h.ctx.clone();
-    h.state_mut().open_endpoint(&ctx, name, spec)
-}
-
-fn status(app: &SocklabApp, id: EndpointId) -> Option<Status> {
-    app.model.endpoints.get(&id).map(|e| e.status)
-}
-
-fn port_of(app: &SocklabApp, id: EndpointId) -> u16 {
-    match app.model.endpoints.get(&id).and_then(|e| e.local.clone()) {
-        Some(Addr::Inet(a)) => a.port(),
-        other => panic!("no address: {other:?}"),
-    }
-}
 
 /// Steps frames until `label` is shown exactly, failing after 15 s.
 fn wait_for_label(h: &mut Harness<'_, SocklabApp>, label: &str) {

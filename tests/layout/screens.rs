@@ -19,10 +19,10 @@ use socklab::app::{Answer, AppOptions, Dialogs, SocklabApp};
 use socklab::i18n;
 use socklab::model::Status;
 use socklab::net::frame::{FrameSpec, Framing};
-use socklab::net::{Addr, EndpointId, EndpointKind, EndpointSpec, OptValue, SockOpt};
+use socklab::net::{EndpointId, EndpointKind, EndpointSpec, OptValue, SockOpt};
 use socklab::ui::Selection;
 
-use super::gui_support::wait_until;
+use super::gui_support::{open, port_of, status, wait_until};
 
 /// A message long enough to wrap at every size (the chat lesson's key moment).
 pub const LONG_MESSAGE: &str =
@@ -52,22 +52,6 @@ pub fn lesson_options(dir: &std::path::Path) -> AppOptions {
     let path = dir.join("chat_room.ron");
     std::fs::write(&path, text).expect("write the lesson");
     AppOptions { dialogs: Some(Arc::new(OpenLesson(path))), ..Default::default() }
-}
-
-fn status(app: &SocklabApp, id: EndpointId) -> Option<Status> {
-    app.model.endpoints.get(&id).map(|e| e.status)
-}
-
-fn port_of(app: &SocklabApp, id: EndpointId) -> u16 {
-    match app.model.endpoints.get(&id).and_then(|e| e.local.clone()) {
-        Some(Addr::Inet(a)) => a.port(),
-        other => panic!("no address: {other:?}"),
-    }
-}
-
-fn open(h: &mut Harness<'_, SocklabApp>, name: &str, spec: EndpointSpec) -> EndpointId {
-    let ctx = h.ctx.clone();
-    h.state_mut().open_endpoint(&ctx, name, spec)
 }
 
 fn select(h: &mut Harness<'_, SocklabApp>, endpoint: EndpointId) {

@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use socklab::app::{AppOptions, SocklabApp};
+use socklab::model::Status;
+use socklab::net::{Addr, EndpointId, EndpointSpec};
 
 /// The app at `size`, started with `options` (no settings file and native
 /// dialogs unless the options say otherwise).
@@ -55,4 +57,22 @@ pub fn echo_lab(dir: &std::path::Path) -> std::path::PathBuf {
     let lab = dir.join("labs/tcp_echo.ron");
     std::fs::copy(root.join("labs/tcp_echo.ron"), &lab).expect("copy the lab");
     lab
+}
+
+/// Opens an endpoint as the New-endpoint form does; returns its id.
+pub fn open(h: &mut Harness<'_, SocklabApp>, name: &str, spec: EndpointSpec) -> EndpointId {
+    let ctx = h.ctx.clone();
+    h.state_mut().open_endpoint(&ctx, name, spec)
+}
+
+pub fn status(app: &SocklabApp, id: EndpointId) -> Option<Status> {
+    app.model.endpoints.get(&id).map(|e| e.status)
+}
+
+/// The port an endpoint bound (or the test fails, naming what it has).
+pub fn port_of(app: &SocklabApp, id: EndpointId) -> u16 {
+    match app.model.endpoints.get(&id).and_then(|e| e.local.clone()) {
+        Some(Addr::Inet(a)) => a.port(),
+        other => panic!("no address: {other:?}"),
+    }
 }
