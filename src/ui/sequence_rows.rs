@@ -134,7 +134,7 @@ pub fn show(ui: &mut egui::Ui, d: &Diagram, rows: &Rows, visible: usize, live: b
                 for side in [Side::Local, Side::Peer] {
                     let words = &rows.marks[i][side.index()];
                     if !words.is_empty() {
-                        ui.put(cell(cols.marks[side.index()], row_h), egui::Label::new(words.as_str()).truncate());
+                        two_lines(ui, cell(cols.marks[side.index()], row_h), words);
                     }
                 }
                 if let Some(label) = &rows.arrows[i] {
@@ -144,6 +144,19 @@ pub fn show(ui: &mut egui::Ui, d: &Diagram, rows: &Rows, visible: usize, live: b
             }
         },
     );
+}
+
+/// A lane's words (its state and calls) on at most the row's two lines, so a
+/// narrow window (a projector at 150 %) still shows "ESTABLISHED" whole; what
+/// does not fit ends in "…" and shows whole on hover. Centred, not justified:
+/// a justified wrapped line would spread its letters apart.
+fn two_lines(ui: &mut egui::Ui, cell: Rect, words: &str) {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let mut job = egui::text::LayoutJob::simple_singleline(words.to_owned(), font, ui.visuals().text_color());
+    job.wrap.max_rows = 2;
+    job.wrap.overflow_character = Some('…');
+    let layout = egui::Layout::centered_and_justified(egui::Direction::TopDown).with_cross_justify(false);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(cell).layout(layout), |ui| ui.add(egui::Label::new(job).wrap()));
 }
 
 /// The lanes' names and addresses.
