@@ -170,29 +170,7 @@ def daytime():
     return time.ctime() + " " + time.strftime("%Z") + "\r\n"
 "#;
 
-pub(super) const HTTP_PAGE: &str = r#"
-def http_page(head):
-    @@ code-http-answer
-    if head is None:
-        status, kind = "431 Request Header Fields Too Large", "text/plain"
-        body = "request head too large\n"
-    else:
-        first = head.split(b"\r", 1)[0].decode("utf-8", "replace")
-        safe = "".join(c for c in first if c not in "<>&")
-        status, kind = "200 OK", "text/html; charset=utf-8"
-        body = (
-            "<!doctype html>\n"
-            '<html><head><meta charset="utf-8"><title>socklab</title></head>\n'
-            "<body><h1>Hello from socklab</h1>\n"
-            f"<p>You sent: <code>{safe}</code></p></body></html>\n"
-        )
-    body = body.encode()
-    head = (
-        f"HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {len(body)}\r\n"
-        "Connection: close\r\nServer: socklab\r\n\r\n"
-    )
-    return head.encode() + body
-"#;
+pub(super) const HTTP_PAGE: &str = http_page_fn!();
 
 pub(super) const CRC16_MODBUS: &str = r#"
 def crc16(data):

@@ -186,29 +186,9 @@ def serve_client(conn, addr):
     {{end}}
 "#;
 
-pub(super) const HTTP: &str = r#"
-def answer(head):
-    @@ code-http-answer
-    if head is None:
-        status, kind = "431 Request Header Fields Too Large", "text/plain"
-        body = "request head too large\n"
-    else:
-        first = head.split(b"\r", 1)[0].decode("utf-8", "replace")
-        safe = "".join(c for c in first if c not in "<>&")
-        status, kind = "200 OK", "text/html; charset=utf-8"
-        body = (
-            "<!doctype html>\n"
-            '<html><head><meta charset="utf-8"><title>socklab</title></head>\n'
-            "<body><h1>Hello from socklab</h1>\n"
-            f"<p>You sent: <code>{safe}</code></p></body></html>\n"
-        )
-    body = body.encode()
-    head = (
-        f"HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {len(body)}\r\n"
-        "Connection: close\r\nServer: socklab\r\n\r\n"
-    )
-    return head.encode() + body
-
+pub(super) const HTTP: &str = concat!(
+    http_page_fn!(),
+    r#"
 
 def serve_client(conn, addr):
     request = b""
@@ -223,11 +203,12 @@ def serve_client(conn, addr):
             request += data
         end = request.find(b"\r\n\r\n")
         if end >= 0:
-            conn.sendall(answer(request[: end + 4]))
+            conn.sendall(http_page(request[: end + 4]))
         elif len(request) > MAX_HEAD:
-            conn.sendall(answer(None))
+            conn.sendall(http_page(None))
     {{end}}
-"#;
+"#
+);
 
 pub(super) const MANUAL: &str = r#"
 def send_stdin():
