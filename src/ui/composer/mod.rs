@@ -270,39 +270,37 @@ fn repeat_and_file_row(
     open: bool,
     actions: &mut Vec<Action>,
 ) {
+    if c.format == PayloadFormat::Text {
+        ui.checkbox(&mut c.template, t!("composer-template")).on_hover_text(t!("composer-template.hint"));
+    }
+    checksum_picker(ui, ep, c);
+    ui.separator();
+    let repeat = ui.checkbox(&mut c.repeat, t!("composer-repeat")).on_hover_text(t!("composer-repeat.hint"));
+    ui.add(egui::TextEdit::singleline(&mut c.repeat_ms).desired_width(60.0)).labelled_by(repeat.id);
+    ui.label(t!("composer-ms"));
+    if c.repeat && c.repeat_ms.trim().parse::<u64>().is_err() {
+        ui.label(RichText::new(format!("⚠ {}", t!("composer-not-ms"))).color(style::error_color(ui)));
+    }
+    ui.separator();
+    ui.add(egui::TextEdit::singleline(&mut c.file_path).hint_text(t!("composer-file")).desired_width(180.0));
+    if ui.button(t!("composer-browse")).clicked() {
+        actions.push(Action::PickFile { endpoint: ep.id });
+    }
+    let path = c.file_path.trim();
+    let send_file =
+        ui.add_enabled(open && !path.is_empty() && target.is_ok(), egui::Button::new(t!("composer-send-file")));
+    if send_file.clicked()
+        && let Ok(target) = target.clone()
     {
-        if c.format == PayloadFormat::Text {
-            ui.checkbox(&mut c.template, t!("composer-template")).on_hover_text(t!("composer-template.hint"));
-        }
-        checksum_picker(ui, ep, c);
-        ui.separator();
-        let repeat = ui.checkbox(&mut c.repeat, t!("composer-repeat")).on_hover_text(t!("composer-repeat.hint"));
-        ui.add(egui::TextEdit::singleline(&mut c.repeat_ms).desired_width(60.0)).labelled_by(repeat.id);
-        ui.label(t!("composer-ms"));
-        if c.repeat && c.repeat_ms.trim().parse::<u64>().is_err() {
-            ui.label(RichText::new(format!("⚠ {}", t!("composer-not-ms"))).color(style::error_color(ui)));
-        }
-        ui.separator();
-        ui.add(egui::TextEdit::singleline(&mut c.file_path).hint_text(t!("composer-file")).desired_width(180.0));
-        if ui.button(t!("composer-browse")).clicked() {
-            actions.push(Action::PickFile { endpoint: ep.id });
-        }
-        let path = c.file_path.trim();
-        let send_file =
-            ui.add_enabled(open && !path.is_empty() && target.is_ok(), egui::Button::new(t!("composer-send-file")));
-        if send_file.clicked()
-            && let Ok(target) = target.clone()
-        {
-            actions.push(Action::SendFile { endpoint: ep.id, target, path: path.into() });
-        }
-        if let Some((sent, total)) = ep.file_progress {
-            let frac = if total == 0 { 1.0 } else { sent as f32 / total as f32 };
-            ui.add(egui::ProgressBar::new(frac).desired_width(140.0).text(format!(
-                "{} / {}",
-                style::bytes(sent),
-                style::bytes(total)
-            )));
-        }
+        actions.push(Action::SendFile { endpoint: ep.id, target, path: path.into() });
+    }
+    if let Some((sent, total)) = ep.file_progress {
+        let frac = if total == 0 { 1.0 } else { sent as f32 / total as f32 };
+        ui.add(egui::ProgressBar::new(frac).desired_width(140.0).text(format!(
+            "{} / {}",
+            style::bytes(sent),
+            style::bytes(total)
+        )));
     }
 }
 
@@ -316,48 +314,46 @@ fn saved_messages(
     open: bool,
     actions: &mut Vec<Action>,
 ) {
-    {
-        ui.label(RichText::new(t!("composer-saved")).weak());
-        for (i, m) in saved.iter().enumerate() {
-            let bytes = m.bytes_in(ep.spec.encoding);
-            let enabled = open && target.is_some() && bytes.is_ok();
-            let r = ui.add_enabled(enabled, egui::Button::new(&m.name).small()).on_hover_text(t!(
-                "composer-saved-hint",
-                payload = m.payload.as_str(),
-                format = format_name(m.format),
-                ending = ending_name(m.line_ending)
-            ));
-            if r.clicked()
-                && let (Ok(data), Some(target)) = (bytes, target.clone())
-            {
-                actions.push(Action::Engine(Command::Send { id: ep.id, target, data }));
-            }
-            r.context_menu(|ui| {
-                if ui.button(t!("composer-put-back")).clicked() {
-                    c.text = m.payload.clone();
-                    c.format = m.format;
-                    c.ending = m.line_ending;
-                    ui.close();
-                }
-                if ui.button(t!("composer-remove")).clicked() {
-                    actions.push(Action::RemoveMessage(i));
-                    ui.close();
-                }
-            });
-        }
-        let can_save = !c.text.is_empty() && c.payload().is_ok();
-        if ui
-            .add_enabled(can_save, egui::Button::new(format!("+ {}", t!("composer-save"))).small())
-            .on_hover_text(t!("composer-save.hint"))
-            .clicked()
+    ui.label(RichText::new(t!("composer-saved")).weak());
+    for (i, m) in saved.iter().enumerate() {
+        let bytes = m.bytes_in(ep.spec.encoding);
+        let enabled = open && target.is_some() && bytes.is_ok();
+        let r = ui.add_enabled(enabled, egui::Button::new(&m.name).small()).on_hover_text(t!(
+            "composer-saved-hint",
+            payload = m.payload.as_str(),
+            format = format_name(m.format),
+            ending = ending_name(m.line_ending)
+        ));
+        if r.clicked()
+            && let (Ok(data), Some(target)) = (bytes, target.clone())
         {
-            let name: String = c.text.chars().take(24).collect();
-            actions.push(Action::SaveMessage(SavedMessage {
-                name,
-                payload: c.text.clone(),
-                format: c.format,
-                line_ending: c.ending,
-            }));
+            actions.push(Action::Engine(Command::Send { id: ep.id, target, data }));
         }
+        r.context_menu(|ui| {
+            if ui.button(t!("composer-put-back")).clicked() {
+                c.text = m.payload.clone();
+                c.format = m.format;
+                c.ending = m.line_ending;
+                ui.close();
+            }
+            if ui.button(t!("composer-remove")).clicked() {
+                actions.push(Action::RemoveMessage(i));
+                ui.close();
+            }
+        });
+    }
+    let can_save = !c.text.is_empty() && c.payload().is_ok();
+    if ui
+        .add_enabled(can_save, egui::Button::new(format!("+ {}", t!("composer-save"))).small())
+        .on_hover_text(t!("composer-save.hint"))
+        .clicked()
+    {
+        let name: String = c.text.chars().take(24).collect();
+        actions.push(Action::SaveMessage(SavedMessage {
+            name,
+            payload: c.text.clone(),
+            format: c.format,
+            line_ending: c.ending,
+        }));
     }
 }
