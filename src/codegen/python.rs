@@ -140,13 +140,7 @@ fn stream_server(plan: &Plan, r: &Renderer<'_>, vars: &mut Vars, constants: &mut
         }
         ReplyMode::None => tpl::MANUAL,
     };
-    if shared {
-        constants.push(String::new());
-        constants.push(r.render(tpl::CLIENTS, &Vars::new()));
-        vars.set("register", r.render(tpl::REGISTER, &Vars::new()));
-    } else {
-        vars.set("register", "");
-    }
+    share_clients(shared, r, vars, constants);
     vars.set("maxline", "65536").set("maxhead", "16384");
     defs.push(r.render(mode, vars));
     let before = if plan.reply == ReplyMode::None { r.render(tpl::MANUAL_STDIN, vars) } else { String::new() };
@@ -155,6 +149,18 @@ fn stream_server(plan: &Plan, r: &Renderer<'_>, vars: &mut Vars, constants: &mut
     vars.set("cleanup", if unix { r.render(tpl::CLEANUP, vars) } else { String::new() });
     vars.set("bind_note", if unix { "code-bind-unix" } else { "code-bind-server" });
     defs.push(r.render(tpl::STREAM_SERVER_MAIN, vars));
+}
+
+/// With `shared`, the list of connected clients (and its lock) that a chat or a
+/// relay sends to, and each client thread registers itself in it.
+fn share_clients(shared: bool, r: &Renderer<'_>, vars: &mut Vars, constants: &mut Vec<String>) {
+    if shared {
+        constants.push(String::new());
+        constants.push(r.render(tpl::CLIENTS, &Vars::new()));
+        vars.set("register", r.render(tpl::REGISTER, &Vars::new()));
+    } else {
+        vars.set("register", "");
+    }
 }
 
 /// A stream server whose client threads run the rules (relays need the list of clients).
@@ -171,13 +177,7 @@ fn rules_server(
     end.set("forget", if shared { r.render(tpl::FORGET, &Vars::new()) } else { String::new() });
     end.set("close_note", "code-close");
     vars.set("end", r.render(tpl::CLIENT_END, &end));
-    if shared {
-        constants.push(String::new());
-        constants.push(r.render(tpl::CLIENTS, &Vars::new()));
-        vars.set("register", r.render(tpl::REGISTER, &Vars::new()));
-    } else {
-        vars.set("register", "");
-    }
+    share_clients(shared, r, vars, constants);
     defs.push(python_rules::stream_def(rules, plan, r, vars));
     vars.set("before_loop", "");
     let unix = plan.family == Family::Unix;
