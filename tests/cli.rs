@@ -3,6 +3,8 @@
 //! The tests are split by topic under tests/cli/; the helpers are here.
 
 mod support;
+#[path = "support/svg.rs"]
+mod svg;
 
 // A test crate's root looks for modules beside it, so point into tests/cli/.
 #[path = "cli/basics.rs"]

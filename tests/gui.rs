@@ -37,6 +37,8 @@ mod loss;
 mod protocol;
 #[path = "support/pseudo.rs"]
 mod pseudo;
+#[path = "support/svg.rs"]
+mod svg;
 #[path = "gui/sweep.rs"]
 mod sweep;
 #[path = "gui/sweep_conversation.rs"]

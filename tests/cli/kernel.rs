@@ -6,6 +6,7 @@
 use serde_json::Value;
 
 use super::support::Proc;
+use super::svg::svg_texts;
 use super::{is_event, json_until, rest_json, run, socklab};
 
 /// Reads everything up to socklab's FIN, answers with the count, and closes:
@@ -84,41 +85,6 @@ fn tcp_info_reports_samples_at_the_interval_and_every_state_change_up_to_time_wa
     let peer = peer.unwrap_or_default();
     assert_eq!((&peer["local"], &peer["state"]), (&Value::from(address), &Value::from("ESTABLISHED")), "{peer}");
     assert!(peer["uid"].is_u64() && peer["inode"].as_u64() > Some(0), "{peer}");
-}
-
-/// The text of every `<text>` element, read with a real XML parser (so the
-/// document must be well-formed).
-fn svg_texts(svg: &str) -> Vec<String> {
-    use quick_xml::events::Event as Xml;
-    let mut reader = quick_xml::Reader::from_str(svg);
-    let (mut texts, mut current) = (Vec::new(), None::<String>);
-    loop {
-        match reader.read_event().unwrap_or_else(|e| panic!("not well-formed: {e}\n{svg}")) {
-            Xml::Start(e) if e.name().as_ref() == b"text" => current = Some(String::new()),
-            Xml::End(e) if e.name().as_ref() == b"text" => texts.extend(current.take()),
-            Xml::Text(t) => {
-                if let Some(c) = current.as_mut() {
-                    c.push_str(&t.decode().unwrap_or_else(|e| panic!("bad text: {e}")));
-                }
-            }
-            Xml::GeneralRef(r) => {
-                let name = r.decode().unwrap_or_else(|e| panic!("bad entity: {e}"));
-                let ch = match name.as_ref() {
-                    "amp" => '&',
-                    "lt" => '<',
-                    "gt" => '>',
-                    "quot" => '"',
-                    "apos" => '\'',
-                    other => panic!("undefined entity &{other};"),
-                };
-                if let Some(c) = current.as_mut() {
-                    c.push(ch);
-                }
-            }
-            Xml::Eof => return texts,
-            _ => {}
-        }
-    }
 }
 
 #[test]

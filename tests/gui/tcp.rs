@@ -154,16 +154,7 @@ fn the_sequence_tab_draws_handshake_and_data_pauses_steps_and_exports_svg() {
     h.get_by_label(&export_svg()).click();
     wait_until(&mut h, "the SVG to be written", |_| svg_path.exists());
     let svg = std::fs::read_to_string(&svg_path).expect("read the SVG");
-    let mut reader = quick_xml::Reader::from_str(&svg);
-    let mut texts = String::new();
-    loop {
-        match reader.read_event() {
-            Ok(quick_xml::events::Event::Eof) => break,
-            Ok(quick_xml::events::Event::Text(t)) => texts.push_str(&String::from_utf8_lossy(&t)),
-            Ok(_) => {}
-            Err(e) => panic!("the SVG does not parse at {}: {e}", reader.buffer_position()),
-        }
-    }
+    let texts = super::svg::svg_texts(&svg).join(" ");
     assert!(texts.contains("SYN-ACK") && texts.contains("hello"), "the diagram's words are in it: {texts}");
 }
 
