@@ -930,6 +930,9 @@ option-membership-unreadable = membership cannot be read back
 # SO_ERROR's value when the socket has no pending error.
 option-no-error = 0 (no error)
 option-no-reuseport = SO_REUSEPORT does not exist on this OS
+# --set NAME=VALUE (src/net/options/mod.rs); $names lists the options' names.
+option-setting-not-name-value = '{ $setting }': write NAME=VALUE, e.g. nodelay=1 (see --help for the names)
+option-setting-unknown = unknown option '{ $name }': one of { $names }
 
 ## What each reply mode does (src/net/reply.rs); the mode's own name (echo, chat …) stays as it is.
 
@@ -1098,6 +1101,55 @@ cli-code-lang = The language of the program: python or rust
 cli-code-endpoint = The endpoint to show (its name), when the workspace has several
 cli-help-options = Socket options for --set (NAME=VALUE):
 cli-help-examples = Examples:
+# clap's own words in --help, ours so they follow the language. Each heading
+# keeps its colon: "Usage: socklab serve [OPTIONS] <PROTO> <ADDRESS>".
+cli-help-usage = Usage:
+cli-help-commands = Commands:
+cli-help-arguments = Arguments:
+cli-help-options-heading = Options:
+cli-help-help = Print help
+cli-help-version = Print version
+# The `help` command: `socklab help serve` is `socklab serve --help`.
+cli-help-about = Print this help, or the help of the given command
+cli-help-command = The command whose help to print (serve, connect, run, code)
+# After an argument's help: $value is what it takes when not given, $values what it accepts.
+cli-help-default = [default: { $value }]
+cli-help-possible-values = [possible values: { $values }]
+
+## Mistakes on the command line, as clap finds them (src/cli/parse.rs). $arg is
+## the argument as written (--reply <REPLY>), $value what was typed: keep both quoted.
+
+cli-error = error: { $message }
+cli-error-tip = tip: { $tip }
+cli-error-try-help = For more information, try '{ $help }'.
+cli-error-unknown-argument = unexpected argument '{ $arg }' found
+cli-error-similar-argument = a similar argument exists: '{ $arg }'
+cli-error-argument-of-command = '{ $command } { $arg }' exists: { $arg } belongs to the { $command } command
+cli-error-pass-as-value = to pass '{ $arg }' as a value, use '-- { $arg }'
+cli-error-remove-dashes = the command '{ $command }' exists; to use it, remove the '--' before it
+cli-error-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-error-possible-values = [possible values: { $values }]
+cli-error-similar-value = a similar value exists: '{ $value }'
+cli-error-value-required = a value is required for '{ $arg }' but none was supplied
+# $problem is socklab's own reason, from its catalog too.
+cli-error-value-validation = invalid value '{ $value }' for '{ $arg }': { $problem }
+cli-error-unknown-command = unrecognized command '{ $command }'
+cli-error-similar-command = a similar command exists: '{ $command }'
+cli-error-missing-required = the following required arguments were not provided: { $args }
+cli-error-missing-command = '{ $command }' needs a command: { $commands }
+cli-error-used-twice = the argument '{ $arg }' cannot be used more than once
+cli-error-conflict = the argument '{ $arg }' cannot be used with { $others }
+cli-error-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+cli-error-too-few-values = '{ $arg }' takes at least { $min } values, but { $actual } were given
+cli-error-wrong-number-of-values = '{ $arg }' takes { $expected } values, but { $actual } were given
+cli-error-no-equals = '{ $arg }' needs an equal sign before its value: { $arg }=VALUE
+cli-error-invalid-utf8 = an argument is not valid UTF-8 text
+# Numbers on the command line (--backlog, --wait, --tcp-info).
+cli-not-a-whole-number = '{ $value }' is not a whole number
+cli-number-out-of-range = { $value } is not between { $min } and { $max }
+# main.rs: with no command socklab opens its window; $error is the windowing system's own words.
+app-window-failed = could not open the window: { $error }
+app-window-no-display = (no display? the command line works without one: socklab --help)
 kernel-state-change-after-close = TCP state{ $conn }: { $from }{ $to } (sock_diag: socklab's socket is closed, the kernel still has it)
 kernel-state-listen = Waiting for connections: the kernel completes handshakes and queues them for accept().
 kernel-state-syn-sent = connect() sent SYN and waits for the server's SYN-ACK.

@@ -813,6 +813,8 @@ option-read-only-c = { $c_name } 是只读的
 option-membership-unreadable = 组播成员关系无法读回
 option-no-error = 0（没有错误）
 option-no-reuseport = 这个操作系统没有 SO_REUSEPORT
+option-setting-not-name-value = '{ $setting }'：请写成 NAME=VALUE，例如 nodelay=1（选项名见 --help）
+option-setting-unknown = 没有 '{ $name }' 这个选项：可用的有 { $names }
 
 ## 每种自动回复模式做什么（src/net/reply.rs）；模式自己的名字（echo、chat …）原样保留。
 
@@ -978,6 +980,49 @@ cli-code-lang = 程序的语言：python 或 rust
 cli-code-endpoint = 要显示的端点（它的名字），工作区里有多个端点时使用
 cli-help-options = --set 可用的套接字选项 (NAME=VALUE)：
 cli-help-examples = 示例：
+# clap 自己的用语，放在这里以便跟随语言。每个标题保留冒号。
+cli-help-usage = 用法：
+cli-help-commands = 命令：
+cli-help-arguments = 参数：
+cli-help-options-heading = 选项：
+cli-help-help = 显示帮助
+cli-help-version = 显示版本号
+cli-help-about = 显示这份帮助，或者指定命令的帮助
+cli-help-command = 要显示帮助的命令（serve、connect、run、code）
+cli-help-default = [默认：{ $value }]
+cli-help-possible-values = [可选值：{ $values }]
+
+## 命令行上的错误，由 clap 发现（src/cli/parse.rs）。$arg 是参数的写法
+## （--reply <REPLY>），$value 是输入的值：两者都保留引号。
+
+cli-error = 错误：{ $message }
+cli-error-tip = 提示：{ $tip }
+cli-error-try-help = 想了解更多，请运行 '{ $help }'。
+cli-error-unknown-argument = 不认识的参数 '{ $arg }'
+cli-error-similar-argument = 有一个相近的参数：'{ $arg }'
+cli-error-argument-of-command = 有 '{ $command } { $arg }'：{ $arg } 是 { $command } 命令的参数
+cli-error-pass-as-value = 要把 '{ $arg }' 当作一个值传入，请写成 '-- { $arg }'
+cli-error-remove-dashes = 有 '{ $command }' 这个命令；要使用它，请去掉它前面的 '--'
+cli-error-invalid-value = '{ $arg }' 的值 '{ $value }' 无效
+cli-error-possible-values = [可选值：{ $values }]
+cli-error-similar-value = 有一个相近的值：'{ $value }'
+cli-error-value-required = '{ $arg }' 需要一个值，但没有给出
+cli-error-value-validation = '{ $arg }' 的值 '{ $value }' 无效：{ $problem }
+cli-error-unknown-command = 没有 '{ $command }' 这个命令
+cli-error-similar-command = 有一个相近的命令：'{ $command }'
+cli-error-missing-required = 缺少必须提供的参数：{ $args }
+cli-error-missing-command = '{ $command }' 后面需要一个命令：{ $commands }
+cli-error-used-twice = 参数 '{ $arg }' 只能使用一次
+cli-error-conflict = 参数 '{ $arg }' 不能与 { $others } 一起使用
+cli-error-too-many-values = '{ $arg }' 多了一个值 '{ $value }'：它不需要更多的值
+cli-error-too-few-values = '{ $arg }' 至少需要 { $min } 个值，但只给了 { $actual } 个
+cli-error-wrong-number-of-values = '{ $arg }' 需要 { $expected } 个值，但给了 { $actual } 个
+cli-error-no-equals = '{ $arg }' 的值前面需要等号：{ $arg }=VALUE
+cli-error-invalid-utf8 = 有一个参数不是有效的 UTF-8 文本
+cli-not-a-whole-number = '{ $value }' 不是整数
+cli-number-out-of-range = { $value } 不在 { $min } 到 { $max } 之间
+app-window-failed = 无法打开窗口：{ $error }
+app-window-no-display = （没有显示器？命令行不需要显示器也能用：socklab --help）
 ## 检查器的 TCP 部分（src/ui/tcp_panel.rs、src/ui/tcp_machine.rs）。
 ## TCP 状态名（ESTABLISHED、TIME_WAIT …）、Recv-Q、Send-Q、rtt、cwnd、
 ## TCP_INFO 和 sock_diag 是内核的叫法，保持原样。

@@ -12,9 +12,8 @@ use crate::workspace::{self, Workspace, WorkspaceEndpoint};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
-    /// Python 3, with the standard socket module.
+    // Python 3 with the standard socket module; Rust with std::net and socket2.
     Python,
-    /// Rust, with std::net and the socket2 crate.
     Rust,
 }
 
