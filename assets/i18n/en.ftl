@@ -789,6 +789,33 @@ event-resynced = frame #{ $conn }: framing again after skipping { $skipped } byt
 event-rule-fired = rule { $rule } fired on #{ $conn } ({ $count } times so far)
 event-sequence-step = sequence on #{ $conn }, round { $round }, step { $step }: { $result } ({ $ms } ms)
 event-sequence-done = sequence on #{ $conn }: { $summary }
+
+## A send sequence's steps and results (src/net/sequence): the event log, `socklab run`.
+## send, wait and expect are what each step does; $payload and $when (exact:PONG, regex:…)
+## are the step's own text, shown as typed; $format is text, hex or base64.
+
+sequence-step-send = send { $payload }
+sequence-step-send-format = send { $format } { $payload }
+sequence-step-wait = wait { $ms } ms
+sequence-step-expect = expect { $when } within { $ms } ms
+# $len and $passed_over are counts; $line is the message that matched.
+sequence-result-sent = sent { $len } bytes
+sequence-result-waited = waited
+sequence-result-passed = passed: { $line }
+sequence-result-passed-after = passed: { $line } ({ $passed_over } other messages before it)
+sequence-result-timeout = FAILED: nothing arrived in time
+sequence-result-timeout-unmatched = FAILED: { $passed_over } messages arrived, none matched in time
+sequence-result-closed = FAILED: the connection closed
+# $stopped is yes when the run ended by a stop or a close rather than running out of rounds.
+sequence-summary = { $passed } passed, { $failed } failed in { $rounds ->
+        [one] 1 round
+       *[other] { $rounds } rounds
+    }{ $stopped ->
+        [yes] , stopped before the end
+       *[no] {""}
+    }
+# $summary is sequence-summary.
+sequence-summary-dropped = { $summary } ({ $dropped } messages arrived while no step expected one and were dropped)
 event-stopped = worker stopped
 
 ## Each errno a socket call can fail with: the OS's words for it (as Linux says them in
@@ -1099,6 +1126,21 @@ cli-code-about = Print the program that does what a workspace endpoint does, in 
 cli-code-file = The workspace file (.ron) the endpoint is in
 cli-code-lang = The language of the program: python or rust
 cli-code-endpoint = The endpoint to show (its name), when the workspace has several
+
+## socklab code (src/cli/code.rs). $names lists the workspace's endpoint names, quoted.
+
+cli-code-no-endpoints = the workspace has no endpoints: there is nothing to show as code
+cli-code-choose-endpoint = the workspace has { $count } endpoints: choose one with --endpoint NAME, one of { $names }
+cli-code-no-such-endpoint = no endpoint is named "{ $name }": the endpoints are { $names }
+# $error is one of codegen-error-*.
+cli-code-cannot = { $file }: endpoint "{ $name }": { $error }
+
+## Why no program can be written for an endpoint (src/codegen/mod.rs): `socklab code` and
+## the Code tab. $field is the workspace's field name (address, peer); $kind a kind's name.
+
+codegen-error-address = { $field }: { $problem }
+codegen-error-reply = reply mode { $reply } does not apply to a { $kind }
+codegen-error-no-path = a { $kind } with no path and no peer can neither send nor receive: give it a path
 cli-help-options = Socket options for --set (NAME=VALUE):
 cli-help-examples = Examples:
 # clap's own words in --help, ours so they follow the language. Each heading

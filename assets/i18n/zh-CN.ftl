@@ -675,6 +675,25 @@ event-resynced = 帧 #{ $conn }：跳过 { $skipped } 字节后重新分帧
 event-rule-fired = 规则 { $rule } 在 #{ $conn } 上触发（到目前为止 { $count } 次）
 event-sequence-step = #{ $conn } 上的序列，第 { $round } 轮，第 { $step } 步：{ $result }（{ $ms } 毫秒）
 event-sequence-done = #{ $conn } 上的序列：{ $summary }
+
+## 发送序列的步骤和结果（src/net/sequence）：事件日志、`socklab run`。
+
+sequence-step-send = 发送 { $payload }
+sequence-step-send-format = 发送 { $format } { $payload }
+sequence-step-wait = 等待 { $ms } 毫秒
+sequence-step-expect = 在 { $ms } 毫秒内期待 { $when }
+sequence-result-sent = 已发送 { $len } 字节
+sequence-result-waited = 已等待
+sequence-result-passed = 通过：{ $line }
+sequence-result-passed-after = 通过：{ $line }（在它之前有 { $passed_over } 条不匹配的消息）
+sequence-result-timeout = 失败：超时前什么也没有收到
+sequence-result-timeout-unmatched = 失败：收到了 { $passed_over } 条消息，超时前没有一条匹配
+sequence-result-closed = 失败：连接已关闭
+sequence-summary = 通过 { $passed } 个，失败 { $failed } 个，共 { $rounds } 轮{ $stopped ->
+        [yes] ，未跑完就停止了
+       *[no] {""}
+    }
+sequence-summary-dropped = { $summary }（有 { $dropped } 条消息在没有步骤等待时到达，已被丢弃）
 event-stopped = 工作线程已停止
 
 ## 套接字调用可能遇到的每个 errno：它的含义，以及 .hint：为什么会发生、通常怎么解决。
@@ -978,6 +997,19 @@ cli-code-about = 打印一个程序，它做的事与工作区里某个端点相
 cli-code-file = 端点所在的工作区文件（.ron）
 cli-code-lang = 程序的语言：python 或 rust
 cli-code-endpoint = 要显示的端点（它的名字），工作区里有多个端点时使用
+
+## socklab code（src/cli/code.rs）。$names 列出工作区里端点的名字（带引号）。
+
+cli-code-no-endpoints = 工作区里没有端点：没有可以写成代码的东西
+cli-code-choose-endpoint = 工作区里有 { $count } 个端点：请用 --endpoint NAME 选一个，可选的有 { $names }
+cli-code-no-such-endpoint = 没有名为 "{ $name }" 的端点：现有的端点是 { $names }
+cli-code-cannot = { $file }：端点 "{ $name }"：{ $error }
+
+## 为什么不能为一个端点写出程序（src/codegen/mod.rs）：`socklab code` 和“代码”标签页。
+
+codegen-error-address = { $field }：{ $problem }
+codegen-error-reply = 自动回复模式 { $reply } 不适用于{ $kind }
+codegen-error-no-path = 一个既没有路径也没有对端的{ $kind }既不能发送也不能接收：请给它一个路径
 cli-help-options = --set 可用的套接字选项 (NAME=VALUE)：
 cli-help-examples = 示例：
 # clap 自己的用语，放在这里以便跟随语言。每个标题保留冒号。

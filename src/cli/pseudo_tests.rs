@@ -159,3 +159,76 @@ fn usage_errors_come_from_the_catalogs_and_exit_2() {
         assert!(stray.is_empty(), "{args:?}: written outside the catalogs: {stray:?}\n{text}");
     }
 }
+
+#[test]
+fn code_s_refusals_come_from_the_catalogs() {
+    use crate::net::{EndpointKind, EndpointSpec, ReplyMode};
+    use crate::workspace::{Workspace, WorkspaceEndpoint};
+    in_pseudo();
+    let endpoint = |name: &str, spec: EndpointSpec| WorkspaceEndpoint { name: name.into(), spec, autostart: false };
+    let chat = EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0").with_reply(ReplyMode::Chat);
+    let cases = [
+        (Vec::new(), None),
+        (vec![endpoint("alpha", chat.clone()), endpoint("beta", chat.clone())], None),
+        (vec![endpoint("alpha", chat.clone())], Some("gamma")),
+        (vec![endpoint("alpha", chat)], None),
+        (vec![endpoint("alpha", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:99999"))], None),
+        (vec![endpoint("alpha", EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0").with_peer("nowhere"))], None),
+        (vec![endpoint("alpha", EndpointSpec::new(EndpointKind::UnixDatagram, ""))], None),
+    ];
+    let mut allowed = allowed();
+    words_of("alpha beta gamma nowhere lab ron address peer", &mut allowed);
+    for (endpoints, name) in cases {
+        let ws = Workspace { endpoints, ..Workspace::default() };
+        let why = super::code::program(&ws, std::path::Path::new("lab.ron"), crate::codegen::Lang::Python, name)
+            .expect_err("each case is refused");
+        let stray = stray_words(&why, &allowed);
+        assert!(stray.is_empty(), "written outside the catalogs: {stray:?}\n{why}");
+    }
+}
+
+#[test]
+fn sequence_steps_and_results_come_from_the_catalogs() {
+    use std::time::Duration;
+
+    use crate::net::rules::Matcher;
+    use crate::net::sequence::{Failure, Repeat, Sequence, Step, StepReport, StepResult, Summary};
+    in_pseudo();
+    let steps = vec![
+        Step::Send { payload: "hello".into(), format: crate::net::PayloadFormat::Text },
+        Step::Send { payload: "0a0b".into(), format: crate::net::PayloadFormat::Hex },
+        Step::Wait { ms: 100 },
+        Step::Expect { when: Matcher::Exact("PONG".into()), timeout_ms: 5000 },
+    ];
+    let seq = Sequence { name: "ping".into(), steps, repeat: Repeat::Times(3), stop_on_failure: true };
+    let results = [
+        StepResult::Sent { len: 5 },
+        StepResult::Waited,
+        StepResult::Passed { line: b"PONG".to_vec(), passed_over: 0 },
+        StepResult::Passed { line: b"PONG".to_vec(), passed_over: 2 },
+        StepResult::Failed(Failure::Timeout { passed_over: 0 }),
+        StepResult::Failed(Failure::Timeout { passed_over: 3 }),
+        StepResult::Failed(Failure::Closed),
+    ];
+    let mut lines = Vec::new();
+    for (n, step) in seq.steps.iter().enumerate() {
+        for result in &results {
+            let report = StepReport { round: 1, step: n, result: result.clone(), took: Duration::from_millis(3) };
+            lines.push(super::messages::sequence_step(0, &seq, &step.to_string(), &report));
+        }
+    }
+    for summary in [
+        Summary { rounds: 1, passed: 1, failed: 0, stopped: false, dropped: 0 },
+        Summary { rounds: 3, passed: 2, failed: 1, stopped: true, dropped: 7 },
+    ] {
+        lines.push(super::messages::sequence_done(0, &seq, &summary));
+        lines.push(summary.to_string());
+    }
+    lines.push(super::messages::sequence_not_run(0, &seq, true));
+    let mut allowed = allowed();
+    words_of("hello 0a0b hex exact PONG ping", &mut allowed);
+    for line in lines {
+        let stray = stray_words(&line, &allowed);
+        assert!(stray.is_empty(), "written outside the catalogs: {stray:?}\n{line}");
+    }
+}
