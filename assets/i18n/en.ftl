@@ -637,6 +637,14 @@ workspace-invalid = cannot load workspace { $path }: { $entry } '{ $name }': { $
 workspace-entry-endpoint = endpoint
 workspace-entry-message = message
 workspace-entry-lesson = lesson
+# What is wrong with an endpoint of a workspace file (src/workspace/validate.rs), after
+# "endpoint 'name': ". connect_timeout, secs and nanos are the file's own words.
+workspace-check-unix-path = a Unix socket needs a path, e.g. /tmp/socklab.sock (or @name for an abstract socket)
+workspace-check-reply = reply mode { $reply } does not apply to a { $kind }
+workspace-check-timeout = connect_timeout: { $secs } s is not between a millisecond and a day ({ $max } s): write e.g. (secs: 10, nanos: 0)
+workspace-check-option = option { $problem }
+# $byte is the byte in hex, 0xff.
+workspace-not-utf8 = byte { $byte } is not UTF-8 text: a workspace is a text file
 workspace-write = cannot save workspace { $path }: { $error }
 workspace-encode = cannot save workspace { $path }: { $message }
 
@@ -689,6 +697,7 @@ net-hint-accept-starved = { $hint } Until accept() works again, socklab turns ne
 
 net-conn-closed = connection #{ $conn } is closed
 net-sequence-pick-conn = a server runs a sequence on one of its connections: pick one
+net-unix-needs-path = a Unix socket needs a path (e.g. /tmp/socklab.sock), or @name for an abstract socket
 net-client-not-connected = the client is not connected
 net-no-socket-open = the endpoint has no socket open
 net-server-no-single-peer = a server has no single peer: pick a connection, or send to all

@@ -557,6 +557,11 @@ workspace-invalid = 无法加载工作区 { $path }：{ $entry }“{ $name }”�
 workspace-entry-endpoint = 端点
 workspace-entry-message = 消息
 workspace-entry-lesson = 课程
+workspace-check-unix-path = Unix 套接字需要一个路径，例如 /tmp/socklab.sock（或者用 @name 表示抽象套接字）
+workspace-check-reply = 自动回复模式 { $reply } 不适用于{ $kind }
+workspace-check-timeout = connect_timeout：{ $secs } 秒不在一毫秒到一天（{ $max } 秒）之间：例如写 (secs: 10, nanos: 0)
+workspace-check-option = 选项 { $problem }
+workspace-not-utf8 = 字节 { $byte } 不是 UTF-8 文本：工作区文件是文本文件
 workspace-write = 无法保存工作区 { $path }：{ $error }
 workspace-encode = 无法保存工作区 { $path }：{ $message }
 
@@ -606,6 +611,7 @@ net-hint-accept-starved = { $hint } 在 accept() 恢复正常之前，socklab �
 
 net-conn-closed = 连接 #{ $conn } 已经关闭
 net-sequence-pick-conn = 服务器要在它的某一个连接上运行序列：先选一个连接
+net-unix-needs-path = Unix 套接字需要一个路径（例如 /tmp/socklab.sock），或者用 @name 表示抽象套接字
 net-client-not-connected = 客户端还没有连接
 net-no-socket-open = 这个端点没有打开的套接字
 net-server-no-single-peer = 服务器没有唯一的对端 (peer)：选一个连接，或者发给所有连接

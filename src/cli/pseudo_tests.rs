@@ -232,3 +232,24 @@ fn sequence_steps_and_results_come_from_the_catalogs() {
         assert!(stray.is_empty(), "written outside the catalogs: {stray:?}\n{line}");
     }
 }
+
+#[test]
+fn a_workspace_s_refusals_come_from_the_catalogs() {
+    in_pseudo();
+    let endpoint =
+        |spec: &str| format!("(version: 1, endpoints: [(name: \"alpha\", spec: ({spec}), autostart: true)])");
+    let bad = [
+        endpoint("kind: UnixServer, address: \"\""),
+        endpoint("kind: Udp, address: \"127.0.0.1:0\", reply: Chat"),
+        endpoint("kind: TcpClient, address: \"127.0.0.1:9\", connect_timeout: (secs: 0, nanos: 0)"),
+        endpoint("kind: TcpServer, address: \"127.0.0.1:0\", options: [(opt: RcvBuf, value: Int(3000000000))]"),
+        endpoint("kind: TcpServer, address: \"127.0.0.1:99999\""),
+    ];
+    let mut allowed = allowed();
+    words_of("alpha lab ron address connect_timeout secs nanos rcvbuf SO_RCVBUF", &mut allowed);
+    for text in bad {
+        let why = crate::workspace::parse(&text, std::path::Path::new("lab.ron")).expect_err(&text).to_string();
+        let stray = stray_words(&why, &allowed);
+        assert!(stray.is_empty(), "written outside the catalogs: {stray:?}\n{why}");
+    }
+}
