@@ -1035,10 +1035,10 @@ cli-help-possible-values = [可选值：{ $values }]
 
 cli-error = 错误：{ $message }
 cli-error-tip = 提示：{ $tip }
-cli-error-try-help = 想了解更多，请运行 '{ $help }'。
+cli-error-try-help = 更多信息请运行 '{ $help }'。
 cli-error-unknown-argument = 不认识的参数 '{ $arg }'
 cli-error-similar-argument = 有一个相近的参数：'{ $arg }'
-cli-error-argument-of-command = 有 '{ $command } { $arg }'：{ $arg } 是 { $command } 命令的参数
+cli-error-argument-of-command = { $arg } 是 { $command } 命令的参数：请写成 '{ $command } { $arg }'
 cli-error-pass-as-value = 要把 '{ $arg }' 当作一个值传入，请写成 '-- { $arg }'
 cli-error-remove-dashes = 有 '{ $command }' 这个命令；要使用它，请去掉它前面的 '--'
 cli-error-invalid-value = '{ $arg }' 的值 '{ $value }' 无效

@@ -30,7 +30,12 @@ pub struct Stop {
 impl Stop {
     /// Prints the text where it belongs (styled on a terminal) and returns the exit code.
     pub fn print(&self) -> i32 {
-        let styled = |terminal: bool| if terminal { self.text.ansi().to_string() } else { self.text.to_string() };
+        // Styled as clap styles it, on a terminal and unless NO_COLOR is set.
+        let plain = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let styled = |terminal: bool| match terminal && !plain {
+            true => self.text.ansi().to_string(),
+            false => self.text.to_string(),
+        };
         // A closed pipe (`--help | head`) is not worth reporting.
         let _ = if self.to_stdout {
             std::io::stdout().lock().write_all(styled(std::io::stdout().is_terminal()).as_bytes())
