@@ -1133,7 +1133,7 @@ cli-run-encoding = Use this text encoding for every endpoint (instead of each on
 cli-run-ladder = Write the sequence diagram of every connection as SVG to this file when the run ends
 cli-code-about = Print the program that does what a workspace endpoint does, in Python or Rust
 cli-code-file = The workspace file (.ron) the endpoint is in
-cli-code-lang = The language of the program: python or rust
+cli-code-lang = The language of the program: python (Python 3 and its standard socket module) or rust (std::net and the socket2 crate)
 cli-code-endpoint = The endpoint to show (its name), when the workspace has several
 
 ## socklab code (src/cli/code.rs). $names lists the workspace's endpoint names, quoted.

@@ -1001,7 +1001,7 @@ cli-run-encoding = 所有端点都用这种文字编码（代替各自的编码�
 cli-run-ladder = 运行结束时，把每个连接的时序图以 SVG 写入这个文件
 cli-code-about = 打印一个程序，它做的事与工作区里某个端点相同，用 Python 或 Rust 写成
 cli-code-file = 端点所在的工作区文件（.ron）
-cli-code-lang = 程序的语言：python 或 rust
+cli-code-lang = 程序的语言：python（Python 3 和标准库的 socket 模块）或 rust（std::net 和 socket2 crate）
 cli-code-endpoint = 要显示的端点（它的名字），工作区里有多个端点时使用
 
 ## socklab code（src/cli/code.rs）。$names 列出工作区里端点的名字（带引号）。
