@@ -8,6 +8,7 @@ mod help;
 mod json;
 mod json_parts;
 mod json_proto;
+mod json_write;
 mod messages;
 mod out;
 mod parse;
