@@ -2,14 +2,15 @@
 //! our own file and written atomically, so two socklab processes never leave
 //! a half-written file and never lose each other's recent files.
 
-use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{Lang, locale};
+use crate::i18n::{Lang, Message, locale};
 use crate::model::Limits;
-use crate::util::write_atomic;
+use crate::msg;
+use crate::net::NetError;
+use crate::util::{FileOpError, write_atomic};
 
 const RECENT: usize = 10;
 
@@ -58,7 +59,7 @@ pub fn default_path() -> Option<PathBuf> {
 pub struct Loaded {
     pub settings: Settings,
     /// A file that could not be used, and where it was kept.
-    pub warning: Option<String>,
+    pub warning: Option<Message>,
     /// False when the file could not be moved aside: saving would overwrite it.
     pub can_save: bool,
 }
@@ -77,16 +78,8 @@ impl Settings {
             Err(problem) => problem,
         };
         let (warning, can_save) = match back_up(path) {
-            Ok(bak) => (
-                format!("{problem}. It was kept as {} and socklab started with default settings.", bak.display()),
-                true,
-            ),
-            Err(e) => (
-                format!(
-                    "{problem}, and it could not be moved aside ({e}): settings will not be saved this session, so the file stays as it is."
-                ),
-                false,
-            ),
+            Ok(bak) => (msg!("settings-kept-aside", problem = problem, backup = bak.display().to_string()), true),
+            Err(error) => (msg!("settings-not-moved-aside", problem = problem, error = error), false),
         };
         Loaded { settings: Settings::default(), warning: Some(warning), can_save }
     }
@@ -104,8 +97,8 @@ impl Settings {
 
     /// Saves atomically. Recent files another process saved meanwhile are kept.
     /// A file that no longer parses (edited by hand meanwhile) is moved aside
-    /// first; the returned note says where.
-    pub fn save(&self, path: &Path) -> io::Result<Option<String>> {
+    /// first; the returned note says where. An error names the call that failed.
+    pub fn save(&self, path: &Path) -> Result<Option<Message>, Message> {
         let mut merged = self.clone();
         let mut note = None;
         match read(path) {
@@ -119,49 +112,51 @@ impl Settings {
             Ok(None) => {}
             Err(problem) => {
                 let bak = back_up(path)?;
-                note = Some(format!("{problem}. It was kept as {} before saving.", bak.display()));
+                note = Some(msg!("settings-kept-before-saving", problem = problem, backup = bak.display().to_string()));
             }
         }
         let text = ron::ser::to_string_pretty(&merged, ron::ser::PrettyConfig::default())
-            .map_err(|e| io::Error::other(e.to_string()))?;
+            .map_err(|e| msg!("settings-encode", error = e.to_string()))?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+            std::fs::create_dir_all(dir).map_err(|e| os_error(FileOpError::on("mkdir", dir, e)))?;
         }
-        write_atomic(path, text.as_bytes())?;
+        write_atomic(path, text.as_bytes()).map_err(os_error)?;
         Ok(note)
     }
 }
 
+fn os_error(e: FileOpError) -> Message {
+    NetError::from_file(&e).message()
+}
+
 /// The settings in the file; None when there is no file; Err says what is wrong with it.
-fn read(path: &Path) -> Result<Option<Settings>, String> {
+fn read(path: &Path) -> Result<Option<Settings>, Message> {
+    let shown = path.display().to_string();
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         // No file (or no folder to hold one): nothing of the user's to keep.
         Err(_) if std::fs::symlink_metadata(path).is_err() => return Ok(None),
-        Err(e) => return Err(format!("The settings file {} could not be read: {e}", path.display())),
+        Err(e) => {
+            return Err(msg!("settings-unreadable", path = shown, error = os_error(FileOpError::on("read", path, e))));
+        }
     };
     ron::from_str(&text).map(Some).map_err(|e| {
-        format!(
-            "The settings file {} is not valid (line {}, column {}: {})",
-            path.display(),
-            e.span.start.line,
-            e.span.start.col,
-            e.code
-        )
+        let (line, column) = (e.span.start.line.to_string(), e.span.start.col.to_string());
+        msg!("settings-invalid", path = shown, line = line, column = column, message = e.code.to_string())
     })
 }
 
 /// Moves the file to the first free `NAME.bak`, `NAME.bak.1` … beside it; never replaces an older backup.
-fn back_up(path: &Path) -> io::Result<PathBuf> {
+fn back_up(path: &Path) -> Result<PathBuf, Message> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "settings.ron".into());
     for i in 0..BACKUPS {
         let bak = path.with_file_name(if i == 0 { format!("{name}.bak") } else { format!("{name}.bak.{i}") });
         if std::fs::symlink_metadata(&bak).is_err() {
-            std::fs::rename(path, &bak)?;
+            std::fs::rename(path, &bak).map_err(|e| os_error(FileOpError::on_two("rename", path, &bak, e)))?;
             return Ok(bak);
         }
     }
-    Err(io::Error::new(io::ErrorKind::AlreadyExists, format!("{BACKUPS} older backups are in the way")))
+    Err(msg!("settings-backups-in-the-way", count = BACKUPS.to_string()))
 }
 
 #[cfg(test)]
@@ -217,7 +212,7 @@ mod tests {
         std::fs::write(&path, mine).unwrap();
         let loaded = Settings::load(&path);
         assert_eq!(loaded.settings, Settings::default());
-        let warning = loaded.warning.unwrap();
+        let warning = loaded.warning.unwrap().text();
         let bak = dir.path().join("settings.ron.bak");
         assert!(warning.contains("settings.ron.bak") && warning.contains("line 1"), "{warning}");
         assert_eq!(std::fs::read_to_string(&bak).unwrap(), mine, "the user's text, kept whole");
@@ -227,7 +222,7 @@ mod tests {
 
         // A second bad file does not replace the first backup.
         std::fs::write(&path, "not ron").unwrap();
-        let warning = Settings::load(&path).warning.unwrap();
+        let warning = Settings::load(&path).warning.unwrap().text();
         assert!(warning.contains("settings.ron.bak.1"), "{warning}");
         assert_eq!(std::fs::read_to_string(&bak).unwrap(), mine);
         assert_eq!(std::fs::read_to_string(dir.path().join("settings.ron.bak.1")).unwrap(), "not ron");
@@ -239,7 +234,7 @@ mod tests {
         let path = dir.path().join("settings.ron");
         Settings::default().save(&path).unwrap();
         std::fs::write(&path, "(zoom: oops)").unwrap();
-        let note = Settings::default().save(&path).unwrap().unwrap();
+        let note = Settings::default().save(&path).unwrap().unwrap().text();
         assert!(note.contains("settings.ron.bak"), "{note}");
         assert_eq!(std::fs::read_to_string(dir.path().join("settings.ron.bak")).unwrap(), "(zoom: oops)");
     }

@@ -622,13 +622,27 @@ notice-exported = Exported to { $path }
 notice-opened-lab = Opened the lab { $path }
 # $error: the errno name and the OS's own words.
 notice-cannot-write = cannot write { $path }: { $error }
-notice-settings-not-saved = The settings could not be saved to { $path }: { $error }. Check that its folder exists (or can be created) and can be written; socklab tries again when a setting changes.
+notice-settings-not-saved = The settings could not be saved to { $path } (socklab tries again when a setting changes): { $error }
+settings-kept-aside = { $problem }. It was kept as { $backup } and socklab started with default settings.
+settings-not-moved-aside = { $problem }, and it could not be moved aside ({ $error }): settings will not be saved this session, so the file stays as it is.
+settings-kept-before-saving = { $problem }. It was kept as { $backup } before saving.
+settings-unreadable = The settings file { $path } could not be read: { $error }
+settings-invalid = The settings file { $path } is not valid (line { $line }, column { $column }: { $message })
+settings-backups-in-the-way = { $count } older backups are in the way: delete the ones you no longer need
+settings-encode = the settings could not be written as RON: { $error }
 
 ## Why a workspace could not be loaded or saved (src/workspace/error.rs). $error and
 ## $message are the OS's or the file parser's own words; $what is the kind of file.
 
 workspace-read = cannot read workspace { $path }: { $error }
 workspace-not-a-file = cannot load workspace { $path }: it is { $what }, not a regular file: open a .ron file that socklab saved
+file-kind = { $kind ->
+    [fifo] a FIFO (named pipe)
+    [char-device] a character device
+    [block-device] a block device
+    [socket] a socket
+   *[special] a special file
+}
 workspace-too-large = cannot load workspace { $path }: it is { $size } bytes, and a workspace file is at most { $max } bytes (16 MiB): this is not one
 workspace-syntax = cannot load workspace { $path }: line { $line }, column { $column }: { $message }
 workspace-too-new = cannot load workspace { $path }: line { $line }, column { $column }: made by a newer socklab (version { $found }; this one reads up to { $current })
@@ -647,6 +661,38 @@ workspace-check-option = option { $problem }
 workspace-not-utf8 = byte { $byte } is not UTF-8 text: a workspace is a text file
 workspace-write = cannot save workspace { $path }: { $error }
 workspace-encode = cannot save workspace { $path }: { $message }
+
+## Why a lab file could not be loaded (src/lab/error.rs, src/lab/file.rs, src/lab/check.rs).
+## $error and $message are the OS's or the file parser's own words; id, title, summary,
+## workspace, steps, text, hint, call, errno, contains, within_secs and field are the
+## lab file's own field names, as written in it.
+labfile-read = cannot read lab { $path }: { $error }
+labfile-not-a-file = cannot load lab { $path }: it is { $what }, not a regular file: open a lab's .ron file
+labfile-too-large = cannot load lab { $path }: it is { $size } bytes, and a lab file is at most { $max } bytes
+labfile-syntax = cannot load lab { $path }: line { $line }, column { $column }: { $message }
+labfile-not-utf8 = cannot load lab { $path }: line { $line }, column { $column }: byte { $byte } is not UTF-8 text: a lab is a text file
+labfile-too-new = cannot load lab { $path }: line { $line }, column { $column }: made by a newer socklab (version { $found }; this one reads up to { $current })
+labfile-invalid = cannot load lab { $path }: { $what }: { $message }
+labfile-workspace = cannot load lab { $path }: its workspace: { $error }
+labfile-check-file = cannot load lab { $path }: step '{ $step }': file { $file }: { $message }
+labfile-where-field = { $field }
+labfile-where-step = step { $number } ('{ $id }')
+labfile-bad-id = "{ $id }": use lower-case letters, digits and '-', starting with a letter (it becomes part of the texts' message ids)
+labfile-empty = must not be empty
+labfile-workspace-absolute = must be relative to the lab file, e.g. ../workspaces/tcp_echo.ron
+labfile-no-steps = a lab needs at least one step
+labfile-step-bad-id = id: use lower-case letters, digits and '-', starting with a letter (it becomes part of the texts' message ids)
+labfile-step-duplicate = the same id is used by an earlier step
+labfile-step-empty = `text` and `hint` must not be empty
+labfile-step-check = check: { $problem }
+labfile-check-count = the count must be 1 to { $max }, not { $count }
+labfile-check-contains-long = `contains` is { $size } bytes long; at most { $max }
+labfile-check-no-call = `call` must name the call that fails, e.g. "bind"
+labfile-check-bad-errno = `errno` "{ $errno }" is not an errno name socklab reports (e.g. EADDRINUSE)
+labfile-check-within = `within_secs` must be 1 to { $max }, not { $secs }
+labfile-check-no-field = `field` must name the JSON field
+labfile-check-file-absolute = must be relative to the lab file
+labfile-check-file-too-large = { $size } bytes; a check compares at most { $max }
 
 ## What is wrong with a workspace's lesson (src/workspace/lesson.rs). title, teaches
 ## and steps are the file's own field names.
@@ -847,12 +893,16 @@ errno-ECONNREFUSED = Connection refused
     }
 errno-EACCES = Permission denied
     .hint = { $call ->
+        [file] This user may not open this file or its folder: check the permissions (ls -l), or use a copy in a folder of your own.
         [bind] Ports below 1024 need administrator rights on most systems: use a port from 1024 to 65535.
         [send] Sending to a broadcast address needs SO_BROADCAST on the socket: turn it on, then send again.
        *[other] The OS refused the operation for lack of permission (a firewall rule or a privileged port/option).
     }
 errno-EPERM = Operation not permitted
-    .hint = The OS refused the operation for lack of permission (a firewall rule or a privileged port/option).
+    .hint = { $call ->
+        [file] The OS does not allow this on that file (it may be marked immutable or belong to the system): use a copy in a folder of your own.
+       *[other] The OS refused the operation for lack of permission (a firewall rule or a privileged port/option).
+    }
 errno-ETIMEDOUT = Connection timed out
     .hint = { $call ->
         [connect] No answer came before the timeout: the host may be down, unreachable, or a firewall drops the packets silently.
@@ -885,7 +935,10 @@ errno-EINVAL = Invalid argument
        *[other] The OS rejected an argument of this call as invalid for this socket.
     }
 errno-ENOENT = No such file or directory
-    .hint = No such file: for a Unix socket, start the server that creates this path first.
+    .hint = { $call ->
+        [file] Nothing has this name: check the path's spelling, and the folder it starts from (a relative path starts in the current folder).
+       *[other] No such file: for a Unix socket, start the server that creates this path first.
+    }
 errno-ENOTCONN = Transport endpoint is not connected
     .hint = The socket is not connected: connect() first, or give a destination address.
 errno-EISCONN = Transport endpoint is already connected
@@ -915,11 +968,38 @@ errno-EINTR = Interrupted system call
 errno-EAGAIN = Resource temporarily unavailable
     .hint = Nothing is ready yet on this non-blocking socket (no data to read, or no room to write): wait and try again.
 errno-ENOTDIR = Not a directory
-    .hint = The Unix socket path cannot be created here: pick a writable directory and a shorter path.
+    .hint = { $call ->
+        [file] A part of the path that should be a folder is a file: check the path.
+       *[other] The Unix socket path cannot be created here: pick a writable directory and a shorter path.
+    }
 errno-EROFS = Read-only file system
-    .hint = The Unix socket path cannot be created here: pick a writable directory and a shorter path.
+    .hint = { $call ->
+        [file] This file system is read-only: save somewhere else, e.g. in your home folder.
+       *[other] The Unix socket path cannot be created here: pick a writable directory and a shorter path.
+    }
 errno-ENAMETOOLONG = File name too long
-    .hint = The Unix socket path cannot be created here: pick a writable directory and a shorter path.
+    .hint = { $call ->
+        [file] The path or one of its names is too long: use a shorter one.
+       *[other] The Unix socket path cannot be created here: pick a writable directory and a shorter path.
+    }
+errno-EISDIR = Is a directory
+    .hint = This is a folder, not a file: pick a file inside it.
+errno-EEXIST = File exists
+    .hint = Something already has this name (a file where a folder should be, or a file socklab does not replace): move it out of the way, or pick another name.
+errno-ENOSPC = No space left on device
+    .hint = The disk is full: free some space, or save somewhere else.
+errno-EDQUOT = Disk quota exceeded
+    .hint = Your disk quota is used up: delete some files, or save somewhere else.
+errno-ELOOP = Too many levels of symbolic links
+    .hint = The path's symbolic links point at each other in a loop: check them (ls -l).
+errno-EIO = Input/output error
+    .hint = The device failed to read or write (a damaged disk, or a removed USB stick or network drive): check it, or use another place.
+errno-EFBIG = File too large
+    .hint = The file would be larger than this file system allows: save somewhere else.
+errno-EXDEV = Invalid cross-device link
+    .hint = The two paths are on different file systems, so the file cannot be moved in one step: keep them in the same folder.
+errno-EBUSY = Device or resource busy
+    .hint = Something else is using it right now: close the program that uses it, and try again.
 
 ## Socket options (src/net/options/table.rs): what each does, shown beside its C name
 ## (SO_REUSEADDR …). The id is option- and the name --set takes.
@@ -1047,7 +1127,7 @@ cli-empty-bind-path = --bind: the path is empty: give a file path such as /tmp/s
 cli-reply-not-for = --reply { $reply } does not apply to a { $kind }
 cli-option-not-for = --set { $name }: { $c_name } does not apply to a { $kind }: { $why }
 cli-nothing-to-run = nothing to run: give a command (serve, connect, run) or see --help
-cli-no-temp-dir = cannot create a directory for the reply socket in { $dir }: { $error }: give a path with --bind PATH
+cli-no-temp-dir = cannot create a directory for the reply socket in { $dir } (or give a path with --bind PATH): { $error }
 # $socket is stream (others can connect) or datagram (others can send to it).
 cli-serve-exposed-all = { $address } is every interface: anyone who can reach this machine over a network can { $socket ->
         [datagram] send to it
@@ -1081,7 +1161,6 @@ cli-kernel-state-unavailable = { $flag }: { $why }; going on without it
 cli-ladder-is-dir = --ladder { $path }: this is a directory: give a file name such as { $path }/ladder.svg
 cli-ladder-no-dir = --ladder { $path }: the directory { $dir } does not exist: create it first, or write the file elsewhere
 cli-ladder-not-written = --ladder { $path }: the sequence diagram could not be written: { $error }
-cli-ladder-not-written-errno = --ladder { $path }: the sequence diagram could not be written ({ $errno }): { $error }
 cli-ladder-written = sequence diagram of { $count } connection(s) written to { $path }
 
 ## socklab --help (src/cli/help.rs): cli-<command>-about says what a command does,

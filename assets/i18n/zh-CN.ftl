@@ -543,13 +543,27 @@ notice-saved = 已保存 { $path }
 notice-exported = 已导出到 { $path }
 notice-opened-lab = 已打开实验 { $path }
 notice-cannot-write = 无法写入 { $path }：{ $error }
-notice-settings-not-saved = 设置无法保存到 { $path }：{ $error }。请检查它所在的文件夹是否存在（或能否创建）、能否写入；下次修改设置时 socklab 会再试一次。
+notice-settings-not-saved = 设置无法保存到 { $path }（下次修改设置时 socklab 会再试一次）：{ $error }
+settings-kept-aside = { $problem }。它已另存为 { $backup }，socklab 用默认设置启动了。
+settings-not-moved-aside = { $problem }，而且无法把它挪开（{ $error }）：这次运行不会保存设置，所以这个文件保持原样。
+settings-kept-before-saving = { $problem }。保存之前，它已另存为 { $backup }。
+settings-unreadable = 无法读取设置文件 { $path }：{ $error }
+settings-invalid = 设置文件 { $path } 无效（第 { $line } 行，第 { $column } 列：{ $message }）
+settings-backups-in-the-way = 已经有 { $count } 个旧的备份占着位置：删掉不再需要的那些
+settings-encode = 无法把设置写成 RON：{ $error }
 
 ## 工作区无法加载或保存的原因（src/workspace/error.rs）。$error 和 $message 是
 ## 操作系统或文件解析器的原话；$what 是文件的类型。
 
 workspace-read = 无法读取工作区 { $path }：{ $error }
 workspace-not-a-file = 无法加载工作区 { $path }：它是 { $what }，不是普通文件：请打开 socklab 保存的 .ron 文件
+file-kind = { $kind ->
+    [fifo] FIFO（命名管道）
+    [char-device] 字符设备
+    [block-device] 块设备
+    [socket] 套接字文件
+   *[special] 特殊文件
+}
 workspace-too-large = 无法加载工作区 { $path }：它有 { $size } 字节，而工作区文件最多 { $max } 字节 (16 MiB)：这不是工作区文件
 workspace-syntax = 无法加载工作区 { $path }：第 { $line } 行，第 { $column } 列：{ $message }
 workspace-too-new = 无法加载工作区 { $path }：第 { $line } 行，第 { $column } 列：它由更新版本的 socklab 创建（版本 { $found }；这个版本最多能读取版本 { $current }）
@@ -564,6 +578,37 @@ workspace-check-option = 选项 { $problem }
 workspace-not-utf8 = 字节 { $byte } 不是 UTF-8 文本：工作区文件是文本文件
 workspace-write = 无法保存工作区 { $path }：{ $error }
 workspace-encode = 无法保存工作区 { $path }：{ $message }
+
+## 实验文件无法加载的原因（src/lab/error.rs、src/lab/file.rs、src/lab/check.rs）。
+## $error 和 $message 是操作系统或文件解析器的原话；id、title、summary、workspace、steps、
+## text、hint、call、errno、contains、within_secs 和 field 是实验文件里的字段名，照原样写。
+labfile-read = 无法读取实验 { $path }：{ $error }
+labfile-not-a-file = 无法加载实验 { $path }：它是{ $what }，不是普通文件：请打开实验的 .ron 文件
+labfile-too-large = 无法加载实验 { $path }：它有 { $size } 字节，而实验文件最多 { $max } 字节
+labfile-syntax = 无法加载实验 { $path }：第 { $line } 行，第 { $column } 列：{ $message }
+labfile-not-utf8 = 无法加载实验 { $path }：第 { $line } 行，第 { $column } 列：字节 { $byte } 不是 UTF-8 文本：实验文件是文本文件
+labfile-too-new = 无法加载实验 { $path }：第 { $line } 行，第 { $column } 列：它由更新版本的 socklab 制作（版本 { $found }；这个版本最多读到 { $current }）
+labfile-invalid = 无法加载实验 { $path }：{ $what }：{ $message }
+labfile-workspace = 无法加载实验 { $path }：它的工作区：{ $error }
+labfile-check-file = 无法加载实验 { $path }：步骤“{ $step }”：文件 { $file }：{ $message }
+labfile-where-field = { $field }
+labfile-where-step = 第 { $number } 步（'{ $id }'）
+labfile-bad-id = “{ $id }”：只能用小写字母、数字和“-”，并以字母开头（它会成为文本的消息 id 的一部分）
+labfile-empty = 不能为空
+labfile-workspace-absolute = 必须是相对于实验文件的路径，例如 ../workspaces/tcp_echo.ron
+labfile-no-steps = 一个实验至少要有一个步骤
+labfile-step-bad-id = id：只能用小写字母、数字和“-”，并以字母开头（它会成为文本的消息 id 的一部分）
+labfile-step-duplicate = 前面的步骤已经用过这个 id 了
+labfile-step-empty = `text` 和 `hint` 不能为空
+labfile-step-check = check：{ $problem }
+labfile-check-count = 数量必须在 1 到 { $max } 之间，而不是 { $count }
+labfile-check-contains-long = `contains` 有 { $size } 字节长；最多 { $max }
+labfile-check-no-call = `call` 必须写出失败的那个调用，例如 "bind"
+labfile-check-bad-errno = `errno` "{ $errno }" 不是 socklab 会报告的 errno 名字（例如 EADDRINUSE）
+labfile-check-within = `within_secs` 必须在 1 到 { $max } 之间，而不是 { $secs }
+labfile-check-no-field = `field` 必须写出 JSON 字段的名字
+labfile-check-file-absolute = 必须是相对于实验文件的路径
+labfile-check-file-too-large = { $size } 字节；检查最多比较 { $max } 字节
 
 ## 工作区里课程的问题（src/workspace/lesson.rs）。title、teaches 和 steps 是文件里的字段名。
 
@@ -721,12 +766,16 @@ errno-ECONNREFUSED = 连接被拒绝
     }
 errno-EACCES = 权限不够
     .hint = { $call ->
+        [file] 当前用户没有权限打开这个文件或它所在的目录：检查权限（ls -l），或者把它复制到你自己的目录里再用。
         [bind] 在大多数系统上，1024 以下的端口需要管理员权限：请用 1024 到 65535 之间的端口。
         [send] 向广播地址发送需要在套接字上打开 SO_BROADCAST：打开它，再发送一次。
        *[other] 操作系统因为权限不够拒绝了这个操作（防火墙规则，或者需要特权的端口/选项）。
     }
 errno-EPERM = 不允许的操作
-    .hint = 操作系统因为权限不够拒绝了这个操作（防火墙规则，或者需要特权的端口/选项）。
+    .hint = { $call ->
+        [file] 操作系统不允许对这个文件这样做（它可能被设为不可修改，或者属于系统）：把它复制到你自己的目录里再用。
+       *[other] 操作系统因为权限不够拒绝了这个操作（防火墙规则，或者需要特权的端口/选项）。
+    }
 errno-ETIMEDOUT = 连接超时
     .hint = { $call ->
         [connect] 超时之前没有收到任何回应：对方主机可能已关机、不可达，或者有防火墙悄悄丢掉了数据包。
@@ -759,7 +808,10 @@ errno-EINVAL = 无效的参数
        *[other] 操作系统认为这次调用的某个参数对这个套接字无效。
     }
 errno-ENOENT = 没有那个文件或目录
-    .hint = 文件不存在：对于 Unix 套接字，先启动创建这个路径的服务器。
+    .hint = { $call ->
+        [file] 没有叫这个名字的文件或目录：检查路径的拼写，以及它从哪个目录开始（相对路径从当前目录开始）。
+       *[other] 文件不存在：对于 Unix 套接字，先启动创建这个路径的服务器。
+    }
 errno-ENOTCONN = 传输端点尚未连接
     .hint = 这个套接字还没有连接：先调用 connect()，或者给出目的地址。
 errno-EISCONN = 传输端点已经连接
@@ -789,11 +841,38 @@ errno-EINTR = 被中断的系统调用
 errno-EAGAIN = 资源暂时不可用
     .hint = 这个非阻塞套接字上暂时没有就绪的事情（没有数据可读，或者没有空间可写）：稍后再试。
 errno-ENOTDIR = 不是目录
-    .hint = 无法在这里创建 Unix 套接字路径：换一个可写的目录，用短一点的路径。
+    .hint = { $call ->
+        [file] 路径中应该是目录的某一段其实是一个文件：检查路径。
+       *[other] 无法在这里创建 Unix 套接字路径：换一个可写的目录，用短一点的路径。
+    }
 errno-EROFS = 只读文件系统
-    .hint = 无法在这里创建 Unix 套接字路径：换一个可写的目录，用短一点的路径。
+    .hint = { $call ->
+        [file] 这个文件系统是只读的：保存到别的地方，比如你的主目录。
+       *[other] 无法在这里创建 Unix 套接字路径：换一个可写的目录，用短一点的路径。
+    }
 errno-ENAMETOOLONG = 文件名过长
-    .hint = 无法在这里创建 Unix 套接字路径：换一个可写的目录，用短一点的路径。
+    .hint = { $call ->
+        [file] 路径或其中某个名字太长了：换一个短一点的。
+       *[other] 无法在这里创建 Unix 套接字路径：换一个可写的目录，用短一点的路径。
+    }
+errno-EISDIR = 是一个目录
+    .hint = 这是一个目录（文件夹），不是文件：请选择它里面的一个文件。
+errno-EEXIST = 文件已存在
+    .hint = 已经有东西叫这个名字了（本该是目录的地方是一个文件，或者是 socklab 不会覆盖的文件）：把它挪开，或者换一个名字。
+errno-ENOSPC = 设备上没有空间
+    .hint = 磁盘满了：腾出一些空间，或者保存到别的地方。
+errno-EDQUOT = 超出磁盘配额
+    .hint = 你的磁盘配额用完了：删掉一些文件，或者保存到别的地方。
+errno-ELOOP = 符号链接的层数过多
+    .hint = 路径中的符号链接互相指向，形成了一个环：检查这些链接（ls -l）。
+errno-EIO = 输入/输出错误
+    .hint = 设备读写失败（磁盘损坏，或者 U 盘、网络盘被拔掉了）：检查设备，或者换一个地方。
+errno-EFBIG = 文件过大
+    .hint = 文件会超过这个文件系统允许的大小：保存到别的地方。
+errno-EXDEV = 无效的跨设备链接
+    .hint = 两个路径在不同的文件系统上，文件无法一步移过去：把它们放在同一个目录里。
+errno-EBUSY = 设备或资源忙
+    .hint = 有别的程序正在用它：关掉那个程序，再试一次。
 
 ## 套接字选项（src/net/options/table.rs）：每个选项的作用，显示在它的 C 名字（SO_REUSEADDR …）旁边。
 
@@ -918,7 +997,7 @@ cli-empty-bind-path = --bind：路径是空的：给出一个文件路径，例�
 cli-reply-not-for = --reply { $reply } 不适用于{ $kind }
 cli-option-not-for = --set { $name }：{ $c_name } 不适用于{ $kind }：{ $why }
 cli-nothing-to-run = 没有要运行的内容：给出一个命令（serve、connect、run），或者查看 --help
-cli-no-temp-dir = 无法在 { $dir } 里为回复用的套接字创建目录：{ $error }：用 --bind PATH 指定一个路径
+cli-no-temp-dir = 无法在 { $dir } 里为回复用的套接字创建目录（也可以用 --bind PATH 指定一个路径）：{ $error }
 cli-serve-exposed-all = { $address } 表示所有网络接口：任何能通过网络访问这台机器的人都可以{ $socket ->
         [datagram] 向它发送数据
        *[stream] 连接 (connect) 它
@@ -951,7 +1030,6 @@ cli-kernel-state-unavailable = { $flag }：{ $why }；不用它继续运行
 cli-ladder-is-dir = --ladder { $path }：这是一个目录：给出一个文件名，例如 { $path }/ladder.svg
 cli-ladder-no-dir = --ladder { $path }：目录 { $dir } 不存在：先创建它，或者把文件写到别处
 cli-ladder-not-written = --ladder { $path }：无法写入时序图：{ $error }
-cli-ladder-not-written-errno = --ladder { $path }：无法写入时序图（{ $errno }）：{ $error }
 cli-ladder-written = 已把 { $count } 个连接的时序图写入 { $path }
 
 ## socklab --help（src/cli/help.rs）：cli-<命令>-about 说明命令做什么，cli-<命令>-<参数> 说明参数。

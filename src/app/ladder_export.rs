@@ -47,8 +47,8 @@ impl Tasks {
             Some(match write_atomic(&path, svg.as_bytes()) {
                 Ok(()) => TaskResult::Exported { path },
                 Err(e) => {
-                    let message =
-                        crate::msg!("notice-cannot-write", path = path.display().to_string(), error = e.to_string());
+                    let error = crate::net::NetError::from_file(&e).message();
+                    let message = crate::msg!("notice-cannot-write", path = path.display().to_string(), error = error);
                     TaskResult::Failed { message: message.into() }
                 }
             })

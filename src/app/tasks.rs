@@ -42,7 +42,7 @@ pub enum TaskResult {
     /// A settings save ended: `outcome` is a note to show (a file kept aside) or what failed.
     SettingsSaved {
         settings: Box<Settings>,
-        outcome: Result<Option<String>, crate::i18n::Message>,
+        outcome: Result<Option<crate::i18n::Message>, crate::i18n::Message>,
     },
     /// A lab file loaded, with its workspace.
     LabOpened {
@@ -215,7 +215,11 @@ impl Tasks {
     }
 
     /// The last save, on this thread, when the app closes: it wins over any save still running.
-    pub fn save_settings_now(&self, path: &Path, settings: &Settings) -> Result<Option<String>, crate::i18n::Message> {
+    pub fn save_settings_now(
+        &self,
+        path: &Path,
+        settings: &Settings,
+    ) -> Result<Option<crate::i18n::Message>, crate::i18n::Message> {
         save_settings_gated(&self.settings_gate, path, settings, u64::MAX)
     }
 }
@@ -235,21 +239,19 @@ fn save_settings_gated(
     path: &Path,
     settings: &Settings,
     generation: u64,
-) -> Result<Option<String>, crate::i18n::Message> {
+) -> Result<Option<crate::i18n::Message>, crate::i18n::Message> {
     // A poisoned lock only means another save panicked; the number it guards is still right.
     let mut newest = gate.lock().unwrap_or_else(|e| e.into_inner());
     if *newest > generation {
         return Ok(None);
     }
-    let result = settings.save(path).map_err(|e| settings_error(path, &e));
+    let result = settings.save(path).map_err(|e| settings_error(path, e));
     *newest = generation;
     result
 }
 
-/// Where, the errno, and what to do: shown once, as the save is not retried until a setting changes.
-fn settings_error(path: &Path, e: &std::io::Error) -> crate::i18n::Message {
-    let errno = e.raw_os_error().and_then(crate::net::errno_name).map(|n| format!("{n}: ")).unwrap_or_default();
-    let error = format!("{errno}{e}");
+/// Where, the call and its errno, and what to do: shown once, as the save is not retried until a setting changes.
+fn settings_error(path: &Path, error: crate::i18n::Message) -> crate::i18n::Message {
     crate::msg!("notice-settings-not-saved", path = path.display().to_string(), error = error)
 }
 
@@ -259,7 +261,8 @@ fn write_export(path: PathBuf, messages: &[Message], format: ExportFormat) -> Ta
     match write_atomic(&path, &bytes) {
         Ok(()) => TaskResult::Exported { path },
         Err(e) => {
-            let message = crate::msg!("notice-cannot-write", path = path.display().to_string(), error = e.to_string());
+            let error = crate::net::NetError::from_file(&e).message();
+            let message = crate::msg!("notice-cannot-write", path = path.display().to_string(), error = error);
             TaskResult::Failed { message: message.into() }
         }
     }
@@ -336,7 +339,9 @@ mod tests {
         std::fs::write(&blocker, "").unwrap();
         let path = blocker.join("settings.ron");
         let err = save_settings_gated(&Mutex::new(0), &path, &Settings::default(), 1).unwrap_err().text();
-        assert!(err.contains("not-a-folder/settings.ron") && err.contains("(os error"), "{err}");
+        assert!(err.contains("not-a-folder/settings.ron"), "{err}");
+        assert!(err.contains("mkdir(") && err.contains("EEXIST (File exists)"), "the call and its errno: {err}");
+        assert!(err.contains("move it out of the way"), "what to do: {err}");
         assert!(err.contains("tries again when a setting changes"), "{err}");
     }
 }

@@ -45,8 +45,8 @@ pub fn nothing_to_run() -> String {
     t!("cli-nothing-to-run")
 }
 
-pub fn no_temp_dir(dir: &Path, err: &std::io::Error) -> String {
-    t!("cli-no-temp-dir", dir = dir.display().to_string(), error = err.to_string())
+pub fn no_temp_dir(dir: &Path, err: &crate::util::FileOpError) -> String {
+    t!("cli-no-temp-dir", dir = dir.display().to_string(), error = crate::net::NetError::from_file(err).to_string())
 }
 
 /// `serve`, before binding beyond loopback: who will be able to reach it.
@@ -185,12 +185,10 @@ pub fn ladder_no_dir(path: &Path, dir: &Path) -> String {
     t!("cli-ladder-no-dir", path = path.display().to_string(), dir = dir.display().to_string())
 }
 
-pub fn ladder_not_written(path: &Path, err: &std::io::Error) -> String {
-    let path = path.display().to_string();
-    match err.raw_os_error().and_then(crate::net::errno_name) {
-        Some(errno) => t!("cli-ladder-not-written-errno", path = path, errno = errno, error = err.to_string()),
-        None => t!("cli-ladder-not-written", path = path, error = err.to_string()),
-    }
+/// The call that failed (open, write, rename …), its errno and what to do.
+pub fn ladder_not_written(path: &Path, err: &crate::util::FileOpError) -> String {
+    let error = crate::net::NetError::from_file(err).to_string();
+    t!("cli-ladder-not-written", path = path.display().to_string(), error = error)
 }
 
 pub fn ladder_written(path: &Path, diagrams: usize) -> String {

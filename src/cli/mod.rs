@@ -14,7 +14,7 @@ mod out;
 mod parse;
 mod proto_args;
 #[cfg(test)]
-mod pseudo_tests;
+pub(crate) mod pseudo_tests;
 mod run;
 mod run_sequences;
 mod serve;

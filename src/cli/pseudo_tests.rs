@@ -37,7 +37,7 @@ pub(crate) fn stray_words(text: &str, allowed: &HashSet<String>) -> Vec<String> 
     stray
 }
 
-fn words_of(text: &str, into: &mut HashSet<String>) {
+pub(crate) fn words_of(text: &str, into: &mut HashSet<String>) {
     into.extend(text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).map(str::to_string));
 }
 

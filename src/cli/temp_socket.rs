@@ -8,6 +8,8 @@ use std::io;
 use std::os::unix::fs::DirBuilderExt;
 use std::path::PathBuf;
 
+use crate::util::FileOpError;
+
 pub struct TempSocket {
     dir: PathBuf,
     pub path: PathBuf,
@@ -15,17 +17,19 @@ pub struct TempSocket {
 
 impl TempSocket {
     /// Creates `$TMPDIR/socklab-PID-N/` (mode 0700); the socket is `reply.sock` in it.
-    pub fn create() -> io::Result<TempSocket> {
+    /// When every name is taken, the last mkdir's EEXIST says so.
+    pub fn create() -> Result<TempSocket, FileOpError> {
         let base = std::env::temp_dir();
+        let mut last = FileOpError::on("mkdir", &base, io::Error::from_raw_os_error(libc::EEXIST));
         for n in 0..100 {
             let dir = base.join(format!("socklab-{}-{n}", std::process::id()));
             match DirBuilder::new().mode(0o700).create(&dir) {
                 Ok(()) => return Ok(TempSocket { path: dir.join("reply.sock"), dir }),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(e),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = FileOpError::on("mkdir", &dir, e),
+                Err(e) => return Err(FileOpError::on("mkdir", &dir, e)),
             }
         }
-        Err(io::Error::new(io::ErrorKind::AlreadyExists, "every socklab-PID-N name is taken"))
+        Err(last)
     }
 
     pub fn path_string(&self) -> String {

@@ -3,6 +3,8 @@
 
 use serde::Deserialize;
 
+use crate::i18n::Message;
+use crate::msg;
 use crate::net::{OptValue, SockOpt, errno_name};
 
 /// Which endpoints a check looks at, as the events show them: a server has
@@ -93,24 +95,24 @@ impl Check {
     }
 
     /// What makes a check impossible to pass or to run in bounded memory.
-    pub(super) fn problem(&self) -> Option<String> {
+    pub(super) fn problem(&self) -> Option<Message> {
         match self {
             Check::Connections(n) | Check::DistinctPeers(n) if *n == 0 || *n > MAX_COUNT => {
-                Some(format!("the count must be 1 to {MAX_COUNT}, not {n}"))
+                Some(msg!("labfile-check-count", max = MAX_COUNT.to_string(), count = n.to_string()))
             }
-            Check::Received { contains, .. } if contains.len() > MAX_NEEDLE => {
-                Some(format!("`contains` is {} bytes long; at most {MAX_NEEDLE}", contains.len()))
-            }
-            Check::Failed { call, .. } if call.trim().is_empty() => {
-                Some("`call` must name the call that fails, e.g. \"bind\"".into())
-            }
+            Check::Received { contains, .. } if contains.len() > MAX_NEEDLE => Some(msg!(
+                "labfile-check-contains-long",
+                size = contains.len().to_string(),
+                max = MAX_NEEDLE.to_string()
+            )),
+            Check::Failed { call, .. } if call.trim().is_empty() => Some(msg!("labfile-check-no-call")),
             Check::Failed { errno, .. } if !is_errno_name(errno) => {
-                Some(format!("`errno` \"{errno}\" is not an errno name socklab reports (e.g. EADDRINUSE)"))
+                Some(msg!("labfile-check-bad-errno", errno = errno))
             }
             Check::Restarted { within_secs } if *within_secs == 0 || *within_secs > MAX_WITHIN_SECS => {
-                Some(format!("`within_secs` must be 1 to {MAX_WITHIN_SECS}, not {within_secs}"))
+                Some(msg!("labfile-check-within", max = MAX_WITHIN_SECS.to_string(), secs = within_secs.to_string()))
             }
-            Check::JsonFile { field, .. } if field.is_empty() => Some("`field` must name the JSON field".into()),
+            Check::JsonFile { field, .. } if field.is_empty() => Some(msg!("labfile-check-no-field")),
             _ => None,
         }
     }

@@ -9,6 +9,10 @@ use ron::error::SpannedError;
 use serde::Deserialize;
 
 use super::{CURRENT_VERSION, Check, Lab, LabError, MAX_CHECK_FILE, Step};
+use crate::i18n::Message;
+use crate::msg;
+use crate::net::NetError;
+use crate::util::FileOpError;
 use crate::util::text_file::{KnownVersion, ReadError, newer_version, read_text, ron_position};
 use crate::workspace;
 
@@ -43,17 +47,9 @@ pub fn load(path: impl AsRef<Path>) -> Result<Lab, LabError> {
     let file = path.to_path_buf();
     let text = read_text(path, MAX_LAB_BYTES).map_err(|e| match e {
         ReadError::Io(source) => LabError::Read { path: file, source },
-        ReadError::NotAFile(what) => {
-            LabError::Invalid { path: file, what: "file".into(), message: format!("it is {what}, not a regular file") }
-        }
-        ReadError::TooLarge(size) => LabError::Invalid {
-            path: file,
-            what: "file".into(),
-            message: format!("it is {size} bytes, and a lab file is at most {MAX_LAB_BYTES} bytes"),
-        },
-        ReadError::NotUtf8 { line, column, byte } => {
-            LabError::Syntax { path: file, line, column, message: format!("byte 0x{byte:02x} is not UTF-8 text") }
-        }
+        ReadError::NotAFile(what) => LabError::NotAFile { path: file, what },
+        ReadError::TooLarge(size) => LabError::TooLarge { path: file, size, max: MAX_LAB_BYTES },
+        ReadError::NotUtf8 { line, column, byte } => LabError::NotUtf8 { path: file, line, column, byte },
     })?;
     parse(&text, path)
 }
@@ -61,7 +57,8 @@ pub fn load(path: impl AsRef<Path>) -> Result<Lab, LabError> {
 /// Every `*.ron` lab in a folder, sorted by file name; the first error stops.
 pub fn load_dir(dir: impl AsRef<Path>) -> Result<Vec<Lab>, LabError> {
     let dir = dir.as_ref();
-    let entries = std::fs::read_dir(dir).map_err(|source| LabError::Read { path: dir.to_path_buf(), source })?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| LabError::Read { path: dir.to_path_buf(), source: FileOpError::on("opendir", dir, e) })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
@@ -109,42 +106,37 @@ fn valid_id(id: &str) -> bool {
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-const ID_RULE: &str =
-    "use lower-case letters, digits and '-', starting with a letter (it becomes part of the texts' message ids)";
-
 fn validate(file: &LabFile, path: &Path) -> Result<(), LabError> {
-    let invalid = |what: String, message: String| LabError::Invalid { path: path.to_path_buf(), what, message };
+    let invalid = |what: Message, message: Message| LabError::Invalid { path: path.to_path_buf(), what, message };
+    let field = |name: &'static str| msg!("labfile-where-field", field = name);
     if !valid_id(&file.id) {
-        return Err(invalid("id".into(), format!("\"{}\": {ID_RULE}", file.id)));
+        return Err(invalid(field("id"), msg!("labfile-bad-id", id = &file.id)));
     }
-    for (field, value) in [("title", &file.title), ("summary", &file.summary), ("workspace", &file.workspace)] {
+    for (name, value) in [("title", &file.title), ("summary", &file.summary), ("workspace", &file.workspace)] {
         if value.trim().is_empty() {
-            return Err(invalid(field.into(), "must not be empty".into()));
+            return Err(invalid(field(name), msg!("labfile-empty")));
         }
     }
     if Path::new(&file.workspace).is_absolute() {
-        return Err(invalid(
-            "workspace".into(),
-            "must be relative to the lab file, e.g. ../workspaces/tcp_echo.ron".into(),
-        ));
+        return Err(invalid(field("workspace"), msg!("labfile-workspace-absolute")));
     }
     if file.steps.is_empty() {
-        return Err(invalid("steps".into(), "a lab needs at least one step".into()));
+        return Err(invalid(field("steps"), msg!("labfile-no-steps")));
     }
     let mut seen = HashSet::new();
     for (i, step) in file.steps.iter().enumerate() {
-        let what = format!("step {} ('{}')", i + 1, step.id);
+        let what = || msg!("labfile-where-step", number = (i + 1).to_string(), id = &step.id);
         if !valid_id(&step.id) {
-            return Err(invalid(what, format!("id: {ID_RULE}")));
+            return Err(invalid(what(), msg!("labfile-step-bad-id")));
         }
         if !seen.insert(step.id.as_str()) {
-            return Err(invalid(what, "the same id is used by an earlier step".into()));
+            return Err(invalid(what(), msg!("labfile-step-duplicate")));
         }
         if step.text.trim().is_empty() || step.hint.trim().is_empty() {
-            return Err(invalid(what, "`text` and `hint` must not be empty".into()));
+            return Err(invalid(what(), msg!("labfile-step-empty")));
         }
         if let Some(problem) = step.check.problem() {
-            return Err(invalid(what, format!("check: {problem}")));
+            return Err(invalid(what(), msg!("labfile-step-check", problem = problem)));
         }
     }
     Ok(())
@@ -157,20 +149,22 @@ fn check_files(steps: &[Step], dir: &Path, path: &Path) -> Result<BTreeMap<Strin
     for step in steps {
         let Check::JsonFile { file, .. } = &step.check else { continue };
         let full = dir.join(file);
-        let fail = |message: String| LabError::CheckFile {
+        let fail = |message: Message| LabError::CheckFile {
             path: path.to_path_buf(),
             step: step.id.clone(),
             file: full.clone(),
             message,
         };
+        let os = |call: &str, e: std::io::Error| fail(NetError::from_file(&FileOpError::on(call, &full, e)).message());
         if Path::new(file).is_absolute() {
-            return Err(fail("must be relative to the lab file".into()));
+            return Err(fail(msg!("labfile-check-file-absolute")));
         }
-        let size = std::fs::metadata(&full).map_err(|e| fail(e.to_string()))?.len();
+        let size = std::fs::metadata(&full).map_err(|e| os("stat", e))?.len();
         if size > MAX_CHECK_FILE {
-            return Err(fail(format!("{size} bytes; a check compares at most {MAX_CHECK_FILE}")));
+            let (size, max) = (size.to_string(), MAX_CHECK_FILE.to_string());
+            return Err(fail(msg!("labfile-check-file-too-large", size = size, max = max)));
         }
-        let bytes = std::fs::read(&full).map_err(|e| fail(e.to_string()))?;
+        let bytes = std::fs::read(&full).map_err(|e| os("read", e))?;
         files.insert(file.clone(), bytes);
     }
     Ok(files)

@@ -24,6 +24,8 @@
 mod check;
 mod checker;
 mod error;
+#[cfg(test)]
+mod error_tests;
 mod file;
 mod json;
 mod streams;

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Arg, Message};
 use crate::msg;
+use crate::util::FileOpError;
 
 /// An error as an event carries it (an `io::Error` is not `Clone`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +52,12 @@ impl NetError {
         };
         let hint = why.as_ref().map(Message::text).unwrap_or_default();
         NetError { call, errno, message, hint, said, why: why.map(Box::new) }
+    }
+
+    /// A call on a file that failed (`open(w.ron)`), named and explained as
+    /// a socket call's error is.
+    pub fn from_file(err: &FileOpError) -> NetError {
+        NetError::from_io(err.call.clone(), &err.source)
     }
 
     /// An error the engine itself raises (bad state, refused option, …).
@@ -142,6 +149,15 @@ pub fn errno_name(code: i32) -> Option<&'static str> {
         ENOTDIR => "ENOTDIR",
         EROFS => "EROFS",
         ENAMETOOLONG => "ENAMETOOLONG",
+        EISDIR => "EISDIR",
+        EEXIST => "EEXIST",
+        ENOSPC => "ENOSPC",
+        EDQUOT => "EDQUOT",
+        ELOOP => "ELOOP",
+        EIO => "EIO",
+        EFBIG => "EFBIG",
+        EXDEV => "EXDEV",
+        EBUSY => "EBUSY",
         _ => return None,
     })
 }
@@ -158,10 +174,26 @@ pub fn explain_errno(code: i32, call: &str) -> Option<Message> {
     Some(Message::new(format!("errno-{name}.hint")).arg("call", call_kind(call)))
 }
 
-/// The kinds of call the catalogs' hints tell apart (`$call`).
+/// The kinds of call the catalogs' hints tell apart (`$call`): the socket
+/// calls, and `file` for the calls on a file or folder.
 fn call_kind(call: &str) -> &'static str {
-    const KINDS: [(&str, &str); 5] =
-        [("setsockopt", "setsockopt"), ("send", "send"), ("recv", "recv"), ("bind", "bind"), ("connect", "connect")];
+    const KINDS: [(&str, &str); 15] = [
+        ("setsockopt", "setsockopt"),
+        ("send", "send"),
+        ("recv", "recv"),
+        ("bind", "bind"),
+        ("connect", "connect"),
+        ("open", "file"),
+        ("read", "file"),
+        ("write", "file"),
+        ("fstat", "file"),
+        ("stat", "file"),
+        ("fsync", "file"),
+        ("fchmod", "file"),
+        ("rename", "file"),
+        ("realpath", "file"),
+        ("mkdir", "file"),
+    ];
     KINDS.iter().find(|(prefix, _)| call.starts_with(prefix)).map_or("other", |(_, kind)| kind)
 }
 
@@ -233,5 +265,26 @@ mod tests {
             "A file already exists at this path: if no server uses it any more, delete it and start again."
         ));
         assert!(e.message().text_in(Lang::ZhCn).contains("已经有一个文件"));
+    }
+
+    #[test]
+    fn a_file_call_names_its_errno_and_a_fix_for_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("no/such/dir/ladder.svg");
+        let err = crate::util::write_atomic(&target, b"x").unwrap_err();
+        let e = NetError::from_file(&err);
+        let en = e.message().text_in(Lang::En);
+        assert!(en.starts_with(&format!("open({}/.socklab-save-", target.parent().unwrap().display())), "{en}");
+        assert!(en.contains("failed: ENOENT (No such file or directory). Nothing has this name"), "{en}");
+        let zh = e.message().text_in(Lang::ZhCn);
+        assert!(zh.contains("失败：ENOENT（没有那个文件或目录）。没有叫这个名字的文件或目录"), "{zh}");
+        let folder = FileOpError::on("read", dir.path(), io::Error::from_raw_os_error(libc::EISDIR));
+        let text = NetError::from_file(&folder).message().text_in(Lang::En);
+        assert!(
+            text.ends_with("failed: EISDIR (Is a directory). This is a folder, not a file: pick a file inside it.")
+        );
+        // The same errno on a socket keeps its socket hint.
+        let unix = NetError::from_io("connect(/tmp/s.sock)", &io::Error::from_raw_os_error(libc::ENOENT));
+        assert!(unix.hint.contains("Unix socket"), "{unix}");
     }
 }

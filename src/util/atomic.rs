@@ -7,10 +7,15 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::FileOpError;
+
 static NEXT: AtomicU64 = AtomicU64::new(0);
 
 /// Creates a new, unique file in `dir` (O_EXCL: never reuses one that exists).
-fn create_temp(dir: &Path) -> io::Result<(PathBuf, File)> {
+/// When every name tried is taken, the last EEXIST says so: its explanation
+/// in the catalogs tells the person what is in the way.
+fn create_temp(dir: &Path) -> Result<(PathBuf, File), FileOpError> {
+    let mut last = None;
     for _ in 0..1000 {
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
         // A fixed short name: a temp name built from a long target name could
@@ -18,25 +23,33 @@ fn create_temp(dir: &Path) -> io::Result<(PathBuf, File)> {
         let tmp = dir.join(format!(".socklab-save-{}-{n}.tmp", std::process::id()));
         match OpenOptions::new().write(true).create_new(true).open(&tmp) {
             Ok(f) => return Ok((tmp, f)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(FileOpError::on("open", &tmp, e)),
+            Err(e) => return Err(FileOpError::on("open", &tmp, e)),
         }
     }
-    Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free temporary file name"))
+    let exists = || FileOpError::on("open", dir, io::Error::from_raw_os_error(libc::EEXIST));
+    Err(last.unwrap_or_else(exists))
 }
 
 /// Replaces `path` with `bytes`, whole or not at all. Workspaces, settings and
 /// exports all go through here. A symlink stays a link (what it points to is
 /// replaced) and the old file's permissions are kept. The directory must exist.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// An error names the call that failed (open, write, fsync, rename …).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileOpError> {
     write_atomic_with(path, bytes, |_| Ok(()))
 }
 
 /// `before_rename` lets tests fail the last step, with the temp file complete.
-fn write_atomic_with(path: &Path, bytes: &[u8], before_rename: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
+fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce(&Path) -> Result<(), FileOpError>,
+) -> Result<(), FileOpError> {
     // Saving through a symlink replaces what it points to, not the link.
     let target = match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path)?,
+        Ok(m) if m.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|e| FileOpError::on("realpath", path, e))?
+        }
         _ => path.to_path_buf(),
     };
     let dir = match target.parent() {
@@ -45,17 +58,17 @@ fn write_atomic_with(path: &Path, bytes: &[u8], before_rename: impl FnOnce(&Path
     };
     let (tmp, mut file) = create_temp(&dir)?;
     let result = (|| {
-        file.write_all(bytes)?;
+        file.write_all(bytes).map_err(|e| FileOpError::on("write", &tmp, e))?;
         // Keep the old file's permissions (a private workspace stays private).
         if let Ok(m) = fs::metadata(&target)
             && m.is_file()
         {
-            file.set_permissions(m.permissions())?;
+            file.set_permissions(m.permissions()).map_err(|e| FileOpError::on("fchmod", &tmp, e))?;
         }
-        file.sync_all()?;
+        file.sync_all().map_err(|e| FileOpError::on("fsync", &tmp, e))?;
         drop(file);
         before_rename(&tmp)?;
-        fs::rename(&tmp, &target)
+        fs::rename(&tmp, &target).map_err(|e| FileOpError::on_two("rename", &tmp, &target, e))
     })();
     match result {
         Ok(()) => {
@@ -88,10 +101,10 @@ mod tests {
         fs::write(&path, b"old").unwrap();
         let err = write_atomic_with(&path, b"new", |tmp| {
             assert_eq!(fs::read(tmp).unwrap(), b"new");
-            Err(io::Error::other("injected"))
+            Err(FileOpError::on("rename", tmp, io::Error::other("injected")))
         })
         .unwrap_err();
-        assert_eq!(err.to_string(), "injected");
+        assert_eq!(err.source.to_string(), "injected");
         assert_eq!(fs::read(&path).unwrap(), b"old");
         assert_eq!(entries(dir.path()), vec!["w.ron"]);
     }

@@ -3,6 +3,8 @@
 
 pub mod atomic;
 pub mod clock;
+pub mod file_op;
 pub mod text_file;
 
 pub use atomic::write_atomic;
+pub use file_op::FileOpError;

@@ -12,28 +12,33 @@ use ron::error::{Position, SpannedError};
 use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer};
 
+use super::FileOpError;
+
 /// Why a text file was not read.
 #[derive(Debug)]
 pub enum ReadError {
-    Io(io::Error),
-    /// A FIFO, a device, a directory …: what it is, for a person.
+    /// open, fstat or read failed (a directory: read's EISDIR).
+    Io(FileOpError),
+    /// A FIFO, a device …: which, as the catalogs' `file-kind` selects it
+    /// (`fifo`, `char-device`, `block-device`, `socket`, `special`).
     NotAFile(&'static str),
     /// Its size in bytes, over the limit.
     TooLarge(u64),
     /// Where the first byte that is not UTF-8 is (1-based), and that byte.
-    NotUtf8 {
-        line: usize,
-        column: usize,
-        byte: u8,
-    },
+    NotUtf8 { line: usize, column: usize, byte: u8 },
 }
 
 /// The whole file as text, if it is a regular file of at most `max` bytes.
 pub fn read_text(path: &Path, max: u64) -> Result<String, ReadError> {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; regular files ignore it.
-    let file = OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path).map_err(ReadError::Io)?;
+    let fail = |call: &str, e: io::Error| ReadError::Io(FileOpError::on(call, path, e));
+    let file = OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path).map_err(|e| fail("open", e))?;
     // The open file's own metadata: what was checked is what is read.
-    let meta = file.metadata().map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(|e| fail("fstat", e))?;
+    if meta.is_dir() {
+        // What read() on it would say, without reading.
+        return Err(fail("read", io::Error::from_raw_os_error(libc::EISDIR)));
+    }
     if !meta.is_file() {
         return Err(ReadError::NotAFile(file_kind(&meta)));
     }
@@ -42,7 +47,7 @@ pub fn read_text(path: &Path, max: u64) -> Result<String, ReadError> {
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // A file that grows while it is read stops one byte past the limit.
-    Read::take(&file, max + 1).read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    Read::take(&file, max + 1).read_to_end(&mut bytes).map_err(|e| fail("read", e))?;
     if bytes.len() as u64 > max {
         return Err(ReadError::TooLarge(file_size(&file).unwrap_or(bytes.len() as u64)));
     }
@@ -55,18 +60,16 @@ fn file_size(file: &File) -> io::Result<u64> {
 
 fn file_kind(meta: &Metadata) -> &'static str {
     let t = meta.file_type();
-    if t.is_dir() {
-        "a directory"
-    } else if t.is_fifo() {
-        "a FIFO (named pipe)"
+    if t.is_fifo() {
+        "fifo"
     } else if t.is_char_device() {
-        "a character device"
+        "char-device"
     } else if t.is_block_device() {
-        "a block device"
+        "block-device"
     } else if t.is_socket() {
-        "a socket"
+        "socket"
     } else {
-        "a special file"
+        "special"
     }
 }
 

@@ -1,20 +1,23 @@
 //! Why a workspace could not be loaded or saved, always naming the file and,
 //! for what is wrong inside it, the line and column or the entry's name.
 
-use std::io;
 use std::path::PathBuf;
 
 use thiserror::Error;
 
 use super::safe_text::display_name;
 use super::{CURRENT_VERSION, MAX_FILE_BYTES};
+use crate::net::NetError;
 use crate::t;
+use crate::util::FileOpError;
 
 #[derive(Debug, Error)]
 pub enum WorkspaceError {
     #[error("{}", self.text())]
-    Read { path: PathBuf, source: io::Error },
-    /// A FIFO, a device, a directory …: reading it could block or never end.
+    /// open, fstat or read failed: the call and its errno.
+    Read { path: PathBuf, source: FileOpError },
+    /// A FIFO, a device …: reading it could block or never end. `what` is
+    /// the catalogs' `file-kind`.
     #[error("{}", self.text())]
     NotAFile { path: PathBuf, what: &'static str },
     #[error("{}", self.text())]
@@ -29,7 +32,8 @@ pub enum WorkspaceError {
     #[error("{}", self.text())]
     Invalid { path: PathBuf, what: &'static str, name: String, message: String },
     #[error("{}", self.text())]
-    Write { path: PathBuf, source: io::Error },
+    /// A step of the atomic save failed (open, write, fsync, rename …).
+    Write { path: PathBuf, source: FileOpError },
     #[error("{}", self.text())]
     Encode { path: PathBuf, message: String },
 }
@@ -42,9 +46,11 @@ impl WorkspaceError {
         let shown = |p: &PathBuf| p.display().to_string();
         match self {
             WorkspaceError::Read { path, source } => {
-                t!("workspace-read", path = shown(path), error = source.to_string())
+                t!("workspace-read", path = shown(path), error = NetError::from_file(source).to_string())
             }
-            WorkspaceError::NotAFile { path, what } => t!("workspace-not-a-file", path = shown(path), what = *what),
+            WorkspaceError::NotAFile { path, what } => {
+                t!("workspace-not-a-file", path = shown(path), what = t!("file-kind", kind = *what))
+            }
             WorkspaceError::TooLarge { path, size } => {
                 t!("workspace-too-large", path = shown(path), size = size.to_string(), max = MAX_FILE_BYTES.to_string())
             }
@@ -74,7 +80,7 @@ impl WorkspaceError {
                 t!("workspace-invalid", path = shown(path), entry = entry, name = name, message = message.as_str())
             }
             WorkspaceError::Write { path, source } => {
-                t!("workspace-write", path = shown(path), error = source.to_string())
+                t!("workspace-write", path = shown(path), error = NetError::from_file(source).to_string())
             }
             WorkspaceError::Encode { path, message } => {
                 t!("workspace-encode", path = shown(path), message = message.as_str())

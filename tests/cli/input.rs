@@ -94,8 +94,31 @@ fn an_option_with_no_meaning_on_the_socket_is_refused_before_it_opens() {
 }
 
 #[test]
-fn an_unreadable_workspace_exits_2() {
+fn an_unreadable_workspace_exits_2_naming_the_call_the_errno_and_a_fix() {
     let (code, _, err) = run(&["run", "/nonexistent/lesson.ron"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("cannot read workspace /nonexistent/lesson.ron"), "{err}");
+    assert!(
+        err.contains("open(/nonexistent/lesson.ron) failed: ENOENT (No such file or directory). Nothing has this name"),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().display().to_string();
+    let (code, _, err) = run(&["run", &folder]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(&format!("read({folder}) failed: EISDIR (Is a directory). This is a folder")), "{err}");
+
+    let locked = dir.path().join("locked.ron");
+    std::fs::write(&locked, "(version: 1)").expect("write");
+    std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o000)).expect("chmod");
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        eprintln!("skipped the EACCES case: root reads a file whatever its permissions");
+        return;
+    }
+    let (code, _, err) = run(&["run", &locked.display().to_string()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("failed: EACCES (Permission denied). This user may not open this file"), "{err}");
 }

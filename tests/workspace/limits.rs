@@ -41,7 +41,13 @@ fn only_a_regular_file_is_read() {
         )
     };
     assert_eq!(load_error(&fifo), not_a_file(&fifo, "a FIFO (named pipe)"));
-    assert_eq!(load_error(dir.path()), not_a_file(dir.path(), "a directory"));
+    let folder = dir.path().display();
+    assert_eq!(
+        load_error(dir.path()),
+        format!(
+            "cannot read workspace {folder}: read({folder}) failed: EISDIR (Is a directory). This is a folder, not a file: pick a file inside it."
+        )
+    );
     let zero = PathBuf::from("/dev/zero");
     assert_eq!(load_error(&zero), not_a_file(&zero, "a character device"));
 }
