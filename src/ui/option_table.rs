@@ -112,7 +112,7 @@ fn shown_value(opt: SockOpt, view_val: Option<&crate::model::OptionView>) -> Str
     match view_val {
         Some(v) => {
             let eff = match &v.effective {
-                Ok(e) => e.to_string(),
+                Ok(e) => e.shown(opt),
                 Err(e) => format!("({e})"),
             };
             match &v.requested {

@@ -59,3 +59,25 @@ fn clap_s_own_words_follow_the_locale_and_bad_arguments_still_exit_2() {
     assert!(err.contains("error: the following required arguments were not provided: <ADDRESS>"), "{err}");
     assert!(err.contains("Usage: socklab serve <PROTO> <ADDRESS>"), "{err}");
 }
+
+/// The `getsockopt` line of `serve tcp --json` in `locale`, without its time.
+fn getsockopt_line_in(locale: &str) -> serde_json::Value {
+    let mut p = socklab_with(&["serve", "tcp", "127.0.0.1:0", "--json"], false, |cmd: &mut Command| {
+        cmd.env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", locale);
+    });
+    let mut line = super::json_until(&mut p, "getsockopt", |v| super::is_event(v, "getsockopt")).pop().expect("a line");
+    line.as_object_mut().expect("an object").remove("time");
+    line
+}
+
+/// `--json` is for scripts: the values it carries (SO_ERROR's "0" too) are
+/// the same whatever the language; only the human text is translated.
+#[test]
+fn json_option_values_are_the_same_in_every_language() {
+    let english = getsockopt_line_in("C");
+    let chinese = getsockopt_line_in("zh_CN.UTF-8");
+    assert_eq!(english, chinese);
+    let options = english["options"].as_array().expect("options");
+    let so_error = options.iter().find(|o| o["option"] == "SO_ERROR").expect("SO_ERROR is read");
+    assert_eq!(so_error["effective"], "0", "{so_error}");
+}

@@ -98,13 +98,21 @@ impl SockOpt {
             SockOpt::ReadTimeout => ms(sock.read_timeout()?),
             SockOpt::WriteTimeout => ms(sock.write_timeout()?),
             SockOpt::SoType => OptValue::Text(type_name(sock.r#type()?).into()),
+            // Language-neutral, as `--json` carries it: "0" or the errno's name
+            // (its number when it has none); `OptValue::shown` words it for a person.
             SockOpt::SoError => OptValue::Text(match sock.take_error()? {
-                None => crate::t!("option-no-error"),
-                Some(e) => e.raw_os_error().and_then(crate::net::errors::errno_name).unwrap_or("error").to_string(),
+                None => NO_ERROR.to_string(),
+                Some(e) => match e.raw_os_error() {
+                    Some(code) => crate::net::errors::errno_name(code).map_or_else(|| code.to_string(), str::to_string),
+                    None => e.kind().to_string(),
+                },
             }),
         })
     }
 }
+
+/// SO_ERROR's value when the socket has no pending error.
+pub const NO_ERROR: &str = "0";
 
 fn type_name(t: socket2::Type) -> &'static str {
     if t == socket2::Type::STREAM {

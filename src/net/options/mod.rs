@@ -50,4 +50,18 @@ mod tests {
         assert!(SockOpt::SoType.check(&OptValue::Text("x".into())).unwrap_err().contains("read-only"));
         assert!(SockOpt::Ttl.check(&OptValue::Int(64)).is_ok());
     }
+
+    #[test]
+    fn so_error_s_zero_is_worded_when_shown_not_when_read() {
+        use crate::i18n::{self, Lang};
+        i18n::isolate_thread();
+        let zero = OptValue::Text("0".into());
+        assert_eq!(zero.to_string(), "0", "what --json prints, in every language");
+        i18n::set_language(Lang::ZhCn);
+        assert_eq!(zero.shown(SockOpt::SoError), "0（没有错误）");
+        i18n::set_language(Lang::En);
+        assert_eq!(zero.shown(SockOpt::SoError), "0 (no error)");
+        assert_eq!(OptValue::Text("ECONNREFUSED".into()).shown(SockOpt::SoError), "ECONNREFUSED");
+        assert_eq!(OptValue::Int(0).shown(SockOpt::Ttl), "0");
+    }
 }
