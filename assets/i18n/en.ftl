@@ -794,6 +794,7 @@ tcp-machine-describe = State machine, now: { $now }; path: { $path }
 ## the TCP panel, the CLI's -v lines and the engine's messages.
 
 kernel-peer-seen = peer seen by the kernel
+kernel-peer-line = peer seen by the kernel{ $conn }: { $local } → { $remote } { $state } Recv-Q { $recv_q } Send-Q { $send_q } uid { $uid }
 kernel-thread-busy = the kernel thread is busy following many connections: this one is not followed after close (its TIME_WAIT is not shown)
 kernel-thread-gone = the kernel thread has stopped: connections are no longer followed after close
 kernel-not-tcp = TCP state and TCP_INFO exist only for TCP sockets: this endpoint is not TCP

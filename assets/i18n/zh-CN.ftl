@@ -1160,6 +1160,7 @@ tcp-machine-describe = 状态机，当前：{ $now }；路径：{ $path }
 ## 用文字说明内核的 TCP 状态和 TCP_INFO（src/net/kernel/text.rs）。
 
 kernel-peer-seen = 内核看到的对端
+kernel-peer-line = 内核看到的对端{ $conn }：{ $local } → { $remote } { $state } Recv-Q { $recv_q } Send-Q { $send_q } uid { $uid }
 kernel-state-change-after-close = TCP 状态{ $conn }：{ $from }{ $to }（sock_diag：socklab 的套接字已关闭，内核仍保留着它）
 kernel-state-listen = 等待连接：内核完成三次握手，把连接排进队列等待 accept()。
 kernel-state-syn-sent = connect() 已发出 SYN，正在等待服务器的 SYN-ACK。

@@ -136,7 +136,7 @@ impl EventKind {
                 kernel::text::state_change_line(&conn_tag(conn), *from, *to, *source == StateSource::SockDiag)
             }
             EventKind::TcpInfo { conn, info } => verbatim(kernel::text::info_line(&conn_tag(conn), info)),
-            EventKind::PeerSeen { conn, peer } => verbatim(kernel::text::peer_line(&conn_tag(&Some(*conn)), peer)),
+            EventKind::PeerSeen { conn, peer } => kernel::text::peer_line(&conn_tag(&Some(*conn)), peer),
         }
     }
 }

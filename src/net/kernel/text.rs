@@ -55,17 +55,19 @@ pub fn info_line(conn: &str, i: &super::TcpInfo) -> String {
     )
 }
 
-/// A peer on this machine that socklab does not own, as sock_diag reports it.
-pub fn peer_line(conn: &str, s: &super::KernelSocket) -> String {
-    format!(
-        "{}{conn}: {} → {} {} Recv-Q {} Send-Q {} uid {}",
-        peer_seen_by_kernel(),
-        s.local,
-        s.remote,
-        s.state,
-        s.recv_q,
-        s.send_q,
-        s.uid
+/// A peer on this machine that socklab does not own, as sock_diag reports it:
+/// one catalog message, formatted when shown (state names, Recv-Q, Send-Q and
+/// uid stay as `ss` prints them).
+pub fn peer_line(conn: &str, s: &super::KernelSocket) -> Message {
+    msg!(
+        "kernel-peer-line",
+        conn = conn,
+        local = s.local.to_string(),
+        remote = s.remote.to_string(),
+        state = s.state.to_string(),
+        recv_q = s.recv_q.to_string(),
+        send_q = s.send_q.to_string(),
+        uid = s.uid.to_string()
     )
 }
 
@@ -198,6 +200,30 @@ pub fn field_text(key: &str) -> Option<&'static FieldText> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_peer_line_is_one_catalog_message_in_each_language() {
+        let s = super::super::KernelSocket {
+            state: TcpState::Established,
+            local: "127.0.0.1:5000".parse().unwrap(),
+            remote: "127.0.0.1:6000".parse().unwrap(),
+            recv_q: 3,
+            send_q: 0,
+            uid: 1000,
+            inode: 7,
+            info: None,
+        };
+        let line = peer_line(" #2", &s);
+        assert_eq!(
+            line.text_in(Lang::En),
+            "peer seen by the kernel #2: 127.0.0.1:5000 → 127.0.0.1:6000 ESTABLISHED Recv-Q 3 Send-Q 0 uid 1000"
+        );
+        assert_eq!(
+            line.text_in(Lang::ZhCn),
+            "内核看到的对端 #2：127.0.0.1:5000 → 127.0.0.1:6000 ESTABLISHED Recv-Q 3 Send-Q 0 uid 1000"
+        );
+    }
 
     #[test]
     fn every_tcp_info_field_is_explained_once() {
