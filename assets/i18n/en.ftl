@@ -732,6 +732,10 @@ encoding-not-text = (not { $encoding } text: shown as hex)
 net-failed = { $call } failed: { $detail }
 net-failed-errno = { $call } failed: { $errno } ({ $detail })
 net-failed-hint = { $error }. { $hint }
+net-call-parse-address = parse address
+net-call-rules = rules
+net-call-sequence = sequence
+net-call-command = command
 # Text that is not in the catalogs (the OS's own words), shown as it is.
 net-verbatim = { $text }
 net-hint-resolve = The host name could not be resolved: check its spelling, or use an IP address such as 127.0.0.1.
@@ -795,6 +799,8 @@ tcp-machine-describe = State machine, now: { $now }; path: { $path }
 
 kernel-peer-seen = peer seen by the kernel
 kernel-peer-line = peer seen by the kernel{ $conn }: { $local } → { $remote } { $state } Recv-Q { $recv_q } Send-Q { $send_q } uid { $uid }
+kernel-unknown-state = the kernel reported an unknown TCP state { $state }
+kernel-undecodable-answer = could not decode the kernel's answer: { $error }
 kernel-thread-busy = the kernel thread is busy following many connections: this one is not followed after close (its TIME_WAIT is not shown)
 kernel-thread-gone = the kernel thread has stopped: connections are no longer followed after close
 kernel-not-tcp = TCP state and TCP_INFO exist only for TCP sockets: this endpoint is not TCP
@@ -1105,6 +1111,18 @@ frame-one-byte-order = len:1le: a 1-byte length has no byte order: write len:1
 frame-oversize = '{ $input }' is not what to do with an oversize frame: use resync, close or split
 frame-size = '{ $input }' is not a size: give bytes as a whole number, or with k or m (64k = 65536 bytes)
 frame-size-too-large = { $input } bytes is too large: at most { $max } (16m)
+
+## The engine's refusals of a command (src/net/engine.rs) and a frame spec that cannot
+## work (src/net/frame/spec_text.rs). $error is the OS's words, named and explained.
+engine-unknown-endpoint = endpoint { $id } does not exist (it was closed, or never opened)
+engine-busy = endpoint { $id } is busy: its command queue is full, try again in a moment
+engine-spawn = could not start a worker: { $error }
+frame-spec-limit = the frame limit must be between 1 byte and { $max } bytes (16 MiB), not { $limit }
+frame-spec-empty-delimiter = the delimiter is empty: give at least one byte in hex, as in delim:0d0a
+frame-spec-long-delimiter = the delimiter is { $len } bytes long; at most { $max } are accepted
+frame-spec-limit-below-framing = the frame limit of { $limit } bytes is shorter than the { $need }-byte delimiter or length header: raise it
+frame-spec-zero-fixed = fixed frames must be at least 1 byte long
+frame-spec-fixed-over-limit = fixed frames of { $size } bytes are larger than the frame limit of { $limit } bytes: raise the limit
 
 ## Why an endpoint's framing, rules or sequences cannot run on its kind of socket
 ## (src/net/behaviour.rs). $number counts from 1; $why is the reason.

@@ -646,6 +646,10 @@ encoding-not-text = （不是 { $encoding } 文字：以十六进制显示）
 net-failed = { $call } 失败：{ $detail }
 net-failed-errno = { $call } 失败：{ $errno }（{ $detail }）
 net-failed-hint = { $error }。{ $hint }
+net-call-parse-address = 解析地址
+net-call-rules = 规则
+net-call-sequence = 序列
+net-call-command = 命令
 # 不在目录里的文字（操作系统自己的说法），原样显示。
 net-verbatim = { $text }
 net-hint-resolve = 无法解析这个主机名：检查拼写，或者直接用 IP 地址，例如 127.0.0.1。
@@ -975,6 +979,17 @@ frame-oversize = '{ $input }' 不是超长帧的处理方式：可用 resync、c
 frame-size = '{ $input }' 不是大小：写整数字节数，或者带 k、m（64k = 65536 字节）
 frame-size-too-large = { $input } 字节太大：最多 { $max }（16m）
 
+## 引擎拒绝的命令（src/net/engine.rs），以及无法使用的分帧设置（src/net/frame/spec_text.rs）。
+engine-unknown-endpoint = 端点 { $id } 不存在（它已关闭，或者从未打开）
+engine-busy = 端点 { $id } 正忙：它的命令队列满了，请稍后再试
+engine-spawn = 无法启动工作线程：{ $error }
+frame-spec-limit = 帧长度上限必须在 1 字节到 { $max } 字节（16 MiB）之间，而不是 { $limit }
+frame-spec-empty-delimiter = 分隔符是空的：至少用十六进制给出一个字节，例如 delim:0d0a
+frame-spec-long-delimiter = 分隔符有 { $len } 字节长；最多接受 { $max } 字节
+frame-spec-limit-below-framing = 帧长度上限 { $limit } 字节比 { $need } 字节的分隔符或长度头还短：请调大它
+frame-spec-zero-fixed = 固定长度的帧至少要有 1 字节
+frame-spec-fixed-over-limit = { $size } 字节的固定长度帧超过了 { $limit } 字节的帧长度上限：请调大上限
+
 ## 端点的分帧、规则或序列为什么不能用在这种套接字上（src/net/behaviour.rs）。$number 从 1 开始；
 ## $why 是原因。
 
@@ -1161,6 +1176,8 @@ tcp-machine-describe = 状态机，当前：{ $now }；路径：{ $path }
 
 kernel-peer-seen = 内核看到的对端
 kernel-peer-line = 内核看到的对端{ $conn }：{ $local } → { $remote } { $state } Recv-Q { $recv_q } Send-Q { $send_q } uid { $uid }
+kernel-unknown-state = 内核报告了一个未知的 TCP 状态 { $state }
+kernel-undecodable-answer = 无法解析内核的回答：{ $error }
 kernel-state-change-after-close = TCP 状态{ $conn }：{ $from }{ $to }（sock_diag：socklab 的套接字已关闭，内核仍保留着它）
 kernel-state-listen = 等待连接：内核完成三次握手，把连接排进队列等待 accept()。
 kernel-state-syn-sent = connect() 已发出 SYN，正在等待服务器的 SYN-ACK。

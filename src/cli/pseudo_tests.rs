@@ -253,3 +253,27 @@ fn a_workspace_s_refusals_come_from_the_catalogs() {
         assert!(stray.is_empty(), "written outside the catalogs: {stray:?}\n{why}");
     }
 }
+
+#[test]
+fn the_engine_s_and_a_frame_spec_s_refusals_come_from_the_catalogs() {
+    use crate::net::EngineError;
+    use crate::net::frame::FrameSpecError;
+    in_pseudo();
+    let texts = [
+        EngineError::UnknownEndpoint(3).to_string(),
+        EngineError::Busy(3).to_string(),
+        FrameSpecError::Limit(0).to_string(),
+        FrameSpecError::EmptyDelimiter.to_string(),
+        FrameSpecError::LongDelimiter(17).to_string(),
+        FrameSpecError::LimitBelowFraming { limit: 1, need: 2 }.to_string(),
+        FrameSpecError::ZeroFixed.to_string(),
+        FrameSpecError::FixedOverLimit { size: 9, limit: 4 }.to_string(),
+        crate::net::NetError::usage("parse address", "⟦x⟧").to_string(),
+    ];
+    let mut allowed = allowed();
+    words_of("delim 0d0a MiB", &mut allowed);
+    for text in texts {
+        let stray = stray_words(&text, &allowed);
+        assert!(stray.is_empty(), "written outside the catalogs: {stray:?}\n{text}");
+    }
+}

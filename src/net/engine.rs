@@ -26,11 +26,11 @@ const INBOX_CAPACITY: usize = 1024;
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum EngineError {
-    #[error("endpoint {0} does not exist (it was closed, or never opened)")]
+    #[error("{}", crate::t!("engine-unknown-endpoint", id = .0.to_string()))]
     UnknownEndpoint(EndpointId),
-    #[error("endpoint {0} is busy: its command queue is full, try again in a moment")]
+    #[error("{}", crate::t!("engine-busy", id = .0.to_string()))]
     Busy(EndpointId),
-    #[error("could not start a worker: {0}")]
+    #[error("{}", crate::t!("engine-spawn", error = .0.as_str()))]
     Spawn(String),
 }
 
@@ -235,7 +235,7 @@ impl Engine {
         });
         if let Err(e) = spawned {
             self.inner.workers.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
-            return Err(EngineError::Spawn(e.to_string()));
+            return Err(EngineError::Spawn(NetError::from_io("pthread_create(endpoint)", &e).to_string()));
         }
         Ok(())
     }

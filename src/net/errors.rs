@@ -80,13 +80,34 @@ impl NetError {
     pub fn message(&self) -> Message {
         let detail = self.said.as_deref().map_or_else(|| Arg::Text(self.message.clone()), |m| Arg::from(m.clone()));
         let error = match &self.errno {
-            Some(errno) => msg!("net-failed-errno", call = &self.call, errno = errno, detail = detail),
-            None => msg!("net-failed", call = &self.call, detail = detail),
+            Some(errno) => msg!("net-failed-errno", call = self.call_arg(), errno = errno, detail = detail),
+            None => msg!("net-failed", call = self.call_arg(), detail = detail),
         };
         match (&self.why, self.hint.is_empty()) {
             (Some(why), _) => msg!("net-failed-hint", error = error, hint = Message::clone(why)),
             (None, false) => msg!("net-failed-hint", error = error, hint = &self.hint),
             (None, true) => error,
+        }
+    }
+
+    /// The call as shown: a C call as it is written (`bind(127.0.0.1:80)`);
+    /// the steps socklab names itself (parsing an address, its rules …) in
+    /// the language it is shown in. `call` stays the identifier code matches on.
+    pub fn call_arg(&self) -> Arg {
+        match self.call.as_str() {
+            "parse address" => msg!("net-call-parse-address").into(),
+            "rules" => msg!("net-call-rules").into(),
+            "sequence" => msg!("net-call-sequence").into(),
+            "command" => msg!("net-call-command").into(),
+            call => Arg::Text(call.to_string()),
+        }
+    }
+
+    /// [`call_arg`](Self::call_arg) as text in the current language.
+    pub fn call_text(&self) -> String {
+        match self.call_arg() {
+            Arg::Message(m) => m.text(),
+            Arg::Text(t) | Arg::Number(t) => t,
         }
     }
 
@@ -286,5 +307,13 @@ mod tests {
         // The same errno on a socket keeps its socket hint.
         let unix = NetError::from_io("connect(/tmp/s.sock)", &io::Error::from_raw_os_error(libc::ENOENT));
         assert!(unix.hint.contains("Unix socket"), "{unix}");
+    }
+
+    #[test]
+    fn socklab_s_own_steps_are_named_in_the_language_shown() {
+        let e = NetError::usage("parse address", "x");
+        assert_eq!(e.message().text_in(Lang::En), "parse address failed: x");
+        assert_eq!(e.message().text_in(Lang::ZhCn), "解析地址 失败：x");
+        assert_eq!(e.call, "parse address", "what code matches on stays the same");
     }
 }

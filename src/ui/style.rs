@@ -96,7 +96,7 @@ pub fn kind_name(kind: EndpointKind) -> String {
 
 /// The head of an error: "⚠ bind() failed: EADDRINUSE".
 pub fn call_failed(err: &crate::net::NetError) -> String {
-    let call = err.call.to_string();
+    let call = err.call_text();
     match &err.errno {
         Some(e) => format!("⚠ {}", t!("style-call-failed", call = call, errno = e.to_string())),
         None => format!("⚠ {}", t!("style-call-failed-plain", call = call)),

@@ -94,22 +94,19 @@ impl Default for FrameSpec {
     }
 }
 
-/// Why a frame spec cannot be used (a workspace may hold anything).
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a frame spec cannot be used (a workspace may hold anything). Its
+/// words are the catalogs' (`frame-spec-…`, in `spec_text.rs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FrameSpecError {
-    #[error("the frame limit must be between 1 byte and {MAX_LIMIT} bytes (16 MiB), not {0}")]
     Limit(usize),
-    #[error("the delimiter is empty: give at least one byte in hex, as in delim:0d0a")]
     EmptyDelimiter,
-    #[error("the delimiter is {0} bytes long; at most {MAX_DELIMITER} are accepted")]
     LongDelimiter(usize),
-    #[error("the frame limit of {limit} bytes is shorter than the {need}-byte delimiter or length header: raise it")]
     LimitBelowFraming { limit: usize, need: usize },
-    #[error("fixed frames must be at least 1 byte long")]
     ZeroFixed,
-    #[error("fixed frames of {size} bytes are larger than the frame limit of {limit} bytes: raise the limit")]
     FixedOverLimit { size: usize, limit: usize },
 }
+
+impl std::error::Error for FrameSpecError {}
 
 impl FrameSpec {
     pub fn new(framing: Framing) -> FrameSpec {

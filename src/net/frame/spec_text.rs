@@ -24,6 +24,27 @@ pub enum FramingParseError {
     SizeTooLarge(u64),
 }
 
+impl fmt::Display for FrameSpecError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = |v: &usize| v.to_string();
+        let text = match self {
+            FrameSpecError::Limit(limit) => t!("frame-spec-limit", max = MAX_LIMIT.to_string(), limit = n(limit)),
+            FrameSpecError::EmptyDelimiter => t!("frame-spec-empty-delimiter"),
+            FrameSpecError::LongDelimiter(len) => {
+                t!("frame-spec-long-delimiter", len = n(len), max = MAX_DELIMITER.to_string())
+            }
+            FrameSpecError::LimitBelowFraming { limit, need } => {
+                t!("frame-spec-limit-below-framing", limit = n(limit), need = n(need))
+            }
+            FrameSpecError::ZeroFixed => t!("frame-spec-zero-fixed"),
+            FrameSpecError::FixedOverLimit { size, limit } => {
+                t!("frame-spec-fixed-over-limit", size = n(size), limit = n(limit))
+            }
+        };
+        f.write_str(&text)
+    }
+}
+
 impl fmt::Display for FramingParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let max = MAX_LIMIT.to_string();

@@ -84,6 +84,7 @@ pub(crate) mod linux {
     use std::os::fd::{AsFd, AsRawFd};
 
     use super::{TcpInfo, TcpState};
+    use crate::msg;
     use crate::net::errors::NetError;
 
     /// getsockopt(TCP_INFO) and both queues of a TCP socket.
@@ -138,10 +139,7 @@ pub(crate) mod linux {
 
     fn convert(raw: &libc::tcp_info) -> Result<TcpInfo, NetError> {
         let state = TcpState::from_kernel(raw.tcpi_state).ok_or_else(|| {
-            NetError::usage(
-                "getsockopt(TCP_INFO)",
-                format!("the kernel reported an unknown TCP state {}", raw.tcpi_state),
-            )
+            NetError::said("getsockopt(TCP_INFO)", msg!("kernel-unknown-state", state = raw.tcpi_state.to_string()))
         })?;
         Ok(TcpInfo {
             state,

@@ -14,6 +14,7 @@ use netlink_sys::{Socket, SocketAddr as NlAddr, protocols::NETLINK_SOCK_DIAG};
 
 use super::info::linux::from_bytes;
 use super::{KernelSocket, PortSide, TcpState};
+use crate::msg;
 use crate::net::errors::NetError;
 
 /// A kernel answer takes microseconds; this only guards against a kernel that never answers.
@@ -98,7 +99,7 @@ impl SockDiag {
         let mut off = 0;
         while off < self.buf.len() {
             let msg = NetlinkMessage::<SockDiagMessage>::deserialize(&self.buf[off..])
-                .map_err(|e| NetError::usage(call, format!("could not decode the kernel's answer: {e}")))?;
+                .map_err(|e| NetError::said(call, msg!("kernel-undecodable-answer", error = e.to_string())))?;
             let len = msg.header.length as usize;
             let ours = msg.header.sequence_number == self.seq;
             match msg.payload {
