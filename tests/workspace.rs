@@ -299,6 +299,13 @@ fn saving_onto_a_directory_fails_and_leaves_everything_as_it_was() {
     let err = workspace::save(&target, &sample()).expect_err("cannot replace a directory");
     assert!(matches!(err, WorkspaceError::Write { .. }), "{err:?}");
     assert!(err.to_string().contains(&target.display().to_string()), "{err}");
+    // rename(2) of a file onto a directory: the call, its paths and the errno.
+    let text = err.to_string();
+    let call = format!("rename({}/.socklab-save-", dir.path().display());
+    assert!(
+        text.contains(&call) && text.contains(".tmp, ") && text.contains("failed: EISDIR (Is a directory)"),
+        "{err}"
+    );
     assert_eq!(fs::read_to_string(inner).expect("read"), "precious");
     assert_eq!(dir_entries(dir.path()), vec!["w.ron"], "no temporary file left behind");
 }

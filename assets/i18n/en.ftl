@@ -580,11 +580,7 @@ dialog-answered-at-once = the desktop's file dialog did not open: neither the xd
 # The file type a desktop dialog offers for workspaces (*.ron).
 dialog-workspace-filter = socklab workspace
 # A folder the picker could not read: $error is the errno name and the OS's own words.
-picker-cannot-list = cannot list { $path }: { $error }: { $fix }
-picker-fix-not-found = check the path, or go up to a folder that exists
-picker-fix-denied = this user may not read it: pick another folder
-picker-fix-not-dir = part of the path is a file, not a folder
-picker-fix-other = pick another folder
+picker-cannot-list = cannot list { $path }: { $error }
 
 ## The questions asked in a modal (src/app/prompts.rs): unsaved changes, and
 ## endpoints that would listen beyond this machine (src/app/exposure.rs).

@@ -505,11 +505,7 @@ picker-error-no-such-file = { $path } 里没有名为“{ $name }”的文件：
 dialog-no-bus-no-zenity = 这里没有桌面文件对话框：没有供 xdg 桌面门户 (xdg desktop portal) 使用的 D-Bus 会话总线（没有设置 DBUS_SESSION_BUS_ADDRESS，$XDG_RUNTIME_DIR/bus 也不存在），PATH 上也没有 zenity
 dialog-answered-at-once = 桌面的文件对话框没有打开：xdg 桌面门户（装有 FileChooser 后端的 xdg-desktop-portal，例如 xdg-desktop-portal-gtk）和 zenity 都没有响应
 dialog-workspace-filter = socklab 工作区
-picker-cannot-list = 无法列出 { $path }：{ $error }：{ $fix }
-picker-fix-not-found = 请检查路径，或者回到一个存在的上级文件夹
-picker-fix-denied = 当前用户没有读取权限：请换一个文件夹
-picker-fix-not-dir = 路径中有一段是文件，不是文件夹
-picker-fix-other = 请换一个文件夹
+picker-cannot-list = 无法列出 { $path }：{ $error }
 
 ## 在模态对话框里提出的问题（src/app/prompts.rs）：未保存的修改，以及会在本机之外
 ## 监听的端点（src/app/exposure.rs）。

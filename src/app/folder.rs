@@ -3,14 +3,16 @@
 
 use std::path::Path;
 
+use crate::net::NetError;
 use crate::ui::file_picker::{Entry, Listing};
+use crate::util::FileOpError;
 
 /// A folder with more entries than this is listed in part (and says how many more).
 pub const MAX_ENTRIES: usize = 2_000;
 
 /// The folder's entries, or why it cannot be read: the path, the errno and what to do.
 pub fn list(dir: &Path) -> Result<Listing, String> {
-    let read = std::fs::read_dir(dir).map_err(|e| cannot_list(dir, &e))?;
+    let read = std::fs::read_dir(dir).map_err(|e| cannot_list(dir, e))?;
     let mut entries = Vec::new();
     let mut more = 0;
     for item in read {
@@ -27,16 +29,10 @@ pub fn list(dir: &Path) -> Result<Listing, String> {
     Ok(Listing { entries, more })
 }
 
-fn cannot_list(dir: &Path, e: &std::io::Error) -> String {
-    let errno = e.raw_os_error().and_then(crate::net::errno_name).map(|n| format!("{n}: ")).unwrap_or_default();
-    let fix = match e.kind() {
-        std::io::ErrorKind::NotFound => crate::t!("picker-fix-not-found"),
-        std::io::ErrorKind::PermissionDenied => crate::t!("picker-fix-denied"),
-        _ if e.raw_os_error() == Some(libc::ENOTDIR) => crate::t!("picker-fix-not-dir"),
-        _ => crate::t!("picker-fix-other"),
-    };
-    let error = format!("{errno}{e}");
-    crate::t!("picker-cannot-list", path = dir.display().to_string(), error = error, fix = fix)
+/// The call, its errno and what to do, from the catalogs (the file hints of `errno-…`).
+fn cannot_list(dir: &Path, e: std::io::Error) -> String {
+    let error = NetError::from_file(&FileOpError::on("opendir", dir, e)).to_string();
+    crate::t!("picker-cannot-list", path = dir.display().to_string(), error = error)
 }
 
 #[cfg(test)]
@@ -54,9 +50,11 @@ mod tests {
         assert_eq!(names, [("z".into(), true), ("a.txt".into(), false), ("b.ron".into(), false)]);
         let missing = dir.path().join("nope");
         let err = list(&missing).unwrap_err();
-        assert!(err.starts_with(&format!("cannot list {}: ENOENT: ", missing.display())), "{err}");
-        assert!(err.ends_with("check the path, or go up to a folder that exists"), "{err}");
+        let shown = missing.display();
+        let want = format!("cannot list {shown}: opendir({shown}) failed: ENOENT (No such file or directory). ");
+        assert!(err.starts_with(&want), "{err}");
+        assert!(err.contains("check the path's spelling"), "{err}");
         let err = list(&dir.path().join("a.txt")).unwrap_err();
-        assert!(err.contains("ENOTDIR") && err.ends_with("part of the path is a file, not a folder"), "{err}");
+        assert!(err.contains("ENOTDIR") && err.ends_with("should be a folder is a file: check the path."), "{err}");
     }
 }

@@ -104,7 +104,6 @@ impl Notice {
         match &self.text {
             NoticeText::Message(m) => m.text(),
             NoticeText::Error(e) => e.to_string(),
-            NoticeText::Plain(s) => s.clone(),
         }
     }
 }
@@ -115,19 +114,11 @@ pub enum NoticeText {
     Message(crate::i18n::Message),
     /// An error whose `Display` formats from the catalogs (a workspace's or a lab's).
     Error(std::sync::Arc<dyn std::error::Error + Send + Sync>),
-    /// Text formatted elsewhere (what the settings file's loader says).
-    Plain(String),
 }
 
 impl From<crate::i18n::Message> for NoticeText {
     fn from(m: crate::i18n::Message) -> NoticeText {
         NoticeText::Message(m)
-    }
-}
-
-impl From<String> for NoticeText {
-    fn from(s: String) -> NoticeText {
-        NoticeText::Plain(s)
     }
 }
 
