@@ -579,7 +579,7 @@ workspace-encode = 无法保存工作区 { $path }：{ $message }
 ## $error 和 $message 是操作系统或文件解析器的原话；id、title、summary、workspace、steps、
 ## text、hint、call、errno、contains、within_secs 和 field 是实验文件里的字段名，照原样写。
 labfile-read = 无法读取实验 { $path }：{ $error }
-labfile-not-a-file = 无法加载实验 { $path }：它是{ $what }，不是普通文件：请打开实验的 .ron 文件
+labfile-not-a-file = 无法加载实验 { $path }：它是 { $what }，不是普通文件：请打开实验的 .ron 文件
 labfile-too-large = 无法加载实验 { $path }：它有 { $size } 字节，而实验文件最多 { $max } 字节
 labfile-syntax = 无法加载实验 { $path }：第 { $line } 行，第 { $column } 列：{ $message }
 labfile-not-utf8 = 无法加载实验 { $path }：第 { $line } 行，第 { $column } 列：字节 { $byte } 不是 UTF-8 文本：实验文件是文本文件
