@@ -178,7 +178,7 @@ fn rule_code(i: usize, rule: &RulePlan, sink: Sink, lines: &mut Vec<String>) -> 
     for step in &rule.steps {
         match step {
             Do::Reply(parts) | Do::Relay(parts) => {
-                let (build, expr) = render_parts(parts);
+                let (build, expr) = render_parts(parts, Group::of(&rule.when) == Group::Answer);
                 lines.extend(build.iter().map(|l| format!("{pad}{l}")));
                 let send = match step {
                     Do::Relay(_) => format!("relay({expr}, conn)"),
@@ -200,15 +200,16 @@ fn rule_code(i: usize, rule: &RulePlan, sink: Sink, lines: &mut Vec<String>) -> 
     test.is_some() || !(rule.stop || closes)
 }
 
-/// The statements that build a reply, and the expression that is it.
-fn render_parts(parts: &[Part]) -> (Vec<String>, String) {
+/// The statements that build a reply, and the expression that is it
+/// (`message`: in `answer()`, where the message is `frame`).
+fn render_parts(parts: &[Part], message: bool) -> (Vec<String>, String) {
     let mut lines = Vec::new();
     let mut run: Vec<String> = Vec::new();
     for part in parts {
         match part {
             Part::Bytes(b) => run.extend(literal_pieces(b)),
             Part::Capture(n) => run.push(format!("(m.group({n}) or b\"\")")),
-            Part::Var(v) => run.push(var(v)),
+            Part::Var(v) => run.push(var(v, message)),
             Part::RandomBytes(n) => run.push(format!("os.urandom({n})")),
             Part::Checksum(sum, order) => {
                 add_to_out(&mut run, &mut lines);
@@ -249,7 +250,7 @@ fn join(run: &[String]) -> String {
     if run.is_empty() { "b\"\"".into() } else { run.join(" + ") }
 }
 
-fn var(name: &str) -> String {
+fn var(name: &str, message: bool) -> String {
     match name {
         "line" => "line",
         "msg" => "frame",
@@ -263,7 +264,7 @@ fn var(name: &str) -> String {
         "random" => "str(random.getrandbits(32)).encode()",
         "peer" => "peer.encode()",
         "daytime" => "daytime().rstrip(\"\\r\\n\").encode()",
-        "http" => "http_page(frame)",
+        "http" if message => "http_page(frame)",
         _ => "http_page(None)",
     }
     .into()

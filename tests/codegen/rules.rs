@@ -113,6 +113,11 @@ pub fn cases() -> Vec<(&'static str, EndpointSpec, Vec<Vec<u8>>)> {
             lines(&[b"ok\n", b"far too long\n"]),
         ),
         (
+            "the http preset after a rule of its own: a head too long gets 431",
+            EndpointSpec { reply: ReplyMode::Http, ..server(FrameSpec::default(), &["exact:ping => reply:pong"]) },
+            vec![vec![b'a'; 17 * 1024]],
+        ),
+        (
             "the echo preset after a rule of its own",
             EndpointSpec {
                 reply: ReplyMode::Echo,
