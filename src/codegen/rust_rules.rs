@@ -196,45 +196,7 @@ impl Writer<'_> {
     /// One rule as code; false when nothing after it can run (it always fires and stops).
     fn rule(&mut self, i: usize, rule: &RulePlan) -> bool {
         self.lines.push(format!("    // {}. {}", i + 1, rule.text));
-        let captures = rule.steps.iter().any(|s| match s {
-            Do::Reply(parts) | Do::Relay(parts) => parts.iter().any(|p| matches!(p, Part::Capture(_))),
-            _ => false,
-        });
-        let test = match &rule.when {
-            When::Exact(t) => Some(format!("line == {}", rs_bytes(t))),
-            When::Prefix(t) => Some(format!("line.starts_with({})", rs_bytes(t))),
-            When::Contains(t) if t.is_empty() => None,
-            When::Contains(t) => Some(format!("find(line, {}).is_some()", rs_bytes(t))),
-            When::Regex(src) => {
-                self.constants
-                    .push(format!("static RULE_{}: LazyLock<Regex> = LazyLock::new(|| compile({src:?}));", i + 1));
-                Some(if captures {
-                    format!("let Some(m) = RULE_{}.captures(line)", i + 1)
-                } else {
-                    format!("RULE_{}.is_match(line)", i + 1)
-                })
-            }
-            When::Hex { bytes, open_end } => {
-                let pairs: Vec<String> = bytes.iter().map(|(v, m)| format!("(0x{v:02x}, 0x{m:02x})")).collect();
-                let array = format!("[{}]", pairs.join(", "));
-                let one = format!("const RULE_{}: &[(u8, u8)] = &{array};", i + 1);
-                // rustfmt's array_width: an array over 60 columns goes one element a line.
-                self.constants.push(if array.len() <= 60 && one.len() <= 100 {
-                    one
-                } else {
-                    let list: String = pairs.iter().map(|p| format!("    {p},\n")).collect();
-                    format!("const RULE_{}: &[(u8, u8)] = &[\n{list}];", i + 1)
-                });
-                self.constants.push(format!("const RULE_{}_OPEN: bool = {open_end};", i + 1));
-                self.uses.insert("body");
-                Some(format!("hex_match(body, RULE_{0}, RULE_{0}_OPEN)", i + 1))
-            }
-            When::Any | When::Connect | When::Oversize => None,
-        };
-        if matches!(rule.when, When::Exact(_) | When::Prefix(_) | When::Contains(_) | When::Regex(_)) && test.is_some()
-        {
-            self.uses.insert("line");
-        }
+        let test = self.test(i, rule);
         let pad = if test.is_some() { "        " } else { "    " };
         let start = self.lines.len();
         if rule.counts {
@@ -276,6 +238,61 @@ impl Writer<'_> {
             self.lines.push("    }".into());
         }
         test.is_some() || !(rule.stop || closes)
+    }
+
+    /// The condition of a rule's `if` (none: it always fires), with the
+    /// constants it names.
+    fn test(&mut self, i: usize, rule: &RulePlan) -> Option<String> {
+        let captures = rule.steps.iter().any(|s| match s {
+            Do::Reply(parts) | Do::Relay(parts) => parts.iter().any(|p| matches!(p, Part::Capture(_))),
+            _ => false,
+        });
+        // A text too long for the `if` line becomes a constant.
+        let mut text = |t: &[u8]| {
+            let literal = rs_bytes(t);
+            if literal.len() <= 60 {
+                return literal;
+            }
+            let name = format!("const RULE_{}: &[u8] =", i + 1);
+            let layout = if name.len() + literal.len() + 2 <= 100 || literal.len() + 5 > 100 { " " } else { "\n    " };
+            self.constants.push(format!("{name}{layout}{literal};"));
+            format!("RULE_{}", i + 1)
+        };
+        let test = match &rule.when {
+            When::Exact(t) => Some(format!("line == {}", text(t))),
+            When::Prefix(t) => Some(format!("line.starts_with({})", text(t))),
+            When::Contains(t) if t.is_empty() => None,
+            When::Contains(t) => Some(format!("find(line, {}).is_some()", text(t))),
+            When::Regex(src) => {
+                self.constants.push(regex_static(i + 1, src));
+                Some(if captures {
+                    format!("let Some(m) = RULE_{}.captures(line)", i + 1)
+                } else {
+                    format!("RULE_{}.is_match(line)", i + 1)
+                })
+            }
+            When::Hex { bytes, open_end } => {
+                let pairs: Vec<String> = bytes.iter().map(|(v, m)| format!("(0x{v:02x}, 0x{m:02x})")).collect();
+                let array = format!("[{}]", pairs.join(", "));
+                let one = format!("const RULE_{}: &[(u8, u8)] = &{array};", i + 1);
+                // rustfmt's array_width: an array over 60 columns goes one element a line.
+                self.constants.push(if array.len() <= 60 && one.len() <= 100 {
+                    one
+                } else {
+                    let list: String = pairs.iter().map(|p| format!("    {p},\n")).collect();
+                    format!("const RULE_{}: &[(u8, u8)] = &[\n{list}];", i + 1)
+                });
+                self.constants.push(format!("const RULE_{}_OPEN: bool = {open_end};", i + 1));
+                self.uses.insert("body");
+                Some(format!("hex_match(body, RULE_{0}, RULE_{0}_OPEN)", i + 1))
+            }
+            When::Any | When::Connect | When::Oversize => None,
+        };
+        if matches!(rule.when, When::Exact(_) | When::Prefix(_) | When::Contains(_) | When::Regex(_)) && test.is_some()
+        {
+            self.uses.insert("line");
+        }
+        test
     }
 
     fn note(&self, pad: &str, id: &str) -> Vec<String> {
@@ -360,6 +377,21 @@ impl Writer<'_> {
                 expr.to_string()
             }
         }
+    }
+}
+
+/// A rule's compiled pattern, laid out as rustfmt lays it out for its length.
+fn regex_static(n: usize, src: &str) -> String {
+    let name = format!("static RULE_{n}: LazyLock<Regex> =");
+    let call = format!("LazyLock::new(|| compile({src:?}));");
+    if name.len() + 1 + call.len() <= 100 {
+        format!("{name} {call}")
+    } else if 4 + call.len() <= 100 {
+        format!("{name}\n    {call}")
+    } else if format!("    compile({src:?})").len() <= 100 {
+        format!("{name} LazyLock::new(|| {{\n    compile({src:?})\n}});")
+    } else {
+        format!("{name} LazyLock::new(|| {{\n    compile(\n        {src:?},\n    )\n}});")
     }
 }
 

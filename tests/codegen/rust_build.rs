@@ -157,6 +157,27 @@ fn runnable_all() -> Vec<(String, EndpointSpec, Check)> {
     out
 }
 
+/// Regex rules whose patterns rustfmt lays out in each of its ways (one
+/// line, the call on the next, a block, the pattern on a line of its own),
+/// a long hex pattern, a long reply and a long exact match. Not
+/// for the Python check: its lines may not pass 88 columns.
+fn long_patterns() -> Vec<(String, EndpointSpec)> {
+    let rules = [
+        "regex:^(a)( that goes on)? and on and on until the line is long$ => reply:${1}",
+        "regex:^(a)( that goes on)? and on and on until the line is long, longer than a line can be$ => reply:${1}",
+        "regex:^(a)( that goes on)? and on and on until the line is long, far longer than any line can be$ => reply:x",
+        // Long patterns and replies of the other kinds.
+        "hex:01 02 03 04 ?? 06 07 => reply:a reply longer than one literal on a line can hold, \\x00\\xff\\t with escapes too, and more",
+        "exact:an exact message long enough that its test cannot fit on the line of its if => reply:${peer}",
+        "prefix:a prefix long enough that its test cannot fit on the line of its if at all => reply:b",
+        "contains:a text so long that even its constant cannot fit on one line with its name, nor on the next => reply:c",
+    ];
+    let spec = rules.iter().fold(EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:9000"), |s, r| {
+        s.with_rule(r.parse().unwrap_or_else(|e| panic!("{r}: {e}")))
+    });
+    vec![("long patterns".into(), spec)]
+}
+
 /// The package of the throwaway workspace that holds a program needing `dependency`.
 fn package_of(dependency: &str) -> &'static str {
     match (dependency.contains("\"all\""), dependency.contains("regex")) {
@@ -180,7 +201,7 @@ fn generated_rust_builds_runs_and_is_rustfmt_clean() {
     // plain build or its "all" feature, with or without regex), so a program
     // claiming socket2 = "0.6" really builds with just that.
     let runs = runnable_all();
-    let all_variants = variants().into_iter().chain(rules::variants());
+    let all_variants = variants().into_iter().chain(rules::variants()).chain(long_patterns());
     let named = runs.iter().map(|(name, spec, _)| (name.clone(), spec.clone())).chain(all_variants);
     let mut packages: Vec<(Vec<String>, String)> = PACKAGES.iter().map(|_| (Vec::new(), String::new())).collect();
     // Where each program is: (package, index in it).
