@@ -1,18 +1,16 @@
-//! The Rust program of an endpoint with rules or framing of its own, from the
-//! same [`RulesPlan`] as the Python one: a framer for its framing, and the
-//! rules as functions that answer a message, a new connection and a refused
-//! frame. Each function takes only the values its rules use (the crate is
-//! built with warnings denied), so the generator records what it names.
+//! The rules of a Rust program, from the same [`RulesPlan`] as the Python
+//! one: functions that answer a message, a new connection and a refused
+//! frame (the framer and the loops that call them are in `rust_rules_run`).
+//! Each function takes only the values its rules use (the crate is built
+//! with warnings denied), so the generator records what it names.
 
 use std::collections::BTreeSet;
 
 use crate::net::checksum::ByteOrder;
-use crate::net::frame::{Framing, Oversize, PrefixWidth};
 
 use super::plan::{Family, Plan};
 use super::render::{Renderer, Vars};
 use super::rules::{Do, Group, Part, RulePlan, RulesPlan, When};
-use super::rust_rules_tpl as tpl;
 
 /// A byte-string literal for any bytes.
 pub(super) fn rs_bytes(b: &[u8]) -> String {
@@ -393,57 +391,4 @@ fn regex_static(n: usize, src: &str) -> String {
     } else {
         format!("{name} LazyLock::new(|| {{\n    compile(\n        {src:?},\n    )\n}});")
     }
-}
-
-/// The framer (none for raw framing): its definition and constants.
-pub(super) fn framer(plan: &RulesPlan, r: &Renderer<'_>, constants: &mut Vec<String>) -> Vec<String> {
-    let f = &plan.frame;
-    let mut vars = Vars::new();
-    let too_long = !matches!(f.framing, Framing::Raw | Framing::Fixed(_));
-    vars.set("too_long", if too_long { r.render(tpl::TOO_LONG, &Vars::new()) } else { String::new() });
-    let mut defs = vec![r.render(tpl::FRAMED, &vars)];
-    match &f.framing {
-        Framing::Raw => return Vec::new(),
-        Framing::Line | Framing::Delimiter(_) => {
-            let (delim, body) = match &f.framing {
-                Framing::Delimiter(d) => (d.clone(), "frame[..frame.len() - DELIMITER.len()].to_vec()"),
-                _ => (b"\n".to_vec(), "strip_line_end(&frame).to_vec()"),
-            };
-            constants.push(format!("const DELIMITER: &[u8] = {};", rs_bytes(&delim)));
-            let over = match f.oversize {
-                Oversize::Resync => tpl::OVERSIZE_DELIMITED_RESYNC,
-                Oversize::Close => tpl::OVERSIZE_CLOSE,
-                Oversize::Split => tpl::OVERSIZE_DELIMITED_SPLIT,
-            };
-            vars.set("body", body).set("oversize", r.render(over, &Vars::new()));
-            defs.push(r.render(tpl::FRAMER_DELIMITED, &vars));
-        }
-        Framing::Fixed(n) => {
-            // Never too long: no MAX_FRAME.
-            constants.push(format!("const FRAME_SIZE: usize = {n};"));
-            defs.push(r.render(tpl::FRAMER_FIXED, &vars));
-            return defs;
-        }
-        Framing::LengthPrefix { width, big_endian, counts_header } => {
-            constants.push(format!("const HEADER: usize = {};", width.bytes()));
-            let uint = match width {
-                PrefixWidth::One => "u8",
-                PrefixWidth::Two => "u16",
-                PrefixWidth::Four => "u32",
-            };
-            let order = if *big_endian || *width == PrefixWidth::One { "be" } else { "le" };
-            let total = if *counts_header { "let total = length;" } else { "let total = length + HEADER;" };
-            let over = match f.oversize {
-                Oversize::Resync => tpl::OVERSIZE_LENGTH_RESYNC,
-                Oversize::Close => tpl::OVERSIZE_CLOSE,
-                Oversize::Split => tpl::OVERSIZE_LENGTH_SPLIT,
-            };
-            vars.set("uint", uint).set("order", order).set("total", total);
-            vars.set("impossible", if *counts_header { "length < HEADER || " } else { "" });
-            vars.set("oversize", r.render(over, &Vars::new()));
-            defs.push(r.render(tpl::FRAMER_LENGTH, &vars));
-        }
-    }
-    constants.push(format!("const MAX_FRAME: usize = {};", f.limit));
-    defs
 }

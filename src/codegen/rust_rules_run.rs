@@ -1,11 +1,13 @@
-//! Where the rules run in a Rust program: a server's client thread, a
-//! client's receive loop, a datagram loop; and the helper functions the
-//! program's code calls, added once each.
+//! Where the rules run in a Rust program: the framer, a server's client
+//! thread, a client's receive loop, a datagram loop; and the helper
+//! functions the program's code calls, added once each.
+
+use crate::net::frame::{Framing, Oversize, PrefixWidth};
 
 use super::plan::{Family, Plan};
 use super::render::{Renderer, Vars};
 use super::rules::{Group, RulesPlan};
-use super::rust_rules::{GroupFn, Sink, framer, group_fns};
+use super::rust_rules::{GroupFn, Sink, group_fns, rs_bytes};
 use super::rust_rules_tpl as tpl;
 use super::rust_tpl;
 
@@ -32,7 +34,7 @@ fn stream_loop(
     let sink = Sink::of(p);
     let server = sink == Sink::Server;
     let framed = plan.framed();
-    let too_long = framed && !matches!(plan.frame.framing, crate::net::frame::Framing::Fixed(_));
+    let too_long = framed && !matches!(plan.frame.framing, Framing::Fixed(_));
     let mut wanted = vec![Group::Greet, Group::Answer];
     if too_long {
         wanted.push(Group::Oversize);
@@ -247,4 +249,57 @@ pub(super) fn code_without_literals(code: &str) -> String {
         }
     }
     out
+}
+
+/// The framer (none for raw framing): its definition and constants.
+fn framer(plan: &RulesPlan, r: &Renderer<'_>, constants: &mut Vec<String>) -> Vec<String> {
+    let f = &plan.frame;
+    let mut vars = Vars::new();
+    let too_long = !matches!(f.framing, Framing::Raw | Framing::Fixed(_));
+    vars.set("too_long", if too_long { r.render(tpl::TOO_LONG, &Vars::new()) } else { String::new() });
+    let mut defs = vec![r.render(tpl::FRAMED, &vars)];
+    match &f.framing {
+        Framing::Raw => return Vec::new(),
+        Framing::Line | Framing::Delimiter(_) => {
+            let (delim, body) = match &f.framing {
+                Framing::Delimiter(d) => (d.clone(), "frame[..frame.len() - DELIMITER.len()].to_vec()"),
+                _ => (b"\n".to_vec(), "strip_line_end(&frame).to_vec()"),
+            };
+            constants.push(format!("const DELIMITER: &[u8] = {};", rs_bytes(&delim)));
+            let over = match f.oversize {
+                Oversize::Resync => tpl::OVERSIZE_DELIMITED_RESYNC,
+                Oversize::Close => tpl::OVERSIZE_CLOSE,
+                Oversize::Split => tpl::OVERSIZE_DELIMITED_SPLIT,
+            };
+            vars.set("body", body).set("oversize", r.render(over, &Vars::new()));
+            defs.push(r.render(tpl::FRAMER_DELIMITED, &vars));
+        }
+        Framing::Fixed(n) => {
+            // Never too long: no MAX_FRAME.
+            constants.push(format!("const FRAME_SIZE: usize = {n};"));
+            defs.push(r.render(tpl::FRAMER_FIXED, &vars));
+            return defs;
+        }
+        Framing::LengthPrefix { width, big_endian, counts_header } => {
+            constants.push(format!("const HEADER: usize = {};", width.bytes()));
+            let uint = match width {
+                PrefixWidth::One => "u8",
+                PrefixWidth::Two => "u16",
+                PrefixWidth::Four => "u32",
+            };
+            let order = if *big_endian || *width == PrefixWidth::One { "be" } else { "le" };
+            let total = if *counts_header { "let total = length;" } else { "let total = length + HEADER;" };
+            let over = match f.oversize {
+                Oversize::Resync => tpl::OVERSIZE_LENGTH_RESYNC,
+                Oversize::Close => tpl::OVERSIZE_CLOSE,
+                Oversize::Split => tpl::OVERSIZE_LENGTH_SPLIT,
+            };
+            vars.set("uint", uint).set("order", order).set("total", total);
+            vars.set("impossible", if *counts_header { "length < HEADER || " } else { "" });
+            vars.set("oversize", r.render(over, &Vars::new()));
+            defs.push(r.render(tpl::FRAMER_LENGTH, &vars));
+        }
+    }
+    constants.push(format!("const MAX_FRAME: usize = {};", f.limit));
+    defs
 }
