@@ -282,6 +282,10 @@ struct UdpRun {
     /// socklab only: what its last `loss` line said.
     engine_dropped: Option<u64>,
     kernel_dropped: Option<u64>,
+    /// socklab only: CPU time of its main thread (which prints) and of its
+    /// endpoint thread (which receives), in ms: what the burst cost it,
+    /// whatever else the machine was doing.
+    cpu_ms: Option<(f64, f64)>,
 }
 
 fn python(script: &str, args: &[String]) -> Child {
@@ -341,8 +345,9 @@ fn udp_socklab(bin: &Path, dir: &Path) -> UdpRun {
     let _ = wait_in_file(&file, "SLBE");
     let _ = sender.kill();
     let _ = sender.wait();
+    let cpu_ms = thread_cpu_ms(child.id());
     interrupt(&mut child);
-    let mut run = UdpRun { sent, rate, ..UdpRun::default() };
+    let mut run = UdpRun { sent, rate, cpu_ms, ..UdpRun::default() };
     for line in std::fs::read_to_string(&file).unwrap_or_default().lines() {
         let v = json(line);
         match v["event"].as_str() {
@@ -356,6 +361,22 @@ fn udp_socklab(bin: &Path, dir: &Path) -> UdpRun {
     }
     let _ = std::fs::remove_file(&file);
     run
+}
+
+/// (main thread, endpoint threads) CPU time so far in ms, from the
+/// scheduler's own count (/proc/PID/task/TID/schedstat, in ns).
+fn thread_cpu_ms(pid: u32) -> Option<(f64, f64)> {
+    let (mut main, mut endpoints) = (0.0, 0.0);
+    for task in std::fs::read_dir(format!("/proc/{pid}/task")).ok()?.flatten() {
+        let read = |f: &str| std::fs::read_to_string(task.path().join(f)).unwrap_or_default();
+        let ns: f64 = read("schedstat").split_whitespace().next().and_then(|v| v.parse().ok())?;
+        if task.file_name().to_str() == Some(&pid.to_string()) {
+            main += ns / 1e6;
+        } else if read("comm").starts_with("socklab-endpoin") {
+            endpoints += ns / 1e6;
+        }
+    }
+    Some((main, endpoints))
 }
 
 /// Polls a growing file (reading only what is new) for a line containing `needle`.
@@ -391,8 +412,10 @@ fn bench_udp(bin: &Path, dir: &Path) -> (Vec<UdpRun>, Vec<UdpRun>) {
                 (None, None) if !socklab => "(not reported)".to_string(),
                 (e, k) => format!("dropped by socklab {}, by the kernel {}", e.unwrap_or(0), k.unwrap_or(0)),
             };
+            let cpu =
+                r.cpu_ms.map(|(m, e)| format!("; CPU: printing {m:.0} ms, receiving {e:.0} ms")).unwrap_or_default();
             println!(
-                "  round {round} {who:<26} sent {:>6} at {:>7.0}/s  delivered {:>6}  {dropped}",
+                "  round {round} {who:<26} sent {:>6} at {:>7.0}/s  delivered {:>6}  {dropped}{cpu}",
                 r.sent, r.rate, r.delivered
             );
             if socklab { sl.push(r) } else { py.push(r) }
@@ -424,12 +447,12 @@ fn print_summary(cfg: &Config, bytes: u64, sink: &[f64], udp: &(Vec<UdpRun>, Vec
     }
     println!();
     println!(
-        "| UDP burst, {UDP_COUNT} × {UDP_SIZE} B, default SO_RCVBUF | delivered | dropped by socklab | dropped by the kernel |"
+        "| UDP burst, {UDP_COUNT} × {UDP_SIZE} B, default SO_RCVBUF | delivered | dropped by socklab | dropped by the kernel | CPU: printing / receiving |"
     );
-    println!("| --- | ---: | ---: | ---: |");
+    println!("| --- | ---: | ---: | ---: | ---: |");
     if let Some(r) = median_run(&udp.0) {
         println!(
-            "| bare Python recv loop | {} / {} | — | ({} missing) |",
+            "| bare Python recv loop | {} / {} | — | ({} missing) | — |",
             r.delivered,
             r.sent,
             r.sent - r.delivered.min(r.sent)
@@ -438,6 +461,7 @@ fn print_summary(cfg: &Config, bytes: u64, sink: &[f64], udp: &(Vec<UdpRun>, Vec
     if let Some(r) = median_run(&udp.1) {
         let (e, k) = (r.engine_dropped.unwrap_or(0), r.kernel_dropped.unwrap_or(0));
         let accounted = if r.delivered + e + k == r.sent { "every one accounted for" } else { "NOT accounted for" };
-        println!("| `socklab serve udp --json` | {} / {} | {e} | {k} ({accounted}) |", r.delivered, r.sent);
+        let cpu = r.cpu_ms.map(|(m, e)| format!("{m:.0} ms / {e:.0} ms")).unwrap_or_else(|| "—".into());
+        println!("| `socklab serve udp --json` | {} / {} | {e} | {k} ({accounted}) | {cpu} |", r.delivered, r.sent);
     }
 }

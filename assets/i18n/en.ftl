@@ -637,6 +637,14 @@ workspace-invalid = cannot load workspace { $path }: { $entry } '{ $name }': { $
 workspace-entry-endpoint = endpoint
 workspace-entry-message = message
 workspace-entry-lesson = lesson
+# What is wrong with an endpoint of a workspace file (src/workspace/validate.rs), after
+# "endpoint 'name': ". connect_timeout, secs and nanos are the file's own words.
+workspace-check-unix-path = a Unix socket needs a path, e.g. /tmp/socklab.sock (or @name for an abstract socket)
+workspace-check-reply = reply mode { $reply } does not apply to a { $kind }
+workspace-check-timeout = connect_timeout: { $secs } s is not between a millisecond and a day ({ $max } s): write e.g. (secs: 10, nanos: 0)
+workspace-check-option = option { $problem }
+# $byte is the byte in hex, 0xff.
+workspace-not-utf8 = byte { $byte } is not UTF-8 text: a workspace is a text file
 workspace-write = cannot save workspace { $path }: { $error }
 workspace-encode = cannot save workspace { $path }: { $message }
 
@@ -689,6 +697,7 @@ net-hint-accept-starved = { $hint } Until accept() works again, socklab turns ne
 
 net-conn-closed = connection #{ $conn } is closed
 net-sequence-pick-conn = a server runs a sequence on one of its connections: pick one
+net-unix-needs-path = a Unix socket needs a path (e.g. /tmp/socklab.sock), or @name for an abstract socket
 net-client-not-connected = the client is not connected
 net-no-socket-open = the endpoint has no socket open
 net-server-no-single-peer = a server has no single peer: pick a connection, or send to all
@@ -789,6 +798,33 @@ event-resynced = frame #{ $conn }: framing again after skipping { $skipped } byt
 event-rule-fired = rule { $rule } fired on #{ $conn } ({ $count } times so far)
 event-sequence-step = sequence on #{ $conn }, round { $round }, step { $step }: { $result } ({ $ms } ms)
 event-sequence-done = sequence on #{ $conn }: { $summary }
+
+## A send sequence's steps and results (src/net/sequence): the event log, `socklab run`.
+## send, wait and expect are what each step does; $payload and $when (exact:PONG, regex:…)
+## are the step's own text, shown as typed; $format is text, hex or base64.
+
+sequence-step-send = send { $payload }
+sequence-step-send-format = send { $format } { $payload }
+sequence-step-wait = wait { $ms } ms
+sequence-step-expect = expect { $when } within { $ms } ms
+# $len and $passed_over are counts; $line is the message that matched.
+sequence-result-sent = sent { $len } bytes
+sequence-result-waited = waited
+sequence-result-passed = passed: { $line }
+sequence-result-passed-after = passed: { $line } ({ $passed_over } other messages before it)
+sequence-result-timeout = FAILED: nothing arrived in time
+sequence-result-timeout-unmatched = FAILED: { $passed_over } messages arrived, none matched in time
+sequence-result-closed = FAILED: the connection closed
+# $stopped is yes when the run ended by a stop or a close rather than running out of rounds.
+sequence-summary = { $passed } passed, { $failed } failed in { $rounds ->
+        [one] 1 round
+       *[other] { $rounds } rounds
+    }{ $stopped ->
+        [yes] , stopped before the end
+       *[no] {""}
+    }
+# $summary is sequence-summary.
+sequence-summary-dropped = { $summary } ({ $dropped } messages arrived while no step expected one and were dropped)
 event-stopped = worker stopped
 
 ## Each errno a socket call can fail with: the OS's words for it (as Linux says them in
@@ -930,6 +966,9 @@ option-membership-unreadable = membership cannot be read back
 # SO_ERROR's value when the socket has no pending error.
 option-no-error = 0 (no error)
 option-no-reuseport = SO_REUSEPORT does not exist on this OS
+# --set NAME=VALUE (src/net/options/mod.rs); $names lists the options' names.
+option-setting-not-name-value = '{ $setting }': write NAME=VALUE, e.g. nodelay=1 (see --help for the names)
+option-setting-unknown = unknown option '{ $name }': one of { $names }
 
 ## What each reply mode does (src/net/reply.rs); the mode's own name (echo, chat …) stays as it is.
 
@@ -1094,10 +1133,74 @@ cli-run-encoding = Use this text encoding for every endpoint (instead of each on
 cli-run-ladder = Write the sequence diagram of every connection as SVG to this file when the run ends
 cli-code-about = Print the program that does what a workspace endpoint does, in Python or Rust
 cli-code-file = The workspace file (.ron) the endpoint is in
-cli-code-lang = The language of the program: python or rust
+cli-code-lang = The language of the program: python (Python 3 and its standard socket module) or rust (std::net and the socket2 crate)
 cli-code-endpoint = The endpoint to show (its name), when the workspace has several
+
+## socklab code (src/cli/code.rs). $names lists the workspace's endpoint names, quoted.
+
+cli-code-no-endpoints = the workspace has no endpoints: there is nothing to show as code
+cli-code-choose-endpoint = the workspace has { $count } endpoints: choose one with --endpoint NAME, one of { $names }
+cli-code-no-such-endpoint = no endpoint is named "{ $name }": the endpoints are { $names }
+# $error is one of codegen-error-*.
+cli-code-cannot = { $file }: endpoint "{ $name }": { $error }
+
+## Why no program can be written for an endpoint (src/codegen/mod.rs): `socklab code` and
+## the Code tab. $field is the workspace's field name (address, peer); $kind a kind's name.
+
+codegen-error-address = { $field }: { $problem }
+codegen-error-reply = reply mode { $reply } does not apply to a { $kind }
+codegen-error-no-path = a { $kind } with no path and no peer can neither send nor receive: give it a path
 cli-help-options = Socket options for --set (NAME=VALUE):
 cli-help-examples = Examples:
+# clap's own words in --help, ours so they follow the language. Each heading
+# keeps its colon: "Usage: socklab serve [OPTIONS] <PROTO> <ADDRESS>".
+cli-help-usage = Usage:
+cli-help-commands = Commands:
+cli-help-arguments = Arguments:
+cli-help-options-heading = Options:
+cli-help-help = Print help
+cli-help-version = Print version
+# The `help` command: `socklab help serve` is `socklab serve --help`.
+cli-help-about = Print this help, or the help of the given command
+cli-help-command = The command whose help to print (serve, connect, run, code)
+# After an argument's help: $value is what it takes when not given, $values what it accepts.
+cli-help-default = [default: { $value }]
+cli-help-possible-values = [possible values: { $values }]
+
+## Mistakes on the command line, as clap finds them (src/cli/parse.rs). $arg is
+## the argument as written (--reply <REPLY>), $value what was typed: keep both quoted.
+
+cli-error = error: { $message }
+cli-error-tip = tip: { $tip }
+cli-error-try-help = For more information, try '{ $help }'.
+cli-error-unknown-argument = unexpected argument '{ $arg }' found
+cli-error-similar-argument = a similar argument exists: '{ $arg }'
+cli-error-argument-of-command = '{ $command } { $arg }' exists: { $arg } belongs to the { $command } command
+cli-error-pass-as-value = to pass '{ $arg }' as a value, use '-- { $arg }'
+cli-error-remove-dashes = the command '{ $command }' exists; to use it, remove the '--' before it
+cli-error-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-error-possible-values = [possible values: { $values }]
+cli-error-similar-value = a similar value exists: '{ $value }'
+cli-error-value-required = a value is required for '{ $arg }' but none was supplied
+# $problem is socklab's own reason, from its catalog too.
+cli-error-value-validation = invalid value '{ $value }' for '{ $arg }': { $problem }
+cli-error-unknown-command = unrecognized command '{ $command }'
+cli-error-similar-command = a similar command exists: '{ $command }'
+cli-error-missing-required = the following required arguments were not provided: { $args }
+cli-error-missing-command = '{ $command }' needs a command: { $commands }
+cli-error-used-twice = the argument '{ $arg }' cannot be used more than once
+cli-error-conflict = the argument '{ $arg }' cannot be used with { $others }
+cli-error-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+cli-error-too-few-values = '{ $arg }' takes at least { $min } values, but { $actual } were given
+cli-error-wrong-number-of-values = '{ $arg }' takes { $expected } values, but { $actual } were given
+cli-error-no-equals = '{ $arg }' needs an equal sign before its value: { $arg }=VALUE
+cli-error-invalid-utf8 = an argument is not valid UTF-8 text
+# Numbers on the command line (--backlog, --wait, --tcp-info).
+cli-not-a-whole-number = '{ $value }' is not a whole number
+cli-number-out-of-range = { $value } is not between { $min } and { $max }
+# main.rs: with no command socklab opens its window; $error is the windowing system's own words.
+app-window-failed = could not open the window: { $error }
+app-window-no-display = (no display? the command line works without one: socklab --help)
 kernel-state-change-after-close = TCP state{ $conn }: { $from }{ $to } (sock_diag: socklab's socket is closed, the kernel still has it)
 kernel-state-listen = Waiting for connections: the kernel completes handshakes and queues them for accept().
 kernel-state-syn-sent = connect() sent SYN and waits for the server's SYN-ACK.

@@ -557,6 +557,11 @@ workspace-invalid = 无法加载工作区 { $path }：{ $entry }“{ $name }”�
 workspace-entry-endpoint = 端点
 workspace-entry-message = 消息
 workspace-entry-lesson = 课程
+workspace-check-unix-path = Unix 套接字需要一个路径，例如 /tmp/socklab.sock（或者用 @name 表示抽象套接字）
+workspace-check-reply = 自动回复模式 { $reply } 不适用于{ $kind }
+workspace-check-timeout = connect_timeout：{ $secs } 秒不在一毫秒到一天（{ $max } 秒）之间：例如写 (secs: 10, nanos: 0)
+workspace-check-option = 选项 { $problem }
+workspace-not-utf8 = 字节 { $byte } 不是 UTF-8 文本：工作区文件是文本文件
 workspace-write = 无法保存工作区 { $path }：{ $error }
 workspace-encode = 无法保存工作区 { $path }：{ $message }
 
@@ -606,6 +611,7 @@ net-hint-accept-starved = { $hint } 在 accept() 恢复正常之前，socklab �
 
 net-conn-closed = 连接 #{ $conn } 已经关闭
 net-sequence-pick-conn = 服务器要在它的某一个连接上运行序列：先选一个连接
+net-unix-needs-path = Unix 套接字需要一个路径（例如 /tmp/socklab.sock），或者用 @name 表示抽象套接字
 net-client-not-connected = 客户端还没有连接
 net-no-socket-open = 这个端点没有打开的套接字
 net-server-no-single-peer = 服务器没有唯一的对端 (peer)：选一个连接，或者发给所有连接
@@ -675,6 +681,25 @@ event-resynced = 帧 #{ $conn }：跳过 { $skipped } 字节后重新分帧
 event-rule-fired = 规则 { $rule } 在 #{ $conn } 上触发（到目前为止 { $count } 次）
 event-sequence-step = #{ $conn } 上的序列，第 { $round } 轮，第 { $step } 步：{ $result }（{ $ms } 毫秒）
 event-sequence-done = #{ $conn } 上的序列：{ $summary }
+
+## 发送序列的步骤和结果（src/net/sequence）：事件日志、`socklab run`。
+
+sequence-step-send = 发送 { $payload }
+sequence-step-send-format = 发送 { $format } { $payload }
+sequence-step-wait = 等待 { $ms } 毫秒
+sequence-step-expect = 在 { $ms } 毫秒内期待 { $when }
+sequence-result-sent = 已发送 { $len } 字节
+sequence-result-waited = 已等待
+sequence-result-passed = 通过：{ $line }
+sequence-result-passed-after = 通过：{ $line }（在它之前有 { $passed_over } 条不匹配的消息）
+sequence-result-timeout = 失败：超时前什么也没有收到
+sequence-result-timeout-unmatched = 失败：收到了 { $passed_over } 条消息，超时前没有一条匹配
+sequence-result-closed = 失败：连接已关闭
+sequence-summary = 通过 { $passed } 个，失败 { $failed } 个，共 { $rounds } 轮{ $stopped ->
+        [yes] ，未跑完就停止了
+       *[no] {""}
+    }
+sequence-summary-dropped = { $summary }（有 { $dropped } 条消息在没有步骤等待时到达，已被丢弃）
 event-stopped = 工作线程已停止
 
 ## 套接字调用可能遇到的每个 errno：它的含义，以及 .hint：为什么会发生、通常怎么解决。
@@ -813,6 +838,8 @@ option-read-only-c = { $c_name } 是只读的
 option-membership-unreadable = 组播成员关系无法读回
 option-no-error = 0（没有错误）
 option-no-reuseport = 这个操作系统没有 SO_REUSEPORT
+option-setting-not-name-value = '{ $setting }'：请写成 NAME=VALUE，例如 nodelay=1（选项名见 --help）
+option-setting-unknown = 没有 '{ $name }' 这个选项：可用的有 { $names }
 
 ## 每种自动回复模式做什么（src/net/reply.rs）；模式自己的名字（echo、chat …）原样保留。
 
@@ -974,10 +1001,66 @@ cli-run-encoding = 所有端点都用这种文字编码（代替各自的编码�
 cli-run-ladder = 运行结束时，把每个连接的时序图以 SVG 写入这个文件
 cli-code-about = 打印一个程序，它做的事与工作区里某个端点相同，用 Python 或 Rust 写成
 cli-code-file = 端点所在的工作区文件（.ron）
-cli-code-lang = 程序的语言：python 或 rust
+cli-code-lang = 程序的语言：python（Python 3 和标准库的 socket 模块）或 rust（std::net 和 socket2 crate）
 cli-code-endpoint = 要显示的端点（它的名字），工作区里有多个端点时使用
+
+## socklab code（src/cli/code.rs）。$names 列出工作区里端点的名字（带引号）。
+
+cli-code-no-endpoints = 工作区里没有端点：没有可以写成代码的东西
+cli-code-choose-endpoint = 工作区里有 { $count } 个端点：请用 --endpoint NAME 选一个，可选的有 { $names }
+cli-code-no-such-endpoint = 没有名为 "{ $name }" 的端点：现有的端点是 { $names }
+cli-code-cannot = { $file }：端点 "{ $name }"：{ $error }
+
+## 为什么不能为一个端点写出程序（src/codegen/mod.rs）：`socklab code` 和“代码”标签页。
+
+codegen-error-address = { $field }：{ $problem }
+codegen-error-reply = 自动回复模式 { $reply } 不适用于{ $kind }
+codegen-error-no-path = 一个既没有路径也没有对端的{ $kind }既不能发送也不能接收：请给它一个路径
 cli-help-options = --set 可用的套接字选项 (NAME=VALUE)：
 cli-help-examples = 示例：
+# clap 自己的用语，放在这里以便跟随语言。每个标题保留冒号。
+cli-help-usage = 用法：
+cli-help-commands = 命令：
+cli-help-arguments = 参数：
+cli-help-options-heading = 选项：
+cli-help-help = 显示帮助
+cli-help-version = 显示版本号
+cli-help-about = 显示这份帮助，或者指定命令的帮助
+cli-help-command = 要显示帮助的命令（serve、connect、run、code）
+cli-help-default = [默认：{ $value }]
+cli-help-possible-values = [可选值：{ $values }]
+
+## 命令行上的错误，由 clap 发现（src/cli/parse.rs）。$arg 是参数的写法
+## （--reply <REPLY>），$value 是输入的值：两者都保留引号。
+
+cli-error = 错误：{ $message }
+cli-error-tip = 提示：{ $tip }
+cli-error-try-help = 更多信息请运行 '{ $help }'。
+cli-error-unknown-argument = 不认识的参数 '{ $arg }'
+cli-error-similar-argument = 有一个相近的参数：'{ $arg }'
+cli-error-argument-of-command = { $arg } 是 { $command } 命令的参数：请写成 '{ $command } { $arg }'
+cli-error-pass-as-value = 要把 '{ $arg }' 当作一个值传入，请写成 '-- { $arg }'
+cli-error-remove-dashes = 有 '{ $command }' 这个命令；要使用它，请去掉它前面的 '--'
+cli-error-invalid-value = '{ $arg }' 的值 '{ $value }' 无效
+cli-error-possible-values = [可选值：{ $values }]
+cli-error-similar-value = 有一个相近的值：'{ $value }'
+cli-error-value-required = '{ $arg }' 需要一个值，但没有给出
+cli-error-value-validation = '{ $arg }' 的值 '{ $value }' 无效：{ $problem }
+cli-error-unknown-command = 没有 '{ $command }' 这个命令
+cli-error-similar-command = 有一个相近的命令：'{ $command }'
+cli-error-missing-required = 缺少必须提供的参数：{ $args }
+cli-error-missing-command = '{ $command }' 后面需要一个命令：{ $commands }
+cli-error-used-twice = 参数 '{ $arg }' 只能使用一次
+cli-error-conflict = 参数 '{ $arg }' 不能与 { $others } 一起使用
+cli-error-too-many-values = '{ $arg }' 多了一个值 '{ $value }'：它不需要更多的值
+cli-error-too-few-values = '{ $arg }' 至少需要 { $min } 个值，但只给了 { $actual } 个
+cli-error-wrong-number-of-values = '{ $arg }' 需要 { $expected } 个值，但给了 { $actual } 个
+cli-error-no-equals = '{ $arg }' 的值前面需要等号：{ $arg }=VALUE
+cli-error-invalid-utf8 = 有一个参数不是有效的 UTF-8 文本
+cli-not-a-whole-number = '{ $value }' 不是整数
+cli-number-out-of-range = { $value } 不在 { $min } 到 { $max } 之间
+app-window-failed = 无法打开窗口：{ $error }
+app-window-no-display = （没有显示器？命令行不需要显示器也能用：socklab --help）
 ## 检查器的 TCP 部分（src/ui/tcp_panel.rs、src/ui/tcp_machine.rs）。
 ## TCP 状态名（ESTABLISHED、TIME_WAIT …）、Recv-Q、Send-Q、rtt、cwnd、
 ## TCP_INFO 和 sock_diag 是内核的叫法，保持原样。

@@ -48,7 +48,7 @@ pub enum Sub {
         #[command(flatten)]
         protocol: ProtoArgs,
         /// listen() backlog.
-        #[arg(long, default_value_t = 128)]
+        #[arg(long, default_value_t = 128, value_parser = parse_backlog)]
         backlog: i32,
     },
     /// Connect to a server. Stdin is sent, received bytes go to stdout. When stdin
@@ -66,7 +66,7 @@ pub enum Sub {
         #[arg(long, default_value = "10", value_name = "SECS", value_parser = parse_timeout, allow_negative_numbers = true)]
         timeout: Duration,
         /// Datagram sockets: after stdin ends, stop once nothing arrived for this long (at most a day).
-        #[arg(long, default_value_t = 1000, value_name = "MS", value_parser = clap::value_parser!(u64).range(0..=MAX_WAIT_MS))]
+        #[arg(long, default_value_t = 1000, value_name = "MS", value_parser = parse_wait_ms)]
         wait: u64,
         /// unix-dgram: the path to bind for replies (default: a temporary path).
         #[arg(long, value_name = "PATH")]
@@ -117,7 +117,7 @@ pub struct Common {
     /// TCP: report the kernel's TCP_INFO (state, rtt, cwnd, queues …) every MS
     /// milliseconds (10 or more) and at every state change: `tcp_info` events
     /// with --json, otherwise a line each on stderr.
-    #[arg(long = "tcp-info", value_name = "MS", value_parser = clap::value_parser!(u64).range(10..=MAX_WAIT_MS))]
+    #[arg(long = "tcp-info", value_name = "MS", value_parser = parse_tcp_info_ms)]
     pub tcp_info: Option<u64>,
     /// Write the sequence diagram (handshake, data, FIN, TIME_WAIT …) as SVG to
     /// this file when the command ends.
@@ -131,6 +131,32 @@ fn parse_set(s: &str) -> Result<(SockOpt, OptValue), String> {
 
 /// `--wait`'s limit in milliseconds: a day, like `--timeout`.
 const MAX_WAIT_MS: u64 = 24 * 60 * 60 * 1000;
+
+fn parse_wait_ms(s: &str) -> Result<u64, String> {
+    parse_in_range(s, 0, MAX_WAIT_MS)
+}
+
+fn parse_tcp_info_ms(s: &str) -> Result<u64, String> {
+    parse_in_range(s, 10, MAX_WAIT_MS)
+}
+
+fn parse_backlog(s: &str) -> Result<i32, String> {
+    let n = parse_in_range(s, i64::from(i32::MIN), i64::from(i32::MAX))?;
+    i32::try_from(n).map_err(|_| messages::number_out_of_range(s, i32::MIN, i32::MAX))
+}
+
+/// A whole number from `min` to `max`, or why not in the language (clap's own
+/// parsers would say it in English).
+fn parse_in_range<T>(s: &str, min: T, max: T) -> Result<T, String>
+where
+    T: std::str::FromStr + PartialOrd + std::fmt::Display + Copy,
+{
+    let n: T = s.trim().parse().map_err(|_| messages::not_a_whole_number(s))?;
+    if n < min || n > max {
+        return Err(messages::number_out_of_range(s, min, max));
+    }
+    Ok(n)
+}
 
 /// Seconds as a person writes them ("2", "0.5"); NaN, infinities, zero,
 /// negative values and more than a day are refused with the reason.
@@ -147,9 +173,8 @@ fn parse_timeout(s: &str) -> Result<Duration, String> {
 pub enum Proto {
     Tcp,
     Udp,
-    /// Unix stream socket.
+    // Unix stream and datagram sockets (what each is, is said in the catalogs).
     Unix,
-    /// Unix datagram socket.
     UnixDgram,
 }
 

@@ -1,10 +1,13 @@
 //! `--help` in the language of LANG. clap's derive fixes the texts at compile
 //! time, so the command is walked at run time and each text replaced by its
 //! catalog entry: `cli-<command>-about` and `cli-<command>-<argument>`
-//! (`cli-serve-reply`), with `socklab` for the top level. The headings clap
-//! writes itself (Usage, Options) stay as clap has them.
+//! (`cli-serve-reply`), with `socklab` for the top level. clap's own words go
+//! too: the headings come from a template of ours, `-h`/`-V` and the `help`
+//! command are ours, and defaults and possible values are written into the
+//! argument's help (`cli-help-*`).
 
-use clap::{Command, CommandFactory};
+use clap::builder::Resettable;
+use clap::{Arg, ArgAction, Command, CommandFactory};
 
 use super::args::Cli;
 use crate::i18n;
@@ -14,23 +17,78 @@ use crate::t;
 /// The command line's definition, its help in the current language.
 pub fn command() -> Command {
     let about = format!("{}\n{}", t!("cli-socklab-about"), t!("cli-socklab-about-window"));
-    localise(Cli::command(), "socklab").about(about).after_help(after_help())
+    // Our own `help` command and `-V`: clap's have English help.
+    let help = Command::new("help").arg(Arg::new("command").value_name("COMMAND").num_args(..));
+    let cmd =
+        Cli::command().disable_help_subcommand(true).subcommand(help).disable_version_flag(true).arg(
+            Arg::new("version").short('V').long("version").action(ArgAction::Version).help(t!("cli-help-version")),
+        );
+    localise(cmd, "socklab").about(about).after_help(after_help())
 }
 
 fn localise(mut cmd: Command, path: &str) -> Command {
     if let Some(about) = catalog(&format!("cli-{path}-about")) {
-        cmd = cmd.about(about).long_about(clap::builder::Resettable::Reset);
+        cmd = cmd.about(about).long_about(Resettable::Reset);
     }
     for (id, text) in arguments(&cmd, path) {
-        if let Some(help) = catalog(&text) {
-            cmd = cmd.mut_arg(id, |a| a.help(help).long_help(clap::builder::Resettable::Reset));
-        }
+        let help = catalog(&text);
+        cmd = cmd.mut_arg(id, |a| with_values(a, help));
     }
     let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
     for name in subs {
         cmd = cmd.mut_subcommand(&name, |s| localise(s, &name));
     }
-    cmd
+    let cmd = cmd
+        .disable_help_flag(true)
+        .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help(t!("cli-help-help")));
+    let template = template(&cmd);
+    cmd.help_template(template)
+}
+
+/// The argument's help from the catalog, with its default and possible
+/// values written after it in the language (clap would write them in English).
+fn with_values(arg: Arg, help: Option<String>) -> Arg {
+    let mut text = help.or_else(|| arg.get_help().map(ToString::to_string)).unwrap_or_default();
+    if !arg.get_action().takes_values() {
+        return arg.help(text).long_help(Resettable::Reset);
+    }
+    let defaults: Vec<String> = arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+    let values: Vec<String> =
+        arg.get_possible_values().iter().filter(|v| !v.is_hide_set()).map(|v| v.get_name().to_string()).collect();
+    if !defaults.is_empty() {
+        text.push(' ');
+        text.push_str(&t!("cli-help-default", value = defaults.join(" ")));
+    }
+    if !values.is_empty() {
+        text.push(' ');
+        text.push_str(&t!("cli-help-possible-values", values = values.join(", ")));
+    }
+    arg.help(text).long_help(Resettable::Reset).hide_default_value(true).hide_possible_values(true)
+}
+
+/// "Usage: " before a usage line; a full-width colon (用法：) needs no space.
+pub(super) fn usage_heading() -> String {
+    let heading = t!("cli-help-usage");
+    if heading.ends_with(':') { format!("{heading} ") } else { heading }
+}
+
+/// clap's layout with our headings: usage, then commands, arguments and
+/// options, each only when the command has some.
+fn template(cmd: &Command) -> String {
+    let header = cmd.get_styles().get_header();
+    let heading = |text: String| format!("{header}{text}{header:#}");
+    let mut t = format!("{{about-with-newline}}\n{}{{usage}}", heading(usage_heading()));
+    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+        t.push_str(&format!("\n\n{}\n{{subcommands}}", heading(t!("cli-help-commands"))));
+    }
+    if cmd.get_positionals().any(|a| !a.is_hide_set()) {
+        t.push_str(&format!("\n\n{}\n{{positionals}}", heading(t!("cli-help-arguments"))));
+    }
+    if cmd.get_arguments().any(|a| !a.is_positional() && !a.is_hide_set()) {
+        t.push_str(&format!("\n\n{}\n{{options}}", heading(t!("cli-help-options-heading"))));
+    }
+    t.push_str("{after-help}");
+    t
 }
 
 /// Each argument's clap id, with the catalog id of its help.
@@ -51,11 +109,12 @@ fn after_help() -> String {
     }
     s.push('\n');
     s.push_str(&t!("cli-help-examples"));
-    s.push_str(
-        "\n  socklab serve tcp 127.0.0.1:9000 --reply echo\n  socklab connect tcp 127.0.0.1:9000 --set nodelay=1\n  socklab serve udp 127.0.0.1:9001 --reply echo --json\n  printf 'GET / HTTP/1.0\\r\\n\\r\\n' | socklab connect tcp 127.0.0.1:8080",
-    );
+    s.push_str(EXAMPLES);
     s
 }
+
+/// Command lines, the same in every language.
+pub(super) const EXAMPLES: &str = "\n  socklab serve tcp 127.0.0.1:9000 --reply echo\n  socklab connect tcp 127.0.0.1:9000 --set nodelay=1\n  socklab serve udp 127.0.0.1:9001 --reply echo --json\n  printf 'GET / HTTP/1.0\\r\\n\\r\\n' | socklab connect tcp 127.0.0.1:8080";
 
 #[cfg(test)]
 mod tests {

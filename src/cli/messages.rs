@@ -16,6 +16,15 @@ pub fn timeout_out_of_range(s: &str, max: f64) -> String {
     t!("cli-timeout-out-of-range", value = s, max = max.to_string())
 }
 
+pub fn not_a_whole_number(s: &str) -> String {
+    t!("cli-not-a-whole-number", value = s)
+}
+
+/// Limits are identifiers here (a port-like 86400000 reads better ungrouped).
+pub fn number_out_of_range(s: &str, min: impl std::fmt::Display, max: impl std::fmt::Display) -> String {
+    t!("cli-number-out-of-range", value = s, min = min.to_string(), max = max.to_string())
+}
+
 pub fn empty_unix_path(proto: &str) -> String {
     t!("cli-empty-unix-path", proto = proto)
 }

@@ -8,9 +8,13 @@ mod help;
 mod json;
 mod json_parts;
 mod json_proto;
+mod json_write;
 mod messages;
 mod out;
+mod parse;
 mod proto_args;
+#[cfg(test)]
+mod pseudo_tests;
 mod run;
 mod run_sequences;
 mod serve;
@@ -23,6 +27,7 @@ mod workspace_run;
 pub use args::{Cli, Proto, Sub};
 pub use help::command;
 pub use json::{event_json, json_name};
+pub use parse::{Stop, parse};
 pub use run::run;
 
 /// How a command ended, as its exit status says it.

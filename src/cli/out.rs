@@ -2,7 +2,7 @@
 //! the point of a netcat); everything else is a line of text, and text can
 //! carry names, paths and messages from a file or a peer, so every stderr
 //! line has its control characters escaped and every JSON line its C1
-//! controls, which serde_json leaves raw.
+//! controls, which serde_json leaves raw (see json_write.rs).
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::{LazyLock, Mutex, MutexGuard};
@@ -14,6 +14,7 @@ use crate::workspace::escape_controls;
 
 use super::encoding_io::Decoding;
 use super::json::event_json;
+use super::json_write::{write_line, write_received};
 
 /// stdout, buffered: the loops flush it whenever no event is waiting (and
 /// before any stderr line), so a burst costs one write() per 64 KiB instead
@@ -46,8 +47,7 @@ pub fn say(msg: &str) {
 
 /// One JSON value on its own stdout line (flushed when the loop is idle).
 pub fn print_json(v: &Value) {
-    let line = escape_c1(v.to_string());
-    let _ = writeln!(stdout(), "{line}");
+    let _ = write_line(&mut *stdout(), v);
 }
 
 /// Received bytes, as they came.
@@ -58,28 +58,6 @@ pub fn print_raw(data: &[u8]) {
 /// Received bytes decoded (`--encoding`), as UTF-8 text.
 pub fn print_text(text: &str) {
     let _ = stdout().write_all(text.as_bytes());
-}
-
-/// serde_json escapes U+0000–U+001F but writes U+0080–U+009F as they are,
-/// and some terminals obey U+009B as CSI. They can only occur inside JSON
-/// strings, where `\u009b` means the same character.
-fn escape_c1(line: String) -> String {
-    if !line.chars().any(is_c1) {
-        return line;
-    }
-    let mut out = String::with_capacity(line.len() + 8);
-    for c in line.chars() {
-        if is_c1(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn is_c1(c: char) -> bool {
-    ('\u{80}'..='\u{9f}').contains(&c)
 }
 
 /// Prints `serve`'s and `connect`'s events: JSON lines, or received bytes raw
@@ -114,6 +92,10 @@ impl Printer {
         let kernel =
             matches!(ev.kind, EventKind::TcpState { .. } | EventKind::TcpInfo { .. } | EventKind::PeerSeen { .. });
         if self.json {
+            // Received bytes, the bulk of a burst, skip the `Value` tree.
+            if self.decoding.is_none() && !matches!(write_received(&mut *stdout(), ev), Ok(false)) {
+                return;
+            }
             if !kernel || self.tcp_info {
                 let mut v = event_json(ev);
                 if let Some(d) = &self.decoding {
@@ -153,19 +135,5 @@ impl Printer {
             _ if self.verbose => say(&ev.kind.summary()),
             _ => {}
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn c1_controls_in_json_become_escapes() {
-        let v = serde_json::json!({ "name": "a\u{9b}2Jb\u{1b}c é" });
-        let line = escape_c1(v.to_string());
-        assert_eq!(line, r#"{"name":"a\u009b2Jb\u001bc é"}"#);
-        let back: Value = serde_json::from_str(&line).expect("still JSON");
-        assert_eq!(back, v);
     }
 }

@@ -84,11 +84,11 @@ impl Lang {
 /// Why no program can be written for an endpoint.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum CodegenError {
-    #[error("{field}: {message}")]
+    #[error("{}", crate::t!("codegen-error-address", field = *field, problem = message.as_str()))]
     Address { field: &'static str, message: String },
-    #[error("reply mode {reply} does not apply to a {kind}")]
+    #[error("{}", crate::t!("codegen-error-reply", reply = *reply, kind = *kind))]
     Reply { reply: &'static str, kind: &'static str },
-    #[error("a {kind} with no path and no peer can neither send nor receive: give it a path")]
+    #[error("{}", crate::t!("codegen-error-no-path", kind = *kind))]
     NoPath { kind: &'static str },
 }
 

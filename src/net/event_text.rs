@@ -125,11 +125,11 @@ impl EventKind {
                 conn = conn.to_string(),
                 round = report.round.to_string(),
                 step = (report.step + 1).to_string(),
-                result = report.result.to_string(),
+                result = report.result.message(),
                 ms = report.took.as_millis().to_string()
             ),
             EventKind::SequenceDone { conn, summary } => {
-                msg!("event-sequence-done", conn = conn.to_string(), summary = summary.to_string())
+                msg!("event-sequence-done", conn = conn.to_string(), summary = summary.message())
             }
             EventKind::Stopped => msg!("event-stopped"),
             EventKind::TcpState { conn, from, to, source, .. } => {

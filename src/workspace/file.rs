@@ -36,7 +36,7 @@ pub fn load(path: impl AsRef<Path>) -> Result<Workspace, WorkspaceError> {
             path: file,
             line,
             column,
-            message: format!("byte 0x{byte:02x} is not UTF-8 text: a workspace is a text file"),
+            message: crate::t!("workspace-not-utf8", byte = format!("0x{byte:02x}")),
         },
     })?;
     parse(&text, path)

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::{MAX_CONNECT_TIMEOUT, Workspace, WorkspaceError};
 use crate::net::{EndpointKind, EndpointSpec, OptValue, SockOpt, parse_host_port};
+use crate::t;
 
 pub(super) fn validate(ws: &Workspace, path: &Path) -> Result<(), WorkspaceError> {
     let invalid = |what, name: &str, message: String| WorkspaceError::Invalid {
@@ -26,7 +27,7 @@ pub(super) fn validate(ws: &Workspace, path: &Path) -> Result<(), WorkspaceError
 fn check_endpoint(spec: &EndpointSpec) -> Result<(), String> {
     if spec.kind.is_unix() {
         if spec.address.trim().is_empty() && spec.kind != EndpointKind::UnixDatagram {
-            return Err("a Unix socket needs a path, e.g. /tmp/socklab.sock (or @name for an abstract socket)".into());
+            return Err(t!("workspace-check-unix-path"));
         }
     } else {
         parse_host_port(&spec.address).map_err(|m| format!("address: {m}"))?;
@@ -35,18 +36,15 @@ fn check_endpoint(spec: &EndpointSpec) -> Result<(), String> {
         }
     }
     if !spec.kind.reply_modes().contains(&spec.reply) {
-        return Err(format!("reply mode {} does not apply to a {}", spec.reply.name(), spec.kind.label()));
+        return Err(t!("workspace-check-reply", reply = spec.reply.name(), kind = spec.kind.label()));
     }
     let timeout = spec.connect_timeout;
     if timeout.is_zero() || timeout > MAX_CONNECT_TIMEOUT {
-        return Err(format!(
-            "connect_timeout: {} s is not between a millisecond and a day ({} s): write e.g. (secs: 10, nanos: 0)",
-            timeout.as_secs_f64(),
-            MAX_CONNECT_TIMEOUT.as_secs()
-        ));
+        let (secs, max) = (timeout.as_secs_f64().to_string(), MAX_CONNECT_TIMEOUT.as_secs().to_string());
+        return Err(t!("workspace-check-timeout", secs = secs, max = max));
     }
     for req in &spec.options {
-        check_option(req.opt, &req.value).map_err(|m| format!("option {m}"))?;
+        check_option(req.opt, &req.value).map_err(|m| t!("workspace-check-option", problem = m))?;
     }
     // Framing, rules and sequences, as the worker will run them (an invalid
     // regex, an unknown variable, a relay on a client …).

@@ -44,3 +44,18 @@ fn help_is_in_the_locales_language() {
     let (_, out, _) = run_in("C", &["serve", "--help"]);
     assert!(out.contains("Start a server.") && !out.contains("启动"), "{out}");
 }
+
+#[test]
+fn clap_s_own_words_follow_the_locale_and_bad_arguments_still_exit_2() {
+    let (code, _, err) = run_in("zh_CN.UTF-8", &["serve", "--bogus"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("错误：不认识的参数 '--bogus'") && err.contains("用法：socklab serve"), "{err}");
+    assert!(!err.contains("Usage") && !err.contains("error:"), "{err}");
+    let (code, out, err) = run_in("zh_CN.UTF-8", &["help", "serve"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("选项：") && out.contains("[默认：none]") && !out.contains("Options"), "{out}");
+    let (code, _, err) = run_in("C", &["serve", "tcp"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("error: the following required arguments were not provided: <ADDRESS>"), "{err}");
+    assert!(err.contains("Usage: socklab serve <PROTO> <ADDRESS>"), "{err}");
+}

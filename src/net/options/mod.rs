@@ -10,12 +10,10 @@ pub use value::OptValue;
 
 /// Parses `NAME=VALUE` as given to `--set` (`rcvbuf=65536`, `linger=0`, `join=239.1.2.3`).
 pub fn parse_option_setting(s: &str) -> Result<(SockOpt, OptValue), String> {
-    let (name, value) = s
-        .split_once('=')
-        .ok_or_else(|| format!("'{s}': write NAME=VALUE, e.g. nodelay=1 (see --help for the names)"))?;
+    let (name, value) = s.split_once('=').ok_or_else(|| crate::t!("option-setting-not-name-value", setting = s))?;
     let opt = SockOpt::from_name(name).ok_or_else(|| {
         let names: Vec<_> = SockOpt::ALL.iter().filter(|o| o.phase() != Phase::ReadOnly).map(|o| o.name()).collect();
-        format!("unknown option '{name}': one of {}", names.join(", "))
+        crate::t!("option-setting-unknown", name = name, names = names.join(", "))
     })?;
     Ok((opt, opt.parse_value(value)?))
 }

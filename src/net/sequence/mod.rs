@@ -124,13 +124,25 @@ impl Sequence {
     }
 }
 
+impl Step {
+    /// The step as a person reads it: `send hello`, `wait 100 ms`,
+    /// `expect exact:PONG within 5000 ms`. Payloads and patterns stay as typed.
+    pub fn message(&self) -> Message {
+        match self {
+            Step::Send { payload, format: PayloadFormat::Text } => msg!("sequence-step-send", payload = payload),
+            Step::Send { payload, format } => {
+                msg!("sequence-step-send-format", format = format.label(), payload = payload)
+            }
+            Step::Wait { ms } => msg!("sequence-step-wait", ms = ms.to_string()),
+            Step::Expect { when, timeout_ms } => {
+                msg!("sequence-step-expect", when = when.to_string(), ms = timeout_ms.to_string())
+            }
+        }
+    }
+}
+
 impl fmt::Display for Step {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Step::Send { payload, format: PayloadFormat::Text } => write!(f, "send {payload}"),
-            Step::Send { payload, format } => write!(f, "send {} {payload}", format.label()),
-            Step::Wait { ms } => write!(f, "wait {ms} ms"),
-            Step::Expect { when, timeout_ms } => write!(f, "expect {when} within {timeout_ms} ms"),
-        }
+        f.write_str(&self.message().text())
     }
 }

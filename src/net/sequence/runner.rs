@@ -340,34 +340,55 @@ fn compile(step: &Step) -> Result<RunStep, Message> {
     })
 }
 
+impl StepResult {
+    /// The outcome as a person reads it (`sent 5 bytes`, `FAILED: …`), in
+    /// the language of the moment it is shown.
+    pub fn message(&self) -> Message {
+        match self {
+            StepResult::Sent { len } => msg!("sequence-result-sent", len = *len),
+            StepResult::Waited => msg!("sequence-result-waited"),
+            StepResult::Passed { line, passed_over: 0 } => {
+                msg!("sequence-result-passed", line = String::from_utf8_lossy(line).into_owned())
+            }
+            StepResult::Passed { line, passed_over } => msg!(
+                "sequence-result-passed-after",
+                line = String::from_utf8_lossy(line).into_owned(),
+                passed_over = *passed_over
+            ),
+            StepResult::Failed(Failure::Timeout { passed_over: 0 }) => msg!("sequence-result-timeout"),
+            StepResult::Failed(Failure::Timeout { passed_over }) => {
+                msg!("sequence-result-timeout-unmatched", passed_over = *passed_over)
+            }
+            StepResult::Failed(Failure::Closed) => msg!("sequence-result-closed"),
+        }
+    }
+}
+
 impl fmt::Display for StepResult {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StepResult::Sent { len } => write!(f, "sent {len} bytes"),
-            StepResult::Waited => f.write_str("waited"),
-            StepResult::Passed { line, passed_over: 0 } => write!(f, "passed: {}", String::from_utf8_lossy(line)),
-            StepResult::Passed { line, passed_over } => {
-                write!(f, "passed: {} ({passed_over} other messages before it)", String::from_utf8_lossy(line))
-            }
-            StepResult::Failed(Failure::Timeout { passed_over: 0 }) => f.write_str("FAILED: nothing arrived in time"),
-            StepResult::Failed(Failure::Timeout { passed_over }) => {
-                write!(f, "FAILED: {passed_over} messages arrived, none matched in time")
-            }
-            StepResult::Failed(Failure::Closed) => f.write_str("FAILED: the connection closed"),
+        f.write_str(&self.message().text())
+    }
+}
+
+impl Summary {
+    /// `3 passed, 0 failed in 3 rounds`, and how it ended.
+    pub fn message(&self) -> Message {
+        let summary = msg!(
+            "sequence-summary",
+            passed = self.passed,
+            failed = self.failed,
+            rounds = self.rounds,
+            stopped = if self.stopped { "yes" } else { "no" }
+        );
+        match self.dropped {
+            0 => summary,
+            dropped => msg!("sequence-summary-dropped", summary = summary, dropped = dropped),
         }
     }
 }
 
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let rounds = if self.rounds == 1 { "1 round".to_string() } else { format!("{} rounds", self.rounds) };
-        write!(f, "{} passed, {} failed in {rounds}", self.passed, self.failed)?;
-        if self.stopped {
-            f.write_str(", stopped before the end")?;
-        }
-        if self.dropped > 0 {
-            write!(f, " ({} messages arrived while no step expected one and were dropped)", self.dropped)?;
-        }
-        Ok(())
+        f.write_str(&self.message().text())
     }
 }

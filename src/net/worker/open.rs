@@ -20,10 +20,7 @@ use crate::net::options::SocketClass;
 /// An empty address is refused: the kernel would silently pick an abstract one.
 pub(crate) fn unix_sockaddr(address: &str) -> std::io::Result<SockAddr> {
     if address.is_empty() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "a Unix socket needs a path (e.g. /tmp/socklab.sock), or @name for an abstract socket",
-        ));
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, crate::t!("net-unix-needs-path")));
     }
     match address.strip_prefix('@') {
         Some(name) => SockAddr::unix(format!("\0{name}")),
