@@ -167,9 +167,12 @@ fn generated_python_rules_answer_as_the_engine_does() {
     }
 }
 
-/// A UDP socket whose rule answers each sender.
+/// A UDP socket whose rule answers each sender; its relay has nobody to
+/// send to (as in the engine), and the program must still answer.
 pub fn udp_spec() -> EndpointSpec {
-    EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0").with_rule(rule("regex:^ping (\\d+)$ => reply:pong ${1}"))
+    EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0")
+        .with_rule(rule("regex:^ping (\\d+)$ => reply:pong ${1}"))
+        .with_rule(rule("exact:all => relay:${line} => reply:nobody else"))
 }
 
 /// Two senders' pings get their pongs, from the program's address.
@@ -178,10 +181,10 @@ pub fn check_udp_answers(p: &mut Program) {
     let s = UdpSocket::bind("127.0.0.1:0").expect("bind");
     s.set_read_timeout(Some(WAIT)).expect("timeout");
     let mut buf = [0u8; 64];
-    for n in ["7", "42"] {
-        s.send_to(format!("ping {n}").as_bytes(), addr).expect("send");
+    for (ping, pong) in [("ping 7", "pong 7"), ("all", "nobody else"), ("ping 42", "pong 42")] {
+        s.send_to(ping.as_bytes(), addr).expect("send");
         let (len, from) = s.recv_from(&mut buf).unwrap_or_else(|e| panic!("no answer: {e}\n{}", p.proc.context()));
-        assert_eq!((&buf[..len], from), (format!("pong {n}").as_bytes(), addr));
+        assert_eq!((&buf[..len], from), (pong.as_bytes(), addr));
     }
 }
 
@@ -205,11 +208,13 @@ fn generated_python_udp_rules_answer_each_sender() {
     check_udp_answers(&mut Program::start("udp rules", &udp_spec()));
 }
 
-/// A client that greets on connect and answers PING lines.
+/// A client that greets on connect and answers PING lines; a relay has
+/// nobody to send to (a client has no other clients).
 pub fn client_spec(port: u16) -> EndpointSpec {
     EndpointSpec::new(EndpointKind::TcpClient, format!("127.0.0.1:{port}"))
         .with_frame(FrameSpec::new(Framing::Line))
         .with_rule(rule("connect => reply:HELLO\\n"))
+        .with_rule(rule("exact:ALL => relay:${line}${eol}"))
         .with_rule(rule("regex:^PING (\\d+)$ => reply:PONG ${1}${eol}"))
 }
 
@@ -220,7 +225,7 @@ fn a_generated_python_client_answers_with_its_rules() {
 c = accept_one()
 f = c.makefile("rb")
 out(f.readline().decode().rstrip())
-c.sendall(b"PING 1\n")
+c.sendall(b"ALL\nPING 1\n")
 out(f.readline().decode().rstrip())
 c.close()
 "#,
@@ -230,6 +235,7 @@ c.close()
     let mut p = Program::start("client rules", &client_spec(port));
     assert_eq!(server.line(), "HELLO");
     assert_eq!(server.line(), "PONG 1");
+    assert_eq!(p.proc.line(), "ALL", "what arrives is printed");
     assert_eq!(p.proc.line(), "PING 1", "what arrives is printed");
     p.proc.close_stdin();
     assert_eq!(p.exit_code(), 0, "{}", p.proc.context());

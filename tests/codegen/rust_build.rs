@@ -279,11 +279,12 @@ fn client_answers(p: &mut Program, listener: &TcpListener) {
     let mut line = String::new();
     lines.read_line(&mut line).unwrap_or_else(|e| panic!("{e}\n{}", p.proc.context()));
     assert_eq!(line, "HELLO\n", "the connect rule");
-    c.write_all(b"PING 1\n").expect("send");
+    c.write_all(b"ALL\nPING 1\n").expect("send");
     line.clear();
     lines.read_line(&mut line).unwrap_or_else(|e| panic!("{e}\n{}", p.proc.context()));
     assert_eq!(line, "PONG 1\n", "the regex rule with its capture and line end");
     drop((c, lines));
+    assert_eq!(p.proc.line(), "ALL", "what arrives is printed");
     assert_eq!(p.proc.line(), "PING 1", "what arrives is printed");
     p.proc.close_stdin();
     assert_eq!(p.exit_code(), 0, "{}", p.proc.context());
