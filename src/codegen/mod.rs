@@ -49,6 +49,9 @@ mod render;
 mod rules;
 mod rust;
 mod rust_dgram_tpl;
+mod rust_rules;
+mod rust_rules_run;
+mod rust_rules_tpl;
 mod rust_tpl;
 pub mod text;
 mod text_zh;
@@ -87,20 +90,11 @@ pub enum CodegenError {
     Reply { reply: &'static str, kind: &'static str },
     #[error("{}", crate::t!("codegen-error-no-path", kind = *kind))]
     NoPath { kind: &'static str },
-    /// Written out in Python only, for now.
-    #[error(
-        "its framing and reply rules are written out in Python only: use --lang python \
-         (a Rust program would leave them out)"
-    )]
-    RulesInRust,
 }
 
 /// The program for endpoint `name`, in `lang`.
 pub fn generate(name: &str, spec: &EndpointSpec, lang: Lang) -> Result<String, CodegenError> {
     let plan = Plan::new(spec)?;
-    if lang == Lang::Rust && plan.rules.is_some() {
-        return Err(CodegenError::RulesInRust);
-    }
     let mut header = Vars::new();
     header
         .set("name", python_literal::py_str(name))
@@ -132,8 +126,8 @@ pub fn generate(name: &str, spec: &EndpointSpec, lang: Lang) -> Result<String, C
     })
 }
 
-/// The `[dependencies]` line a generated Rust program needs.
-pub fn rust_dependency(spec: &EndpointSpec) -> Result<&'static str, CodegenError> {
+/// The `[dependencies]` lines a generated Rust program needs, one a line.
+pub fn rust_dependency(spec: &EndpointSpec) -> Result<String, CodegenError> {
     Ok(rust::dependency(&Plan::new(spec)?))
 }
 
@@ -222,6 +216,9 @@ mod tests {
             include_str!("rust.rs"),
             include_str!("rust_tpl.rs"),
             include_str!("rust_dgram_tpl.rs"),
+            include_str!("rust_rules.rs"),
+            include_str!("rust_rules_run.rs"),
+            include_str!("rust_rules_tpl.rs"),
             include_str!("plan.rs"),
         ];
         for (id, _) in text::NOTES {
@@ -267,7 +264,7 @@ mod tests {
     }
 
     #[test]
-    fn rules_are_written_out_in_python_and_refused_in_rust() {
+    fn rules_are_written_out_in_python_and_in_rust() {
         for kind in EndpointKind::ALL {
             let address = if kind.is_unix() { "/tmp/r.sock" } else { "127.0.0.1:9000" };
             let rule = if kind.is_server() { "any => relay:${line}${eol}" } else { "connect => reply:hi${crc16}" };
@@ -285,7 +282,13 @@ mod tests {
             assert!(py.contains("def answer("), "{kind:?}:\n{py}");
             assert!(!py.lines().any(|l| l.trim_start().starts_with("os.system")), "{kind:?}:\n{py}");
             assert!(py.contains("# 1. regex:x\\u{a}os.system('boom')\\u{2028} => ignore"), "{kind:?}:\n{py}");
-            assert_eq!(generate("r", &spec, Lang::Rust), Err(CodegenError::RulesInRust), "{kind:?}");
+            let rs = generate("r", &spec, Lang::Rust).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
+            for mark in ["{{", "{ $", "missing note", "@@", "«"] {
+                assert!(!rs.contains(mark), "{mark} left in the Rust program of {kind:?}:\n{rs}");
+            }
+            assert!(rs.contains("fn answer(") && rs.contains("regex = \"1\""), "{kind:?}:\n{rs}");
+            assert!(!rs.lines().any(|l| l.trim_start().starts_with("os.system")), "{kind:?}:\n{rs}");
+            assert!(rs.contains("// 1. regex:x\\u{a}os.system('boom')\\u{2028} => ignore"), "{kind:?}:\n{rs}");
         }
     }
 

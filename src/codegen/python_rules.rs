@@ -52,24 +52,26 @@ fn literal_pieces(b: &[u8]) -> Vec<String> {
     pieces
 }
 
-/// Where the rules send: a connection, or a datagram's sender.
+/// Where the rules send: a server's connection (which may relay to the
+/// server's other clients), a client's connection, or a datagram's sender.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Sink {
-    Stream,
+    Server,
+    Client,
     Datagram,
 }
 
 impl Sink {
     fn send(self, expr: &str) -> String {
         match self {
-            Sink::Stream => format!("conn.sendall({expr})"),
+            Sink::Server | Sink::Client => format!("conn.sendall({expr})"),
             Sink::Datagram => format!("sock.sendto({expr}, addr)"),
         }
     }
 
     fn params(self) -> &'static str {
         match self {
-            Sink::Stream => "conn, peer",
+            Sink::Server | Sink::Client => "conn, peer",
             Sink::Datagram => "sock, addr, peer",
         }
     }
@@ -78,7 +80,11 @@ impl Sink {
 /// Constants, helper definitions and the rule functions; `defs` gets the
 /// functions, `constants` the values they use.
 pub(super) fn rule_defs(plan: &RulesPlan, p: &Plan, r: &Renderer<'_>, constants: &mut Vec<String>) -> Vec<String> {
-    let sink = if p.kind.is_datagram() { Sink::Datagram } else { Sink::Stream };
+    let sink = match p.kind {
+        k if k.is_datagram() => Sink::Datagram,
+        k if k.is_server() => Sink::Server,
+        _ => Sink::Client,
+    };
     let mut defs = Vec::new();
     framing(plan, r, constants, &mut defs);
     let u = &plan.uses;
@@ -112,7 +118,7 @@ pub(super) fn rule_defs(plan: &RulesPlan, p: &Plan, r: &Renderer<'_>, constants:
             defs.push(r.render(t, &Vars::new()));
         }
     }
-    if u.relay && sink == Sink::Stream {
+    if u.relay && sink == Sink::Server {
         defs.push(r.render(tpl::RELAY, &Vars::new()));
     }
     for (i, rule) in plan.rules.iter().enumerate() {
@@ -146,7 +152,7 @@ pub(super) fn rule_defs(plan: &RulesPlan, p: &Plan, r: &Renderer<'_>, constants:
             if !reachable {
                 break;
             }
-            reachable = rule_code(i, rule, sink, &mut lines);
+            reachable = rule_code(i, rule, sink, r, &mut lines);
         }
         if reachable {
             lines.push("    return False".into());
@@ -157,7 +163,7 @@ pub(super) fn rule_defs(plan: &RulesPlan, p: &Plan, r: &Renderer<'_>, constants:
 }
 
 /// One rule as code; false when nothing after it can run (it always fires and stops).
-fn rule_code(i: usize, rule: &RulePlan, sink: Sink, lines: &mut Vec<String>) -> bool {
+fn rule_code(i: usize, rule: &RulePlan, sink: Sink, r: &Renderer<'_>, lines: &mut Vec<String>) -> bool {
     lines.push(format!("    # {}. {}", i + 1, rule.text));
     let test = match &rule.when {
         When::Exact(t) => Some(format!("line == {}", py_bytes(t))),
@@ -174,19 +180,26 @@ fn rule_code(i: usize, rule: &RulePlan, sink: Sink, lines: &mut Vec<String>) -> 
     if rule.counts {
         lines.push(format!("{pad}n = fired({i})"));
     }
-    let mut closes = false;
+    let (mut closes, mut statements) = (false, usize::from(rule.counts));
     for step in &rule.steps {
         match step {
+            // As the engine does: a client or a datagram socket has no other
+            // clients, so relaying sends nothing.
+            Do::Relay(_) if sink != Sink::Server => lines.extend(r.comment(pad, "code-relay-alone", &Vars::new())),
             Do::Reply(parts) | Do::Relay(parts) => {
-                let (build, expr) = render_parts(parts);
+                let (build, expr) = render_parts(parts, Group::of(&rule.when) == Group::Answer);
                 lines.extend(build.iter().map(|l| format!("{pad}{l}")));
                 let send = match step {
                     Do::Relay(_) => format!("relay({expr}, conn)"),
                     _ => sink.send(&expr),
                 };
                 lines.push(format!("{pad}{send}"));
+                statements += 1;
             }
-            Do::Wait(ms) => lines.push(format!("{pad}time.sleep({})", *ms as f64 / 1000.0)),
+            Do::Wait(ms) => {
+                lines.push(format!("{pad}time.sleep({})", *ms as f64 / 1000.0));
+                statements += 1;
+            }
             Do::Close => closes = true,
         }
     }
@@ -194,21 +207,22 @@ fn rule_code(i: usize, rule: &RulePlan, sink: Sink, lines: &mut Vec<String>) -> 
         lines.push(format!("{pad}return True"));
     } else if rule.stop {
         lines.push(format!("{pad}return False"));
-    } else if rule.steps.is_empty() && test.is_some() {
+    } else if statements == 0 && test.is_some() {
         lines.push(format!("{pad}pass"));
     }
     test.is_some() || !(rule.stop || closes)
 }
 
-/// The statements that build a reply, and the expression that is it.
-fn render_parts(parts: &[Part]) -> (Vec<String>, String) {
+/// The statements that build a reply, and the expression that is it
+/// (`message`: in `answer()`, where the message is `frame`).
+fn render_parts(parts: &[Part], message: bool) -> (Vec<String>, String) {
     let mut lines = Vec::new();
     let mut run: Vec<String> = Vec::new();
     for part in parts {
         match part {
             Part::Bytes(b) => run.extend(literal_pieces(b)),
             Part::Capture(n) => run.push(format!("(m.group({n}) or b\"\")")),
-            Part::Var(v) => run.push(var(v)),
+            Part::Var(v) => run.push(var(v, message)),
             Part::RandomBytes(n) => run.push(format!("os.urandom({n})")),
             Part::Checksum(sum, order) => {
                 add_to_out(&mut run, &mut lines);
@@ -249,7 +263,7 @@ fn join(run: &[String]) -> String {
     if run.is_empty() { "b\"\"".into() } else { run.join(" + ") }
 }
 
-fn var(name: &str) -> String {
+fn var(name: &str, message: bool) -> String {
     match name {
         "line" => "line",
         "msg" => "frame",
@@ -263,7 +277,7 @@ fn var(name: &str) -> String {
         "random" => "str(random.getrandbits(32)).encode()",
         "peer" => "peer.encode()",
         "daytime" => "daytime().rstrip(\"\\r\\n\").encode()",
-        "http" => "http_page(frame)",
+        "http" if message => "http_page(frame)",
         _ => "http_page(None)",
     }
     .into()

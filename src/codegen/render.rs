@@ -24,7 +24,7 @@ pub(super) struct Style {
 }
 
 /// Named values for one template.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(super) struct Vars(Vec<(&'static str, String)>);
 
 impl Vars {

@@ -5,8 +5,8 @@
 pub(super) const HEADER: &str = r#"
 @@ {{header_note}}
 {{peer_line}}
-@@ code-generated-rs
-//     {{dependency}}
+@@ {{generated_note}}
+{{dependency}}
 "#;
 
 pub(super) const MAIN: &str = r#"
@@ -95,7 +95,7 @@ fn run() -> io::Result<()> {
 
 pub(super) const SPAWN: &str = r#"
 thread::spawn(move || {
-    if let Err(e) = serve_client(conn) {
+    if let Err(e) = {{call}} {
         println!("{peer}: {e}");
     }
     println!("{peer} closed");
@@ -156,7 +156,7 @@ fn serve_client(mut conn: {{Stream}}) -> io::Result<()> {
 }
 "#;
 
-pub(super) const CHAT: &str = r#"
+pub(super) const RELAY: &str = r#"
 fn relay(clients: &Clients, sender: u64, message: &[u8]) {
     @@ code-chat-relay
     for (id, other) in lock(clients).iter_mut() {
@@ -165,7 +165,9 @@ fn relay(clients: &Clients, sender: u64, message: &[u8]) {
         }
     }
 }
+"#;
 
+pub(super) const CHAT: &str = r#"
 fn serve_client(mut conn: {{Stream}}, id: u64, peer: &str, clients: &Clients) -> io::Result<()> {
     let prefix = format!("{peer}: ");
     let mut pending = Vec::new();
@@ -201,7 +203,9 @@ fn serve_client(mut conn: {{Stream}}) -> io::Result<()> {
     drop(conn);
     Ok(())
 }
+"#;
 
+pub(super) const DAYTIME_FN: &str = r#"
 @@ code-daytime-utc
 fn daytime() -> String {
     const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
@@ -210,6 +214,17 @@ fn daytime() -> String {
     ];
     let since = SystemTime::now().duration_since(UNIX_EPOCH);
     let secs = since.map_or(0, |d| d.as_secs());
+    let (year, month, day, time) = utc_date(secs);
+    let (h, m, s) = (time / 3600, time / 60 % 60, time % 60);
+    let (weekday, name) = (DAYS[(secs / 86_400 % 7) as usize], MONTHS[month - 1]);
+    format!("{weekday} {name} {day:>2} {h:02}:{m:02}:{s:02} {year} UTC\r\n")
+}
+"#;
+
+/// Days since 1970-01-01 to a calendar date, as the daytime and ${time} helpers need it.
+pub(super) const UTC_DATE: &str = r#"
+/// Seconds since 1970 as (year, month, day, seconds into the day), in UTC.
+fn utc_date(secs: u64) -> (i64, usize, i64, u64) {
     let (days, time) = (secs / 86_400, secs % 86_400);
     let z = days as i64 + 719_468;
     let (era, doe) = (z.div_euclid(146_097), z.rem_euclid(146_097));
@@ -219,9 +234,7 @@ fn daytime() -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    let (h, m, s) = (time / 3600, time / 60 % 60, time % 60);
-    let (weekday, name) = (DAYS[(days % 7) as usize], MONTHS[(month - 1) as usize]);
-    format!("{weekday} {name} {day:>2} {h:02}:{m:02}:{s:02} {year} UTC\r\n")
+    (year, month as usize, day, time)
 }
 "#;
 
@@ -232,10 +245,10 @@ fn serve_client(mut conn: {{Stream}}) -> io::Result<()> {
     let mut buf = [0u8; 65536];
     let reply = loop {
         if let Some(end) = request.windows(4).position(|w| w == b"\r\n\r\n") {
-            break answer(Some(&request[..end + 4]));
+            break http_page(Some(&request[..end + 4]));
         }
         if request.len() > MAX_HEAD {
-            break answer(None);
+            break http_page(None);
         }
         @@ code-recv
         let n = «conn.read(&mut buf)»?;
@@ -250,8 +263,10 @@ fn serve_client(mut conn: {{Stream}}) -> io::Result<()> {
     drop(conn);
     Ok(())
 }
+"#;
 
-fn answer(head: Option<&[u8]>) -> Vec<u8> {
+pub(super) const HTTP_PAGE: &str = r#"
+fn http_page(head: Option<&[u8]>) -> Vec<u8> {
     @@ code-http-answer
     let (status, kind, body) = match head {
         Some(head) => {
@@ -331,7 +346,9 @@ fn run() -> io::Result<()> {
         out.flush()?;
     }
 }
+"#;
 
+pub(super) const SEND_LINES: &str = r#"
 fn send_lines(mut stream: {{Stream}}) {
     let mut input = io::stdin().lock();
     let mut line = Vec::new();

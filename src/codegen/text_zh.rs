@@ -18,6 +18,11 @@ pub const NOTES_ZH: &[(&str, &str)] = &[
         "由 socklab 生成（socklab code FILE.ron --lang rust）。把它放进一个新 crate（cargo new）的 \
          src/main.rs，并在该 crate 的 Cargo.toml 的 [dependencies] 下加上这一行：",
     ),
+    (
+        "code-generated-rs-lines",
+        "由 socklab 生成（socklab code FILE.ron --lang rust）。把它放进一个新 crate（cargo new）的 \
+         src/main.rs，并在该 crate 的 Cargo.toml 的 [dependencies] 下加上这几行：",
+    ),
     ("code-exit-on-error", "任何一次调用失败，程序都会打印它的 errno 信息并以退出码 1 结束。"),
     ("code-exit-now", "可能还有一个线程阻塞在读取标准输入上：os._exit() 不等它就结束程序（所有输出都已经刷新）。"),
     (
@@ -255,4 +260,18 @@ pub const NOTES_ZH: &[(&str, &str)] = &[
     ("code-rules-oversize", "用于超过 MAX_FRAME、被分帧器拒绝的消息的规则。"),
     ("code-rules-frames", "分帧器从到达的数据中切出的每条完整消息都经过这些规则。"),
     ("code-rules-datagram", "每个数据报就是一条消息：规则回答它的发送者。"),
+    (
+        "code-regex-compile",
+        "每个模式只编译一次，在第一条消息需要它时编译（LazyLock）。socklab 载入文件时已用同一个 regex crate \
+         检查过它，所以一定能编译。",
+    ),
+    ("code-regex-group", "一个捕获组的字节；这个组没有参与匹配时为空。"),
+    (
+        "code-time-utc",
+        "${time}：标准库没有时区，所以这里写的是 UTC（socklab 写本地时间，2024-05-01T12:00:00.000+02:00；\
+         chrono crate 也能做到）。",
+    ),
+    ("code-random", "随机字节来自内核（/dev/urandom），和 Python 的 os.urandom() 读的一样：标准库自己没有随机数。"),
+    ("code-crc32-rs", "CRC-32，与 zlib、以太网和 PNG 的算法相同：多项式 0xEDB88320（反射），初值和结果都取反。"),
+    ("code-relay-alone", "relay：只有服务器才有别的客户端可转发，所以这里什么也不发。"),
 ];

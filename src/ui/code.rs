@@ -78,7 +78,7 @@ struct Generated {
     /// The program, or why there is none.
     code: Result<String, String>,
     /// The `[dependencies]` line a Rust program needs.
-    dependency: Option<&'static str>,
+    dependency: Option<String>,
 }
 
 impl CodeView {
@@ -126,7 +126,10 @@ pub fn show(ui: &mut egui::Ui, ep: &EndpointState, view: &mut CodeView) {
         Ok(code) => {
             let note = match generated.lang {
                 Lang::Python => t!("code-run-python"),
-                Lang::Rust => t!("code-run-rust", dependency = generated.dependency.unwrap_or_default()),
+                Lang::Rust => t!(
+                    "code-run-rust",
+                    dependency = generated.dependency.clone().unwrap_or_default().replace('\n', "; ")
+                ),
             };
             ui.add(egui::Label::new(RichText::new(note).weak()).wrap());
             ui.separator();

@@ -61,7 +61,7 @@ fn prefixed(width: PrefixWidth, big_endian: bool, counts_header: bool) -> FrameS
 
 /// (name, spec, inputs): every framing, matcher, action and template feature
 /// whose output does not depend on time, chance or the client's port.
-fn cases() -> Vec<(&'static str, EndpointSpec, Vec<Vec<u8>>)> {
+pub fn cases() -> Vec<(&'static str, EndpointSpec, Vec<Vec<u8>>)> {
     let lines = |l: &[&[u8]]| l.iter().map(|b| b.to_vec()).collect::<Vec<_>>();
     let limited = |mut f: FrameSpec, limit: usize, oversize: Oversize| {
         f.limit = limit;
@@ -113,6 +113,11 @@ fn cases() -> Vec<(&'static str, EndpointSpec, Vec<Vec<u8>>)> {
             lines(&[b"ok\n", b"far too long\n"]),
         ),
         (
+            "the http preset after a rule of its own: a head too long gets 431",
+            EndpointSpec { reply: ReplyMode::Http, ..server(FrameSpec::default(), &["exact:ping => reply:pong"]) },
+            vec![vec![b'a'; 17 * 1024]],
+        ),
+        (
             "the echo preset after a rule of its own",
             EndpointSpec {
                 reply: ReplyMode::Echo,
@@ -143,7 +148,8 @@ pub fn variants() -> Vec<(String, EndpointSpec)> {
         }
         spec.rules = every.iter().map(|r| rule(r)).collect();
         if kind.is_server() {
-            spec.rules.push(rule("prefix:all  => relay:${line}${eol}"));
+            // Before `any`, which always stops: a rule after it is never written out.
+            spec.rules.insert(3, rule("prefix:all  => relay:${line}${eol} => reply:sent${eol}"));
         }
         out.push((format!("{kind:?} with every rule helper"), spec));
     }
@@ -161,20 +167,55 @@ fn generated_python_rules_answer_as_the_engine_does() {
     }
 }
 
-#[test]
-fn generated_python_udp_rules_answer_each_sender() {
-    let spec =
-        EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0").with_rule(rule("regex:^ping (\\d+)$ => reply:pong ${1}"));
-    let mut p = Program::start("udp rules", &spec);
+/// A UDP socket whose rule answers each sender; its relay has nobody to
+/// send to (as in the engine), and the program must still answer.
+pub fn udp_spec() -> EndpointSpec {
+    EndpointSpec::new(EndpointKind::Udp, "127.0.0.1:0")
+        .with_rule(rule("regex:^ping (\\d+)$ => reply:pong ${1}"))
+        .with_rule(rule("exact:all => relay:${line} => reply:nobody else"))
+}
+
+/// Two senders' pings get their pongs, from the program's address.
+pub fn check_udp_answers(p: &mut Program) {
     let addr = p.address("bound to ");
     let s = UdpSocket::bind("127.0.0.1:0").expect("bind");
     s.set_read_timeout(Some(WAIT)).expect("timeout");
     let mut buf = [0u8; 64];
-    for n in ["7", "42"] {
-        s.send_to(format!("ping {n}").as_bytes(), addr).expect("send");
+    for (ping, pong) in [("ping 7", "pong 7"), ("all", "nobody else"), ("ping 42", "pong 42")] {
+        s.send_to(ping.as_bytes(), addr).expect("send");
         let (len, from) = s.recv_from(&mut buf).unwrap_or_else(|e| panic!("no answer: {e}\n{}", p.proc.context()));
-        assert_eq!((&buf[..len], from), (format!("pong {n}").as_bytes(), addr));
+        assert_eq!((&buf[..len], from), (pong.as_bytes(), addr));
     }
+}
+
+/// The chat reply mode with line framing of its own: the rules' relay to
+/// the other clients, which must do what the chat mode does.
+pub fn chat_spec() -> EndpointSpec {
+    EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0")
+        .with_reply(ReplyMode::Chat)
+        .with_frame(FrameSpec::new(Framing::Line))
+}
+
+#[test]
+fn generated_python_relay_rules_chat_between_clients() {
+    let mut p = Program::start("chat rules", &chat_spec());
+    let addr = p.address("listening on ");
+    super::checks::chat(&mut p, addr);
+}
+
+#[test]
+fn generated_python_udp_rules_answer_each_sender() {
+    check_udp_answers(&mut Program::start("udp rules", &udp_spec()));
+}
+
+/// A client that greets on connect and answers PING lines; a relay has
+/// nobody to send to (a client has no other clients).
+pub fn client_spec(port: u16) -> EndpointSpec {
+    EndpointSpec::new(EndpointKind::TcpClient, format!("127.0.0.1:{port}"))
+        .with_frame(FrameSpec::new(Framing::Line))
+        .with_rule(rule("connect => reply:HELLO\\n"))
+        .with_rule(rule("exact:ALL => relay:${line}${eol}"))
+        .with_rule(rule("regex:^PING (\\d+)$ => reply:PONG ${1}${eol}"))
 }
 
 #[test]
@@ -184,20 +225,17 @@ fn a_generated_python_client_answers_with_its_rules() {
 c = accept_one()
 f = c.makefile("rb")
 out(f.readline().decode().rstrip())
-c.sendall(b"PING 1\n")
+c.sendall(b"ALL\nPING 1\n")
 out(f.readline().decode().rstrip())
 c.close()
 "#,
         &[],
     );
-    let port = server.line();
-    let spec = EndpointSpec::new(EndpointKind::TcpClient, format!("127.0.0.1:{port}"))
-        .with_frame(FrameSpec::new(Framing::Line))
-        .with_rule(rule("connect => reply:HELLO\\n"))
-        .with_rule(rule("regex:^PING (\\d+)$ => reply:PONG ${1}${eol}"));
-    let mut p = Program::start("client rules", &spec);
+    let port: u16 = server.line().parse().expect("a port");
+    let mut p = Program::start("client rules", &client_spec(port));
     assert_eq!(server.line(), "HELLO");
     assert_eq!(server.line(), "PONG 1");
+    assert_eq!(p.proc.line(), "ALL", "what arrives is printed");
     assert_eq!(p.proc.line(), "PING 1", "what arrives is printed");
     p.proc.close_stdin();
     assert_eq!(p.exit_code(), 0, "{}", p.proc.context());

@@ -1,18 +1,22 @@
-//! Every kind of generated program, with and without options: the Rust ones
-//! compile (warnings denied) in a throwaway crate built offline from the
-//! registry cache, are as rustfmt formats them, and the servers of the
-//! lessons' reply modes run and pass the same checks as the Python ones; the
-//! Python ones compile.
+//! Every kind of generated program, with and without options, with and
+//! without rules: the Rust ones compile (warnings denied) in a throwaway
+//! workspace built offline from the registry cache, are as rustfmt formats
+//! them, and the servers of the lessons (reply modes and rules), the rules'
+//! cases, a UDP socket and a client with rules run and pass the same checks
+//! as the Python ones; the Python ones compile.
 
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
 use socklab::codegen::{self, Lang};
 use socklab::net::{EndpointKind, EndpointSpec, OptValue, Phase, ReplyMode, SockOpt};
+use socklab::workspace;
 
-use super::checks;
-use super::helpers::Program;
+use super::helpers::{Program, lesson_files, port0};
+use super::{checks, rules};
 use crate::support::{Proc, python_exe};
 
 /// Each kind × each of its reply modes × with or without a peer × plain or
@@ -117,6 +121,75 @@ fn write_package(root: &Path, package: &str, dependency: &str, programs: &[Strin
     files
 }
 
+/// How a program that the test runs is checked.
+enum Check {
+    /// As the Python one of its kind and reply mode (or rules) is.
+    Server,
+    /// Rules: the same conversation gets the same bytes back as from the engine.
+    Answers(Vec<Vec<u8>>),
+    /// Rules on a UDP socket answer each sender.
+    Udp,
+    /// A relay rule: what one client sends reaches the others.
+    Chat,
+    /// A client with rules, connecting to this listener (bound before the build).
+    Client(TcpListener),
+}
+
+/// The programs the test runs: the lessons' reply modes, every lesson's
+/// endpoints (the Hello-name rules among them), and the rules' cases.
+fn runnable_all() -> Vec<(String, EndpointSpec, Check)> {
+    let mut out: Vec<_> = runnable().into_iter().map(|(name, spec)| (name, spec, Check::Server)).collect();
+    for file in lesson_files() {
+        let ws = workspace::load(&file).unwrap_or_else(|e| panic!("{e}"));
+        for ep in ws.endpoints {
+            let spec = EndpointSpec { address: port0(&ep.spec.address), ..ep.spec };
+            out.push((format!("lesson {}: {}", file.display(), ep.name), spec, Check::Server));
+        }
+    }
+    for (name, spec, inputs) in rules::cases() {
+        out.push((name.to_string(), spec, Check::Answers(inputs)));
+    }
+    out.push(("udp rules".into(), rules::udp_spec(), Check::Udp));
+    out.push(("chat rules".into(), rules::chat_spec(), Check::Chat));
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("local addr").port();
+    out.push(("client rules".into(), rules::client_spec(port), Check::Client(listener)));
+    out
+}
+
+/// Regex rules whose patterns rustfmt lays out in each of its ways (one
+/// line, the call on the next, a block, the pattern on a line of its own),
+/// a long hex pattern, a long reply and a long exact match. Not
+/// for the Python check: its lines may not pass 88 columns.
+fn long_patterns() -> Vec<(String, EndpointSpec)> {
+    let rules = [
+        "regex:^(a)( that goes on)? and on and on until the line is long$ => reply:${1}",
+        "regex:^(a)( that goes on)? and on and on until the line is long, longer than a line can be$ => reply:${1}",
+        "regex:^(a)( that goes on)? and on and on until the line is long, far longer than any line can be$ => reply:x",
+        // Long patterns and replies of the other kinds.
+        "hex:01 02 03 04 ?? 06 07 => reply:a reply longer than one literal on a line can hold, \\x00\\xff\\t with escapes too, and more",
+        "exact:an exact message long enough that its test cannot fit on the line of its if => reply:${peer}",
+        "prefix:a prefix long enough that its test cannot fit on the line of its if at all => reply:b",
+        "contains:a text so long that even its constant cannot fit on one line with its name, nor on the next => reply:c",
+    ];
+    let spec = rules.iter().fold(EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:9000"), |s, r| {
+        s.with_rule(r.parse().unwrap_or_else(|e| panic!("{r}: {e}")))
+    });
+    vec![("long patterns".into(), spec)]
+}
+
+/// The package of the throwaway workspace that holds a program needing `dependency`.
+fn package_of(dependency: &str) -> &'static str {
+    match (dependency.contains("\"all\""), dependency.contains("regex")) {
+        (false, false) => "plain",
+        (true, false) => "all",
+        (false, true) => "plain_regex",
+        (true, true) => "all_regex",
+    }
+}
+
+const PACKAGES: [&str; 4] = ["plain", "all", "plain_regex", "all_regex"];
+
 #[test]
 fn generated_rust_builds_runs_and_is_rustfmt_clean() {
     let cargo = option_env!("CARGO").unwrap_or("cargo");
@@ -124,44 +197,48 @@ fn generated_rust_builds_runs_and_is_rustfmt_clean() {
         eprintln!("skipped: cargo is not installed, so the generated Rust cannot be built here");
         return;
     }
-    // socket2's plain build and its "all" feature (SO_REUSEPORT) are built apart,
-    // so a program claiming socket2 = "0.6" really builds with just that.
-    let runs = runnable();
-    let mut plain: Vec<String> =
-        runs.iter().map(|(name, spec)| codegen::generate(name, spec, Lang::Rust).expect("generate")).collect();
-    let mut all = Vec::new();
-    for (name, spec) in variants() {
+    // Each package builds exactly the dependencies its programs claim (socket2's
+    // plain build or its "all" feature, with or without regex), so a program
+    // claiming socket2 = "0.6" really builds with just that.
+    let runs = runnable_all();
+    let all_variants = variants().into_iter().chain(rules::variants()).chain(long_patterns());
+    let named = runs.iter().map(|(name, spec, _)| (name.clone(), spec.clone())).chain(all_variants);
+    let mut packages: Vec<(Vec<String>, String)> = PACKAGES.iter().map(|_| (Vec::new(), String::new())).collect();
+    // Where each program is: (package, index in it).
+    let mut at = Vec::new();
+    for (name, spec) in named {
         let program = codegen::generate(&name, &spec, Lang::Rust).unwrap_or_else(|e| panic!("{name}: {e}"));
         let dependency = codegen::rust_dependency(&spec).expect("dependency");
-        assert!(program.contains(dependency), "{name}: the header names its dependency\n{program}");
-        if dependency.contains("\"all\"") { all.push(program) } else { plain.push(program) }
+        for line in dependency.lines() {
+            assert!(program.contains(&format!("//     {line}\n")), "{name}: the header names {line}\n{program}");
+        }
+        let k = PACKAGES.iter().position(|p| *p == package_of(&dependency)).expect("a package");
+        at.push((k, packages[k].0.len()));
+        packages[k].0.push(program);
+        packages[k].1 = dependency;
     }
-    assert!(!plain.is_empty() && !all.is_empty());
+    assert!(packages.iter().all(|(programs, _)| !programs.is_empty()), "every package has programs");
     let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("codegen-crates");
-    write_if_changed(&root.join("Cargo.toml"), "[workspace]\nmembers = [\"plain\", \"all\"]\nresolver = \"3\"\n");
+    let members: Vec<String> = PACKAGES.iter().map(|p| format!("\"{p}\"")).collect();
+    let workspace = format!("[workspace]\nmembers = [{}]\nresolver = \"3\"\n", members.join(", "));
+    write_if_changed(&root.join("Cargo.toml"), &workspace);
     // rustfmt's defaults, as in a new crate (not this project's rustfmt.toml further up).
     write_if_changed(&root.join("rustfmt.toml"), "# rustfmt's defaults\n");
-    let mut files = write_package(&root, "plain", "socket2 = \"0.6\"", &plain);
-    files.extend(write_package(&root, "all", "socket2 = { version = \"0.6\", features = [\"all\"] }", &all));
-    for package in ["plain", "all"] {
+    let mut files = Vec::new();
+    for (package, (programs, dependency)) in PACKAGES.iter().zip(&packages) {
+        files.extend(write_package(&root, package, dependency, programs));
+    }
+    for package in PACKAGES {
         let mut cmd = Command::new(cargo);
         cmd.args(["build", "--offline", "--quiet", "-p", package])
             .current_dir(&root)
             .env("CARGO_TARGET_DIR", root.join("target"))
             .env_remove("RUSTFLAGS");
         let mut p = Proc::spawn(&format!("cargo build -p {package}"), &mut cmd, false);
-        // The first build compiles socket2 and libc: minutes on a busy machine, not hours.
+        // The first build compiles socket2, libc and regex: minutes on a busy machine, not hours.
         p.wait_exit_within(Duration::from_secs(900)).unwrap_or_else(|| panic!("cargo build -p {package} hangs"));
         let (code, _, err) = p.finish();
         assert_eq!(code, 0, "the generated Rust ({package}) does not build:\n{err}");
-    }
-    // The servers of the lessons' reply modes, run: they do what the Python ones do.
-    let binary = root.join("target/debug/plain");
-    for (i, (name, spec)) in runs.iter().enumerate() {
-        let mut cmd = Command::new(&binary);
-        cmd.arg(i.to_string());
-        let mut p = Program::run(&format!("generated Rust {name:?}"), &mut cmd, plain[i].clone());
-        checks::check_server(&mut p, spec);
     }
     if Command::new("rustfmt").arg("--version").output().is_ok_and(|o| o.status.success()) {
         let out =
@@ -170,6 +247,47 @@ fn generated_rust_builds_runs_and_is_rustfmt_clean() {
     } else {
         eprintln!("rustfmt is not installed: the format check is skipped");
     }
+    // Run: they do what the Python ones do.
+    for ((name, spec, check), (k, i)) in runs.into_iter().zip(at) {
+        eprintln!("running the generated Rust {name:?}");
+        let mut cmd = Command::new(root.join("target/debug").join(PACKAGES[k]));
+        cmd.arg(i.to_string());
+        let mut p = Program::run(&format!("generated Rust {name:?}"), &mut cmd, packages[k].0[i].clone());
+        match check {
+            Check::Server => checks::check_server(&mut p, &spec),
+            Check::Answers(inputs) => {
+                let addr = p.address("listening on ");
+                let inputs: Vec<&[u8]> = inputs.iter().map(Vec::as_slice).collect();
+                rules::check_same_answers(&mut p, addr, &spec, &inputs);
+            }
+            Check::Udp => rules::check_udp_answers(&mut p),
+            Check::Chat => {
+                let addr = p.address("listening on ");
+                checks::chat(&mut p, addr);
+            }
+            Check::Client(listener) => client_answers(&mut p, &listener),
+        }
+    }
+}
+
+/// The client's conversation of `rules::a_generated_python_client_answers_with_its_rules`,
+/// with this test as its server.
+fn client_answers(p: &mut Program, listener: &TcpListener) {
+    let (mut c, _) = listener.accept().expect("accept");
+    c.set_read_timeout(Some(crate::support::WAIT)).expect("timeout");
+    let mut lines = BufReader::new(c.try_clone().expect("clone"));
+    let mut line = String::new();
+    lines.read_line(&mut line).unwrap_or_else(|e| panic!("{e}\n{}", p.proc.context()));
+    assert_eq!(line, "HELLO\n", "the connect rule");
+    c.write_all(b"ALL\nPING 1\n").expect("send");
+    line.clear();
+    lines.read_line(&mut line).unwrap_or_else(|e| panic!("{e}\n{}", p.proc.context()));
+    assert_eq!(line, "PONG 1\n", "the regex rule with its capture and line end");
+    drop((c, lines));
+    assert_eq!(p.proc.line(), "ALL", "what arrives is printed");
+    assert_eq!(p.proc.line(), "PING 1", "what arrives is printed");
+    p.proc.close_stdin();
+    assert_eq!(p.exit_code(), 0, "{}", p.proc.context());
 }
 
 #[test]

@@ -8,6 +8,7 @@ use socklab::app::{AppOptions, SocklabApp};
 use socklab::i18n::{Lang, text_in};
 use socklab::lab::StepState;
 use socklab::model::Status;
+use socklab::net::frame::{FrameSpec, Framing};
 use socklab::net::{EndpointKind, EndpointSpec, ReplyMode};
 use socklab::ui::code::{RUST, copy, tab_code, tab_conversation};
 
@@ -58,6 +59,28 @@ fn the_code_tab_shows_an_echo_server_in_python_copies_it_and_switches_to_rust() 
     h.run_steps(3);
     assert!(h.query_by_label_contains("socket2::").is_none(), "back to the conversation");
     assert!(h.query_by_label("Message").is_some(), "with its composer");
+}
+
+#[test]
+fn the_code_tab_shows_the_rust_program_of_an_endpoint_with_rules() {
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    let spec = EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0")
+        .with_frame(FrameSpec::new(Framing::Line))
+        .with_rule("regex:^(.+)$ => reply:Hello, ${1}!${eol}".parse().expect("rule"));
+    h.state_mut().open_endpoint(&ctx, "hello", spec);
+    wait_until(&mut h, "the server to listen", |a| status_of(a, EndpointKind::TcpServer) == Some(Status::Listening));
+    h.get_by_label(&tab_code()).click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("def answer(").is_some(), "the Python program with its rules");
+    h.get_by_label(RUST).click();
+    h.run_steps(3);
+    let program = h.get_by_label_contains("fn answer(");
+    let node = program.accesskit_node();
+    let text = node.label().or_else(|| node.value()).unwrap_or_default();
+    assert!(text.contains("RULE_1.captures(line)") && text.contains("struct Framer"), "the rules and framer: {text}");
+    assert!(h.query_by_label_contains(&text_in(Lang::En, "code-cannot", None)).is_none(), "no refusal");
+    assert!(h.query_by_label_contains("regex = \"1\" under [dependencies]").is_some(), "both dependencies named");
 }
 
 #[test]
