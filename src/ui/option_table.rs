@@ -112,7 +112,7 @@ fn shown_value(opt: SockOpt, view_val: Option<&crate::model::OptionView>) -> Str
     match view_val {
         Some(v) => {
             let eff = match &v.effective {
-                Ok(e) => e.shown(opt),
+                Ok(e) => opt.shown(e),
                 Err(e) => format!("({e})"),
             };
             match &v.requested {

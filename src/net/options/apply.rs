@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use socket2::{SockRef, TcpKeepalive};
 
-use super::table::SockOpt;
+use super::table::{NO_ERROR, SockOpt};
 use super::value::OptValue;
 
 impl SockOpt {
@@ -110,9 +110,6 @@ impl SockOpt {
         })
     }
 }
-
-/// SO_ERROR's value when the socket has no pending error.
-pub const NO_ERROR: &str = "0";
 
 fn type_name(t: socket2::Type) -> &'static str {
     if t == socket2::Type::STREAM {

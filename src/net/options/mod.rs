@@ -58,10 +58,10 @@ mod tests {
         let zero = OptValue::Text("0".into());
         assert_eq!(zero.to_string(), "0", "what --json prints, in every language");
         i18n::set_language(Lang::ZhCn);
-        assert_eq!(zero.shown(SockOpt::SoError), "0（没有错误）");
+        assert_eq!(SockOpt::SoError.shown(&zero), "0（没有错误）");
         i18n::set_language(Lang::En);
-        assert_eq!(zero.shown(SockOpt::SoError), "0 (no error)");
-        assert_eq!(OptValue::Text("ECONNREFUSED".into()).shown(SockOpt::SoError), "ECONNREFUSED");
-        assert_eq!(OptValue::Int(0).shown(SockOpt::Ttl), "0");
+        assert_eq!(SockOpt::SoError.shown(&zero), "0 (no error)");
+        assert_eq!(SockOpt::SoError.shown(&OptValue::Text("ECONNREFUSED".into())), "ECONNREFUSED");
+        assert_eq!(SockOpt::Ttl.shown(&OptValue::Int(0)), "0");
     }
 }

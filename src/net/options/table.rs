@@ -75,7 +75,20 @@ struct Info {
 /// wrapped number (SO_LINGER 4294967296 would become "on, 0 s").
 const INT_MAX: u64 = i32::MAX as u64;
 
+/// SO_ERROR's value when the socket has no pending error.
+pub const NO_ERROR: &str = "0";
+
 impl SockOpt {
+    /// `value` as a person reads it, in the current language. The value
+    /// itself (and its `Display`, which `--json` prints) is the same in every
+    /// language: SO_ERROR's "0" is worded here, when shown.
+    pub fn shown(self, value: &OptValue) -> String {
+        match value {
+            OptValue::Text(t) if self == SockOpt::SoError && t == NO_ERROR => t!("option-no-error"),
+            other => other.to_string(),
+        }
+    }
+
     pub const ALL: [SockOpt; 20] = [
         SockOpt::ReuseAddr,
         SockOpt::ReusePort,

@@ -18,20 +18,6 @@ pub enum OptValue {
     Text(String),
 }
 
-impl OptValue {
-    /// The value as a person reads it, in the current language. The value
-    /// itself (and `Display`, which `--json` prints) is the same in every
-    /// language: SO_ERROR's "0" is worded here, when shown.
-    pub fn shown(&self, opt: super::SockOpt) -> String {
-        match self {
-            OptValue::Text(t) if opt == super::SockOpt::SoError && t == super::apply::NO_ERROR => {
-                crate::t!("option-no-error")
-            }
-            other => other.to_string(),
-        }
-    }
-}
-
 impl fmt::Display for OptValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
