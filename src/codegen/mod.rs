@@ -38,10 +38,10 @@ def http_page(head):
     };
 }
 
+mod literal;
 mod options;
 mod plan;
 mod python;
-mod python_literal;
 mod python_rules;
 mod python_rules_tpl;
 mod python_tpl;
@@ -97,7 +97,7 @@ pub fn generate(name: &str, spec: &EndpointSpec, lang: Lang) -> Result<String, C
     let plan = Plan::new(spec)?;
     let mut header = Vars::new();
     header
-        .set("name", python_literal::py_str(name))
+        .set("name", literal::py_str(name))
         // In the language of the program's comments (see text.rs).
         .set("kind", crate::i18n::text_in(text::words(), spec.kind.label_id(), None))
         .set("address", plan.address_text().to_string())

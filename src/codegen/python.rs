@@ -3,9 +3,9 @@
 
 use crate::net::{EndpointKind, ReplyMode, parse_host_port};
 
+use super::literal::py_str;
 use super::options::{self, Target};
 use super::plan::{Family, Plan};
-use super::python_literal::py_str;
 use super::python_rules;
 use super::python_tpl as tpl;
 use super::render::{Renderer, Style, Vars};

@@ -5,52 +5,16 @@
 use crate::net::checksum::ByteOrder;
 use crate::net::frame::{Framing, Oversize, PrefixWidth};
 
+use super::literal::{bytes_literal, literal_pieces, py_str};
 use super::plan::{Family, Plan};
-use super::python_literal::py_str;
 use super::python_rules_tpl as tpl;
 use super::python_tpl;
 use super::render::{Renderer, Vars};
 use super::rules::{Do, Group, Part, RulePlan, RulesPlan, When};
 
-/// A bytes literal for any bytes.
-pub(super) fn py_bytes(b: &[u8]) -> String {
-    format!("b\"{}\"", b.iter().map(|&c| escaped(c)).collect::<String>())
-}
-
-/// One byte as it is written inside a bytes literal.
-fn escaped(c: u8) -> String {
-    match c {
-        b'\\' => "\\\\".into(),
-        b'"' => "\\\"".into(),
-        b'\n' => "\\n".into(),
-        b'\r' => "\\r".into(),
-        b'\t' => "\\t".into(),
-        0x20..=0x7e => (c as char).to_string(),
-        _ => format!("\\x{c:02x}"),
-    }
-}
-
 /// The longest reply written on its send line; a longer one is built in
 /// `out` first, a line at a time, so every line stays within 88 characters.
 const INLINE_ROOM: usize = 56;
-
-/// Long bytes as several literals, each short enough for its own line.
-fn literal_pieces(b: &[u8]) -> Vec<String> {
-    let mut pieces = Vec::new();
-    let mut current = String::new();
-    for &c in b {
-        let e = escaped(c);
-        if current.len() + e.len() + 3 > INLINE_ROOM {
-            pieces.push(format!("b\"{current}\""));
-            current.clear();
-        }
-        current.push_str(&e);
-    }
-    if !current.is_empty() || pieces.is_empty() {
-        pieces.push(format!("b\"{current}\""));
-    }
-    pieces
-}
 
 /// Where the rules send: a server's connection (which may relay to the
 /// server's other clients), a client's connection, or a datagram's sender.
@@ -166,9 +130,9 @@ pub(super) fn rule_defs(plan: &RulesPlan, p: &Plan, r: &Renderer<'_>, constants:
 fn rule_code(i: usize, rule: &RulePlan, sink: Sink, r: &Renderer<'_>, lines: &mut Vec<String>) -> bool {
     lines.push(format!("    # {}. {}", i + 1, rule.text));
     let test = match &rule.when {
-        When::Exact(t) => Some(format!("line == {}", py_bytes(t))),
-        When::Prefix(t) => Some(format!("line.startswith({})", py_bytes(t))),
-        When::Contains(t) => Some(format!("{} in line", py_bytes(t))),
+        When::Exact(t) => Some(format!("line == {}", bytes_literal(t))),
+        When::Prefix(t) => Some(format!("line.startswith({})", bytes_literal(t))),
+        When::Contains(t) => Some(format!("{} in line", bytes_literal(t))),
         When::Regex(_) => Some(format!("m := RULE_{}.search(line)", i + 1)),
         When::Hex { .. } => Some(format!("hex_match(body, RULE_{0}, RULE_{0}_OPEN)", i + 1)),
         When::Any | When::Connect | When::Oversize => None,
@@ -220,7 +184,7 @@ fn render_parts(parts: &[Part], message: bool) -> (Vec<String>, String) {
     let mut run: Vec<String> = Vec::new();
     for part in parts {
         match part {
-            Part::Bytes(b) => run.extend(literal_pieces(b)),
+            Part::Bytes(b) => run.extend(literal_pieces(b, INLINE_ROOM - 3)),
             Part::Capture(n) => run.push(format!("(m.group({n}) or b\"\")")),
             Part::Var(v) => run.push(var(v, message)),
             Part::RandomBytes(n) => run.push(format!("os.urandom({n})")),
@@ -294,7 +258,7 @@ fn framing(plan: &RulesPlan, r: &Renderer<'_>, constants: &mut Vec<String>, defs
                 Framing::Delimiter(d) => (d.clone(), "frame[: -len(DELIMITER)]"),
                 _ => (b"\n".to_vec(), "strip_line_end(frame)"),
             };
-            constants.push(format!("DELIMITER = {}", py_bytes(&delim)));
+            constants.push(format!("DELIMITER = {}", bytes_literal(&delim)));
             let over = match f.oversize {
                 Oversize::Resync => tpl::OVERSIZE_DELIMITED_RESYNC,
                 Oversize::Close => tpl::OVERSIZE_CLOSE,

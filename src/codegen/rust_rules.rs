@@ -8,46 +8,13 @@ use std::collections::BTreeSet;
 
 use crate::net::checksum::ByteOrder;
 
+use super::literal::{bytes_literal, literal_pieces};
 use super::plan::{Family, Plan};
 use super::render::{Renderer, Vars};
 use super::rules::{Do, Group, Part, RulePlan, RulesPlan, When};
 
-/// A byte-string literal for any bytes.
-pub(super) fn rs_bytes(b: &[u8]) -> String {
-    format!("b\"{}\"", b.iter().map(|&c| escaped(c)).collect::<String>())
-}
-
-fn escaped(c: u8) -> String {
-    match c {
-        b'\\' => "\\\\".into(),
-        b'"' => "\\\"".into(),
-        b'\n' => "\\n".into(),
-        b'\r' => "\\r".into(),
-        b'\t' => "\\t".into(),
-        0x20..=0x7e => (c as char).to_string(),
-        _ => format!("\\x{c:02x}"),
-    }
-}
-
 /// The longest literal written in one piece, so every line stays within 100 columns.
 const INLINE_ROOM: usize = 56;
-
-fn literal_pieces(b: &[u8]) -> Vec<String> {
-    let mut pieces = Vec::new();
-    let mut current = String::new();
-    for &c in b {
-        let e = escaped(c);
-        if current.len() + e.len() > INLINE_ROOM {
-            pieces.push(format!("b\"{current}\""));
-            current.clear();
-        }
-        current.push_str(&e);
-    }
-    if !current.is_empty() || pieces.is_empty() {
-        pieces.push(format!("b\"{current}\""));
-    }
-    pieces
-}
 
 /// Where the rules send: a connection (of a server, which may relay to the
 /// others, or of a client), or a datagram's sender.
@@ -247,7 +214,7 @@ impl Writer<'_> {
         });
         // A text too long for the `if` line becomes a constant.
         let mut text = |t: &[u8]| {
-            let literal = rs_bytes(t);
+            let literal = bytes_literal(t);
             if literal.len() <= 60 {
                 return literal;
             }
@@ -311,9 +278,9 @@ impl Writer<'_> {
             None => sink.send(expr),
         };
         if let [Part::Bytes(b)] = parts
-            && literal_pieces(b).len() == 1
+            && literal_pieces(b, INLINE_ROOM).len() == 1
         {
-            return vec![format!("{pad}{}", send(&rs_bytes(b)))];
+            return vec![format!("{pad}{}", send(&bytes_literal(b)))];
         }
         let simple: Option<String> = match parts {
             [Part::Checksum(..)] | [Part::Bytes(_)] => None,
@@ -329,9 +296,8 @@ impl Writer<'_> {
         let mut lines = vec![format!("{pad}let mut out = Vec::new();")];
         for part in parts {
             match part {
-                Part::Bytes(b) => {
-                    lines.extend(literal_pieces(b).iter().map(|l| format!("{pad}out.extend_from_slice({l});")))
-                }
+                Part::Bytes(b) => lines
+                    .extend(literal_pieces(b, INLINE_ROOM).iter().map(|l| format!("{pad}out.extend_from_slice({l});"))),
                 Part::Checksum(sum, order) => {
                     let func = sum.name().replace('-', "_");
                     let to = if *order == ByteOrder::Big { "to_be_bytes" } else { "to_le_bytes" };
@@ -350,7 +316,7 @@ impl Writer<'_> {
     /// A part as an expression that is (or derefs to) the bytes.
     fn expr(&mut self, part: &Part) -> String {
         match part {
-            Part::Bytes(b) => rs_bytes(b),
+            Part::Bytes(b) => bytes_literal(b),
             Part::Capture(n) => format!("group(&m, {n})"),
             Part::RandomBytes(n) => format!("&random_bytes({n})?"),
             Part::Checksum(..) => String::new(),

@@ -4,10 +4,11 @@
 
 use crate::net::frame::{Framing, Oversize, PrefixWidth};
 
+use super::literal::bytes_literal;
 use super::plan::{Family, Plan};
 use super::render::{Renderer, Vars};
 use super::rules::{Group, RulesPlan};
-use super::rust_rules::{GroupFn, Sink, group_fns, rs_bytes};
+use super::rust_rules::{GroupFn, Sink, group_fns};
 use super::rust_rules_tpl as tpl;
 use super::rust_tpl;
 
@@ -265,7 +266,7 @@ fn framer(plan: &RulesPlan, r: &Renderer<'_>, constants: &mut Vec<String>) -> Ve
                 Framing::Delimiter(d) => (d.clone(), "frame[..frame.len() - DELIMITER.len()].to_vec()"),
                 _ => (b"\n".to_vec(), "strip_line_end(&frame).to_vec()"),
             };
-            constants.push(format!("const DELIMITER: &[u8] = {};", rs_bytes(&delim)));
+            constants.push(format!("const DELIMITER: &[u8] = {};", bytes_literal(&delim)));
             let over = match f.oversize {
                 Oversize::Resync => tpl::OVERSIZE_DELIMITED_RESYNC,
                 Oversize::Close => tpl::OVERSIZE_CLOSE,
