@@ -89,7 +89,7 @@ pub fn wait_ready(events: &Events) -> Ready {
     let deadline = Instant::now() + SETUP_TIMEOUT;
     let mut addr = None;
     let mut rcvbuf = None;
-    let int = |v: &Result<OptValue, String>| match v {
+    let int = |v: &Result<OptValue, socklab::net::NetError>| match v {
         Ok(OptValue::Int(n)) => Some(*n),
         _ => None,
     };

@@ -90,6 +90,7 @@ impl SocklabApp {
             Action::SetLanguage(lang) => {
                 self.settings.language = Some(lang.tag().to_string());
                 crate::i18n::set_language(lang);
+                self.model.log.reword();
                 // This frame may have drawn part of the window already.
                 self.ctx.request_repaint();
             }

@@ -13,7 +13,7 @@ fn option(r: &OptionReport) -> Value {
         "name": r.opt.name(),
         "requested": r.requested.as_ref().map(|v| v.to_string()),
         "effective": r.effective.as_ref().map(|v| v.to_string()).ok(),
-        "read_error": r.effective.as_ref().err(),
+        "read_error": r.effective.as_ref().err().map(ToString::to_string),
     })
 }
 

@@ -71,7 +71,7 @@ impl ConnState {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OptionView {
     pub requested: Option<OptValue>,
-    pub effective: Result<OptValue, String>,
+    pub effective: Result<OptValue, crate::net::NetError>,
 }
 
 #[derive(Debug)]

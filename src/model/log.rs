@@ -3,6 +3,7 @@
 use std::collections::VecDeque;
 use std::time::SystemTime;
 
+use crate::i18n::Message;
 use crate::net::{EndpointId, Event, EventKind};
 
 /// Groups for the log's filter.
@@ -60,10 +61,23 @@ pub struct LogEntry {
     pub endpoint_name: String,
     pub kind: LogKind,
     pub call: &'static str,
+    /// What happened, and for errors the plain-language cause and fix, as
+    /// messages: a language switch words the whole history again.
+    said: Message,
+    why: Option<Message>,
+    /// `said` and `why` as text in the current language, for drawing and
+    /// searching without formatting each entry every frame.
     pub summary: String,
-    /// For errors: the errno name and the plain-language cause and fix.
-    pub errno: Option<String>,
     pub hint: Option<String>,
+    /// For errors: the errno name.
+    pub errno: Option<String>,
+}
+
+impl LogEntry {
+    fn reword(&mut self) {
+        self.summary = self.said.text();
+        self.hint = self.why.as_ref().map(Message::text);
+    }
 }
 
 #[derive(Debug, Default)]
@@ -74,28 +88,41 @@ pub struct EventLog {
     pub dropped: u64,
     /// Entries removed from the front, by dropping or clearing: the number of the first one kept.
     first: u64,
+    /// How often the entries were worded again (see `reword`).
+    reworded: u64,
 }
 
 impl EventLog {
     pub fn new(max: usize) -> EventLog {
-        EventLog { entries: VecDeque::new(), max: max.max(1), dropped: 0, first: 0 }
+        EventLog { entries: VecDeque::new(), max: max.max(1), dropped: 0, first: 0, reworded: 0 }
     }
 
     pub fn push(&mut self, ev: &Event, endpoint_name: &str) {
-        let (errno, hint) = match &ev.kind {
-            EventKind::Error { error, .. } => (error.errno.clone(), Some(error.hint.clone()).filter(|h| !h.is_empty())),
+        let (errno, why) = match &ev.kind {
+            EventKind::Error { error, .. } => {
+                let why = match &error.why {
+                    Some(why) => Some(Message::clone(why)),
+                    None if !error.hint.is_empty() => Some(crate::msg!("net-verbatim", text = error.hint.clone())),
+                    None => None,
+                };
+                (error.errno.clone(), why)
+            }
             _ => (None, None),
         };
-        self.entries.push_back(LogEntry {
+        let mut entry = LogEntry {
             time: ev.time,
             endpoint: ev.endpoint,
             endpoint_name: endpoint_name.to_string(),
             kind: LogKind::of(&ev.kind),
             call: ev.kind.label(),
-            summary: ev.kind.summary(),
+            said: ev.kind.summary_message(),
+            why,
+            summary: String::new(),
+            hint: None,
             errno,
-            hint,
-        });
+        };
+        entry.reword();
+        self.entries.push_back(entry);
         while self.entries.len() > self.max {
             self.entries.pop_front();
             self.dropped += 1;
@@ -116,6 +143,18 @@ impl EventLog {
     /// The entry numbered `n`, if it is still kept.
     pub fn get(&self, n: u64) -> Option<&LogEntry> {
         self.entries.get(usize::try_from(n.checked_sub(self.first)?).ok()?)
+    }
+
+    /// Words every entry again in the current language (after a switch);
+    /// a view that searched the old words must search again (`revision`).
+    pub fn reword(&mut self) {
+        self.entries.iter_mut().for_each(LogEntry::reword);
+        self.reworded += 1;
+    }
+
+    /// Changes each time the entries' words change.
+    pub fn revision(&self) -> u64 {
+        self.reworded
     }
 
     pub fn clear(&mut self) {

@@ -27,8 +27,9 @@ pub struct Event {
 pub struct OptionReport {
     pub opt: SockOpt,
     pub requested: Option<OptValue>,
-    /// The value read back, or why it could not be read.
-    pub effective: Result<OptValue, String>,
+    /// The value read back, or why it could not be read (worded when shown,
+    /// in the language of that moment).
+    pub effective: Result<OptValue, NetError>,
 }
 
 /// Where the kernel's view of a TCP socket was read.

@@ -47,8 +47,8 @@ impl EventKind {
                 let asked = report.requested.as_ref().map(|v| v.to_string()).unwrap_or_default();
                 let call = format!("setsockopt{}({}, {asked})", conn_tag(conn), report.opt.c_name());
                 match &report.effective {
-                    Ok(v) => msg!("event-option-set", call = call, value = report.opt.shown(v)),
-                    Err(e) => msg!("event-option-unreadable", call = call, error = e.to_string()),
+                    Ok(v) => msg!("event-option-set", call = call, value = report.opt.shown_arg(v)),
+                    Err(e) => msg!("event-option-unreadable", call = call, error = e.message()),
                 }
             }
             EventKind::Options { conn, reports } => {

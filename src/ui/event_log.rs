@@ -24,7 +24,9 @@ pub struct LogView {
 /// that leave the log leave this list too, so it is never longer than the log.
 #[derive(Default)]
 struct Matches {
-    filter: Option<(Option<EndpointId>, HashSet<LogKind>, String)>,
+    /// The filter the rows were found with, and the log's words then (a
+    /// language switch words the entries again: the search must look again).
+    filter: Option<(Option<EndpointId>, HashSet<LogKind>, String, u64)>,
     /// Entries numbered below this have been looked at.
     scanned: u64,
     rows: VecDeque<u64>,
@@ -39,9 +41,14 @@ impl Matches {
         hidden: &HashSet<LogKind>,
         search: &str,
     ) -> usize {
-        let same = self.filter.as_ref().is_some_and(|(e, h, s)| *e == endpoint && h == hidden && s == search);
+        let words = log.revision();
+        let same = self
+            .filter
+            .as_ref()
+            .is_some_and(|(e, h, s, w)| *e == endpoint && h == hidden && s == search && *w == words);
         if !same {
-            *self = Matches { filter: Some((endpoint, hidden.clone(), search.to_string())), ..Default::default() };
+            let filter = (endpoint, hidden.clone(), search.to_string(), words);
+            *self = Matches { filter: Some(filter), ..Default::default() };
         }
         let first = log.first_number();
         while self.rows.front().is_some_and(|&n| n < first) {
@@ -235,5 +242,59 @@ mod tests {
         push(&mut log, 1, "127.0.0.1:99");
         m.update(&log, None, &HashSet::new(), "");
         assert_eq!(m.rows, [12]);
+    }
+
+    /// A teacher switches to Chinese mid-lesson: the entries already shown
+    /// (an errno's cause and fix, an option read back, one that could not be
+    /// read) are worded again, and a search finds the new words.
+    #[test]
+    fn a_language_switch_words_the_history_again() {
+        use crate::i18n::{self, Lang};
+        use crate::net::{NetError, OptValue, OptionReport, SockOpt};
+        i18n::isolate_thread();
+        i18n::set_language(Lang::En);
+        let mut log = EventLog::new(100);
+        let in_use = std::io::Error::from_raw_os_error(libc::EADDRINUSE);
+        let unreadable = std::io::Error::from_raw_os_error(libc::ENOPROTOOPT);
+        let events = [
+            EventKind::Error { conn: None, error: NetError::from_io("bind(127.0.0.1:9000)", &in_use) },
+            EventKind::OptionSet {
+                conn: None,
+                report: OptionReport {
+                    opt: SockOpt::SoError,
+                    requested: None,
+                    effective: Ok(OptValue::Text("0".into())),
+                },
+            },
+            EventKind::OptionSet {
+                conn: None,
+                report: OptionReport {
+                    opt: SockOpt::NoDelay,
+                    requested: Some(OptValue::Bool(true)),
+                    effective: Err(NetError::from_io("getsockopt", &unreadable)),
+                },
+            },
+        ];
+        for kind in events {
+            log.push(&Event { time: SystemTime::now(), endpoint: 1, kind }, "ep");
+        }
+        let english: Vec<String> = log.entries().iter().map(|e| e.summary.clone()).collect();
+        assert!(english[1].contains("0 (no error)"), "{english:?}");
+        let mut m = Matches::default();
+        m.update(&log, None, &HashSet::new(), "没有错误");
+        assert!(m.rows.is_empty(), "no Chinese yet");
+
+        i18n::set_language(Lang::ZhCn);
+        log.reword();
+        let chinese: Vec<String> = log.entries().iter().map(|e| e.summary.clone()).collect();
+        for (en, zh) in english.iter().zip(&chinese) {
+            assert_ne!(en, zh, "worded again");
+            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
+        }
+        assert!(chinese[1].contains("0（没有错误）"), "{chinese:?}");
+        let hint = log.get(0).and_then(|e| e.hint.clone()).unwrap_or_default();
+        assert!(hint.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "the cause and fix too: {hint}");
+        m.update(&log, None, &HashSet::new(), "没有错误");
+        assert_eq!(m.rows, [1], "the search looks at the new words");
     }
 }

@@ -143,3 +143,29 @@ fn switching_the_language_repaints_the_notice_under_the_menu_bar() {
     assert!(h.query_by_label(&format!("已打开实验 {path}")).is_some(), "the same notice, now in Chinese");
     assert!(h.query_by_label(&format!("Opened the lab {path}")).is_none());
 }
+
+/// The event log keeps what it said as messages: after a switch, the lines
+/// already shown (a failed bind's errno, cause and fix) read in the new language.
+#[test]
+fn switching_the_language_words_the_event_log_s_history_again() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("hold a port");
+    let port = taken.local_addr().expect("addr").port();
+    let mut h = harness_with([1400.0, 900.0], AppOptions::default());
+    let ctx = h.ctx.clone();
+    let spec = socklab::net::EndpointSpec::new(socklab::net::EndpointKind::TcpServer, format!("127.0.0.1:{port}"));
+    let id = h.state_mut().open_endpoint(&ctx, "taken", spec);
+    super::wait_until(&mut h, "the bind to fail", |a| a.model.endpoints[&id].status == socklab::model::Status::Error);
+    h.run_steps(3);
+    let english = "Address already in use";
+    let log_row = |h: &egui_kittest::Harness<'_, socklab::app::SocklabApp>, text: &str| {
+        let log_top = h.get_by_label(&i18n::text("log-show", None)).rect().top();
+        h.query_all_by_label_contains(text).filter(|n| n.rect().top() > log_top).count()
+    };
+    assert_eq!(log_row(&h, english), 1, "the log's bind line, in English");
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("中文").click();
+    h.run_steps(4);
+    assert_eq!(log_row(&h, english), 0, "no English left in the log");
+    assert_eq!(log_row(&h, "地址已被占用"), 1, "the same line, now in Chinese");
+}

@@ -83,9 +83,18 @@ impl SockOpt {
     /// itself (and its `Display`, which `--json` prints) is the same in every
     /// language: SO_ERROR's "0" is worded here, when shown.
     pub fn shown(self, value: &OptValue) -> String {
+        match self.shown_arg(value) {
+            crate::i18n::Arg::Message(m) => m.text(),
+            _ => value.to_string(),
+        }
+    }
+
+    /// [`shown`](Self::shown) as a message argument, for text kept in
+    /// history (the event log) and worded again after a language switch.
+    pub fn shown_arg(self, value: &OptValue) -> crate::i18n::Arg {
         match value {
-            OptValue::Text(t) if self == SockOpt::SoError && t == NO_ERROR => t!("option-no-error"),
-            other => other.to_string(),
+            OptValue::Text(t) if self == SockOpt::SoError && t == NO_ERROR => crate::msg!("option-no-error").into(),
+            other => other.to_string().into(),
         }
     }
 

@@ -151,7 +151,7 @@ pub(crate) fn set_option(
     }
     let effective = match opt {
         SockOpt::JoinMulticast | SockOpt::LeaveMulticast => Ok(value.clone()),
-        _ => opt.get(&sock, at.ipv6).map_err(|e| NetError::from_io("getsockopt", &e).to_string()),
+        _ => opt.get(&sock, at.ipv6).map_err(|e| NetError::from_io("getsockopt", &e)),
     };
     out.push(EventKind::OptionSet { conn, report: OptionReport { opt, requested: Some(value.clone()), effective } });
     if applied.is_ok() { SetOutcome::Set } else { SetOutcome::Failed }
@@ -166,7 +166,7 @@ pub(crate) fn snapshot(sock: SockRef<'_>, class: SocketClass, ipv6: bool) -> Vec
         .map(|opt| OptionReport {
             opt,
             requested: None,
-            effective: opt.get(&sock, ipv6).map_err(|e| NetError::from_io("getsockopt", &e).to_string()),
+            effective: opt.get(&sock, ipv6).map_err(|e| NetError::from_io("getsockopt", &e)),
         })
         .collect()
 }
