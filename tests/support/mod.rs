@@ -313,6 +313,17 @@ impl Proc {
     /// Spawns `cmd` with piped stdin (unless `stdin` is false: /dev/null), stdout and stderr.
     pub fn spawn(name: &str, cmd: &mut Command, stdin: bool) -> Proc {
         cmd.stdin(if stdin { Stdio::piped() } else { Stdio::null() }).stdout(Stdio::piped()).stderr(Stdio::piped());
+        // A shell that starts the tests in the background (`cargo test &`,
+        // nohup in a CI script) hands them SIGINT ignored, and Python keeps it
+        // ignored (no KeyboardInterrupt): the Ctrl+C tests need it as a
+        // terminal would deliver it.
+        // SAFETY: signal() is async-signal-safe, as pre_exec requires.
+        unsafe {
+            std::os::unix::process::CommandExt::pre_exec(cmd, || {
+                libc::signal(libc::SIGINT, libc::SIG_DFL);
+                Ok(())
+            });
+        }
         // Others may be relinking the binary in the shared target directory
         // right now (ETXTBSY, or a moment without the file): try again briefly.
         let end = deadline();
