@@ -94,21 +94,12 @@ impl NetError {
     /// the steps socklab names itself (parsing an address, its rules …) in
     /// the language it is shown in. `call` stays the identifier code matches on.
     pub fn call_arg(&self) -> Arg {
-        match self.call.as_str() {
-            "parse address" => msg!("net-call-parse-address").into(),
-            "rules" => msg!("net-call-rules").into(),
-            "sequence" => msg!("net-call-sequence").into(),
-            "command" => msg!("net-call-command").into(),
-            call => Arg::Text(call.to_string()),
-        }
+        call_arg(&self.call)
     }
 
     /// [`call_arg`](Self::call_arg) as text in the current language.
     pub fn call_text(&self) -> String {
-        match self.call_arg() {
-            Arg::Message(m) => m.text(),
-            Arg::Text(t) | Arg::Number(t) => t,
-        }
+        call_text(&self.call)
     }
 
     /// The hint in the current language ("" when there is none).
@@ -128,6 +119,26 @@ fn strip_os_error_suffix(s: &str) -> String {
     match s.rfind(" (os error ") {
         Some(i) => s[..i].to_string(),
         None => s.to_string(),
+    }
+}
+
+/// A failed call's name as a message argument: a C call (`bind(…)`) as it
+/// is; socklab's own steps ("parse address", "rules" …) in words.
+pub fn call_arg(call: &str) -> Arg {
+    match call {
+        "parse address" => msg!("net-call-parse-address").into(),
+        "rules" => msg!("net-call-rules").into(),
+        "sequence" => msg!("net-call-sequence").into(),
+        "command" => msg!("net-call-command").into(),
+        call => Arg::Text(call.to_string()),
+    }
+}
+
+/// [`call_arg`] as text in the current language (the sequence diagram's error rows).
+pub fn call_text(call: &str) -> String {
+    match call_arg(call) {
+        Arg::Message(m) => m.text(),
+        Arg::Text(t) | Arg::Number(t) => t,
     }
 }
 

@@ -36,7 +36,7 @@ pub use command::{Command, Target};
 pub use encoding::{EncodeError, Encoding, MAX_TAIL, Piece, StreamDecoder, UnknownEncoding, escaped};
 pub use encoding_messages::known_names;
 pub use engine::{Engine, EngineError, Events};
-pub use errors::{NetError, errno_name, explain_errno};
+pub use errors::{NetError, call_text, errno_name, explain_errno};
 pub use event::{ConnId, EndpointId, Event, EventKind, OptionReport, StateSource};
 pub use options::{OptValue, Phase, SockOpt, SocketClass, parse_option_setting};
 pub use payload::{PayloadError, PayloadFormat, TextError, hex_string, parse_payload, parse_text_in, render_text};

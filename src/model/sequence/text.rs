@@ -97,8 +97,8 @@ pub fn call_label(call: &Call) -> String {
         Call::Close { abortive: true } => t!("sequence-call-close-abortive"),
         Call::Close { abortive: false } => t!("sequence-call-close"),
         Call::Reset => "ECONNRESET".into(),
-        Call::Error { call, errno: Some(e) } => format!("{call}: {e}"),
-        Call::Error { call, errno: None } => t!("sequence-call-failed", call = call.to_string()),
+        Call::Error { call, errno: Some(e) } => format!("{}: {e}", crate::net::call_text(call)),
+        Call::Error { call, errno: None } => t!("sequence-call-failed", call = crate::net::call_text(call)),
         Call::Lost { kernel, engine } => match (*kernel, *engine) {
             (k, 0) => t!("sequence-lost-kernel", kernel = k),
             (0, e) => t!("sequence-lost-engine", engine = e),
@@ -162,5 +162,20 @@ mod tests {
         assert!(preview(&Preview::of(&[0, 255])).starts_with('['));
         let chinese = "你好，世界。你好".as_bytes(); // 24 bytes, cut inside the sixth character
         assert_eq!(preview(&Preview::of(chinese)), "\"你好，世界\"…");
+    }
+
+    #[test]
+    fn socklab_s_own_steps_in_an_error_row_are_worded_in_the_language() {
+        use crate::i18n::{self, Lang};
+        i18n::isolate_thread();
+        let failed = |call: &str, errno: Option<&str>| {
+            call_label(&Call::Error { call: call.into(), errno: errno.map(str::to_string) })
+        };
+        i18n::set_language(Lang::ZhCn);
+        let own = failed("parse address", None);
+        assert!(!own.contains("parse address") && own.contains("失败"), "{own}");
+        assert_eq!(failed("bind(127.0.0.1:9000)", Some("EADDRINUSE")), "bind(127.0.0.1:9000): EADDRINUSE");
+        i18n::set_language(Lang::En);
+        assert!(failed("parse address", None).ends_with("failed"));
     }
 }
