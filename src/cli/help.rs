@@ -38,7 +38,10 @@ fn localise(mut cmd: Command, path: &str) -> Command {
     for name in subs {
         cmd = cmd.mut_subcommand(&name, |s| localise(s, &name));
     }
+    // Each argument's help on its own line under its name: the helps are
+    // sentences, and beside the names they would run far past a terminal's width.
     let cmd = cmd
+        .next_line_help(true)
         .disable_help_flag(true)
         .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help(t!("cli-help-help")));
     let template = template(&cmd);
