@@ -33,7 +33,7 @@ pub(super) fn program(plan: &Plan, header: &Vars) -> String {
             vars.set("connect_note", if plan.family == Family::Unix { "code-connect-unix" } else { "code-connect" });
             match rules {
                 Some(rules) => defs.push(python_rules::stream_def(rules, plan, &r, &mut vars)),
-                None => defs.push(r.render(tpl::STREAM_CLIENT, &vars)),
+                None => defs.extend([r.render(tpl::SEND_LINES, &vars), r.render(tpl::STREAM_CLIENT, &vars)]),
             }
         }
         (EndpointKind::Udp | EndpointKind::UnixDatagram, _) => datagram(plan, &r, &mut vars, &mut constants, &mut defs),

@@ -322,7 +322,11 @@ fn stream_vars(plan: &RulesPlan, vars: &mut Vars, r: &Renderer<'_>, print: bool)
 pub(super) fn stream_def(plan: &RulesPlan, p: &Plan, r: &Renderer<'_>, vars: &mut Vars) -> String {
     let server = p.kind.is_server();
     stream_vars(plan, vars, r, server);
-    r.render(if server { tpl::SERVE_CLIENT } else { tpl::STREAM_CLIENT_RULES }, vars)
+    if server {
+        return r.render(tpl::SERVE_CLIENT, vars);
+    }
+    // Joined as the program joins its definitions.
+    [r.render(python_tpl::SEND_LINES, vars), r.render(tpl::STREAM_CLIENT_RULES, vars)].join("\n\n")
 }
 
 /// The datagram loop that runs the rules.

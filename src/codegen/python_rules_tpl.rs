@@ -243,18 +243,8 @@ def serve_client(conn, addr):
 "#;
 
 /// A stream client: what arrives is printed and goes through the rules;
-/// stdin is sent as it is.
+/// stdin is sent as it is (`send_lines`, as the plain client's).
 pub(super) const STREAM_CLIENT_RULES: &str = r#"
-def send_lines(sock):
-    try:
-        for line in sys.stdin.buffer:
-            sock.sendall(line)
-        @@ code-shutdown
-        sock.shutdown(socket.SHUT_WR)
-    except OSError as e:
-        print(f"send: {e}", file=sys.stderr, flush=True)
-
-
 def main():
     {{open}}
     @@ {{connect_note}}

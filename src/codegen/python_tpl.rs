@@ -239,7 +239,9 @@ pub(super) const MANUAL_STDIN: &str = r#"
 threading.Thread(target=send_stdin, daemon=True).start()
 "#;
 
-pub(super) const STREAM_CLIENT: &str = r#"
+/// A client's second thread: each line of stdin is sent, then FIN. Both
+/// clients (with rules or without) start it.
+pub(super) const SEND_LINES: &str = r#"
 def send_lines(sock):
     try:
         for line in sys.stdin.buffer:
@@ -248,8 +250,9 @@ def send_lines(sock):
         sock.shutdown(socket.SHUT_WR)
     except OSError as e:
         print(f"send: {e}", file=sys.stderr, flush=True)
+"#;
 
-
+pub(super) const STREAM_CLIENT: &str = r#"
 def main():
     {{open}}
     @@ {{connect_note}}
