@@ -294,7 +294,12 @@ fn framing(plan: &RulesPlan, r: &Renderer<'_>, constants: &mut Vec<String>, defs
 fn dispatch(plan: &RulesPlan, print: bool) -> String {
     let answer = plan.answers();
     if !plan.framed() {
-        return if answer { "done = answer(conn, peer, data, data)".into() } else { "pass".into() };
+        // Each recv() is the message: a server prints it as it prints frames.
+        let handle = if answer { "done = answer(conn, peer, data, data)" } else { "pass" };
+        return match print {
+            true => format!("print(f\"{{peer}}: {{data!r}}\", flush=True)\n{handle}"),
+            false => handle.into(),
+        };
     }
     let mut lines = vec!["@@ code-rules-frames".to_string(), "for frame, body in framer.push(data):".into()];
     lines.push("    if frame is None:".into());
