@@ -240,3 +240,15 @@ c.close()
     p.proc.close_stdin();
     assert_eq!(p.exit_code(), 0, "{}", p.proc.context());
 }
+
+/// Like `socklab serve`, a rules server shows what arrived: without framing,
+/// each recv() as `peer: b'…'`, as it shows each frame with framing.
+#[test]
+fn a_generated_python_rules_server_without_framing_prints_what_arrives() {
+    let spec = server(FrameSpec::default(), &["prefix:hi => reply:hello\\n"]);
+    let mut p = Program::start("raw rules", &spec);
+    let addr = p.address("listening on ");
+    assert_eq!(conversation(addr, &[b"hi there"]), b"hello\n");
+    let peer = p.line_after("connection from ");
+    assert_eq!(p.proc.line(), format!("{peer}: b'hi there'"), "{}", p.proc.context());
+}
