@@ -175,7 +175,8 @@ pub(super) fn datagram_loop(
     }
     vars.set("answer", answer.concat());
     vars.set("from_text", if sink == Sink::UnixDgram { "show(&from)" } else { "from.to_string()" });
-    (r.render(tpl::DGRAM_LOOP, vars), defs)
+    vars.set("reply", r.render(tpl::DGRAM_RULES, vars));
+    (r.render(super::rust_dgram_tpl::DGRAM_LOOP, vars), defs)
 }
 
 /// The helper functions the program calls, each once, in a fixed order

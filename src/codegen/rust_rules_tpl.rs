@@ -411,17 +411,13 @@ fn run() -> io::Result<()> {
 }
 "#;
 
-/// A datagram socket: each datagram is one message; answers go to its sender.
-pub(super) const DGRAM_LOOP: &str = r#"
-let mut buf = [0u8; 65535];
-loop {
-    @@ code-recvfrom
-    let (n, from) = «sock.recv_from(&mut buf)»?;
-    let peer = {{from_text}};
-    @@ code-print-datagram
-    println!("{peer}: b\"{}\"", buf[..n].escape_ascii());
-    {{answer}}
-}
+/// What a datagram socket's loop (`rust_dgram_tpl::DGRAM_LOOP`) does with
+/// each datagram: it is one message; answers go to its sender.
+pub(super) const DGRAM_RULES: &str = r#"
+let peer = {{from_text}};
+@@ code-print-datagram
+println!("{peer}: b\"{}\"", buf[..n].escape_ascii());
+{{answer}}
 "#;
 
 pub(super) const DGRAM_UNNAMED: &str = r#"
