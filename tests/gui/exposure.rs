@@ -10,7 +10,7 @@ use socklab::model::Status;
 use socklab::net::{Addr, EndpointKind, EndpointSpec, ReplyMode};
 use socklab::workspace::{Workspace, WorkspaceEndpoint};
 
-use super::{StubDialogs, WINDOW, harness_with, wait_until};
+use super::{ChosenPaths, WINDOW, harness_with, wait_until};
 
 const HEADING: &str = "This workspace would listen beyond this machine";
 
@@ -45,7 +45,8 @@ fn endpoint<'a>(app: &'a SocklabApp, name: &str) -> &'a socklab::model::Endpoint
 fn open_and_ask(dir: &std::path::Path) -> Harness<'static, SocklabApp> {
     let path = dir.join("shared.ron");
     socklab::workspace::save(&path, &shared_workspace()).expect("save the workspace");
-    let dialogs = std::sync::Arc::new(StubDialogs { open: std::sync::Mutex::new(path), save: dir.join("unused.ron") });
+    let dialogs =
+        std::sync::Arc::new(ChosenPaths { save_workspace: Some(dir.join("unused.ron")), ..ChosenPaths::opening(path) });
     let mut h = harness_with(WINDOW, AppOptions { dialogs: Some(dialogs), ..Default::default() });
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
@@ -142,8 +143,10 @@ fn the_question_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("shared.ron");
     socklab::workspace::save(&path, &shared_workspace()).expect("save the workspace");
-    let dialogs =
-        std::sync::Arc::new(StubDialogs { open: std::sync::Mutex::new(path), save: dir.path().join("x.ron") });
+    let dialogs = std::sync::Arc::new(ChosenPaths {
+        save_workspace: Some(dir.path().join("x.ron")),
+        ..ChosenPaths::opening(path)
+    });
     let options = AppOptions { dialogs: Some(dialogs), language: Some(Lang::Pseudo), ..Default::default() };
     let mut h = harness_with(WINDOW, options);
     h.run_steps(2);

@@ -13,7 +13,7 @@ use socklab::model::Status;
 use socklab::net::{Addr, Command, EndpointId, EndpointKind, EndpointSpec, ReplyMode};
 use socklab::ui::Selection;
 
-use super::gui_support::{open, port_of, status};
+use super::gui_support::{ChosenPaths, open, port_of, status};
 use super::{harness, wait_until};
 
 /// Steps frames until `label` is shown exactly, failing after 15 s.
@@ -75,24 +75,6 @@ fn the_tcp_panel_shows_close_wait_on_the_side_that_received_fin() {
     wait_for_label(&mut h, "CLOSE_WAIT");
 }
 
-/// Dialogs whose save answer is a path the test chose.
-struct SaveTo(std::path::PathBuf);
-
-impl socklab::app::Dialogs for SaveTo {
-    fn open_workspace(&self) -> socklab::app::Answer {
-        Ok(None)
-    }
-    fn save_workspace(&self, _: &str) -> socklab::app::Answer {
-        Ok(None)
-    }
-    fn pick_file(&self) -> socklab::app::Answer {
-        Ok(None)
-    }
-    fn save_file(&self, _: &str, _: &str, _: &str) -> socklab::app::Answer {
-        Ok(Some(self.0.clone()))
-    }
-}
-
 /// The arrows the sequence tab says it draws ("9 arrows · 12 of 14 events").
 fn arrows_drawn(h: &Harness<'_, SocklabApp>) -> usize {
     use egui_kittest::kittest::NodeT as _;
@@ -111,8 +93,8 @@ fn the_sequence_tab_draws_handshake_and_data_pauses_steps_and_exports_svg() {
     use socklab::ui::sequence_view::{export_svg, live, pause, step_back, step_forward, tab_sequence};
     let dir = tempfile::tempdir().expect("tempdir");
     let svg_path = dir.path().join("ladder.svg");
-    let options =
-        socklab::app::AppOptions { dialogs: Some(std::sync::Arc::new(SaveTo(svg_path.clone()))), ..Default::default() };
+    let dialogs = std::sync::Arc::new(ChosenPaths::saving_files_to(svg_path.clone()));
+    let options = socklab::app::AppOptions { dialogs: Some(dialogs), ..Default::default() };
     let mut h = super::harness_with(super::WINDOW, options);
     let server = open(&mut h, "server", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
     wait_until(&mut h, "the server to listen", |a| status(a, server) == Some(Status::Listening));

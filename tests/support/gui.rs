@@ -6,8 +6,11 @@
 
 use std::time::{Duration, Instant};
 
+use std::path::PathBuf;
+use std::sync::Mutex;
+
 use egui_kittest::Harness;
-use socklab::app::{AppOptions, SocklabApp};
+use socklab::app::{Answer, AppOptions, Dialogs, SocklabApp};
 use socklab::model::Status;
 use socklab::net::{Addr, EndpointId, EndpointSpec};
 
@@ -74,5 +77,42 @@ pub fn port_of(app: &SocklabApp, id: EndpointId) -> u16 {
     match app.model.endpoints.get(&id).and_then(|e| e.local.clone()) {
         Some(Addr::Inet(a)) => a.port(),
         other => panic!("no address: {other:?}"),
+    }
+}
+
+/// File dialogs that answer at once with the paths a test chose (`None`:
+/// cancelled), so no desktop dialog is ever shown. `open` may be changed
+/// between two questions.
+#[derive(Default)]
+pub struct ChosenPaths {
+    pub open: Mutex<Option<PathBuf>>,
+    pub save_workspace: Option<PathBuf>,
+    pub save_file: Option<PathBuf>,
+}
+
+impl ChosenPaths {
+    /// File ▸ Open answers `path`; every other dialog is cancelled.
+    pub fn opening(path: PathBuf) -> ChosenPaths {
+        ChosenPaths { open: Mutex::new(Some(path)), ..ChosenPaths::default() }
+    }
+
+    /// An export or capture is saved to `path`; every other dialog is cancelled.
+    pub fn saving_files_to(path: PathBuf) -> ChosenPaths {
+        ChosenPaths { save_file: Some(path), ..ChosenPaths::default() }
+    }
+}
+
+impl Dialogs for ChosenPaths {
+    fn open_workspace(&self) -> Answer {
+        Ok(self.open.lock().ok().and_then(|p| p.clone()))
+    }
+    fn save_workspace(&self, _: &str) -> Answer {
+        Ok(self.save_workspace.clone())
+    }
+    fn pick_file(&self) -> Answer {
+        Ok(None)
+    }
+    fn save_file(&self, _: &str, _: &str, _: &str) -> Answer {
+        Ok(self.save_file.clone())
     }
 }
