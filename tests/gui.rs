@@ -37,6 +37,8 @@ mod loss;
 mod protocol;
 #[path = "support/pseudo.rs"]
 mod pseudo;
+#[path = "support/mod.rs"]
+mod support;
 #[path = "support/svg.rs"]
 mod svg;
 #[path = "gui/sweep.rs"]
