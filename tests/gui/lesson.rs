@@ -9,6 +9,7 @@ use socklab::model::Status;
 use socklab::net::Addr;
 use socklab::workspace;
 
+use super::gui_support::shown_text;
 use super::{WINDOW, harness_with, wait_until};
 
 /// The TCP echo lesson as shipped, its server moved to a free port and not
@@ -119,8 +120,7 @@ fn the_lesson_page_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
     wait_until(&mut h, "the lesson to open", |a| a.lesson_shown());
     h.run_steps(2);
     // The notice that says it opened.
-    let node = h.get_by_label_contains(&shown_path);
-    let notice = node.accesskit_node().label().or_else(|| node.accesskit_node().value()).unwrap_or_default();
+    let notice = shown_text(&h.get_by_label_contains(&shown_path));
     assert!(notice.starts_with('⟦'), "{notice}");
     assert_eq!(super::pseudo::foreign_words(&notice, &[&shown_path]), Vec::<String>::new(), "{notice}");
     let place = |label: &str| {

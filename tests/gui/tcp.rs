@@ -13,7 +13,7 @@ use socklab::model::Status;
 use socklab::net::{Addr, Command, EndpointId, EndpointKind, EndpointSpec, ReplyMode};
 use socklab::ui::Selection;
 
-use super::gui_support::{ChosenPaths, open, port_of, status};
+use super::gui_support::{ChosenPaths, open, port_of, shown_text, status};
 use super::{harness, wait_until};
 
 /// Steps frames until `label` is shown exactly, failing after 15 s.
@@ -77,10 +77,7 @@ fn the_tcp_panel_shows_close_wait_on_the_side_that_received_fin() {
 
 /// The arrows the sequence tab says it draws ("9 arrows · 12 of 14 events").
 fn arrows_drawn(h: &Harness<'_, SocklabApp>) -> usize {
-    use egui_kittest::kittest::NodeT as _;
-    let node = h.get_by_label_contains(" arrows · ");
-    let n = node.accesskit_node();
-    let label = n.label().or_else(|| n.value()).unwrap_or_default();
+    let label = shown_text(&h.get_by_label_contains(" arrows · "));
     label.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("no count in {label:?}"))
 }
 

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT as _;
 use socklab::app::{Answer, AppOptions, Dialogs, SocklabApp};
 use socklab::model::Status;
 use socklab::net::{Addr, EndpointId, EndpointSpec};
@@ -60,6 +61,13 @@ pub fn echo_lab(dir: &std::path::Path) -> std::path::PathBuf {
     let lab = dir.join("labs/tcp_echo.ron");
     std::fs::copy(root.join("labs/tcp_echo.ron"), &lab).expect("copy the lab");
     lab
+}
+
+/// The text a node shows a person: its label, else its value (a text
+/// field's or a read-only program's text); empty if it has neither.
+pub fn shown_text(node: &egui_kittest::Node<'_>) -> String {
+    let n = node.accesskit_node();
+    n.label().or_else(|| n.value()).unwrap_or_default()
 }
 
 /// Opens an endpoint as the New-endpoint form does; returns its id.
