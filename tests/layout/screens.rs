@@ -21,7 +21,7 @@ use socklab::net::frame::{FrameSpec, Framing};
 use socklab::net::{EndpointId, EndpointKind, EndpointSpec, OptValue, SockOpt};
 use socklab::ui::Selection;
 
-use super::gui_support::{ChosenPaths, open, port_of, status, wait_until};
+use super::gui_support::{ChosenPaths, open, port_of, status, type_new_rule, wait_until};
 
 /// A message long enough to wrap at every size (the chat lesson's key moment).
 pub const LONG_MESSAGE: &str =
@@ -141,13 +141,8 @@ pub fn step_through(
     let hello = open(h, "hello", spec);
     wait_until(h, "the hello server to listen", |a| status(a, hello) == Some(Status::Listening));
     show_inspector(h);
-    let add_rule = format!("+ {}", i18n::text("rules-add", None));
-    h.get_by_label(&add_rule).click_accesskit();
-    h.run_steps(2);
-    let rule_4 = i18n::text("rules-rule", Some(&i18n::FluentArgs::from_iter([("number", 4)])));
-    h.get_all_by_label(&rule_4).last().expect("the new rule's field").set_text_value_accesskit("regex:ab(c => close");
-    h.run_steps(2);
-    h.get_by_label(&add_rule).scroll_to_me();
+    type_new_rule(h, 4, "regex:ab(c => close");
+    h.get_by_label(&format!("+ {}", i18n::text("rules-add", None))).scroll_to_me();
     h.run_steps(3);
     assert!(h.query_by_label_contains("unclosed group").is_some(), "the rule's error is shown");
     check("rules editor", h);

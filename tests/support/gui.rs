@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::NodeT as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use socklab::app::{Answer, AppOptions, Dialogs, SocklabApp};
 use socklab::model::Status;
 use socklab::net::{Addr, EndpointId, EndpointSpec};
@@ -68,6 +68,17 @@ pub fn echo_lab(dir: &std::path::Path) -> std::path::PathBuf {
 pub fn shown_text(node: &egui_kittest::Node<'_>) -> String {
     let n = node.accesskit_node();
     n.label().or_else(|| n.value()).unwrap_or_default()
+}
+
+/// Adds a rule in the shown rules editor (its "+ add" button) and types
+/// `rule` into it, the editor's rule number `number`; steps two frames after each.
+pub fn type_new_rule(h: &mut Harness<'_, SocklabApp>, number: i64, rule: &str) {
+    use socklab::i18n;
+    h.get_by_label(&format!("+ {}", i18n::text("rules-add", None))).click_accesskit();
+    h.run_steps(2);
+    let label = i18n::text("rules-rule", Some(&i18n::FluentArgs::from_iter([("number", number)])));
+    h.get_all_by_label(&label).last().expect("the new rule's field").set_text_value_accesskit(rule);
+    h.run_steps(2);
 }
 
 /// Opens an endpoint as the New-endpoint form does; returns its id.
