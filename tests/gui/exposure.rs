@@ -10,6 +10,7 @@ use socklab::model::Status;
 use socklab::net::{Addr, EndpointKind, EndpointSpec, ReplyMode};
 use socklab::workspace::{Workspace, WorkspaceEndpoint};
 
+use super::gui_support::rect_of;
 use super::{ChosenPaths, WINDOW, harness_with, wait_until};
 
 const HEADING: &str = "This workspace would listen beyond this machine";
@@ -138,7 +139,6 @@ fn dont_start_lists_them_idle_and_starts_the_rest() {
 /// endpoints' names and addresses as they are.
 #[test]
 fn the_question_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
-    use egui_kittest::kittest::NodeT as _;
     use socklab::i18n::{self, Lang};
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("shared.ron");
@@ -153,12 +153,8 @@ fn the_question_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     wait_until(&mut h, "the workspace to be listed", |a| a.model.endpoints.len() == 4);
     h.run_steps(2);
-    let place = |label: &str| {
-        let b = h.get_by_label(label).accesskit_node().bounding_box().expect("a place");
-        egui::Rect::from_min_max(egui::pos2(b.x0 as f32, b.y0 as f32), egui::pos2(b.x1 as f32, b.y1 as f32))
-    };
-    let heading = place(&i18n::text("exposure-title", None));
-    let last = place(&i18n::text("exposure-start-anyway", None));
+    let heading = rect_of(&h, &i18n::text("exposure-title", None));
+    let last = rect_of(&h, &i18n::text("exposure-start-anyway", None));
     let question = heading.union(last).expand2(egui::vec2(0.0, 6.0)).with_max_x(heading.left() + 580.0);
     let found = super::pseudo::unlocalized(&h, Some(question), &["echo", "dgram"]);
     assert!(found.is_empty(), "text not from the catalogs in the question:\n{}", found.join("\n"));

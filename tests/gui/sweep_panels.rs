@@ -14,9 +14,9 @@ use socklab::model::Status;
 use socklab::net::{EndpointKind, EndpointSpec, Event, EventKind, ReplyMode, SockOpt};
 use socklab::ui::Selection;
 
-use super::gui_support::type_new_rule;
+use super::gui_support::{rect_of, type_new_rule};
 use super::pseudo::unlocalized;
-use super::sweep::{assert_localized, pseudo_harness, rect_of, server_and_client};
+use super::sweep::{assert_localized, pseudo_harness, server_and_client};
 use super::wait_until;
 
 /// No event log (so no dock under the side panels) and a window tall enough for the whole inspector.

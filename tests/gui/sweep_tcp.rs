@@ -13,8 +13,9 @@ use socklab::net::kernel::TcpState;
 use socklab::net::{Command as NetCommand, EndpointId, EndpointKind, EndpointSpec, Target};
 use socklab::ui::Selection;
 
+use super::gui_support::rect_of;
 use super::pseudo::unlocalized;
-use super::sweep::{assert_localized, pseudo_harness, rect_of, server_and_client};
+use super::sweep::{assert_localized, pseudo_harness, server_and_client};
 use super::wait_until;
 
 /// Accepts one connection, prints its port first, and closes once the other side has.

@@ -70,6 +70,13 @@ pub fn shown_text(node: &egui_kittest::Node<'_>) -> String {
     n.label().or_else(|| n.value()).unwrap_or_default()
 }
 
+/// Where the node labelled `label` is on screen (the test fails if it has no place).
+pub fn rect_of(h: &Harness<'_, SocklabApp>, label: &str) -> egui::Rect {
+    let node = h.get_by_label(label);
+    let b = node.accesskit_node().bounding_box().expect("the node has a place");
+    egui::Rect::from_min_max(egui::pos2(b.x0 as f32, b.y0 as f32), egui::pos2(b.x1 as f32, b.y1 as f32))
+}
+
 /// Adds a rule in the shown rules editor (its "+ add" button) and types
 /// `rule` into it, the editor's rule number `number`; steps two frames after each.
 pub fn type_new_rule(h: &mut Harness<'_, SocklabApp>, number: i64, rule: &str) {
