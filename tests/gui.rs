@@ -37,6 +37,8 @@ mod loss;
 mod protocol;
 #[path = "support/pseudo.rs"]
 mod pseudo;
+#[path = "support/mod.rs"]
+mod support;
 #[path = "support/svg.rs"]
 mod svg;
 #[path = "gui/sweep.rs"]
@@ -52,7 +54,7 @@ mod sweep_tcp;
 #[path = "gui/tcp.rs"]
 mod tcp;
 
-use gui_support::{harness_with, wait_until};
+use gui_support::{ChosenPaths, harness_with, wait_until};
 
 /// The window most tests use.
 const WINDOW: [f32; 2] = [1280.0, 820.0];
@@ -304,27 +306,6 @@ fn chat_scene(app: &mut SocklabApp, reply: &str) {
     app.selection = Some(socklab::ui::Selection { endpoint: bob, conn: None });
 }
 
-/// Dialogs that answer with paths the test chose.
-struct StubDialogs {
-    open: std::sync::Mutex<std::path::PathBuf>,
-    save: std::path::PathBuf,
-}
-
-impl socklab::app::Dialogs for StubDialogs {
-    fn open_workspace(&self) -> socklab::app::Answer {
-        Ok(self.open.lock().ok().map(|p| p.clone()))
-    }
-    fn save_workspace(&self, _: &str) -> socklab::app::Answer {
-        Ok(Some(self.save.clone()))
-    }
-    fn pick_file(&self) -> socklab::app::Answer {
-        Ok(None)
-    }
-    fn save_file(&self, _: &str, _: &str, _: &str) -> socklab::app::Answer {
-        Ok(None)
-    }
-}
-
 #[test]
 fn save_reopen_and_refuse_a_corrupt_workspace_with_stubbed_dialogs() {
     use egui::{Key, Modifiers};
@@ -332,8 +313,10 @@ fn save_reopen_and_refuse_a_corrupt_workspace_with_stubbed_dialogs() {
     let saved_path = dir.path().join("lesson.ron");
     let corrupt = dir.path().join("corrupt.ron");
     std::fs::write(&corrupt, "(version: 1, endpoints: [ oops").expect("write corrupt");
-    let dialogs =
-        std::sync::Arc::new(StubDialogs { open: std::sync::Mutex::new(corrupt.clone()), save: saved_path.clone() });
+    let dialogs = std::sync::Arc::new(ChosenPaths {
+        save_workspace: Some(saved_path.clone()),
+        ..ChosenPaths::opening(corrupt.clone())
+    });
     let options = AppOptions { dialogs: Some(dialogs.clone()), ..Default::default() };
     let mut h = harness_with(WINDOW, options);
 
@@ -362,7 +345,7 @@ fn save_reopen_and_refuse_a_corrupt_workspace_with_stubbed_dialogs() {
     assert_eq!(std::fs::read(&corrupt).expect("read"), before, "the file on disk is untouched");
 
     // Reopen the saved file: its server starts again.
-    *dialogs.open.lock().expect("lock") = saved_path.clone();
+    *dialogs.open.lock().expect("lock") = Some(saved_path.clone());
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     wait_until(&mut h, "the saved workspace to open and listen", |a| {
         a.model.endpoints.len() == 1

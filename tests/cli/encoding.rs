@@ -9,20 +9,10 @@ use super::{is_event, json_listen_port, json_until, run, socklab};
 fn gbk_from_python_reads_as_chinese_and_typed_chinese_leaves_as_gbk() {
     let mut py = Proc::python(
         r#"
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-s.listen(1)
-out(s.getsockname()[1])
-c, _ = s.accept()
+c = accept_one()
 hello = "你好".encode("gbk")
 c.sendall(hello[:3])          # 你 and the first byte of 好
-got = b""
-while not got.endswith(b"\n"):
-    d = c.recv(100)
-    if not d:
-        break
-    got += d
-out(got.hex())
+out(recv_line(c).hex())
 c.sendall(hello[3:] + b"\xff\xfe\n")
 c.close()
 "#,

@@ -3,7 +3,7 @@
 
 use egui::OutputCommand;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 use socklab::app::{AppOptions, SocklabApp};
 use socklab::i18n::{Lang, text_in};
 use socklab::lab::StepState;
@@ -12,7 +12,7 @@ use socklab::net::frame::{FrameSpec, Framing};
 use socklab::net::{EndpointKind, EndpointSpec, ReplyMode};
 use socklab::ui::code::{RUST, copy, tab_code, tab_conversation};
 
-use super::gui_support::echo_lab;
+use super::gui_support::{echo_lab, shown_text};
 use super::{WINDOW, harness, harness_with, start_from_form, status_of, wait_until};
 
 /// The text the app asked to put on the clipboard in the last frame, if any.
@@ -34,9 +34,7 @@ fn the_code_tab_shows_an_echo_server_in_python_copies_it_and_switches_to_rust() 
 
     h.get_by_label(&tab_code()).click();
     h.run_steps(3);
-    let program = h.get_by_label_contains("socket.socket(");
-    let node = program.accesskit_node();
-    let text = node.label().or_else(|| node.value()).unwrap_or_default();
+    let text = shown_text(&h.get_by_label_contains("socket.socket("));
     assert!(text.contains("bind(") && text.contains("listen("), "a server's calls: {text}");
     assert!(h.query_by_label_contains("run it with python3").is_some(), "how to run it");
 
@@ -75,9 +73,7 @@ fn the_code_tab_shows_the_rust_program_of_an_endpoint_with_rules() {
     assert!(h.query_by_label_contains("def answer(").is_some(), "the Python program with its rules");
     h.get_by_label(RUST).click();
     h.run_steps(3);
-    let program = h.get_by_label_contains("fn answer(");
-    let node = program.accesskit_node();
-    let text = node.label().or_else(|| node.value()).unwrap_or_default();
+    let text = shown_text(&h.get_by_label_contains("fn answer("));
     assert!(text.contains("RULE_1.captures(line)") && text.contains("struct Framer"), "the rules and framer: {text}");
     assert!(h.query_by_label_contains(&text_in(Lang::En, "code-cannot", None)).is_none(), "no refusal");
     assert!(h.query_by_label_contains("regex = \"1\" under [dependencies]").is_some(), "both dependencies named");

@@ -4,79 +4,29 @@
 //! received GBK reads as Chinese when the chunks are joined, with bytes that
 //! are no GBK shown as \xHH.
 
-use std::io::{BufRead as _, BufReader, Write as _};
-use std::process::{Child, Command, Stdio};
-
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use socklab::model::{Direction, Status};
 use socklab::net::{Encoding, EndpointKind, EndpointSpec};
 
+use super::support::Proc;
 use super::{endpoint_of, harness, wait_until};
 
-/// A GBK server: sends 你 and half of 好, and when told on stdin (the first
-/// half has arrived) the rest of 好 and two bytes that are no GBK; then
-/// prints in hex the line it gets.
+/// A GBK server: prints its port, sends 你 and half of 好, and when told on
+/// stdin (the first half has arrived) the rest of 好 and two bytes that are no
+/// GBK; then prints in hex the line it gets.
 const PEER: &str = r#"
-import socket, sys
-socket.setdefaulttimeout(10)
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-s.listen(1)
-print(s.getsockname()[1], flush=True)
-c, _ = s.accept()
+c = accept_one()
 hello = "你好".encode("gbk")
 c.sendall(hello[:3])
-sys.stdin.readline()
+wait_go()
 c.sendall(hello[3:] + b"\xff\xfe\n")
-got = b""
-while not got.endswith(b"\n"):
-    d = c.recv(100)
-    if not d:
-        break
-    got += d
-print(got.hex(), flush=True)
+out(recv_line(c).hex())
 c.recv(1)
 "#;
 
-struct Peer(Child, BufReader<std::process::ChildStdout>, Option<std::process::ChildStdin>);
-
-impl Peer {
-    fn start() -> Peer {
-        let mut child = Command::new("python3")
-            .args(["-c", PEER])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("python3 runs");
-        let out = BufReader::new(child.stdout.take().expect("piped stdout"));
-        let input = child.stdin.take();
-        Peer(child, out, input)
-    }
-
-    /// Lets the peer go on to its next send.
-    fn go_on(&mut self) {
-        let stdin = self.2.as_mut().expect("the peer's stdin");
-        stdin.write_all(b"go\n").and_then(|()| stdin.flush()).expect("write to the peer");
-    }
-
-    /// The peer's next line; it has a 10 s timeout on every socket call, so this ends.
-    fn line(&mut self) -> String {
-        let mut line = String::new();
-        self.1.read_line(&mut line).expect("read the peer's output");
-        line.trim_end().to_string()
-    }
-}
-
-impl Drop for Peer {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[test]
 fn gbk_typed_and_received_through_the_picker() {
-    let mut peer = Peer::start();
+    let mut peer = Proc::python(PEER, &[]);
     let port = peer.line();
     let mut h = harness();
     let ctx = h.ctx.clone();
@@ -99,7 +49,7 @@ fn gbk_typed_and_received_through_the_picker() {
         endpoint_of(a, EndpointKind::TcpClient).is_some_and(|c| c.conversation.iter().any(|m| m.data.ends_with(tail)))
     };
     wait_until(&mut h, "你 and half of 好", |a| received(a, b"\xc4\xe3\xba"));
-    peer.go_on();
+    peer.send_line("go");
     wait_until(&mut h, "the rest of 好 and the bad bytes", |a| received(a, b"\xfe\n"));
 
     // A character GBK has no bytes for is refused where it is typed; nothing leaves.

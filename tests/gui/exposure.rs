@@ -10,7 +10,8 @@ use socklab::model::Status;
 use socklab::net::{Addr, EndpointKind, EndpointSpec, ReplyMode};
 use socklab::workspace::{Workspace, WorkspaceEndpoint};
 
-use super::{StubDialogs, WINDOW, harness_with, wait_until};
+use super::gui_support::rect_of;
+use super::{ChosenPaths, WINDOW, harness_with, wait_until};
 
 const HEADING: &str = "This workspace would listen beyond this machine";
 
@@ -45,7 +46,8 @@ fn endpoint<'a>(app: &'a SocklabApp, name: &str) -> &'a socklab::model::Endpoint
 fn open_and_ask(dir: &std::path::Path) -> Harness<'static, SocklabApp> {
     let path = dir.join("shared.ron");
     socklab::workspace::save(&path, &shared_workspace()).expect("save the workspace");
-    let dialogs = std::sync::Arc::new(StubDialogs { open: std::sync::Mutex::new(path), save: dir.join("unused.ron") });
+    let dialogs =
+        std::sync::Arc::new(ChosenPaths { save_workspace: Some(dir.join("unused.ron")), ..ChosenPaths::opening(path) });
     let mut h = harness_with(WINDOW, AppOptions { dialogs: Some(dialogs), ..Default::default() });
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
@@ -137,25 +139,22 @@ fn dont_start_lists_them_idle_and_starts_the_rest() {
 /// endpoints' names and addresses as they are.
 #[test]
 fn the_question_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
-    use egui_kittest::kittest::NodeT as _;
     use socklab::i18n::{self, Lang};
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("shared.ron");
     socklab::workspace::save(&path, &shared_workspace()).expect("save the workspace");
-    let dialogs =
-        std::sync::Arc::new(StubDialogs { open: std::sync::Mutex::new(path), save: dir.path().join("x.ron") });
+    let dialogs = std::sync::Arc::new(ChosenPaths {
+        save_workspace: Some(dir.path().join("x.ron")),
+        ..ChosenPaths::opening(path)
+    });
     let options = AppOptions { dialogs: Some(dialogs), language: Some(Lang::Pseudo), ..Default::default() };
     let mut h = harness_with(WINDOW, options);
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     wait_until(&mut h, "the workspace to be listed", |a| a.model.endpoints.len() == 4);
     h.run_steps(2);
-    let place = |label: &str| {
-        let b = h.get_by_label(label).accesskit_node().bounding_box().expect("a place");
-        egui::Rect::from_min_max(egui::pos2(b.x0 as f32, b.y0 as f32), egui::pos2(b.x1 as f32, b.y1 as f32))
-    };
-    let heading = place(&i18n::text("exposure-title", None));
-    let last = place(&i18n::text("exposure-start-anyway", None));
+    let heading = rect_of(&h, &i18n::text("exposure-title", None));
+    let last = rect_of(&h, &i18n::text("exposure-start-anyway", None));
     let question = heading.union(last).expand2(egui::vec2(0.0, 6.0)).with_max_x(heading.left() + 580.0);
     let found = super::pseudo::unlocalized(&h, Some(question), &["echo", "dgram"]);
     assert!(found.is_empty(), "text not from the catalogs in the question:\n{}", found.join("\n"));

@@ -12,6 +12,7 @@ use socklab::app::{Answer, AppOptions, Dialogs, NoDialog, SocklabApp};
 use socklab::ui::file_picker::no_dialog_line;
 use socklab::workspace;
 
+use super::gui_support::ChosenPaths;
 use super::{WINDOW, harness_with, wait_until};
 
 const WHY: &str = "no dialog available";
@@ -141,29 +142,11 @@ fn the_picker_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
     assert!(found.is_empty(), "text not from the catalogs in the picker:\n{}", found.join("\n"));
 }
 
-/// Dialogs whose open answer is a path the test chose.
-struct OpenThis(std::path::PathBuf);
-
-impl Dialogs for OpenThis {
-    fn open_workspace(&self) -> Answer {
-        Ok(Some(self.0.clone()))
-    }
-    fn save_workspace(&self, _: &str) -> Answer {
-        Ok(None)
-    }
-    fn pick_file(&self) -> Answer {
-        Ok(None)
-    }
-    fn save_file(&self, _: &str, _: &str, _: &str) -> Answer {
-        Ok(None)
-    }
-}
-
 #[test]
 fn a_workspace_that_cannot_be_opened_names_the_call_the_errno_and_a_fix() {
     let dir = tempfile::tempdir().expect("tempdir");
     let missing = dir.path().join("missing.ron");
-    let options = AppOptions { dialogs: Some(Arc::new(OpenThis(missing.clone()))), ..Default::default() };
+    let options = AppOptions { dialogs: Some(Arc::new(ChosenPaths::opening(missing.clone()))), ..Default::default() };
     let mut h = harness_with(WINDOW, options);
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);

@@ -9,6 +9,7 @@ use socklab::model::Status;
 use socklab::net::Addr;
 use socklab::workspace;
 
+use super::gui_support::{rect_of, shown_text};
 use super::{WINDOW, harness_with, wait_until};
 
 /// The TCP echo lesson as shipped, its server moved to a free port and not
@@ -109,7 +110,6 @@ fn the_endpoint_list_aims_its_start_button_at_the_lessons_server() {
 /// the lesson's text is the workspace's, as written.
 #[test]
 fn the_lesson_page_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
-    use egui_kittest::kittest::NodeT as _;
     let dir = tempfile::tempdir().expect("tempdir");
     let (path, _, lesson) = echo_lesson(dir.path());
     let shown_path = path.display().to_string();
@@ -119,17 +119,11 @@ fn the_lesson_page_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
     wait_until(&mut h, "the lesson to open", |a| a.lesson_shown());
     h.run_steps(2);
     // The notice that says it opened.
-    let node = h.get_by_label_contains(&shown_path);
-    let notice = node.accesskit_node().label().or_else(|| node.accesskit_node().value()).unwrap_or_default();
+    let notice = shown_text(&h.get_by_label_contains(&shown_path));
     assert!(notice.starts_with('⟦'), "{notice}");
     assert_eq!(super::pseudo::foreign_words(&notice, &[&shown_path]), Vec::<String>::new(), "{notice}");
-    let place = |label: &str| {
-        let node = h.get_by_label(label);
-        let b = node.accesskit_node().bounding_box().expect("a place");
-        egui::Rect::from_min_max(egui::pos2(b.x0 as f32, b.y0 as f32), egui::pos2(b.x1 as f32, b.y1 as f32))
-    };
-    let kicker = place(&socklab::i18n::text("lesson-kicker", None));
-    let close = place(&socklab::i18n::text("lesson-close", None));
+    let kicker = rect_of(&h, &socklab::i18n::text("lesson-kicker", None));
+    let close = rect_of(&h, &socklab::i18n::text("lesson-close", None));
     let page = egui::Rect::from_min_max(
         egui::pos2(kicker.left() - 4.0, kicker.top() - 4.0),
         egui::pos2(h.ctx.content_rect().right(), close.bottom() + 4.0),
@@ -141,7 +135,7 @@ fn the_lesson_page_in_the_pseudo_locale_has_no_text_outside_the_catalogs() {
     let found = super::pseudo::unlocalized(&h, Some(page), &data);
     assert!(found.is_empty(), "text not from the catalogs on the lesson page:\n{}", found.join("\n"));
     // The menu bar with its Lesson button (the workspace's name is the file's).
-    let button = place(&socklab::ui::lesson::button());
+    let button = rect_of(&h, &socklab::ui::lesson::button());
     let bar = egui::Rect::from_min_max(
         egui::pos2(0.0, button.top() - 2.0),
         egui::pos2(h.ctx.content_rect().right(), button.bottom() + 2.0),

@@ -10,7 +10,7 @@ use socklab::i18n::{self, Lang};
 use socklab::model::Status;
 use socklab::net::{EndpointKind, EndpointSpec, ReplyMode};
 
-use super::gui_support::harness_with;
+use super::gui_support::{harness_with, rect_of};
 use super::pseudo::unlocalized;
 use super::wait_until;
 
@@ -19,13 +19,6 @@ pub(super) fn pseudo_harness() -> Harness<'static, SocklabApp> {
     h.run_steps(4);
     assert!(i18n::text("endpoints-title", None).starts_with('⟦'));
     h
-}
-
-/// Where a node is on screen.
-pub(super) fn rect_of(h: &Harness<'_, SocklabApp>, label: &str) -> egui::Rect {
-    let node = h.get_by_label(label);
-    let b = node.accesskit_node().bounding_box().expect("the node has a place");
-    egui::Rect::from_min_max(egui::pos2(b.x0 as f32, b.y0 as f32), egui::pos2(b.x1 as f32, b.y1 as f32))
 }
 
 /// Fails with every label in `region` that is not from the catalogs.

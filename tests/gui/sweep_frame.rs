@@ -5,7 +5,8 @@
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use socklab::i18n;
 
-use super::sweep::{added_by, assert_localized, pseudo_harness, rect_of, server_and_client};
+use super::gui_support::rect_of;
+use super::sweep::{added_by, assert_localized, pseudo_harness, server_and_client};
 use super::wait_until;
 
 /// A band across the window around `rect`.

@@ -2,9 +2,6 @@
 //! pseudo-locale: no label may stand outside ⟦ ⟧ but TCP's own names (state
 //! and segment names), addresses, numbers and what the test sent.
 
-use std::io::{BufRead as _, BufReader};
-use std::process::{Command, Stdio};
-
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use socklab::app::SocklabApp;
@@ -13,17 +10,22 @@ use socklab::net::kernel::TcpState;
 use socklab::net::{Command as NetCommand, EndpointId, EndpointKind, EndpointSpec, Target};
 use socklab::ui::Selection;
 
+use super::gui_support::rect_of;
 use super::pseudo::unlocalized;
-use super::sweep::{assert_localized, pseudo_harness, rect_of, server_and_client};
+use super::support::Proc;
+use super::sweep::{assert_localized, pseudo_harness, server_and_client};
 use super::wait_until;
 
 /// Accepts one connection, prints its port first, and closes once the other side has.
-const PEER: &str = "import socket\n\
-s = socket.create_server(('127.0.0.1', 0))\n\
-print(s.getsockname()[1], flush=True)\n\
-c, _ = s.accept()\n\
-while c.recv(4096):\n    pass\n\
-c.close()\n";
+/// (No timeout on the connection: the test closes it when it is done, and the
+/// child is killed if the test fails first.)
+const PEER: &str = r#"
+c = accept_one()
+c.settimeout(None)
+while c.recv(4096):
+    pass
+c.close()
+"#;
 
 fn client_view(app: &SocklabApp, client: EndpointId) -> Option<&TcpView> {
     app.model.endpoints.get(&client).and_then(|e| e.tcp.get(Some(0)))
@@ -44,10 +46,8 @@ fn the_tcp_panel_of_a_client_its_peer_and_its_close_are_all_from_the_catalogs() 
     h.state_mut().settings.show_log = false;
     h.set_size(egui::vec2(1280.0, 2400.0));
     // A peer in another process, so the kernel's view of it is shown too; it closes when we do.
-    let mut peer = Command::new("python3").args(["-c", PEER]).stdout(Stdio::piped()).spawn().expect("python3 runs");
-    let mut port = String::new();
-    BufReader::new(peer.stdout.take().expect("its stdout")).read_line(&mut port).expect("its port");
-    let addr = format!("127.0.0.1:{}", port.trim());
+    let mut peer = Proc::python(PEER, &[]);
+    let addr = format!("127.0.0.1:{}", peer.line());
     let ctx = h.ctx.clone();
     let client = h.state_mut().open_endpoint(&ctx, "cli", EndpointSpec::new(EndpointKind::TcpClient, addr));
     wait_until(&mut h, "the client to connect", |a| a.model.endpoints[&client].status == Status::Connected);
@@ -66,7 +66,7 @@ fn the_tcp_panel_of_a_client_its_peer_and_its_close_are_all_from_the_catalogs() 
     });
     h.run_steps(4);
     assert_localized(&h, "the TCP panel after close", Some(tcp_panel_region(&h)), &["cli"]);
-    assert!(peer.wait().expect("the peer ends").success(), "the peer saw our FIN and closed");
+    assert!(peer.wait_exit().success(), "the peer saw our FIN and closed\n{}", peer.context());
 }
 
 #[test]

@@ -13,12 +13,12 @@ use socklab::model::Status;
 use socklab::net::{Addr, Command, EndpointId, EndpointKind, EndpointSpec, ReplyMode};
 use socklab::ui::Selection;
 
-use super::gui_support::{open, port_of, status};
+use super::gui_support::{ChosenPaths, open, port_of, shown_text, status};
 use super::{harness, wait_until};
 
 /// Steps frames until `label` is shown exactly, failing after 15 s.
 fn wait_for_label(h: &mut Harness<'_, SocklabApp>, label: &str) {
-    wait_until(h, label, |_| true);
+    h.step();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     while h.query_by_label(label).is_none() {
         assert!(std::time::Instant::now() < deadline, "timed out waiting for {label:?} to be shown");
@@ -75,31 +75,20 @@ fn the_tcp_panel_shows_close_wait_on_the_side_that_received_fin() {
     wait_for_label(&mut h, "CLOSE_WAIT");
 }
 
-/// Dialogs whose save answer is a path the test chose.
-struct SaveTo(std::path::PathBuf);
-
-impl socklab::app::Dialogs for SaveTo {
-    fn open_workspace(&self) -> socklab::app::Answer {
-        Ok(None)
-    }
-    fn save_workspace(&self, _: &str) -> socklab::app::Answer {
-        Ok(None)
-    }
-    fn pick_file(&self) -> socklab::app::Answer {
-        Ok(None)
-    }
-    fn save_file(&self, _: &str, _: &str, _: &str) -> socklab::app::Answer {
-        Ok(Some(self.0.clone()))
-    }
-}
-
 /// The arrows the sequence tab says it draws ("9 arrows · 12 of 14 events").
 fn arrows_drawn(h: &Harness<'_, SocklabApp>) -> usize {
-    use egui_kittest::kittest::NodeT as _;
-    let node = h.get_by_label_contains(" arrows · ");
-    let n = node.accesskit_node();
-    let label = n.label().or_else(|| n.value()).unwrap_or_default();
+    let label = shown_text(&h.get_by_label_contains(" arrows · "));
     label.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("no count in {label:?}"))
+}
+
+/// A TCP server on a port the OS picks and a client connected to it: (server, client).
+fn connected_pair(h: &mut Harness<'_, SocklabApp>) -> (EndpointId, EndpointId) {
+    let server = open(h, "server", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
+    wait_until(h, "the server to listen", |a| status(a, server) == Some(Status::Listening));
+    let addr = format!("127.0.0.1:{}", port_of(h.state(), server));
+    let client = open(h, "client", EndpointSpec::new(EndpointKind::TcpClient, addr));
+    wait_until(h, "the client to connect", |a| status(a, client) == Some(Status::Connected));
+    (server, client)
 }
 
 fn send(h: &mut Harness<'_, SocklabApp>, id: EndpointId, data: &[u8]) {
@@ -111,16 +100,11 @@ fn the_sequence_tab_draws_handshake_and_data_pauses_steps_and_exports_svg() {
     use socklab::ui::sequence_view::{export_svg, live, pause, step_back, step_forward, tab_sequence};
     let dir = tempfile::tempdir().expect("tempdir");
     let svg_path = dir.path().join("ladder.svg");
-    let options =
-        socklab::app::AppOptions { dialogs: Some(std::sync::Arc::new(SaveTo(svg_path.clone()))), ..Default::default() };
+    let dialogs = std::sync::Arc::new(ChosenPaths::saving_files_to(svg_path.clone()));
+    let options = socklab::app::AppOptions { dialogs: Some(dialogs), ..Default::default() };
     let mut h = super::harness_with(super::WINDOW, options);
-    let server = open(&mut h, "server", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
-    wait_until(&mut h, "the server to listen", |a| status(a, server) == Some(Status::Listening));
-    let addr = format!("127.0.0.1:{}", port_of(h.state(), server));
-    let client = open(&mut h, "client", EndpointSpec::new(EndpointKind::TcpClient, addr));
-    wait_until(&mut h, "the client to connect", |a| {
-        status(a, client) == Some(Status::Connected) && a.model.endpoints[&server].conns.len() == 1
-    });
+    let (server, client) = connected_pair(&mut h);
+    wait_until(&mut h, "the server to accept", |a| a.model.endpoints[&server].conns.len() == 1);
     h.get_by_label(&tab_sequence()).click();
     for label in ["SYN →", "← SYN-ACK", "ACK →"] {
         wait_for_label(&mut h, label);
@@ -162,12 +146,9 @@ fn the_sequence_tab_draws_handshake_and_data_pauses_steps_and_exports_svg() {
 fn a_replay_redraws_the_connection_slowly_then_stops_at_its_last_step() {
     use socklab::ui::sequence_view::{replay, tab_sequence};
     let mut h = harness();
-    let server = open(&mut h, "server", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
-    wait_until(&mut h, "the server to listen", |a| status(a, server) == Some(Status::Listening));
-    let addr = format!("127.0.0.1:{}", port_of(h.state(), server));
+    // Before anything is drawn: the diagram is younger than this.
     let opened = std::time::Instant::now();
-    let client = open(&mut h, "client", EndpointSpec::new(EndpointKind::TcpClient, addr));
-    wait_until(&mut h, "the client to connect", |a| status(a, client) == Some(Status::Connected));
+    let (server, client) = connected_pair(&mut h);
     h.get_by_label(&tab_sequence()).click();
     // The kernel's first sample comes a watch interval (250 ms) after the tab
     // shows: the data then comes well after the handshake, so the replay lasts.
@@ -216,11 +197,7 @@ fn a_replay_redraws_the_connection_slowly_then_stops_at_its_last_step() {
 fn the_presenter_layout_shows_only_the_state_the_diagram_and_the_conversation() {
     use socklab::ui::sequence_view::{presenter, tab_sequence};
     let mut h = harness();
-    let server = open(&mut h, "server", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
-    wait_until(&mut h, "the server to listen", |a| status(a, server) == Some(Status::Listening));
-    let addr = format!("127.0.0.1:{}", port_of(h.state(), server));
-    let client = open(&mut h, "client", EndpointSpec::new(EndpointKind::TcpClient, addr));
-    wait_until(&mut h, "the client to connect", |a| status(a, client) == Some(Status::Connected));
+    let (_, client) = connected_pair(&mut h);
     send(&mut h, client, b"hello\n");
     h.get_by_label(&tab_sequence()).click();
     wait_for_label(&mut h, "6 B \"hello\\n\" →");
@@ -291,11 +268,7 @@ fn snapshot_the_sequence_tab_of_a_handshake_three_sends_one_recv_and_a_close() {
 fn the_sequence_diagram_pops_out_into_its_own_window() {
     use socklab::ui::sequence_view::{pop_out, tab_sequence};
     let mut h = harness();
-    let server = open(&mut h, "server", EndpointSpec::new(EndpointKind::TcpServer, "127.0.0.1:0"));
-    wait_until(&mut h, "the server to listen", |a| status(a, server) == Some(Status::Listening));
-    let addr = format!("127.0.0.1:{}", port_of(h.state(), server));
-    let client = open(&mut h, "client", EndpointSpec::new(EndpointKind::TcpClient, addr));
-    wait_until(&mut h, "the client to connect", |a| status(a, client) == Some(Status::Connected));
+    let (_, client) = connected_pair(&mut h);
     h.get_by_label(&tab_sequence()).click();
     wait_for_label(&mut h, "SYN →");
     h.get_by_label(&pop_out()).click();

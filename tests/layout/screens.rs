@@ -8,50 +8,31 @@
 //! where there is no room).
 
 use std::net::TcpListener;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use socklab::app::{Answer, AppOptions, Dialogs, SocklabApp};
+use socklab::app::{AppOptions, SocklabApp};
 use socklab::i18n;
 use socklab::model::Status;
 use socklab::net::frame::{FrameSpec, Framing};
 use socklab::net::{EndpointId, EndpointKind, EndpointSpec, OptValue, SockOpt};
 use socklab::ui::Selection;
 
-use super::gui_support::{open, port_of, status, wait_until};
+use super::gui_support::{ChosenPaths, open, port_of, status, type_new_rule, wait_until};
 
 /// A message long enough to wrap at every size (the chat lesson's key moment).
 pub const LONG_MESSAGE: &str =
     "this waits until a newline arrives... and only then does the chat server relay the whole line to everyone";
-
-/// Answers File ▸ Open with the lesson copied next to the test.
-struct OpenLesson(PathBuf);
-
-impl Dialogs for OpenLesson {
-    fn open_workspace(&self) -> Answer {
-        Ok(Some(self.0.clone()))
-    }
-    fn save_workspace(&self, _: &str) -> Answer {
-        Ok(None)
-    }
-    fn pick_file(&self) -> Answer {
-        Ok(None)
-    }
-    fn save_file(&self, _: &str, _: &str, _: &str) -> Answer {
-        Ok(None)
-    }
-}
 
 /// The chat-room lesson, on a port the OS picks so tests never collide.
 pub fn lesson_options(dir: &std::path::Path) -> AppOptions {
     let text = include_str!("../../assets/workspaces/chat_room.ron").replace("127.0.0.1:9000", "127.0.0.1:0");
     let path = dir.join("chat_room.ron");
     std::fs::write(&path, text).expect("write the lesson");
-    AppOptions { dialogs: Some(Arc::new(OpenLesson(path))), ..Default::default() }
+    AppOptions { dialogs: Some(Arc::new(ChosenPaths::opening(path))), ..Default::default() }
 }
 
 fn select(h: &mut Harness<'_, SocklabApp>, endpoint: EndpointId) {
@@ -160,13 +141,8 @@ pub fn step_through(
     let hello = open(h, "hello", spec);
     wait_until(h, "the hello server to listen", |a| status(a, hello) == Some(Status::Listening));
     show_inspector(h);
-    let add_rule = format!("+ {}", i18n::text("rules-add", None));
-    h.get_by_label(&add_rule).click_accesskit();
-    h.run_steps(2);
-    let rule_4 = i18n::text("rules-rule", Some(&i18n::FluentArgs::from_iter([("number", 4)])));
-    h.get_all_by_label(&rule_4).last().expect("the new rule's field").set_text_value_accesskit("regex:ab(c => close");
-    h.run_steps(2);
-    h.get_by_label(&add_rule).scroll_to_me();
+    type_new_rule(h, 4, "regex:ab(c => close");
+    h.get_by_label(&format!("+ {}", i18n::text("rules-add", None))).scroll_to_me();
     h.run_steps(3);
     assert!(h.query_by_label_contains("unclosed group").is_some(), "the rule's error is shown");
     check("rules editor", h);

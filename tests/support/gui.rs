@@ -6,8 +6,12 @@
 
 use std::time::{Duration, Instant};
 
+use std::path::PathBuf;
+use std::sync::Mutex;
+
 use egui_kittest::Harness;
-use socklab::app::{AppOptions, SocklabApp};
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use socklab::app::{Answer, AppOptions, Dialogs, SocklabApp};
 use socklab::model::Status;
 use socklab::net::{Addr, EndpointId, EndpointSpec};
 
@@ -59,6 +63,31 @@ pub fn echo_lab(dir: &std::path::Path) -> std::path::PathBuf {
     lab
 }
 
+/// The text a node shows a person: its label, else its value (a text
+/// field's or a read-only program's text); empty if it has neither.
+pub fn shown_text(node: &egui_kittest::Node<'_>) -> String {
+    let n = node.accesskit_node();
+    n.label().or_else(|| n.value()).unwrap_or_default()
+}
+
+/// Where the node labelled `label` is on screen (the test fails if it has no place).
+pub fn rect_of(h: &Harness<'_, SocklabApp>, label: &str) -> egui::Rect {
+    let node = h.get_by_label(label);
+    let b = node.accesskit_node().bounding_box().expect("the node has a place");
+    egui::Rect::from_min_max(egui::pos2(b.x0 as f32, b.y0 as f32), egui::pos2(b.x1 as f32, b.y1 as f32))
+}
+
+/// Adds a rule in the shown rules editor (its "+ add" button) and types
+/// `rule` into it, the editor's rule number `number`; steps two frames after each.
+pub fn type_new_rule(h: &mut Harness<'_, SocklabApp>, number: i64, rule: &str) {
+    use socklab::i18n;
+    h.get_by_label(&format!("+ {}", i18n::text("rules-add", None))).click_accesskit();
+    h.run_steps(2);
+    let label = i18n::text("rules-rule", Some(&i18n::FluentArgs::from_iter([("number", number)])));
+    h.get_all_by_label(&label).last().expect("the new rule's field").set_text_value_accesskit(rule);
+    h.run_steps(2);
+}
+
 /// Opens an endpoint as the New-endpoint form does; returns its id.
 pub fn open(h: &mut Harness<'_, SocklabApp>, name: &str, spec: EndpointSpec) -> EndpointId {
     let ctx = h.ctx.clone();
@@ -74,5 +103,42 @@ pub fn port_of(app: &SocklabApp, id: EndpointId) -> u16 {
     match app.model.endpoints.get(&id).and_then(|e| e.local.clone()) {
         Some(Addr::Inet(a)) => a.port(),
         other => panic!("no address: {other:?}"),
+    }
+}
+
+/// File dialogs that answer at once with the paths a test chose (`None`:
+/// cancelled), so no desktop dialog is ever shown. `open` may be changed
+/// between two questions.
+#[derive(Default)]
+pub struct ChosenPaths {
+    pub open: Mutex<Option<PathBuf>>,
+    pub save_workspace: Option<PathBuf>,
+    pub save_file: Option<PathBuf>,
+}
+
+impl ChosenPaths {
+    /// File ▸ Open answers `path`; every other dialog is cancelled.
+    pub fn opening(path: PathBuf) -> ChosenPaths {
+        ChosenPaths { open: Mutex::new(Some(path)), ..ChosenPaths::default() }
+    }
+
+    /// An export or capture is saved to `path`; every other dialog is cancelled.
+    pub fn saving_files_to(path: PathBuf) -> ChosenPaths {
+        ChosenPaths { save_file: Some(path), ..ChosenPaths::default() }
+    }
+}
+
+impl Dialogs for ChosenPaths {
+    fn open_workspace(&self) -> Answer {
+        Ok(self.open.lock().ok().and_then(|p| p.clone()))
+    }
+    fn save_workspace(&self, _: &str) -> Answer {
+        Ok(self.save_workspace.clone())
+    }
+    fn pick_file(&self) -> Answer {
+        Ok(None)
+    }
+    fn save_file(&self, _: &str, _: &str, _: &str) -> Answer {
+        Ok(self.save_file.clone())
     }
 }
