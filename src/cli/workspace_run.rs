@@ -22,15 +22,13 @@ use super::json::event_json;
 use super::out::{flush_if_idle, print_json, print_raw, print_text, say};
 use super::run_sequences::SequencePlan;
 use super::session::is_bad_input;
-use super::watch::Ladder;
+use super::watch::{Ladder, kernel_settled};
 use super::{Exit, messages};
 
 /// How long to wait for closed endpoints to report `Stopped` after Ctrl+C.
 const STOP_GRACE: Duration = Duration::from_secs(5);
 /// Beyond the connect timeout, how long an endpoint may take to settle.
 const SETTLE_EXTRA: Duration = Duration::from_secs(2);
-/// How long the kernel thread may take to report the last states before the ladder is written.
-const KERNEL_SETTLE: Duration = Duration::from_secs(3);
 
 /// `encoding` (`--encoding`) replaces every endpoint's own and decodes what they receive on stdout.
 pub fn run_workspace(file: &Path, json: bool, ladder: Option<PathBuf>, encoding: Option<Encoding>) -> Exit {
@@ -238,7 +236,7 @@ impl Runner {
         if self.ladder.is_none() {
             return Ok(());
         }
-        if self.engine.sync_kernel(KERNEL_SETTLE) {
+        if kernel_settled(&self.engine) {
             while let Some(ev) = self.events.try_recv() {
                 self.on_event(&ev);
             }
