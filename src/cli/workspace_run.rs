@@ -19,7 +19,7 @@ use crate::workspace::{self, MAX_CONNECT_TIMEOUT, Workspace, WorkspaceEndpoint, 
 
 use super::encoding_io::Decoding;
 use super::json::event_json;
-use super::out::{flush_if_idle, print_json, print_raw, print_text, say};
+use super::out::{flush_if_idle, print_cut_off, print_json, print_received, say};
 use super::run_sequences::SequencePlan;
 use super::session::is_bad_input;
 use super::watch::{Ladder, kernel_settled};
@@ -261,14 +261,12 @@ impl Runner {
             return;
         }
         match &ev.kind {
-            EventKind::Received { conn, data, .. } => match &self.decoding {
-                Some(d) => print_text(&d.text(ev.endpoint, *conn, self.datagram.contains(&ev.endpoint), data)),
-                None => print_raw(data),
-            },
+            EventKind::Received { conn, data, .. } => {
+                let datagram = self.datagram.contains(&ev.endpoint);
+                print_received(self.decoding.as_ref(), ev.endpoint, *conn, datagram, data);
+            }
             EventKind::PeerClosed { conn } | EventKind::Closed { conn: Some(conn), .. } => {
-                if let Some(d) = &self.decoding {
-                    print_text(&d.finish(ev.endpoint, Some(*conn)));
-                }
+                print_cut_off(self.decoding.as_ref(), ev.endpoint, *conn);
             }
             EventKind::Listening { .. }
             | EventKind::Bound { .. }
