@@ -61,7 +61,7 @@ pub fn print_received(decoding: Option<&Decoding>, endpoint: EndpointId, conn: C
 /// A connection ended: with `--encoding`, the character it cut off, as bytes.
 pub fn print_cut_off(decoding: Option<&Decoding>, endpoint: EndpointId, conn: ConnId) {
     if let Some(d) = decoding {
-        let _ = stdout().write_all(d.finish(endpoint, Some(conn)).as_bytes());
+        let _ = stdout().write_all(d.finish(endpoint, conn).as_bytes());
     }
 }
 
