@@ -111,9 +111,7 @@ impl Printer {
             return;
         }
         match &ev.kind {
-            EventKind::TcpState { .. } | EventKind::TcpInfo { .. } | EventKind::PeerSeen { .. } if self.tcp_info => {
-                say(&ev.kind.summary())
-            }
+            _ if kernel && self.tcp_info => say(&ev.kind.summary()),
             EventKind::Received { conn, data, .. } => {
                 print_received(self.decoding.as_ref(), ev.endpoint, *conn, self.datagram, data);
                 if self.verbose {
