@@ -41,17 +41,9 @@ impl Decoding {
     }
 
     /// The connection ended: a character it cut off, as bytes to write.
-    pub fn finish(&self, endpoint: EndpointId, conn: Option<ConnId>) -> String {
-        let mut streams = self.streams.borrow_mut();
-        let mut out = String::new();
-        let keys: Vec<_> =
-            streams.keys().filter(|(e, c)| *e == endpoint && conn.is_none_or(|x| x == *c)).copied().collect();
-        for key in keys {
-            if let Some(mut d) = streams.remove(&key) {
-                out.push_str(&readable(&d.finish()));
-            }
-        }
-        out
+    pub fn finish(&self, endpoint: EndpointId, conn: ConnId) -> String {
+        let decoder = self.streams.borrow_mut().remove(&(endpoint, conn));
+        decoder.map(|mut d| readable(&d.finish())).unwrap_or_default()
     }
 
     /// A JSON event's `text`, decoded (each event on its own, so `text` and
@@ -98,5 +90,16 @@ mod tests {
         assert_eq!(encode_line("你好\n".as_bytes(), 1, Encoding::Gbk), Ok(b"\xc4\xe3\xba\xc3\n".to_vec()));
         assert!(encode_line("€\n".as_bytes(), 4, Encoding::Latin1).is_err());
         assert!(encode_line(b"\xff\n", 1, Encoding::Gbk).is_err());
+    }
+
+    #[test]
+    fn a_character_cut_off_by_the_close_is_written_once_and_only_for_its_connection() {
+        let d = Decoding::new(Encoding::Gbk);
+        // The first byte of 你 (c4 e3) on two connections; the first one closes.
+        assert_eq!(d.text(1, 2, false, b"\xc4"), "");
+        assert_eq!(d.text(1, 3, false, b"\xc4"), "");
+        assert_eq!(d.finish(1, 2), "\\xC4");
+        assert_eq!(d.finish(1, 2), "", "its decoder is gone with it");
+        assert_eq!(d.text(1, 3, false, b"\xe3"), "你", "the other connection still holds its byte");
     }
 }

@@ -76,7 +76,7 @@ fn write_str(w: &mut impl Write, s: &str) -> io::Result<()> {
 fn write_hex(w: &mut impl Write, data: &[u8]) -> io::Result<()> {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut buf = [0u8; 3 * 256];
-    for block in data.chunks(256) {
+    for (i, block) in data.chunks(256).enumerate() {
         let mut n = 0;
         for &b in block {
             buf[n] = b' ';
@@ -85,7 +85,7 @@ fn write_hex(w: &mut impl Write, data: &[u8]) -> io::Result<()> {
             n += 3;
         }
         // The first byte of all has no space before it.
-        let skip = usize::from(std::ptr::eq(block.as_ptr(), data.as_ptr()));
+        let skip = usize::from(i == 0);
         w.write_all(&buf[skip..n])?;
     }
     Ok(())

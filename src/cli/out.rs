@@ -9,7 +9,7 @@ use std::sync::{LazyLock, Mutex, MutexGuard};
 
 use serde_json::Value;
 
-use crate::net::{Event, EventKind};
+use crate::net::{ConnId, EndpointId, Event, EventKind};
 use crate::workspace::escape_controls;
 
 use super::encoding_io::Decoding;
@@ -50,14 +50,19 @@ pub fn print_json(v: &Value) {
     let _ = write_line(&mut *stdout(), v);
 }
 
-/// Received bytes, as they came.
-pub fn print_raw(data: &[u8]) {
-    let _ = stdout().write_all(data);
+/// Received bytes on stdout: as they came, or decoded to UTF-8 text with `--encoding`.
+pub fn print_received(decoding: Option<&Decoding>, endpoint: EndpointId, conn: ConnId, datagram: bool, data: &[u8]) {
+    let _ = match decoding {
+        Some(d) => stdout().write_all(d.text(endpoint, conn, datagram, data).as_bytes()),
+        None => stdout().write_all(data),
+    };
 }
 
-/// Received bytes decoded (`--encoding`), as UTF-8 text.
-pub fn print_text(text: &str) {
-    let _ = stdout().write_all(text.as_bytes());
+/// A connection ended: with `--encoding`, the character it cut off, as bytes.
+pub fn print_cut_off(decoding: Option<&Decoding>, endpoint: EndpointId, conn: ConnId) {
+    if let Some(d) = decoding {
+        let _ = stdout().write_all(d.finish(endpoint, conn).as_bytes());
+    }
 }
 
 /// Prints `serve`'s and `connect`'s events: JSON lines, or received bytes raw
@@ -106,22 +111,15 @@ impl Printer {
             return;
         }
         match &ev.kind {
-            EventKind::TcpState { .. } | EventKind::TcpInfo { .. } | EventKind::PeerSeen { .. } if self.tcp_info => {
-                say(&ev.kind.summary())
-            }
+            _ if kernel && self.tcp_info => say(&ev.kind.summary()),
             EventKind::Received { conn, data, .. } => {
-                match &self.decoding {
-                    Some(d) => print_text(&d.text(ev.endpoint, *conn, self.datagram, data)),
-                    None => print_raw(data),
-                }
+                print_received(self.decoding.as_ref(), ev.endpoint, *conn, self.datagram, data);
                 if self.verbose {
                     say(&ev.kind.summary());
                 }
             }
             EventKind::PeerClosed { conn } | EventKind::Closed { conn: Some(conn), .. } => {
-                if let Some(d) = &self.decoding {
-                    print_text(&d.finish(ev.endpoint, Some(*conn)));
-                }
+                print_cut_off(self.decoding.as_ref(), ev.endpoint, *conn);
                 if self.verbose {
                     say(&ev.kind.summary());
                 }

@@ -18,6 +18,13 @@ use super::out::say;
 /// takes microseconds; this only bounds a stuck netlink socket).
 const KERNEL_SETTLE: Duration = Duration::from_secs(3);
 
+/// Waits until the kernel thread has reported the last states (TIME_WAIT
+/// after the closes), so the events waiting now include them; false if it
+/// did not answer in time (then the caller takes what it has).
+pub(super) fn kernel_settled(engine: &Engine) -> bool {
+    engine.sync_kernel(KERNEL_SETTLE)
+}
+
 /// `--ladder`'s path, checked before anything is opened (bad input: exit 2):
 /// an existing directory to write into, and not a directory itself.
 pub fn check_ladder_path(path: &Path) -> Result<(), String> {
@@ -103,7 +110,7 @@ impl Extras {
     /// the close), shows each with `show`, then writes the ladder. Err when
     /// the ladder could not be written (said on stderr).
     pub fn finish(&mut self, engine: &Engine, events: &Events, mut show: impl FnMut(&Event)) -> Result<(), ()> {
-        if self.watch.is_some() && engine.sync_kernel(KERNEL_SETTLE) {
+        if self.watch.is_some() && kernel_settled(engine) {
             while let Some(ev) = events.try_recv() {
                 self.observe(&ev);
                 show(&ev);

@@ -19,18 +19,16 @@ use crate::workspace::{self, MAX_CONNECT_TIMEOUT, Workspace, WorkspaceEndpoint, 
 
 use super::encoding_io::Decoding;
 use super::json::event_json;
-use super::out::{flush_if_idle, print_json, print_raw, print_text, say};
+use super::out::{flush_if_idle, print_cut_off, print_json, print_received, say};
 use super::run_sequences::SequencePlan;
 use super::session::is_bad_input;
-use super::watch::Ladder;
+use super::watch::{Ladder, kernel_settled};
 use super::{Exit, messages};
 
 /// How long to wait for closed endpoints to report `Stopped` after Ctrl+C.
 const STOP_GRACE: Duration = Duration::from_secs(5);
 /// Beyond the connect timeout, how long an endpoint may take to settle.
 const SETTLE_EXTRA: Duration = Duration::from_secs(2);
-/// How long the kernel thread may take to report the last states before the ladder is written.
-const KERNEL_SETTLE: Duration = Duration::from_secs(3);
 
 /// `encoding` (`--encoding`) replaces every endpoint's own and decodes what they receive on stdout.
 pub fn run_workspace(file: &Path, json: bool, ladder: Option<PathBuf>, encoding: Option<Encoding>) -> Exit {
@@ -238,7 +236,7 @@ impl Runner {
         if self.ladder.is_none() {
             return Ok(());
         }
-        if self.engine.sync_kernel(KERNEL_SETTLE) {
+        if kernel_settled(&self.engine) {
             while let Some(ev) = self.events.try_recv() {
                 self.on_event(&ev);
             }
@@ -263,14 +261,12 @@ impl Runner {
             return;
         }
         match &ev.kind {
-            EventKind::Received { conn, data, .. } => match &self.decoding {
-                Some(d) => print_text(&d.text(ev.endpoint, *conn, self.datagram.contains(&ev.endpoint), data)),
-                None => print_raw(data),
-            },
+            EventKind::Received { conn, data, .. } => {
+                let datagram = self.datagram.contains(&ev.endpoint);
+                print_received(self.decoding.as_ref(), ev.endpoint, *conn, datagram, data);
+            }
             EventKind::PeerClosed { conn } | EventKind::Closed { conn: Some(conn), .. } => {
-                if let Some(d) = &self.decoding {
-                    print_text(&d.finish(ev.endpoint, Some(*conn)));
-                }
+                print_cut_off(self.decoding.as_ref(), ev.endpoint, *conn);
             }
             EventKind::Listening { .. }
             | EventKind::Bound { .. }

@@ -201,7 +201,7 @@ impl KernelThread {
                     p.next = now;
                 }
                 if self.follows.len() >= MAX_WATCHED {
-                    return self.report(endpoint, limit_error(Some(conn)));
+                    return self.report(endpoint, limit_error(conn));
                 }
                 let follower = Follower::new(local, remote, last, now);
                 self.follows.push(Followed { endpoint, conn, follower, next: now });
@@ -213,7 +213,7 @@ impl KernelThread {
                     return;
                 }
                 if self.peers.len() >= MAX_WATCHED {
-                    return self.report(endpoint, limit_error(Some(conn)));
+                    return self.report(endpoint, limit_error(conn));
                 }
                 self.peers.push(PeerWatch::new(endpoint, conn, local, remote, now));
             }
@@ -279,12 +279,9 @@ impl KernelThread {
         match SockDiag::open() {
             Ok(d) => Some(d),
             Err(error) => {
-                if !std::mem::replace(&mut self.diag_failed, true) {
-                    let endpoints: Vec<EndpointId> =
-                        self.follows.iter().map(|f| f.endpoint).chain(self.peers.iter().map(|p| p.endpoint)).collect();
-                    if let Some(&ep) = endpoints.first() {
-                        self.report(ep, EventKind::Error { conn: None, error });
-                    }
+                let first = self.follows.iter().map(|f| f.endpoint).chain(self.peers.iter().map(|p| p.endpoint)).next();
+                if let (false, Some(endpoint)) = (std::mem::replace(&mut self.diag_failed, true), first) {
+                    self.report(endpoint, EventKind::Error { conn: None, error });
                 }
                 None
             }
@@ -309,8 +306,8 @@ impl KernelThread {
     }
 }
 
-fn limit_error(conn: Option<ConnId>) -> EventKind {
-    EventKind::Error { conn, error: NetError::said("sock_diag", text::too_many_followed(MAX_WATCHED)) }
+fn limit_error(conn: ConnId) -> EventKind {
+    EventKind::Error { conn: Some(conn), error: NetError::said("sock_diag", text::too_many_followed(MAX_WATCHED)) }
 }
 
 #[cfg(test)]

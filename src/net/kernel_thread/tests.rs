@@ -69,3 +69,22 @@ fn a_closed_connection_is_followed_into_time_wait_and_forgotten_on_request() {
     assert!(rx.try_recv().is_err(), "nothing after forget");
     link.stop();
 }
+
+/// The loopback test above cannot tell a forgotten connection from one
+/// still followed (TIME_WAIT lasts a minute): this looks at what the thread keeps.
+#[test]
+fn forget_drops_the_endpoints_connections_and_peers_and_no_others() {
+    let (_requests, rx) = bounded(1);
+    let (events, _events) = bounded(64);
+    let mut thread = KernelThread::new(rx, events, Arc::new(NoWaker));
+    let local: std::net::SocketAddr = "127.0.0.1:5000".parse().expect("addr");
+    let remote: std::net::SocketAddr = "127.0.0.1:9000".parse().expect("addr");
+    for endpoint in [1, 2] {
+        thread.handle(Request::Follow { endpoint, conn: 0, local, remote, last: None });
+        thread.handle(Request::Peer { endpoint, conn: 1, local, remote });
+    }
+    thread.handle(Request::Forget { endpoint: 1 });
+    let follows: Vec<EndpointId> = thread.follows.iter().map(|f| f.endpoint).collect();
+    let peers: Vec<EndpointId> = thread.peers.iter().map(|p| p.endpoint).collect();
+    assert_eq!((follows, peers), (vec![2], vec![2]));
+}

@@ -55,6 +55,13 @@ impl TcpWatching {
     pub fn next_sample(&self) -> Option<Instant> {
         self.next_sample.filter(|_| self.on)
     }
+
+    /// Samples a connection, watching it from now on if it was not yet.
+    fn sample_conn<S: AsFd>(&mut self, id: ConnId, c: &Conn<S>, how: Sample, out: &mut Outbox) {
+        let endpoint = out.endpoint();
+        let w = self.conns.entry(id).or_insert_with(|| ConnWatch::new(endpoint, id, c, &mut self.requests));
+        w.sample(endpoint, &c.sock, id, how, &mut self.failed, &mut self.requests, out);
+    }
 }
 
 /// What one sample is for: a state change only, or the interval's report too.
@@ -110,11 +117,8 @@ impl<L: ListenSock> Worker<L> {
             return;
         }
         self.tcp.dirty.remove(&id);
-        let endpoint = self.ctx.out.endpoint();
-        let t = &mut self.tcp;
         if let Some(c) = self.conns.get(&id) {
-            let w = t.conns.entry(id).or_insert_with(|| ConnWatch::new(endpoint, id, c, &mut t.requests));
-            w.sample(endpoint, &c.sock, id, Sample::OnEvent, &mut t.failed, &mut t.requests, &mut self.ctx.out);
+            self.tcp.sample_conn(id, c, Sample::OnEvent, &mut self.ctx.out);
         }
     }
 
@@ -137,7 +141,6 @@ impl<L: ListenSock> Worker<L> {
             t.dirty.extend(self.conns.keys());
         }
         let how = if interval { Sample::Interval } else { Sample::OnEvent };
-        let endpoint = self.ctx.out.endpoint();
         if std::mem::take(&mut t.listener_dirty)
             && let Some(l) = self.listener.as_ref()
         {
@@ -145,8 +148,7 @@ impl<L: ListenSock> Worker<L> {
         }
         for id in std::mem::take(&mut t.dirty) {
             let Some(c) = self.conns.get(&id) else { continue };
-            let w = t.conns.entry(id).or_insert_with(|| ConnWatch::new(endpoint, id, c, &mut t.requests));
-            w.sample(endpoint, &c.sock, id, how, &mut t.failed, &mut t.requests, &mut self.ctx.out);
+            t.sample_conn(id, c, how, &mut self.ctx.out);
         }
     }
 
