@@ -22,6 +22,10 @@ use crate::net::kernel_thread::Request;
 use crate::net::options::SocketClass;
 use crate::net::outbox::Outbox;
 
+/// Requests held back while events wait to be handed over; past this many the
+/// worker waits for the caller rather than hold more.
+const MAX_QUEUED_REQUESTS: usize = 1024;
+
 /// The shortest interval between samples: a faster watch would mostly measure itself.
 pub(crate) const MIN_INTERVAL: Duration = Duration::from_millis(10);
 
@@ -171,8 +175,17 @@ impl<L: ListenSock> Worker<L> {
 
     /// Hands the requests to the kernel thread once nothing reported before them is still waiting.
     pub(super) fn tcp_send_requests(&mut self) {
-        if self.tcp.requests.is_empty() || self.ctx.out.has_pending() {
+        if self.tcp.requests.is_empty() {
             return;
+        }
+        if self.ctx.out.has_pending() {
+            if self.tcp.requests.len() < MAX_QUEUED_REQUESTS {
+                return;
+            }
+            // A peer that opens and closes connections faster than the caller
+            // takes events would grow this list for ever: wait for the caller
+            // instead (the worker stops accepting meanwhile, as backpressure).
+            self.ctx.out.deliver_all();
         }
         let mut refused = None;
         for req in std::mem::take(&mut self.tcp.requests) {
