@@ -192,19 +192,18 @@ impl SocklabApp {
         if ep.status == crate::model::Status::Error
             && let Some(err) = &ep.last_error
         {
-            // The explanation where the eye is, with the way out.
-            egui::ScrollArea::vertical().id_salt("centre-error").max_height(ui.available_height() * 0.6).show(
-                ui,
-                |ui| {
-                    ui::style::error_box(ui, err, |ui| error_actions(ui, ep, err, actions));
-                },
-            );
-            ui.add_space(6.0);
-            if ep.conversation.is_empty() {
-                // Nothing was sent or received: the explanation is the whole story
-                // (and a short centre keeps its room for it).
+            // The explanation where the eye is, with the way out. Nothing sent or
+            // received: the explanation is the whole story and takes all the room
+            // (a short centre would clip it above an empty space otherwise).
+            let alone = ep.conversation.is_empty();
+            let room = ui.available_height() * if alone { 1.0 } else { 0.6 };
+            egui::ScrollArea::vertical().id_salt("centre-error").max_height(room).show(ui, |ui| {
+                ui::style::error_box(ui, err, |ui| error_actions(ui, ep, err, actions));
+            });
+            if alone {
                 return;
             }
+            ui.add_space(6.0);
         }
         let view = self.views.entry(sel.endpoint).or_default();
         ui::conversation::show(ui, ep, sel, view, actions);

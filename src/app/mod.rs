@@ -158,7 +158,7 @@ pub struct SocklabApp {
     title: String,
     /// Workspace clients waiting for its servers to listen.
     deferred: Vec<(EndpointId, EndpointSpec)>,
-    /// The centre's tab for the selected endpoint: conversation or code.
+    /// The centre's tab for the selected endpoint: conversation, code or sequence.
     centre_tab: ui::code::CentreTab,
     code_view: ui::code::CodeView,
     /// The lab being followed, fed every event drained.

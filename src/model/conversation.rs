@@ -1,9 +1,9 @@
 //! A conversation: every send and recv as its own message, newest last,
 //! bounded by count and bytes; what falls out is counted.
 
-use std::collections::VecDeque;
 use std::time::SystemTime;
 
+use super::window::{Numbered, Window};
 use crate::net::{Addr, ConnId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,13 +23,18 @@ pub struct Message {
     pub data: Vec<u8>,
 }
 
+impl Numbered for Message {
+    fn seq(&self) -> u64 {
+        self.seq
+    }
+    fn bytes(&self) -> usize {
+        self.data.len()
+    }
+}
+
 #[derive(Debug)]
 pub struct Conversation {
-    messages: VecDeque<Message>,
-    bytes: usize,
-    max_messages: usize,
-    max_bytes: usize,
-    next_seq: u64,
+    messages: Window<Message>,
     /// Messages dropped from view (still counted in the endpoint's totals).
     pub dropped: u64,
     pub dropped_bytes: u64,
@@ -37,41 +42,23 @@ pub struct Conversation {
 
 impl Conversation {
     pub fn new(max_messages: usize, max_bytes: usize) -> Conversation {
-        Conversation {
-            messages: VecDeque::new(),
-            bytes: 0,
-            max_messages: max_messages.max(1),
-            max_bytes: max_bytes.max(1),
-            next_seq: 0,
-            dropped: 0,
-            dropped_bytes: 0,
-        }
+        Conversation { messages: Window::new(max_messages, max_bytes), dropped: 0, dropped_bytes: 0 }
     }
 
     pub fn push(&mut self, time: SystemTime, dir: Direction, conn: ConnId, peer: Option<Addr>, data: Vec<u8>) {
-        self.bytes += data.len();
-        self.messages.push_back(Message { seq: self.next_seq, time, dir, conn, peer, data });
-        self.next_seq += 1;
-        while self.messages.len() > self.max_messages || (self.bytes > self.max_bytes && self.messages.len() > 1) {
-            if let Some(m) = self.messages.pop_front() {
-                self.bytes -= m.data.len();
-                self.dropped += 1;
-                self.dropped_bytes += m.data.len() as u64;
-            }
-        }
+        let seq = self.messages.next_seq();
+        let (dropped, bytes) = self.messages.push(Message { seq, time, dir, conn, peer, data });
+        self.dropped += dropped;
+        self.dropped_bytes += bytes;
     }
 
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Message> + ExactSizeIterator {
         self.messages.iter()
     }
 
-    /// The messages numbered `from` and later, oldest first: what a view that has
-    /// seen everything before `from` needs to catch up. Found without a scan, as
-    /// the messages kept are numbered consecutively.
+    /// The messages numbered `from` and later, oldest first (found without a scan).
     pub fn since(&self, from: u64) -> impl DoubleEndedIterator<Item = &Message> + ExactSizeIterator {
-        let first = self.messages.front().map_or(self.next_seq, |m| m.seq);
-        let skip = usize::try_from(from.saturating_sub(first)).unwrap_or(usize::MAX).min(self.messages.len());
-        self.messages.range(skip..)
+        self.messages.since(from)
     }
 
     pub fn len(&self) -> usize {
@@ -84,12 +71,11 @@ impl Conversation {
 
     /// Changes whenever a message is added: lets views cache derived layouts.
     pub fn revision(&self) -> u64 {
-        self.next_seq
+        self.messages.next_seq()
     }
 
     pub fn clear(&mut self) {
         self.messages.clear();
-        self.bytes = 0;
     }
 }
 

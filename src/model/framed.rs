@@ -3,9 +3,9 @@
 //! errors and resyncs where they happened. Bounded by count and bytes like
 //! the conversation; what falls out is counted.
 
-use std::collections::VecDeque;
 use std::time::SystemTime;
 
+use super::window::{Numbered, Window};
 use crate::net::frame::{Frame, FrameError};
 use crate::net::{Addr, ConnId};
 
@@ -41,13 +41,18 @@ impl FramedEntry {
     }
 }
 
+impl Numbered for FramedEntry {
+    fn seq(&self) -> u64 {
+        self.seq
+    }
+    fn bytes(&self) -> usize {
+        self.data().len()
+    }
+}
+
 #[derive(Debug)]
 pub struct FramedLog {
-    entries: VecDeque<FramedEntry>,
-    bytes: usize,
-    max_entries: usize,
-    max_bytes: usize,
-    next_seq: u64,
+    entries: Window<FramedEntry>,
     /// Framed messages received (all of them, shown or not).
     pub frames: u64,
     /// Frame errors and resyncs, counted whatever the view still keeps.
@@ -61,11 +66,7 @@ pub struct FramedLog {
 impl FramedLog {
     pub fn new(max_entries: usize, max_bytes: usize) -> FramedLog {
         FramedLog {
-            entries: VecDeque::new(),
-            bytes: 0,
-            max_entries: max_entries.max(1),
-            max_bytes: max_bytes.max(1),
-            next_seq: 0,
+            entries: Window::new(max_entries, max_bytes),
             frames: 0,
             errors: 0,
             resyncs: 0,
@@ -84,16 +85,9 @@ impl FramedLog {
             }
             FramedKind::Sent(_) => {}
         }
-        let entry = FramedEntry { seq: self.next_seq, time, conn, peer, kind };
-        self.bytes += entry.data().len();
-        self.entries.push_back(entry);
-        self.next_seq += 1;
-        while self.entries.len() > self.max_entries || (self.bytes > self.max_bytes && self.entries.len() > 1) {
-            if let Some(e) = self.entries.pop_front() {
-                self.bytes -= e.data().len();
-                self.dropped += 1;
-            }
-        }
+        let seq = self.entries.next_seq();
+        let (dropped, _) = self.entries.push(FramedEntry { seq, time, conn, peer, kind });
+        self.dropped += dropped;
     }
 
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &FramedEntry> + ExactSizeIterator {
@@ -102,14 +96,12 @@ impl FramedLog {
 
     /// The entries numbered `from` and later (numbered consecutively, so no scan).
     pub fn since(&self, from: u64) -> impl DoubleEndedIterator<Item = &FramedEntry> + ExactSizeIterator {
-        let first = self.entries.front().map_or(self.next_seq, |m| m.seq);
-        let skip = usize::try_from(from.saturating_sub(first)).unwrap_or(usize::MAX).min(self.entries.len());
-        self.entries.range(skip..)
+        self.entries.since(from)
     }
 
     /// Changes whenever an entry is added.
     pub fn revision(&self) -> u64 {
-        self.next_seq
+        self.entries.next_seq()
     }
 
     pub fn len(&self) -> usize {

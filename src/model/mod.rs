@@ -10,6 +10,7 @@ mod log;
 mod rates;
 pub mod sequence;
 mod tcp;
+mod window;
 
 pub use conversation::{Conversation, Direction, Message};
 pub use endpoint::{ConnState, EndpointState, OptionView, Status};

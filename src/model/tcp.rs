@@ -4,7 +4,7 @@
 //! a bounded history of samples for the rtt and cwnd plots, and the peer as
 //! the kernel sees it when it is not a socklab endpoint.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::time::SystemTime;
 
 use crate::net::kernel::{KernelSocket, TcpInfo, TcpState};
@@ -16,6 +16,10 @@ pub const SAMPLES_KEPT: usize = 240;
 pub const PATH_KEPT: usize = 32;
 /// Closed connections whose view is kept (TIME_WAIT lasts a minute after close).
 pub const CLOSED_KEPT: usize = 16;
+/// Connections whose view went that are still recognised, so the kernel's
+/// late reports on them (sock_diag's, the peer's, for up to minutes after
+/// the close) do not bring a view back. As many as the kernel thread watches.
+const GONE_REMEMBERED: usize = 4096;
 
 /// One socket as the kernel reports it.
 #[derive(Clone, Debug, Default)]
@@ -68,6 +72,9 @@ pub struct TcpViews {
     views: BTreeMap<Option<ConnId>, TcpView>,
     /// Closed connections, oldest first: the first to go past [`CLOSED_KEPT`].
     closed: VecDeque<ConnId>,
+    /// Connections whose view went, oldest first, and the same as a set.
+    gone: VecDeque<ConnId>,
+    gone_set: HashSet<ConnId>,
 }
 
 impl TcpViews {
@@ -92,22 +99,45 @@ impl TcpViews {
     /// Takes the events that concern the kernel's view; the rest are ignored.
     pub fn apply(&mut self, time: SystemTime, kind: &EventKind) {
         match kind {
+            EventKind::TcpState { conn, .. } | EventKind::TcpInfo { conn, .. }
+                if conn.is_some_and(|c| self.gone_set.contains(&c)) => {}
+            EventKind::PeerSeen { conn, .. } if self.gone_set.contains(conn) => {}
             EventKind::TcpState { conn, to, info, source, .. } => {
                 self.views.entry(*conn).or_default().state_change(time, *to, *info, *source);
+                // sock_diag reports only closed sockets: one closed before its
+                // first report has its first view now, and goes like the others.
+                if let (Some(c), StateSource::SockDiag) = (conn, source)
+                    && !self.closed.contains(c)
+                {
+                    self.retire(*c);
+                }
             }
             EventKind::TcpInfo { conn, info } => self.views.entry(*conn).or_default().sample(time, *info),
             EventKind::PeerSeen { conn, peer } => {
                 self.views.entry(Some(*conn)).or_default().peer = Some((**peer).clone());
             }
-            EventKind::Closed { conn: Some(c), .. } if self.views.contains_key(&Some(*c)) => {
-                self.closed.push_back(*c);
-                while self.closed.len() > CLOSED_KEPT {
-                    if let Some(old) = self.closed.pop_front() {
-                        self.views.remove(&Some(old));
-                    }
-                }
+            EventKind::Closed { conn: Some(c), .. }
+                if self.views.contains_key(&Some(*c)) && !self.closed.contains(c) =>
+            {
+                self.retire(*c);
             }
             _ => {}
+        }
+    }
+
+    /// A closed connection's view is kept among the last [`CLOSED_KEPT`].
+    fn retire(&mut self, conn: ConnId) {
+        self.closed.push_back(conn);
+        while self.closed.len() > CLOSED_KEPT {
+            let Some(old) = self.closed.pop_front() else { break };
+            self.views.remove(&Some(old));
+            self.gone.push_back(old);
+            self.gone_set.insert(old);
+            if self.gone.len() > GONE_REMEMBERED
+                && let Some(forgotten) = self.gone.pop_front()
+            {
+                self.gone_set.remove(&forgotten);
+            }
         }
     }
 }
@@ -151,5 +181,31 @@ mod tests {
         assert!(v.get(Some(1)).is_none(), "the oldest closed view went first");
         assert!(v.get(Some(2)).is_some());
         assert_eq!(v.iter().count(), 1 + CLOSED_KEPT);
+    }
+
+    /// A server churned by a peer: the kernel's reports that come after many
+    /// more closes (or are a quick connection's first) keep the views bounded.
+    #[test]
+    fn late_reports_on_closed_connections_keep_the_views_bounded() {
+        let mut v = TcpViews::default();
+        let n = 10 * CLOSED_KEPT as u64;
+        for c in 0..n {
+            v.apply(at(1), &change(Some(c), TcpState::Established, StateSource::TcpInfo));
+            v.apply(at(2), &EventKind::Closed { conn: Some(c), abortive: false });
+        }
+        for c in 0..n {
+            v.apply(at(3), &change(Some(c), TcpState::TimeWait, StateSource::SockDiag));
+            v.apply(at(3), &EventKind::TcpInfo { conn: Some(c), info: TcpInfo::unknown(TcpState::TimeWait) });
+        }
+        assert_eq!(v.iter().count(), CLOSED_KEPT);
+        let last = v.get(Some(n - 1)).expect("the last closed view stays");
+        assert_eq!(last.path, [TcpState::Established, TcpState::TimeWait]);
+        // Closed before any report: sock_diag's report is the first.
+        for c in n..2 * n {
+            v.apply(at(4), &EventKind::Closed { conn: Some(c), abortive: false });
+            v.apply(at(5), &change(Some(c), TcpState::TimeWait, StateSource::SockDiag));
+        }
+        assert_eq!(v.iter().count(), CLOSED_KEPT);
+        assert!(v.get(Some(2 * n - 1)).is_some());
     }
 }

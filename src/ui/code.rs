@@ -37,13 +37,13 @@ pub enum CentreTab {
     Sequence,
 }
 
-/// The two tabs, drawn into the endpoint view's heading row. Returns the tab chosen.
+/// The three tabs, drawn into the endpoint view's heading row. Returns the tab chosen.
 pub fn tabs(ui: &mut egui::Ui, current: CentreTab) -> CentreTab {
     let mut next = current;
     let tabs = [
         (CentreTab::Conversation, tab_conversation(), t!("code-tab-conversation.hint")),
         (CentreTab::Code, tab_code(), t!("code-tab-code.hint")),
-        (CentreTab::Sequence, format!("⇅ {}", t!("code-tab-sequence")), t!("code-tab-sequence.hint")),
+        (CentreTab::Sequence, super::sequence_view::tab_sequence(), t!("code-tab-sequence.hint")),
     ];
     for (tab, label, tip) in tabs {
         if ui.add(egui::Button::selectable(current == tab, RichText::new(label).strong())).on_hover_text(tip).clicked()

@@ -143,6 +143,30 @@ pub fn toolbar<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R 
     .inner
 }
 
+/// A labelled picker of the trailing checksum: none, or one of every kind.
+/// The words are the caller's (its panel keeps its own strings).
+pub fn checksum_combo(
+    ui: &mut egui::Ui,
+    id_salt: impl egui::AsIdSalt,
+    choice: &mut Option<crate::net::checksum::Checksum>,
+    words: [String; 3],
+) -> egui::Response {
+    let [label, none, hint] = words;
+    let label = ui.label(label);
+    let shown = choice.map_or_else(|| none.clone(), |k| k.label().to_string());
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(choice, None, none.as_str());
+            for k in crate::net::checksum::Checksum::ALL {
+                ui.selectable_value(choice, Some(k), k.label());
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(hint)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,6 @@ pub use state::Composer;
 
 use super::{Action, Selection, style};
 use crate::model::EndpointState;
-use crate::net::checksum::Checksum;
 use crate::net::{Command, Encoding, PayloadFormat, Target};
 use crate::t;
 pub use crate::workspace::LineEnding;
@@ -220,20 +219,8 @@ fn encoding_menu(ui: &mut egui::Ui, ep: &EndpointState, actions: &mut Vec<Action
 
 /// A checksum appended to every payload, or none.
 fn checksum_picker(ui: &mut egui::Ui, ep: &EndpointState, c: &mut Composer) {
-    let label = ui.label(t!("composer-checksum"));
-    let none = t!("composer-checksum-none");
-    let shown = c.checksum.map_or_else(|| none.clone(), |k| k.label().to_string());
-    egui::ComboBox::from_id_salt(("checksum", ep.id))
-        .selected_text(shown)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut c.checksum, None, none.as_str());
-            for k in Checksum::ALL {
-                ui.selectable_value(&mut c.checksum, Some(k), k.label());
-            }
-        })
-        .response
-        .labelled_by(label.id)
-        .on_hover_text(t!("composer-checksum.hint"));
+    let words = [t!("composer-checksum"), t!("composer-checksum-none"), t!("composer-checksum.hint")];
+    style::checksum_combo(ui, ("checksum", ep.id), &mut c.checksum, words);
 }
 
 fn is_plain_enter(e: &egui::Event) -> bool {

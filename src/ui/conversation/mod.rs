@@ -250,23 +250,10 @@ fn toolbar(ui: &mut egui::Ui, ep: &EndpointState, view: &mut ConversationView, a
 
 /// The trailing checksum the Messages view checks each frame against, or none.
 fn check_picker(ui: &mut egui::Ui, ep: &EndpointState, view: &mut ConversationView) {
-    use crate::net::checksum::Checksum;
     // Label and box together, so a narrow toolbar wraps them as one.
     ui.horizontal(|ui| {
-        let label = ui.label(t!("conversation-check"));
-        let none = t!("conversation-check-none");
-        let shown = view.check.map_or_else(|| none.clone(), |k| k.label().to_string());
-        egui::ComboBox::from_id_salt(("conversation-check", ep.id))
-            .selected_text(shown)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut view.check, None, none.as_str());
-                for k in Checksum::ALL {
-                    ui.selectable_value(&mut view.check, Some(k), k.label());
-                }
-            })
-            .response
-            .labelled_by(label.id)
-            .on_hover_text(t!("conversation-check.hint"));
+        let words = [t!("conversation-check"), t!("conversation-check-none"), t!("conversation-check.hint")];
+        style::checksum_combo(ui, ("conversation-check", ep.id), &mut view.check, words);
     });
 }
 
