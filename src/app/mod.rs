@@ -281,6 +281,11 @@ impl SocklabApp {
         }
     }
 
+    /// Does what a button's `Action::Engine` does (tests).
+    pub fn engine_command(&mut self, cmd: Command) {
+        self.send(cmd);
+    }
+
     fn send(&mut self, cmd: Command) {
         let id = cmd.endpoint();
         if let Err(e) = self.engine.send(cmd) {

@@ -62,10 +62,3 @@ impl SocklabApp {
         })
     }
 }
-
-impl SocklabApp {
-    /// Does what a button's `Action::Engine` does (tests).
-    pub fn engine_command(&mut self, cmd: Command) {
-        self.send(cmd);
-    }
-}
